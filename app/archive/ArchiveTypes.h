@@ -1,0 +1,79 @@
+#pragma once
+// Value types of the archive's query API (used by the sync engine, the exporter and the GUI's
+// table models). All times UTC.
+#include "model/Interaction.h"
+#include "model/User.h"
+#include <QDateTime>
+#include <QList>
+#include <QStringList>
+#include <QtCore/qnamespace.h>
+
+namespace ledger {
+
+// One filter for every view (the GUI's filter bar, the CLI's export options).
+struct ArchiveFilter {
+    QString text;                 // full-text over prompt and response text (FTS5 when available)
+    QDateTime from;               // inclusive, UTC; invalid = open
+    QDateTime to;                 // exclusive, UTC; invalid = open
+    QStringList appClasses;       // raw appClass values; empty = all
+    QStringList userIds;          // empty = all users
+    QList<UserStatus> statuses;   // Users view only; empty = all
+    bool isEmpty() const { return text.isEmpty() && !from.isValid() && !to.isValid() && appClasses.isEmpty() && userIds.isEmpty() && statuses.isEmpty(); }
+};
+
+struct SortSpec {
+    int column = 0;               // the view's column enum value (see below)
+    Qt::SortOrder order = Qt::AscendingOrder;
+};
+
+struct UserRow {
+    User user;
+    UserStatus status = UserStatus::Unknown;
+    QString statusError;          // failure: plain text + request-id
+    qint64 interactionCount = 0;
+    qint64 sessionCount = 0;
+    QDateTime firstActivity, lastActivity;
+    enum Column { Name, Upn, Department, JobTitle, Enabled, Status, Interactions, Sessions, LastActivity, ColumnCount };
+};
+
+struct SessionRow {
+    QString userId, userDisplayName, userPrincipalName;
+    QString sessionId, appClass;
+    QDateTime started, ended;
+    int promptCount = 0, responseCount = 0;
+    QString firstPrompt;
+    enum Column { User, App, Started, Ended, Turns, FirstPrompt, ColumnCount };
+};
+
+struct TurnRow {   // one prompts.csv row
+    QString userId, userDisplayName, userPrincipalName;
+    QString sessionId, requestId, appClass, conversationType, locale;
+    QString promptId;   QDateTime promptCreated;   QString promptText;
+    QString responseId; QDateTime responseCreated; QString responseText;
+    QString attachments, links, contexts;   // export strings (see docs/EXPORT-FORMAT.md)
+    QDateTime time() const { return promptCreated.isValid() ? promptCreated : responseCreated; }
+    enum Column { Time, User, App, Prompt, Response, ColumnCount };
+};
+
+struct SyncState {
+    QString userId;
+    UserStatus status = UserStatus::Unknown;
+    QDateTime watermark;           // newest createdDateTime fully read (UTC); invalid = never
+    QDateTime lastRun;
+    QString lastError;             // plain text
+    QString lastRequestId, lastClientRequestId, lastErrorDate;
+};
+
+struct DayActivity { QDate day; QString appClass; qint64 count = 0; };
+struct UserActivity { QString userId, displayName; qint64 count = 0; };
+
+struct ExportLogEntry {
+    QDateTime when;
+    QString folder;
+    QString query;                 // JSON of the request (filter, scope)
+    QStringList files;
+    QString rowCounts;             // JSON {"prompts.csv":n,…}
+    QString sha256;                // SHA256SUMS content
+};
+
+} // namespace ledger

@@ -1,0 +1,49 @@
+#pragma once
+// The connection checklist behind the GUI's "Test connection" and `copilot-ledger check`
+// (DESIGN §2 "Diagnosing a 403", §4; issue 2 item 6): token → claims → required roles → list one
+// user → probe one user's interaction history ($top=1) → on 403, the licence/tenant diagnosis.
+#include "auth/ConnectionSettings.h"
+#include <QList>
+#include <QObject>
+#include <QString>
+
+namespace ledger {
+
+class TokenProvider;
+class GraphClient;
+
+struct CheckStep {
+    enum State { Pending, Running, Passed, Warning, Failed, Skipped };
+    QString id;          // "token", "claims", "roles", "users", "interactions", "licence", …
+    QString title;       // "Sign in to Microsoft Entra ID"
+    State state = Pending;
+    QString summary;     // plain words: what was found / what to do
+    QString details;     // technical detail (status, codes, request-id, date); never secret/token
+};
+
+class ConnectionCheck : public QObject {
+    Q_OBJECT
+public:
+    ConnectionCheck(TokenProvider *tokens, GraphClient *graph, QObject *parent = nullptr);
+    ~ConnectionCheck() override;
+
+    void start();
+    void cancel();
+    const QList<CheckStep> &steps() const;
+    bool passed() const;
+    // DESIGN §4: 0 all passed, 3 sign-in or permission failure, 1 other failure.
+    int exitCode() const;
+    // Support bundle for a failure: request-id, client-request-id, UTC date, tenant ID, app ID,
+    // user ID/UPN. Never the secret or the token.
+    QString supportDetails() const;
+
+signals:
+    void stepChanged(int index, const ledger::CheckStep &step);
+    void finished(bool passed);
+
+private:
+    struct Private;
+    Private *d;
+};
+
+} // namespace ledger

@@ -1,0 +1,51 @@
+#pragma once
+// The export folder of DESIGN §3: prompts.csv, sessions.csv, users.csv, interactions.jsonl,
+// export.json, SHA256SUMS. Every file is written with QSaveFile (a failed export leaves no half
+// file); the export is recorded in the archive's export log. Runs in the calling thread: the GUI
+// calls it from a worker thread with its own Archive.
+#include "archive/Archive.h"
+#include <QJsonObject>
+#include <QString>
+#include <atomic>
+#include <functional>
+
+namespace ledger {
+
+struct ExportRequest {
+    QString outDir;
+    ArchiveFilter filter;
+    bool force = false;              // allow a non-empty folder (files of ours are replaced)
+    bool formulaGuard = true;
+    // What was asked, for export.json: tenant, user scope, date range, app filter.
+    QString tenant;
+    QString clientId;
+    QStringList userScope;           // UPNs as given, empty = all users
+};
+
+struct ExportResult {
+    bool ok = false;
+    bool cancelled = false;
+    QString error;                   // plain words
+    QStringList files;
+    qint64 prompts = 0, sessions = 0, users = 0, interactions = 0;
+};
+
+class Exporter {
+public:
+    using Progress = std::function<void(qint64 done, qint64 total)>;
+    explicit Exporter(Archive &archive) : m_archive(archive) {}
+    ExportResult exportFolder(const ExportRequest &request, const Progress &progress = {},
+                              const std::atomic_bool *cancel = nullptr);
+    // Single CSVs for the GUI's "Export view to CSV…" (same columns as the folder's files).
+    bool exportPromptsCsv(const ArchiveFilter &f, const QString &path, QString *error, bool formulaGuard = true);
+    bool exportSessionsCsv(const ArchiveFilter &f, const QString &path, QString *error, bool formulaGuard = true);
+    bool exportUsersCsv(const ArchiveFilter &f, const QString &path, QString *error, bool formulaGuard = true);
+
+    static QStringList promptsHeader();
+    static QStringList sessionsHeader();
+    static QStringList usersHeader();
+private:
+    Archive &m_archive;
+};
+
+} // namespace ledger

@@ -1,0 +1,28 @@
+#pragma once
+#include <QJsonObject>
+#include <QString>
+
+namespace ledger {
+
+// A directory user as read from GET /users?$select=id,displayName,userPrincipalName,mail,
+// department,jobTitle,accountEnabled,userType
+struct User {
+    QString id;
+    QString displayName;
+    QString userPrincipalName;
+    QString mail;
+    QString department;
+    QString jobTitle;
+    bool accountEnabled = true;
+    QString userType;            // "Member" / "Guest"
+
+    static User fromJson(const QJsonObject &o);
+    QJsonObject toJson() const;
+};
+
+// Per-user outcome of reading the interaction history (users.csv `status`).
+enum class UserStatus { Unknown, Ok, NoInteractions, NotLicensed, Failed };
+QString userStatusKey(UserStatus s);                 // ok, no_interactions, not_licensed, failed, "" (unknown)
+UserStatus userStatusFromKey(const QString &key);
+
+} // namespace ledger

@@ -1,0 +1,54 @@
+#pragma once
+// The built-in demo tenant (DESIGN §1 sim/, issue 2 item 7): a loopback HTTP/1.1 server on
+// QTcpServer speaking the token endpoint and the Graph endpoints of DESIGN §2, as strict as the
+// real service. Works in any thread with an event loop.
+#include "sim/DemoTenant.h"
+#include <QHostAddress>
+#include <QObject>
+#include <QUrl>
+#include <memory>
+
+namespace ledger {
+
+struct DemoServerOptions {
+    int latencyMs = 0;              // added to every answer
+    double rateLimit = 0;           // requests/s per client before 429 + Retry-After; 0 = off
+    bool faults = false;            // inject 503, 504 (no Retry-After), dropped connections,
+                                    // malformed JSON, early-expired tokens — deterministically
+    double faultRate = 0.05;        // fraction of Graph requests that get a fault when faults on
+    int tokenLifetimeSeconds = 3599;
+    bool rejectFilter = false;      // answer 400 to any $filter (tenants that do)
+};
+
+struct DemoServerStats {
+    qint64 requests = 0, tokenRequests = 0, graphRequests = 0;
+    qint64 throttled = 0, faultsInjected = 0;
+};
+
+class DemoServer : public QObject {
+    Q_OBJECT
+public:
+    explicit DemoServer(const DemoTenantSpec &spec = {}, QObject *parent = nullptr);
+    ~DemoServer() override;
+
+    bool listen(quint16 port = 0, const QHostAddress &address = QHostAddress::LocalHost);
+    void close();
+    quint16 port() const;
+    QUrl baseUrl() const;            // http://127.0.0.1:<port>
+    QUrl authorityUrl() const;       // = baseUrl (token at /{tenant}/oauth2/v2.0/token)
+    QUrl graphUrl() const;           // = baseUrl (Graph at /v1.0/…)
+
+    void setOptions(const DemoServerOptions &options);
+    DemoServerOptions options() const;
+    DemoServerStats stats() const;
+    void resetStats();
+
+    DemoTenant &tenant();            // ground truth; tests may add interactions between syncs
+    const DemoTenant &tenant() const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace ledger

@@ -1,0 +1,79 @@
+#pragma once
+// Users, then every user's interaction history, through GraphClient's rate and concurrency
+// limits, into the Archive (DESIGN §2, issue 3). Incremental per-user watermarks with an
+// overlapping window; de-duplication on (user id, interaction id); a user whose chain failed
+// keeps its old watermark; $filter answered 400 → unfiltered paging + client-side filter.
+#include "archive/ArchiveTypes.h"
+#include "auth/AuthError.h"
+#include "graph/GraphError.h"
+#include "model/User.h"
+#include <QDateTime>
+#include <QObject>
+#include <QStringList>
+
+namespace ledger {
+
+class Archive;
+class GraphClient;
+
+struct SyncOptions {
+    QDateTime from;                 // UTC; invalid = the archive's watermark / 1 year back
+    QDateTime to;                   // UTC; invalid = now
+    QStringList appClasses;         // empty = all apps
+    QStringList userScope;          // UPNs or ids; empty = every user
+    bool incremental = true;        // start at the per-user watermark minus the overlap
+    int overlapMinutes = 60;
+    int maxConcurrentUsers = 8;
+    double requestsPerSecond = 25;  // near the published ~30/s budget, leaving headroom
+};
+
+struct SyncProgress {
+    int usersTotal = 0;
+    int usersDone = 0;
+    qint64 interactionsNew = 0;     // newly stored this run
+    qint64 interactionsSeen = 0;
+    double requestsPerSecond = 0;
+    qint64 throttled = 0;           // 429s so far
+    qint64 etaSeconds = -1;         // -1 unknown
+};
+
+struct UserOutcome {
+    QString userId, userPrincipalName;
+    UserStatus status = UserStatus::Unknown;
+    qint64 interactions = 0;
+    GraphError error;               // for Failed (and NotLicensed: the 403's ids)
+};
+
+struct SyncSummary {
+    bool completed = false;         // every user processed (some may have failed)
+    bool cancelled = false;
+    bool authFailed = false;        // sign-in or permission failure (CLI exit 3)
+    AuthError authError;
+    GraphError fatalError;          // e.g. /users failed
+    QString message;                // plain words
+    QList<UserOutcome> outcomes;
+    qint64 interactionsNew = 0;
+    int count(UserStatus s) const;
+};
+
+class SyncEngine : public QObject {
+    Q_OBJECT
+public:
+    SyncEngine(GraphClient *graph, Archive *archive, QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+    void start(const SyncOptions &options);
+    void cancel();                  // finished() follows with cancelled = true
+    bool isRunning() const;
+
+signals:
+    void progress(const ledger::SyncProgress &p);
+    void userFinished(const ledger::UserOutcome &outcome);
+    void finished(const ledger::SyncSummary &summary);
+
+private:
+    struct Private;
+    Private *d;
+};
+
+} // namespace ledger
