@@ -47,7 +47,7 @@ run_tests() {
     mkdir -p "$scratch/data" "$scratch/config" "$scratch/runtime"
     chmod 700 "$scratch/runtime"
     XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" XDG_RUNTIME_DIR="$scratch/runtime" \
-    QT_QPA_PLATFORM=offscreen BUILD_DIR="$BUILD_DIR" \
+    QT_QPA_PLATFORM=offscreen BUILD_DIR="$BUILD_DIR" LEDGER_REQUIRE_KEYCHAIN=1 \
     dbus-run-session -- sh -c '
         echo -n ledger-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
         ctest --test-dir "$BUILD_DIR" --output-on-failure --parallel 2 --timeout 900 '"${LEDGER_CTEST_ARGS:-}"'
