@@ -28,7 +28,11 @@ field() { dpkg-deb -f "$deb" "$1"; }
 [ -n "$(field Maintainer)" ] || fail "no Maintainer"
 depends=$(field Depends)
 echo "Depends: $depends"
-has_dep() { tr ',|' '\n\n' <<<"$depends" | sed 's/(.*//; s/^ *//; s/ *$//' | grep -qx "$1"; }
+# Library packages may carry Debian's 64-bit time_t suffix (libqt6core6t64 on Debian 13+).
+has_dep() {
+    tr ',|' '\n\n' <<<"$depends" | sed 's/(.*//; s/^ *//; s/ *$//' \
+        | awk -v want="$1" '{ sub(/t64$/, "") } $0 == want || $0 "t64" == want { found = 1 } END { exit !found }'
+}
 for pkg in libqt6core6 libqt6gui6 libqt6widgets6 libqt6sql6-sqlite qt6-qpa-plugins libqt6svg6; do
     has_dep "$pkg" || fail "Depends lacks $pkg"
 done
