@@ -40,6 +40,10 @@ public:
     // forceRefresh drops the cache first (used once after a 401 InvalidAuthenticationToken).
     void requestToken(bool forceRefresh = false);
     void invalidate();
+    // Transfer timeout of the token request (default 30000 ms).
+    void setTransferTimeoutMs(int ms);
+    // Number of token requests sent over the network (for tests and diagnostics).
+    int networkRequestCount() const;
 
 signals:
     void tokenReady(const ledger::AccessToken &token);

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QStringList>
 #include <QUrl>
 
 namespace ledger {
@@ -21,6 +22,7 @@ class GraphClient;
 class GraphReply : public QObject {
     Q_OBJECT
 public:
+    ~GraphReply() override;   // deleting an unfinished reply cancels it (no finished())
     bool isFinished() const { return m_finished; }
     bool ok() const { return m_finished && !m_error.isValid(); }
     int httpStatus() const { return m_status; }
@@ -69,7 +71,12 @@ signals:
 
 private:
     friend class GraphClient;
-    explicit GraphPager(QObject *parent) : QObject(parent) {}
+    explicit GraphPager(GraphClient *client);
+    void fetch(const QUrl &url);
+    void onReply(GraphReply *reply);
+    void finish();
+    GraphClient *m_client;
+    QStringList m_seen;            // every page URL requested (repeat detection)
     GraphError m_error;
     bool m_done = false;
     int m_pages = 0;
@@ -113,6 +120,9 @@ signals:
     void requestSent();                           // for requests/s displays
 
 private:
+    friend class GraphReply;
+    friend class GraphPager;
+    friend class GraphClientRequest;
     struct Private;
     Private *d;
 };

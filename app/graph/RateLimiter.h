@@ -22,12 +22,17 @@ public:
 
 private:
     void refill() const;
-    double m_rate;
+    mutable double m_rate;
     int m_burst;
     Clock m_clock;
     mutable double m_tokens;
     mutable qint64 m_last;
     qint64 m_pausedUntil = 0;
+    double m_baseRate;          // the configured rate (m_rate is lowered after a 429)
+    bool m_lastPause = false;
+public:
+    qint64 pausedUntil() const { return m_pausedUntil; }   // clock ms; 0 = never paused
+    double configuredRate() const { return m_baseRate; }
 };
 
 } // namespace ledger

@@ -15,6 +15,7 @@ namespace ledger {
 
 class Archive;
 class GraphClient;
+class TokenProvider;
 
 struct SyncOptions {
     QDateTime from;                 // UTC; invalid = the archive's watermark / 1 year back
@@ -51,6 +52,10 @@ struct SyncSummary {
     AuthError authError;
     GraphError fatalError;          // e.g. /users failed
     QString message;                // plain words
+    QStringList unknownUsers;       // userScope entries that match no user: nothing was synced
+    bool filterRejected = false;    // the tenant answered 400 to $filter: client-side filtering used
+    qint64 requests = 0;            // HTTP requests sent by this run (incl. retries)
+    qint64 throttled = 0;           // 429 answers during this run
     QList<UserOutcome> outcomes;
     qint64 interactionsNew = 0;
     int count(UserStatus s) const;
@@ -61,6 +66,11 @@ class SyncEngine : public QObject {
 public:
     SyncEngine(GraphClient *graph, Archive *archive, QObject *parent = nullptr);
     ~SyncEngine() override;
+
+    // Optional: sign in first (a token failure ends the run with authFailed + AuthError before
+    // any Graph request) and check the token's roles. Without it, a 401/403 on /users is
+    // reported as authFailed with the GraphError only.
+    void setTokenProvider(TokenProvider *tokens);
 
     void start(const SyncOptions &options);
     void cancel();                  // finished() follows with cancelled = true
@@ -77,3 +87,7 @@ private:
 };
 
 } // namespace ledger
+
+Q_DECLARE_METATYPE(ledger::SyncProgress)
+Q_DECLARE_METATYPE(ledger::UserOutcome)
+Q_DECLARE_METATYPE(ledger::SyncSummary)

@@ -1,0 +1,64 @@
+#pragma once
+// Internals of GraphClient shared by GraphClient.cpp and GraphPager.cpp. Not public API.
+#include "auth/TokenProvider.h"
+#include "graph/GraphClient.h"
+#include "graph/RateLimiter.h"
+#include <QElapsedTimer>
+#include <QList>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+class QNetworkReply;
+
+namespace ledger {
+
+// One logical GET and its attempts.
+class GraphClientRequest {
+public:
+    enum State { Queued, InFlight, Waiting };
+    GraphClient *client = nullptr;
+    GraphReply *reply = nullptr;
+    QUrl url;
+    State state = Queued;
+    int sends = 0;
+    int retries = 0;
+    bool authRetried = false;
+    QString tokenUsed;
+    QString clientRequestId;          // of the latest attempt
+    QPointer<QNetworkReply> net;
+    QTimer *retryTimer = nullptr;     // owned; deleted with the request
+    qint64 notBefore = 0;             // client clock ms
+    ~GraphClientRequest() { delete retryTimer; }
+};
+
+struct GraphClient::Private {
+    GraphClient *q = nullptr;
+    TokenProvider *tokens = nullptr;
+    QUrl base;
+    RetryPolicy policy;
+    RateLimiter limiter{25.0, 5};
+    int maxConcurrent = 8;
+    int timeoutMs = 60000;
+    QList<GraphClientRequest *> queue;    // ready to send, in order
+    QSet<GraphClientRequest *> all;       // every live request
+    int inFlight = 0;
+    bool waitingForToken = false;
+    QTimer pumpTimer;
+    GraphStats stats;
+    quint32 seed = 0x2545F491u;
+    QElapsedTimer clock;
+
+    QUrl effectiveBase() const;
+    QString checkUrl(const QUrl &url) const;   // empty = acceptable
+    void schedulePump(qint64 ms = 0);
+    void pump();
+    void send(GraphClientRequest *r, const AccessToken &token);
+    void onFinished(GraphClientRequest *r, QNetworkReply *net);
+    void retryLater(GraphClientRequest *r, qint64 delayMs);
+    void finish(GraphClientRequest *r, int status, const QByteArray &body, GraphError error);
+    void cancel(GraphClientRequest *r, bool emitFinished);
+    void failQueued(const AuthError &error);
+};
+
+} // namespace ledger

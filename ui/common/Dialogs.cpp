@@ -1,0 +1,98 @@
+#include "common/Dialogs.h"
+
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <optional>
+
+namespace ledger::gui::Dialogs {
+
+namespace {
+std::optional<QString> s_nextSave;
+std::optional<QString> s_nextDir;
+std::optional<QMessageBox::StandardButton> s_nextAnswer;
+std::optional<std::pair<QString, bool>> s_nextText;
+bool s_seamsActive = false;   // once a test touched a seam, never open a real dialog
+}
+
+void setNextSaveFileName(const QString &path) { s_nextSave = path; s_seamsActive = true; }
+void setNextDirectory(const QString &path) { s_nextDir = path; s_seamsActive = true; }
+void setNextQuestionAnswer(QMessageBox::StandardButton answer) { s_nextAnswer = answer; s_seamsActive = true; }
+void setNextText(const QString &text, bool ok) { s_nextText = std::make_pair(text, ok); s_seamsActive = true; }
+void resetSeams()
+{
+    s_nextSave.reset();
+    s_nextDir.reset();
+    s_nextAnswer.reset();
+    s_nextText.reset();
+}
+
+QString saveFileName(QWidget *parent, const QString &caption, const QString &suggested,
+                     const QString &filter)
+{
+    if (s_nextSave) {
+        const QString r = *s_nextSave;
+        s_nextSave.reset();
+        return r;
+    }
+    if (s_seamsActive)
+        return {};
+    return QFileDialog::getSaveFileName(parent, caption, suggested, filter);
+}
+
+QString existingDirectory(QWidget *parent, const QString &caption, const QString &start)
+{
+    if (s_nextDir) {
+        const QString r = *s_nextDir;
+        s_nextDir.reset();
+        return r;
+    }
+    if (s_seamsActive)
+        return {};
+    return QFileDialog::getExistingDirectory(parent, caption, start);
+}
+
+QMessageBox::StandardButton question(QWidget *parent, const QString &title, const QString &text,
+                                     QMessageBox::StandardButtons buttons,
+                                     QMessageBox::StandardButton defaultButton)
+{
+    if (s_nextAnswer) {
+        const auto r = *s_nextAnswer;
+        s_nextAnswer.reset();
+        return r;
+    }
+    if (s_seamsActive)
+        return QMessageBox::Cancel;
+    return QMessageBox::question(parent, title, text, buttons, defaultButton);
+}
+
+QString text(QWidget *parent, const QString &title, const QString &label, const QString &value,
+             bool *ok)
+{
+    if (s_nextText) {
+        const auto r = *s_nextText;
+        s_nextText.reset();
+        if (ok)
+            *ok = r.second;
+        return r.first;
+    }
+    if (s_seamsActive) {
+        if (ok)
+            *ok = false;
+        return {};
+    }
+    return QInputDialog::getText(parent, title, label, QLineEdit::Normal, value, ok);
+}
+
+void error(QWidget *parent, const QString &title, const QString &plain, const QString &details)
+{
+    if (s_seamsActive)
+        return;
+    auto *box = new QMessageBox(QMessageBox::Warning, title, plain, QMessageBox::Ok, parent);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    if (!details.isEmpty())
+        box->setDetailedText(details);
+    box->open();   // not exec(): no nested event loop
+}
+
+} // namespace ledger::gui::Dialogs

@@ -1,0 +1,29 @@
+#pragma once
+// Every modal question or file dialog the main window asks goes through here, so tests can set
+// the next answer instead of opening a real modal dialog (the "dialog seam").
+#include <QMessageBox>
+#include <QString>
+
+class QWidget;
+
+namespace ledger::gui::Dialogs {
+
+// Next answers for tests. An empty string for a file name means "the user cancelled".
+void setNextSaveFileName(const QString &path);
+void setNextDirectory(const QString &path);
+void setNextQuestionAnswer(QMessageBox::StandardButton answer);
+void setNextText(const QString &text, bool ok = true);
+void resetSeams();
+
+QString saveFileName(QWidget *parent, const QString &caption, const QString &suggested,
+                     const QString &filter);
+QString existingDirectory(QWidget *parent, const QString &caption, const QString &start);
+QMessageBox::StandardButton question(QWidget *parent, const QString &title, const QString &text,
+                                     QMessageBox::StandardButtons buttons,
+                                     QMessageBox::StandardButton defaultButton);
+QString text(QWidget *parent, const QString &title, const QString &label, const QString &value,
+             bool *ok);
+// Plain words first, technical detail behind "Show Details…".
+void error(QWidget *parent, const QString &title, const QString &plain, const QString &details = {});
+
+} // namespace ledger::gui::Dialogs

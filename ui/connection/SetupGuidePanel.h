@@ -1,0 +1,18 @@
+#pragma once
+// The Azure portal steps an administrator follows (DESIGN §6), with the two permission names
+// copyable with one click each.
+#include <QWidget>
+
+namespace ledger::gui {
+
+class SetupGuidePanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit SetupGuidePanel(QWidget *parent = nullptr);
+    static QStringList permissionNames();   // AiEnterpriseInteraction.Read.All, User.Read.All
+
+signals:
+    void copied(const QString &text);
+};
+
+} // namespace ledger::gui

@@ -1,0 +1,24 @@
+#pragma once
+// One export the GUI asks for: a single CSV of the current view, or the whole export folder.
+#include "export/Exporter.h"
+
+namespace ledger::gui {
+
+struct ExportJob {
+    enum Kind { PromptsCsv, SessionsCsv, UsersCsv, Folder };
+    Kind kind = PromptsCsv;
+    QString archivePath;          // the worker opens its own Archive on this file
+    ledger::ArchiveFilter filter;
+    QString path;                 // CSV file (single) or folder (Folder)
+    ledger::ExportRequest request;   // Folder only
+};
+
+struct ExportOutcome {
+    bool ok = false;
+    bool cancelled = false;
+    QString message;              // plain words
+    QStringList files;
+    qint64 rows = 0;
+};
+
+} // namespace ledger::gui

@@ -1,0 +1,308 @@
+#include "filter/FilterBar.h"
+
+#include "common/Icons.h"
+#include "model/AppClass.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QTimer>
+#include <QToolButton>
+
+namespace ledger::gui {
+
+FilterBar::FilterBar(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(8, 6, 8, 6);
+    layout->setSpacing(8);
+
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("filterSearch"));
+    m_search->setPlaceholderText(tr("Search prompts and responses (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->addAction(themedIcon(QStringLiteral("search")), QLineEdit::LeadingPosition);
+    m_search->setAccessibleName(tr("Search text"));
+    m_search->setMinimumWidth(260);
+    layout->addWidget(m_search, 3);
+
+    m_debounce = new QTimer(this);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(250);
+    connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_debounce, &QTimer::timeout, this, &FilterBar::applyNow);
+
+    m_period = new QComboBox(this);
+    m_period->setObjectName(QStringLiteral("filterPeriod"));
+    m_period->setAccessibleName(tr("Date range"));
+    m_period->addItem(themedIcon(QStringLiteral("calendar")), tr("Any time"), AnyTime);
+    m_period->addItem(tr("Last 7 days"), Last7Days);
+    m_period->addItem(tr("Last 30 days"), Last30Days);
+    m_period->addItem(tr("Last 90 days"), Last90Days);
+    m_period->addItem(tr("Custom range…"), CustomRange);
+    layout->addWidget(m_period);
+
+    m_from = new QDateEdit(this);
+    m_to = new QDateEdit(this);
+    for (QDateEdit *e : {m_from, m_to}) {
+        e->setCalendarPopup(true);
+        e->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        e->setDate(QDate::currentDate());
+        layout->addWidget(e);
+        connect(e, &QDateEdit::dateChanged, this, &FilterBar::filterChanged);
+    }
+    m_from->setAccessibleName(tr("From date"));
+    m_from->setToolTip(tr("First day (inclusive)"));
+    m_to->setAccessibleName(tr("To date"));
+    m_to->setToolTip(tr("Last day (inclusive)"));
+    m_from->setDate(QDate::currentDate().addDays(-30));
+    connect(m_period, &QComboBox::currentIndexChanged, this, [this] {
+        updateDateEditsVisibility();
+        emit filterChanged();
+    });
+
+    m_apps = new QToolButton(this);
+    m_apps->setObjectName(QStringLiteral("filterApps"));
+    m_apps->setAccessibleName(tr("Apps"));
+    m_apps->setPopupMode(QToolButton::InstantPopup);
+    m_apps->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_apps->setIcon(themedIcon(QStringLiteral("apps")));
+    m_appsMenu = new QMenu(m_apps);
+    const QStringList apps = knownAppNames();
+    for (const QString &name : apps) {
+        QAction *a = m_appsMenu->addAction(name);
+        a->setCheckable(true);
+        connect(a, &QAction::toggled, this, [this] {
+            updateAppsButton();
+            emit filterChanged();
+        });
+    }
+    m_appsMenu->addSeparator();
+    m_appsMenu->addAction(tr("All apps"), this, [this] { setSelectedApps({}); });
+    m_apps->setMenu(m_appsMenu);
+    layout->addWidget(m_apps);
+
+    m_status = new QComboBox(this);
+    m_status->setObjectName(QStringLiteral("filterStatus"));
+    m_status->setAccessibleName(tr("User status"));
+    m_status->addItem(tr("All statuses"), -1);
+    m_status->addItem(tr("OK"), int(UserStatus::Ok));
+    m_status->addItem(tr("No interactions"), int(UserStatus::NoInteractions));
+    m_status->addItem(tr("Not licensed"), int(UserStatus::NotLicensed));
+    m_status->addItem(tr("Failed"), int(UserStatus::Failed));
+    connect(m_status, &QComboBox::currentIndexChanged, this, &FilterBar::filterChanged);
+    layout->addWidget(m_status);
+
+    m_chip = new QFrame(this);
+    m_chip->setObjectName(QStringLiteral("userScopeChip"));
+    m_chip->setFrameShape(QFrame::StyledPanel);
+    m_chip->setAutoFillBackground(true);
+    m_chip->setBackgroundRole(QPalette::AlternateBase);
+    auto *chipLayout = new QHBoxLayout(m_chip);
+    chipLayout->setContentsMargins(8, 1, 2, 1);
+    chipLayout->setSpacing(4);
+    m_chipLabel = new QLabel(m_chip);
+    chipLayout->addWidget(m_chipLabel);
+    m_chipClose = new QToolButton(m_chip);
+    m_chipClose->setObjectName(QStringLiteral("userScopeChipClose"));
+    m_chipClose->setIcon(themedIcon(QStringLiteral("close")));
+    m_chipClose->setAutoRaise(true);
+    m_chipClose->setToolTip(tr("Show all users again"));
+    m_chipClose->setAccessibleName(tr("Remove user filter"));
+    chipLayout->addWidget(m_chipClose);
+    connect(m_chipClose, &QToolButton::clicked, this, &FilterBar::clearUserScope);
+    m_chip->hide();
+    layout->addWidget(m_chip);
+
+    layout->addStretch(1);
+    m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("filterCount"));
+    m_count->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_count);
+
+    updateAppsButton();
+    updateDateEditsVisibility();
+}
+
+QDate FilterBar::today() const
+{
+    return m_today.isValid() ? m_today : QDate::currentDate();
+}
+
+ledger::ArchiveFilter FilterBar::filter() const
+{
+    ArchiveFilter f;
+    f.text = m_appliedText;
+    auto startOf = [](const QDate &d) { return QDateTime(d, QTime(0, 0), Qt::LocalTime).toUTC(); };
+    const auto period = Period(m_period->currentData().toInt());
+    switch (period) {
+    case AnyTime: break;
+    case Last7Days: f.from = startOf(today().addDays(-6)); break;
+    case Last30Days: f.from = startOf(today().addDays(-29)); break;
+    case Last90Days: f.from = startOf(today().addDays(-89)); break;
+    case CustomRange:
+        f.from = startOf(m_from->date());
+        f.to = startOf(m_to->date().addDays(1));
+        break;
+    }
+    for (const QAction *a : m_appsMenu->actions()) {
+        if (a->isCheckable() && a->isChecked()) {
+            const QString cls = appClassForName(a->text());
+            if (!cls.isEmpty())
+                f.appClasses << cls;
+        }
+    }
+    const int s = m_status->currentData().toInt();   // the main window applies it to Users only
+    if (s >= 0)
+        f.statuses << UserStatus(s);
+    return f;
+}
+
+void FilterBar::setUserScope(const QStringList &userIds, const QString &label)
+{
+    if (userIds.isEmpty()) {
+        clearUserScope();
+        return;
+    }
+    m_scopeIds = userIds;
+    m_chipLabel->setText(label);
+    m_chip->setToolTip(tr("Sessions, Prompts and Activity show only these users"));
+    m_chip->show();
+    emit userScopeChanged();
+}
+
+void FilterBar::clearUserScope()
+{
+    if (m_scopeIds.isEmpty() && m_chip->isHidden())
+        return;
+    m_scopeIds.clear();
+    m_chip->hide();
+    emit userScopeChanged();
+}
+
+QWidget *FilterBar::scopeChip() const
+{
+    return m_chip;
+}
+
+void FilterBar::setStatusFilterVisible(bool visible)
+{
+    m_status->setVisible(visible);
+}
+
+void FilterBar::setCountText(const QString &text)
+{
+    m_count->setText(text);
+}
+
+QString FilterBar::countText() const
+{
+    return m_count->text();
+}
+
+void FilterBar::setSearchText(const QString &text)
+{
+    m_search->setText(text);
+}
+
+QString FilterBar::searchText() const
+{
+    return m_appliedText;
+}
+
+void FilterBar::applyNow()
+{
+    m_debounce->stop();
+    const QString t = m_search->text().trimmed();
+    if (t == m_appliedText)
+        return;
+    m_appliedText = t;
+    emit filterChanged();
+}
+
+void FilterBar::setPeriod(Period p)
+{
+    m_period->setCurrentIndex(m_period->findData(p));
+}
+
+void FilterBar::setCustomRange(const QDate &from, const QDate &toInclusive)
+{
+    {
+        const QSignalBlocker b1(m_from), b2(m_to), b3(m_period);
+        m_from->setDate(from);
+        m_to->setDate(toInclusive);
+        m_period->setCurrentIndex(m_period->findData(CustomRange));
+    }
+    updateDateEditsVisibility();
+    emit filterChanged();
+}
+
+void FilterBar::setSelectedApps(const QStringList &appNames)
+{
+    for (QAction *a : m_appsMenu->actions()) {
+        if (!a->isCheckable())
+            continue;
+        const QSignalBlocker b(a);
+        a->setChecked(appNames.contains(a->text(), Qt::CaseInsensitive));
+    }
+    updateAppsButton();
+    emit filterChanged();
+}
+
+QStringList FilterBar::selectedApps() const
+{
+    QStringList r;
+    for (const QAction *a : m_appsMenu->actions())
+        if (a->isCheckable() && a->isChecked())
+            r << a->text();
+    return r;
+}
+
+void FilterBar::setStatuses(const QList<ledger::UserStatus> &statuses)
+{
+    const int idx = statuses.size() == 1 ? m_status->findData(int(statuses.first())) : 0;
+    m_status->setCurrentIndex(qMax(0, idx));
+}
+
+void FilterBar::reset()
+{
+    m_search->clear();
+    applyNow();
+    setPeriod(AnyTime);
+    setSelectedApps({});
+    m_status->setCurrentIndex(0);
+    clearUserScope();
+}
+
+void FilterBar::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void FilterBar::updateAppsButton()
+{
+    const QStringList apps = selectedApps();
+    if (apps.isEmpty())
+        m_apps->setText(tr("All apps"));
+    else if (apps.size() <= 2)
+        m_apps->setText(apps.join(QStringLiteral(", ")));
+    else
+        m_apps->setText(tr("%n apps", nullptr, int(apps.size())));
+    m_apps->setToolTip(apps.isEmpty() ? tr("Show every Copilot app") : apps.join(QStringLiteral(", ")));
+}
+
+void FilterBar::updateDateEditsVisibility()
+{
+    const bool custom = m_period->currentData().toInt() == CustomRange;
+    m_from->setVisible(custom);
+    m_to->setVisible(custom);
+}
+
+} // namespace ledger::gui

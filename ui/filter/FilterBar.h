@@ -1,0 +1,82 @@
+#pragma once
+// One filter bar for every tab (issue 4 item 5): free text (debounced full-text search), date
+// range, apps, user status (Users tab only), the user-scope chip and the "n of m" count.
+#include "archive/ArchiveTypes.h"
+#include <QDate>
+#include <QWidget>
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QTimer;
+class QToolButton;
+class QFrame;
+
+namespace ledger::gui {
+
+class FilterBar : public QWidget {
+    Q_OBJECT
+public:
+    enum Period { AnyTime, Last7Days, Last30Days, Last90Days, CustomRange };
+    Q_ENUM(Period)
+
+    explicit FilterBar(QWidget *parent = nullptr);
+
+    // The filter without the user scope (text, dates, apps, statuses).
+    ledger::ArchiveFilter filter() const;
+    // The user scope chosen in the Users tab (ids), shown as a removable chip.
+    QStringList userScope() const { return m_scopeIds; }
+    void setUserScope(const QStringList &userIds, const QString &label);
+    void clearUserScope();
+
+    void setStatusFilterVisible(bool visible);
+    void setCountText(const QString &text);
+    QString countText() const;
+
+    // Direct setters (used by shortcuts and tests).
+    void setSearchText(const QString &text);      // debounced like typing
+    QString searchText() const;
+    void applyNow();                              // skip the debounce
+    void setPeriod(Period p);
+    void setCustomRange(const QDate &from, const QDate &toInclusive);
+    void setSelectedApps(const QStringList &appNames);   // friendly names; empty = all
+    QStringList selectedApps() const;
+    void setStatuses(const QList<ledger::UserStatus> &statuses);
+    void setToday(const QDate &today) { m_today = today; }   // reference for "last N days"
+    void reset();
+
+    QLineEdit *searchField() const { return m_search; }
+    QWidget *scopeChip() const;
+
+public slots:
+    void focusSearch();
+
+signals:
+    void filterChanged();          // text (after the debounce), dates, apps or status changed
+    void userScopeChanged();       // chip set or removed
+
+private:
+    void updateAppsButton();
+    void updateDateEditsVisibility();
+    QDate today() const;
+
+    QLineEdit *m_search;
+    QTimer *m_debounce;
+    QComboBox *m_period;
+    QDateEdit *m_from;
+    QDateEdit *m_to;
+    QToolButton *m_apps;
+    QMenu *m_appsMenu;
+    QComboBox *m_status;
+    QFrame *m_chip;
+    QLabel *m_chipLabel;
+    QToolButton *m_chipClose;
+    QLabel *m_count;
+    QStringList m_scopeIds;
+    QDate m_today;
+    QString m_appliedText;
+};
+
+} // namespace ledger::gui

@@ -1,0 +1,119 @@
+#include "main/TenantSession.h"
+
+#include "archive/Archive.h"
+#include "auth/TokenProvider.h"
+#include "graph/GraphClient.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+
+namespace ledger::gui {
+
+TenantSession::TenantSession(QObject *parent)
+    : QObject(parent)
+{
+}
+
+TenantSession::~TenantSession()
+{
+    close();
+}
+
+bool TenantSession::open(const ledger::Profile &profile, const QString &archivePath, QString *error)
+{
+    close();
+    m_profile = profile;
+    m_archivePath = archivePath;
+    QDir().mkpath(QFileInfo(archivePath).absolutePath());
+    m_archive = std::make_unique<Archive>();
+    if (!m_archive->open(archivePath, error)) {
+        m_archive.reset();
+        return false;
+    }
+    return true;
+}
+
+void TenantSession::close()
+{
+    teardownNetwork();
+    if (m_archive)
+        m_archive->close();
+    m_archive.reset();
+    m_secret.clear();
+    m_demo = false;
+}
+
+bool TenantSession::isOpen() const
+{
+    return m_archive && m_archive->isOpen();
+}
+
+void TenantSession::setSecret(const QString &secret)
+{
+    m_secret = secret;
+}
+
+void TenantSession::teardownNetwork()
+{
+    if (m_engine) {
+        m_engine->disconnect(this);
+        if (m_engine->isRunning())
+            m_engine->cancel();
+    }
+    delete m_engine;
+    delete m_graph;
+    delete m_tokens;
+    delete m_nam;
+    m_engine = nullptr;
+    m_graph = nullptr;
+    m_tokens = nullptr;
+    m_nam = nullptr;
+}
+
+bool TenantSession::startSync(const ledger::SyncOptions &options, QString *error)
+{
+    if (!isOpen()) {
+        if (error)
+            *error = tr("No archive is open.");
+        return false;
+    }
+    if (isSyncing()) {
+        if (error)
+            *error = tr("A sync is already running.");
+        return false;
+    }
+    if (m_secret.isEmpty()) {
+        if (error)
+            *error = tr("No client secret is available for this profile. Open Connections and type it.");
+        return false;
+    }
+    teardownNetwork();
+    m_nam = new QNetworkAccessManager;
+    m_tokens = new TokenProvider(m_nam);
+    m_tokens->setCredentials(m_profile.connection, m_secret);
+    m_graph = new GraphClient(m_tokens);
+    m_graph->setGraphBase(m_profile.connection.endpoints().graph);
+    m_graph->setRateLimit(options.requestsPerSecond);
+    m_graph->setMaxConcurrent(options.maxConcurrentUsers);
+    m_engine = new SyncEngine(m_graph, m_archive.get());
+    connect(m_engine, &SyncEngine::progress, this, &TenantSession::syncProgress);
+    connect(m_engine, &SyncEngine::userFinished, this, &TenantSession::userFinished);
+    connect(m_engine, &SyncEngine::finished, this, &TenantSession::syncFinished);
+    m_engine->start(options);
+    emit syncStarted();
+    return true;
+}
+
+void TenantSession::cancelSync()
+{
+    if (m_engine && m_engine->isRunning())
+        m_engine->cancel();
+}
+
+bool TenantSession::isSyncing() const
+{
+    return m_engine && m_engine->isRunning();
+}
+
+} // namespace ledger::gui

@@ -1,0 +1,171 @@
+#include "models/LedgerTableView.h"
+
+#include "models/ArchiveTableModel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QMap>
+#include <QMenu>
+#include <QPainter>
+#include <QSettings>
+
+namespace ledger::gui {
+
+LedgerTableView::LedgerTableView(const QString &settingsKey, QWidget *parent)
+    : QTableView(parent)
+    , m_key(settingsKey)
+{
+    setSortingEnabled(true);
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    setAlternatingRowColors(true);
+    setWordWrap(false);
+    setTextElideMode(Qt::ElideRight);
+    setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setShowGrid(false);
+    verticalHeader()->hide();
+    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
+    verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    QHeaderView *h = horizontalHeader();
+    h->setSectionsMovable(true);
+    h->setHighlightSections(false);
+    h->setStretchLastSection(true);
+    h->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    h->setContextMenuPolicy(Qt::CustomContextMenu);
+    h->setSortIndicatorShown(true);
+    connect(h, &QHeaderView::customContextMenuRequested, this, &LedgerTableView::showHeaderMenu);
+    connect(h, &QHeaderView::sectionMoved, this, [this] { saveLayout(); });
+    connect(h, &QHeaderView::sectionResized, this, [this] { saveLayout(); });
+    connect(h, &QHeaderView::sortIndicatorChanged, this, [this] { saveLayout(); });
+    setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *copy = new QAction(tr("&Copy"), this);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, &LedgerTableView::copySelection);
+    addAction(copy);
+}
+
+void LedgerTableView::setModel(QAbstractItemModel *model)
+{
+    // Sort nothing until the saved layout (or the default) says so: sorting is an SQL query.
+    QTableView::setModel(model);
+    restoreLayout();
+}
+
+void LedgerTableView::restoreLayout()
+{
+    QSettings s;
+    const QByteArray state = s.value(m_key + QStringLiteral("/header")).toByteArray();
+    QHeaderView *h = horizontalHeader();
+    const QSignalBlocker block(h);
+    if (state.isEmpty() || !h->restoreState(state)) {
+        for (int c = 0; model() && c < model()->columnCount(); ++c)
+            h->resizeSection(c, qMax(h->sectionSizeHint(c) + 24, 110));
+        h->setSortIndicator(m_defaultColumn, m_defaultOrder);
+    }
+    if (model())
+        model()->sort(h->sortIndicatorSection(), h->sortIndicatorOrder());
+}
+
+void LedgerTableView::saveLayout() const
+{
+    QSettings s;
+    s.setValue(m_key + QStringLiteral("/header"), horizontalHeader()->saveState());
+}
+
+void LedgerTableView::showHeaderMenu(const QPoint &pos)
+{
+    if (!model())
+        return;
+    QMenu menu(this);
+    QHeaderView *h = horizontalHeader();
+    int visible = 0;
+    for (int c = 0; c < model()->columnCount(); ++c)
+        visible += h->isSectionHidden(c) ? 0 : 1;
+    for (int c = 0; c < model()->columnCount(); ++c) {
+        QAction *a = menu.addAction(model()->headerData(c, Qt::Horizontal).toString());
+        a->setCheckable(true);
+        a->setChecked(!h->isSectionHidden(c));
+        a->setEnabled(h->isSectionHidden(c) || visible > 1);   // never hide the last column
+        connect(a, &QAction::toggled, this, [this, c](bool on) {
+            horizontalHeader()->setSectionHidden(c, !on);
+            saveLayout();
+        });
+    }
+    menu.addSeparator();
+    menu.addAction(tr("Reset columns"), this, [this] {
+        QSettings().remove(m_key + QStringLiteral("/header"));
+        QHeaderView *hh = horizontalHeader();
+        for (int c = 0; c < model()->columnCount(); ++c) {
+            hh->setSectionHidden(c, false);
+            hh->moveSection(hh->visualIndex(c), c);
+        }
+        restoreLayout();
+    });
+    menu.exec(h->mapToGlobal(pos));
+}
+
+QString LedgerTableView::selectionAsTsv() const
+{
+    if (!model() || !selectionModel())
+        return {};
+    QMap<int, QMap<int, QString>> cells;   // row → visual column → text
+    const QHeaderView *h = horizontalHeader();
+    for (const QModelIndex &i : selectionModel()->selectedIndexes()) {
+        if (h->isSectionHidden(i.column()))
+            continue;
+        QVariant v = i.data(ArchiveTableModel::RawRole);
+        QString text = v.typeId() == QMetaType::QDateTime ? i.data(Qt::DisplayRole).toString()
+                                                           : v.toString();
+        if (text.isEmpty())
+            text = i.data(Qt::DisplayRole).toString();
+        text.replace(QLatin1Char('\t'), QLatin1Char(' '));
+        text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+        text.remove(QLatin1Char('\r'));
+        cells[i.row()][h->visualIndex(i.column())] = text;
+    }
+    QStringList lines;
+    for (auto row = cells.cbegin(); row != cells.cend(); ++row)
+        lines << QStringList(row->values()).join(QLatin1Char('\t'));
+    return lines.join(QLatin1Char('\n'));
+}
+
+void LedgerTableView::copySelection() const
+{
+    const QString tsv = selectionAsTsv();
+    if (!tsv.isEmpty())
+        QApplication::clipboard()->setText(tsv);
+}
+
+void LedgerTableView::setEmptyText(const QString &text)
+{
+    m_emptyText = text;
+    viewport()->update();
+}
+
+void LedgerTableView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->matches(QKeySequence::Copy)) {
+        copySelection();
+        event->accept();
+        return;
+    }
+    QTableView::keyPressEvent(event);
+}
+
+void LedgerTableView::paintEvent(QPaintEvent *event)
+{
+    QTableView::paintEvent(event);
+    if (model() && model()->rowCount() == 0 && !m_emptyText.isEmpty()) {
+        QPainter p(viewport());
+        p.setPen(palette().color(QPalette::Disabled, QPalette::Text));
+        p.drawText(viewport()->rect().adjusted(24, 24, -24, -24),
+                   Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, m_emptyText);
+    }
+}
+
+} // namespace ledger::gui

@@ -1,0 +1,36 @@
+#pragma once
+// The table used by the Users / Sessions / Prompts tabs: SQL-sorted columns, movable and
+// hidable columns (header context menu), remembered layout, Ctrl+C copies the selection as TSV.
+#include <QTableView>
+
+namespace ledger::gui {
+
+class LedgerTableView : public QTableView {
+    Q_OBJECT
+public:
+    // settingsKey: where the header layout is remembered, e.g. "tables/prompts".
+    explicit LedgerTableView(const QString &settingsKey, QWidget *parent = nullptr);
+
+    // The sort used when no layout was saved yet (call before setModel).
+    void setDefaultSort(int column, Qt::SortOrder order) { m_defaultColumn = column; m_defaultOrder = order; }
+    void setModel(QAbstractItemModel *model) override;
+    void restoreLayout();
+    void saveLayout() const;
+    // Selected cells as tab-separated text (whole rows when rows are selected), raw text values.
+    QString selectionAsTsv() const;
+    void copySelection() const;
+    void setEmptyText(const QString &text);
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    void showHeaderMenu(const QPoint &pos);
+    QString m_key;
+    QString m_emptyText;
+    int m_defaultColumn = 0;
+    Qt::SortOrder m_defaultOrder = Qt::AscendingOrder;
+};
+
+} // namespace ledger::gui

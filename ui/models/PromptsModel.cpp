@@ -1,0 +1,110 @@
+#include "models/PromptsModel.h"
+
+#include "archive/Archive.h"
+#include "common/TimeFormat.h"
+#include "model/AppClass.h"
+
+namespace ledger::gui {
+
+PromptsModel::PromptsModel(QObject *parent)
+    : ArchiveTableModel(parent)
+{
+}
+
+int PromptsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(Column::ColumnCount);
+}
+
+const ledger::TurnRow *PromptsModel::rowAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+}
+
+QVariant PromptsModel::data(const QModelIndex &index, int role) const
+{
+    const TurnRow *r = index.isValid() ? rowAt(index.row()) : nullptr;
+    if (!r)
+        return {};
+    const auto col = Column(index.column());
+    const QString user = r->userDisplayName.isEmpty() ? r->userPrincipalName : r->userDisplayName;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (col) {
+        case Column::Time: return displayTime(r->time(), showUtc());
+        case Column::User: return user;
+        case Column::App: return appNameForClass(r->appClass);
+        case Column::Prompt:
+            return r->promptId.isEmpty() ? tr("(no prompt recorded)") : oneLine(r->promptText);
+        case Column::Response:
+            return r->responseId.isEmpty() ? tr("(no response)") : oneLine(r->responseText);
+        case Column::ColumnCount: break;
+        }
+        break;
+    case RawRole:
+        switch (col) {
+        case Column::Time: return r->time();
+        case Column::User: return user;
+        case Column::App: return r->appClass;
+        case Column::Prompt: return r->promptText;
+        case Column::Response: return r->responseText;
+        case Column::ColumnCount: break;
+        }
+        break;
+    case Qt::ToolTipRole:
+        switch (col) {
+        case Column::Time: return utcTooltip(r->time());
+        case Column::User: return r->userPrincipalName;
+        case Column::App: return r->appClass;
+        case Column::Prompt: return r->promptText.left(1500);
+        case Column::Response: return r->responseText.left(1500);
+        case Column::ColumnCount: break;
+        }
+        break;
+    case HighlightRole:
+        return col == Column::Prompt || col == Column::Response;
+    case UserIdRole:
+        return r->userId;
+    case SessionIdRole:
+        return r->sessionId;
+    case FocusIdRole:
+        return r->promptId.isEmpty() ? r->responseId : r->promptId;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant PromptsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case Column::Time: return tr("Time");
+    case Column::User: return tr("User");
+    case Column::App: return tr("App");
+    case Column::Prompt: return tr("Prompt");
+    case Column::Response: return tr("Response");
+    case Column::ColumnCount: break;
+    }
+    return {};
+}
+
+qint64 PromptsModel::countRows(const ledger::ArchiveFilter &f) const
+{
+    return archive()->countTurns(f);
+}
+
+int PromptsModel::readPage(const ledger::ArchiveFilter &f, SortSpec sort, int offset, int limit)
+{
+    m_pending = archive()->turns(f, sort, offset, limit);
+    return int(m_pending.size());
+}
+
+void PromptsModel::commitPage()
+{
+    m_rows += m_pending;
+    m_pending.clear();
+}
+
+} // namespace ledger::gui

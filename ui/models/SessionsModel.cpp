@@ -1,0 +1,116 @@
+#include "models/SessionsModel.h"
+
+#include "archive/Archive.h"
+#include "common/TimeFormat.h"
+#include "model/AppClass.h"
+
+#include <QLocale>
+
+namespace ledger::gui {
+
+SessionsModel::SessionsModel(QObject *parent)
+    : ArchiveTableModel(parent)
+{
+}
+
+int SessionsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(Column::ColumnCount);
+}
+
+const ledger::SessionRow *SessionsModel::rowAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+}
+
+QVariant SessionsModel::data(const QModelIndex &index, int role) const
+{
+    const SessionRow *r = index.isValid() ? rowAt(index.row()) : nullptr;
+    if (!r)
+        return {};
+    const auto col = Column(index.column());
+    const QString user = r->userDisplayName.isEmpty() ? r->userPrincipalName : r->userDisplayName;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (col) {
+        case Column::User: return user;
+        case Column::App: return appNameForClass(r->appClass);
+        case Column::Started: return displayTime(r->started, showUtc());
+        case Column::Ended: return displayTime(r->ended, showUtc());
+        case Column::Turns: return QLocale().toString(qMax(r->promptCount, r->responseCount));
+        case Column::FirstPrompt: return oneLine(r->firstPrompt);
+        case Column::ColumnCount: break;
+        }
+        break;
+    case RawRole:
+        switch (col) {
+        case Column::User: return user;
+        case Column::App: return r->appClass;
+        case Column::Started: return r->started;
+        case Column::Ended: return r->ended;
+        case Column::Turns: return qMax(r->promptCount, r->responseCount);
+        case Column::FirstPrompt: return r->firstPrompt;
+        case Column::ColumnCount: break;
+        }
+        break;
+    case Qt::ToolTipRole:
+        switch (col) {
+        case Column::User: return r->userPrincipalName;
+        case Column::App: return r->appClass;
+        case Column::Started: return utcTooltip(r->started);
+        case Column::Ended: return utcTooltip(r->ended);
+        case Column::Turns: return tr("%1 prompts, %2 responses").arg(r->promptCount).arg(r->responseCount);
+        case Column::FirstPrompt: return r->firstPrompt.left(1500);
+        case Column::ColumnCount: break;
+        }
+        break;
+    case Qt::TextAlignmentRole:
+        if (col == Column::Turns)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case HighlightRole:
+        return col == Column::FirstPrompt;
+    case UserIdRole:
+        return r->userId;
+    case SessionIdRole:
+        return r->sessionId;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant SessionsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case Column::User: return tr("User");
+    case Column::App: return tr("App");
+    case Column::Started: return tr("Started");
+    case Column::Ended: return tr("Ended");
+    case Column::Turns: return tr("Turns");
+    case Column::FirstPrompt: return tr("First prompt");
+    case Column::ColumnCount: break;
+    }
+    return {};
+}
+
+qint64 SessionsModel::countRows(const ledger::ArchiveFilter &f) const
+{
+    return archive()->countSessions(f);
+}
+
+int SessionsModel::readPage(const ledger::ArchiveFilter &f, SortSpec sort, int offset, int limit)
+{
+    m_pending = archive()->sessions(f, sort, offset, limit);
+    return int(m_pending.size());
+}
+
+void SessionsModel::commitPage()
+{
+    m_rows += m_pending;
+    m_pending.clear();
+}
+
+} // namespace ledger::gui

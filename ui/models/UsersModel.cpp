@@ -1,0 +1,151 @@
+#include "models/UsersModel.h"
+
+#include "archive/Archive.h"
+#include "common/TimeFormat.h"
+
+#include <QLocale>
+
+namespace ledger::gui {
+
+UsersModel::UsersModel(QObject *parent)
+    : ArchiveTableModel(parent)
+{
+}
+
+int UsersModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(Column::ColumnCount);
+}
+
+QString UsersModel::statusText(ledger::UserStatus status)
+{
+    switch (status) {
+    case UserStatus::Ok: return tr("OK");
+    case UserStatus::NoInteractions: return tr("No interactions");
+    case UserStatus::NotLicensed: return tr("Not licensed");
+    case UserStatus::Failed: return tr("Failed");
+    case UserStatus::Unknown: break;
+    }
+    return tr("Not synced yet");
+}
+
+const ledger::UserRow *UsersModel::rowAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+}
+
+QVariant UsersModel::data(const QModelIndex &index, int role) const
+{
+    const UserRow *r = index.isValid() ? rowAt(index.row()) : nullptr;
+    if (!r)
+        return {};
+    const auto col = Column(index.column());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (col) {
+        case Column::Name: return r->user.displayName;
+        case Column::Upn: return r->user.userPrincipalName;
+        case Column::Department: return r->user.department;
+        case Column::JobTitle: return r->user.jobTitle;
+        case Column::Enabled: return r->user.accountEnabled ? tr("Yes") : tr("No");
+        case Column::Status: return statusText(r->status);
+        case Column::Interactions: return QLocale().toString(r->interactionCount);
+        case Column::Sessions: return QLocale().toString(r->sessionCount);
+        case Column::LastActivity: return displayTime(r->lastActivity, showUtc());
+        case Column::ColumnCount: break;
+        }
+        break;
+    case RawRole:
+        switch (col) {
+        case Column::Name: return r->user.displayName;
+        case Column::Upn: return r->user.userPrincipalName;
+        case Column::Department: return r->user.department;
+        case Column::JobTitle: return r->user.jobTitle;
+        case Column::Enabled: return r->user.accountEnabled;
+        case Column::Status: return userStatusKey(r->status);
+        case Column::Interactions: return r->interactionCount;
+        case Column::Sessions: return r->sessionCount;
+        case Column::LastActivity: return r->lastActivity;
+        case Column::ColumnCount: break;
+        }
+        break;
+    case Qt::ToolTipRole:
+        if (col == Column::Status) {
+            switch (r->status) {
+            case UserStatus::Failed:
+                return r->statusError.isEmpty() ? tr("The history of this user could not be read.")
+                                                 : r->statusError;
+            case UserStatus::NotLicensed:
+                return r->statusError.isEmpty()
+                    ? tr("Microsoft Graph refused this user's history (403): usually no Microsoft 365 Copilot licence.")
+                    : r->statusError;
+            case UserStatus::NoInteractions: return tr("Read successfully; this user has no Copilot interactions in the synced range.");
+            case UserStatus::Ok: return tr("History read completely.");
+            case UserStatus::Unknown: return tr("Run a sync to read this user's history.");
+            }
+        }
+        if (col == Column::LastActivity)
+            return utcTooltip(r->lastActivity);
+        if (col == Column::Upn && !r->user.mail.isEmpty())
+            return r->user.mail;
+        break;
+    case Qt::TextAlignmentRole:
+        if (col == Column::Interactions || col == Column::Sessions)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case Qt::AccessibleTextRole:
+        if (col == Column::Status)
+            return statusText(r->status);
+        break;
+    case UserIdRole:
+        return r->user.id;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant UsersModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case Column::Name: return tr("Name");
+    case Column::Upn: return tr("User principal name");
+    case Column::Department: return tr("Department");
+    case Column::JobTitle: return tr("Job title");
+    case Column::Enabled: return tr("Enabled");
+    case Column::Status: return tr("Status");
+    case Column::Interactions: return tr("Interactions");
+    case Column::Sessions: return tr("Sessions");
+    case Column::LastActivity: return tr("Last activity");
+    case Column::ColumnCount: break;
+    }
+    return {};
+}
+
+qint64 UsersModel::countRows(const ledger::ArchiveFilter &f) const
+{
+    return archive()->countUsers(f);
+}
+
+int UsersModel::readPage(const ledger::ArchiveFilter &f, SortSpec sort, int offset, int limit)
+{
+    m_pending = archive()->users(f, sort, offset, limit);
+    return int(m_pending.size());
+}
+
+void UsersModel::commitPage()
+{
+    m_rows += m_pending;
+    m_pending.clear();
+}
+
+ledger::ArchiveFilter UsersModel::effectiveFilter() const
+{
+    ArchiveFilter f = filter();
+    f.userIds.clear();
+    return f;
+}
+
+} // namespace ledger::gui
