@@ -302,6 +302,18 @@ private slots:
         QVERIFY(expectedBoth > expectedWord);
     }
 
+    void incrementalAfterAddInteractions()
+    {
+        const QString id = tenant().users().at(0).json.value(QStringLiteral("id")).toString();
+        const qint64 watermark = tenant().interactionMeta(id).constLast().createdMs;
+        m_server->tenant().addInteractions(id, 12);
+        const QString f = QStringLiteral("createdDateTime gt %1 and createdDateTime lt %2")
+                              .arg(iso(watermark), QStringLiteral("2100-01-01T00:00:00Z"));
+        const QList<QByteArray> fresh = drain(m_client->interactionsUrl(id, {{QStringLiteral("$top"), QStringLiteral("5")}, {QStringLiteral("$filter"), f}}));
+        QCOMPARE(fresh.size(), 12);
+        QCOMPARE(fresh, tenant().interactions(id).mid(tenant().interactions(id).size() - 12));
+    }
+
     void rejectFilter()
     {
         DemoServerOptions o;
