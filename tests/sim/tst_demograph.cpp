@@ -17,40 +17,6 @@ using Query = QList<std::pair<QString, QString>>;
 
 QString iso(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs); }
 
-// The raw bytes of each element of the top-level "value" array (the server must send exact bytes).
-QList<QByteArray> rawValueItems(const QByteArray &body)
-{
-    QList<QByteArray> out;
-    const qsizetype start = body.indexOf("\"value\":[");
-    if (start < 0)
-        return out;
-    qsizetype i = start + 9;
-    int depth = 0;
-    bool inString = false;
-    qsizetype itemStart = -1;
-    for (; i < body.size(); ++i) {
-        const char c = body.at(i);
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-            continue;
-        }
-        if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            if (depth++ == 0)
-                itemStart = i;
-        } else if (c == '}' || c == ']') {
-            if (depth == 0)
-                break;   // end of the value array
-            if (--depth == 0)
-                out.append(body.mid(itemStart, i - itemStart + 1));
-        }
-    }
-    return out;
-}
 } // namespace
 
 class tst_DemoGraph : public QObject {
