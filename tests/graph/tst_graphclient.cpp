@@ -1,5 +1,4 @@
 // GraphClient, GraphPager and TokenProvider against a scripted loopback HTTP server.
-#include "../graph/DemoServerLinkStub.h"
 #include "../graph/FakeGraphServer.h"
 #include "auth/TokenProvider.h"
 #include "graph/GraphClient.h"
@@ -164,7 +163,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 10000);
         QVERIFY(tokens->cachedToken());
         QTRY_VERIFY_WITH_TIMEOUT(!tokens->cachedToken(), 5000);
-        QVERIFY(tokens->cachedToken(1));   // still valid, but due for renewal
+        QVERIFY(tokens->cachedToken(0));   // still valid, but due for renewal
     }
 
     void tokenErrorParsed()
@@ -358,8 +357,13 @@ private slots:
         GraphReply *r = getAndWait(client->url(u"users"_s));
         QVERIFY(r->isFinished());
         QVERIFY(!r->ok());
-        QCOMPARE(calls, action < 0 ? 1 : 4);   // maxRetries = 3
-        QCOMPARE(r->error().attempts, calls);
+        // maxRetries = 3 → 4 attempts. (Qt itself resends an idempotent GET once when the
+        // connection closes before any answer byte, so a dropped connection may be seen twice.)
+        if (action == FakeResponse::Drop)
+            QVERIFY2(calls >= 4 && calls <= 8, qPrintable(QString::number(calls)));
+        else
+            QCOMPARE(calls, action < 0 ? 1 : 4);
+        QCOMPARE(r->error().attempts, action < 0 ? 1 : 4);
         // A flaky URL that recovers ends in complete data.
         calls = 0;
         graph = [&](const FakeRequest &) {
