@@ -79,12 +79,19 @@ QByteArray SyntheticData::item(const QString &id, const QString &session, const 
 QList<QPair<QString, QByteArray>> SyntheticData::nextRaw(int n)
 {
     while (m_pending.size() < n && m_produced + m_pending.size() < m_count) {
-        // one session: 1..5 turns, prompt + response (sometimes two responses)
-        const User &u = m_users.at(int(m_rng.bounded(quint32(m_users.size()))));
+        // Like a sync: one user's whole history after the other (Graph pages are per user), each
+        // user's sessions in time order. One session: 1..5 turns, prompt + response (sometimes two).
+        const qint64 perUser = qMax<qint64>(1, m_count / m_users.size());
+        const int userIndex = int(qMin<qint64>((m_produced + m_pending.size()) / perUser, m_users.size() - 1));
+        if (userIndex != m_currentUser) {
+            m_currentUser = userIndex;
+            m_clock = QDateTime(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        }
+        const User &u = m_users.at(userIndex);
         const QString app = QString::fromLatin1(kApps[m_rng.bounded(10u)]);
         const QString session = u"19:%1@thread.v2"_s.arg(++m_sessionNo, 10, 16, QChar(u'0'));
         const int turns = 1 + int(m_rng.bounded(5u));
-        m_clock += 60'000 * qint64(1 + m_rng.bounded(30u));
+        m_clock += 60'000 * qint64(1 + m_rng.bounded(quint32(qMax<qint64>(2, 525600 / qMax<qint64>(1, m_count / m_users.size() / 6)))));
         qint64 t = m_clock;
         for (int k = 0; k < turns; ++k) {
             const QString req = u"%1-%2"_s.arg(m_sessionNo).arg(k);

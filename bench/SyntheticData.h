@@ -33,6 +33,7 @@ private:
     QStringList m_vocabulary;
     qint64 m_clock;
     qint64 m_sessionNo = 0;
+    int m_currentUser = -1;
     QList<QPair<QString, QByteArray>> m_pending;
 };
 

@@ -57,13 +57,16 @@ int main(int argc, char **argv)
     out << "bench_archive: " << count << " interactions, batch " << batch << ", " << path << Qt::endl;
     double parseSeconds = 0;
     QString error;
-    const double insertSeconds = bench::buildArchive(path, count, batch, &parseSeconds, &error);
+    double insertCpu = 0;
+    const double insertSeconds = bench::buildArchive(path, count, batch, &parseSeconds, &error, &insertCpu);
     if (insertSeconds < 0) {
         out << "failed: " << error << Qt::endl;
         return 1;
     }
     out << Qt::endl << "| measurement | result | goal |" << Qt::endl << "|---|---|---|" << Qt::endl;
     row(u"ingest (insertInteractions incl. sessions/turns/FTS)"_s, double(count) / insertSeconds, u"interactions/s"_s, u"≥ 50,000/s"_s);
+    row(u"ingest, process CPU time only (shared machine: excludes waiting for a core)"_s, double(count) / insertCpu,
+        u"interactions/s"_s, u"≥ 50,000/s"_s);
     row(u"parse (Interaction::fromRaw incl. body text)"_s, double(count) / parseSeconds, u"interactions/s"_s);
     out << "| file size | " << QFile(path).size() / (1024 * 1024) << " MiB | |" << Qt::endl;
 
