@@ -57,15 +57,26 @@ public:
     QList<SessionRow> sessions(const ArchiveFilter &f, SortSpec sort = {}, int offset = 0, int limit = -1) const;
     QList<TurnRow> turns(const ArchiveFilter &f, SortSpec sort = {}, int offset = 0, int limit = -1) const;
     // Streams interactions matching f in (userId, created, id) order; callback returns false to stop.
+    // The Interaction has raw and the extracted columns; json is NOT parsed (parse raw if needed).
     bool forEachInteraction(const ArchiveFilter &f, const std::function<bool(const Interaction &)> &cb) const;
-    // The whole conversation, oldest first.
+    // Streams the rows of the Sessions / Turns views (export order: user id, time) without
+    // loading them all; callback returns false to stop.
+    bool forEachSession(const ArchiveFilter &f, const std::function<bool(const SessionRow &)> &cb) const;
+    bool forEachTurn(const ArchiveFilter &f, const std::function<bool(const TurnRow &)> &cb) const;
+    // The whole conversation, oldest first (json filled). sessionId may also be a SessionRow::sessionKey.
     QList<Interaction> sessionInteractions(const QString &userId, const QString &sessionId) const;
     std::optional<User> user(const QString &userId) const;
     QList<DayActivity> activityByDay(const ArchiveFilter &f) const;
     QList<UserActivity> topUsers(const ArchiveFilter &f, int limit) const;
 
+    // Test hook: behave as if the SQLite build had no FTS5 (LIKE fallback). Affects later open().
+    static void setFullTextSearchDisabledForTesting(bool disabled);
+    static constexpr int kSchemaVersion = 1;
+    struct Private;   // implementation detail (archive/ArchivePrivate.h)
+
 private:
-    struct Private;
+    bool migrate(QString *error);
+    void setupFullText();
     Private *d;
 };
 

@@ -39,6 +39,7 @@ struct UserRow {
 struct SessionRow {
     QString userId, userDisplayName, userPrincipalName;
     QString sessionId, appClass;
+    QString sessionKey;           // sessionId, or "#<interaction id>" for a null sessionId (pass to sessionInteractions)
     QDateTime started, ended;
     int promptCount = 0, responseCount = 0;
     QString firstPrompt;
@@ -48,6 +49,7 @@ struct SessionRow {
 struct TurnRow {   // one prompts.csv row
     QString userId, userDisplayName, userPrincipalName;
     QString sessionId, requestId, appClass, conversationType, locale;
+    QString sessionKey;           // see SessionRow::sessionKey
     QString promptId;   QDateTime promptCreated;   QString promptText;
     QString responseId; QDateTime responseCreated; QString responseText;
     QString attachments, links, contexts;   // export strings (see docs/EXPORT-FORMAT.md)

@@ -44,6 +44,10 @@ public:
     static QStringList promptsHeader();
     static QStringList sessionsHeader();
     static QStringList usersHeader();
+    // The six files of an export folder, in the order they are written.
+    static QStringList fileNames();
+    // Test hook: make the commit of file number `fileIndex` (0-based, fileNames() order) fail; -1 = off.
+    static void setFailCommitAtForTesting(int fileIndex);
 private:
     Archive &m_archive;
 };

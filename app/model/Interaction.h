@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace ledger {
 
@@ -22,12 +23,18 @@ struct Interaction {
     QString etag;
     QString bodyContentType;       // text | html
     QString bodyText;              // plain text (BodyText::toPlainText of body + cards)
-    QJsonObject json;              // parsed object
+    // Display strings for the export's attachments/links/contexts cells (docs/EXPORT-FORMAT.md):
+    // "name <contentType>", "displayName <linkUrl>", "displayName <contextReference>".
+    QStringList attachments, links, contexts;
+    QJsonObject json;              // parsed object (NOT filled by Archive::forEachInteraction: parse `raw`)
     QByteArray raw;                // exact bytes as received from Graph
 
     // Parses one item (raw bytes as received); userId is the owner of the history.
     static Interaction fromRaw(const QString &userId, const QByteArray &raw);
     static Interaction fromJson(const QString &userId, const QJsonObject &o, const QByteArray &raw = {});
+    bool isValid() const { return !id.isEmpty(); }
+    // The archive's grouping key of the session: sessionId, or "#<id>" when sessionId is null.
+    QString sessionKey() const;
 };
 
 QString interactionTypeKey(InteractionType t);        // userPrompt, aiResponse, unknownFutureValue

@@ -21,6 +21,13 @@ void ArchiveTableModel::setFilter(const ledger::ArchiveFilter &filter)
     reload();
 }
 
+void ArchiveTableModel::setSource(ledger::Archive *archive, const ledger::ArchiveFilter &filter)
+{
+    m_archive = archive;
+    m_filter = filter;
+    reload();
+}
+
 void ArchiveTableModel::reload()
 {
     beginResetModel();

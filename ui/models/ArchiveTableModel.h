@@ -25,6 +25,7 @@ public:
     void setArchive(ledger::Archive *archive);
     ledger::Archive *archive() const { return m_archive; }
     void setFilter(const ledger::ArchiveFilter &filter);
+    void setSource(ledger::Archive *archive, const ledger::ArchiveFilter &filter);   // one reload
     const ledger::ArchiveFilter &filter() const { return m_filter; }
     void setPageSize(int rows) { m_pageSize = rows; }
     // Re-reads counts and the first page (after a sync, a filter change, …).

@@ -1,0 +1,402 @@
+// Archive: the read side (views, export streams, charts).
+#include "archive/Archive.h"
+#include "archive/ArchivePrivate.h"
+#include "archive/ArchiveSql.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+
+using namespace Qt::StringLiterals;
+
+namespace ledger {
+
+namespace {
+
+QString direction(const SortSpec &s) { return s.order == Qt::DescendingOrder ? u" DESC"_s : u" ASC"_s; }
+
+QString pageClause(int offset, int limit)
+{
+    if (limit < 0 && offset <= 0)
+        return QString();
+    return u" LIMIT %1 OFFSET %2"_s.arg(limit < 0 ? -1 : limit).arg(qMax(0, offset));
+}
+
+qint64 countWith(const Archive::Private *d, const QString &sql, const ArchiveSql &w)
+{
+    QSqlQuery q(d->db);
+    q.prepare(sql);
+    w.bindTo(q);
+    if (!const_cast<Archive::Private *>(d)->exec(q, u"Counting"_s) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+// Shared SELECT lists and row readers.
+constexpr auto kTurnColumns =
+    "SELECT t.user_id, COALESCE(u.display_name, ''), COALESCE(u.upn, ''), t.session_id, t.request_id, t.app_class,"
+    " t.conversation_type, t.locale, t.prompt_id, t.prompt_created, t.prompt_text, t.response_id, t.response_created,"
+    " t.response_text, t.attachments, t.links, t.contexts, t.session_key FROM turns t LEFT JOIN users u ON u.id = t.user_id"_L1;
+
+TurnRow turnFrom(const QSqlQuery &q)
+{
+    TurnRow r;
+    r.userId = q.value(0).toString();
+    r.userDisplayName = q.value(1).toString();
+    r.userPrincipalName = q.value(2).toString();
+    r.sessionId = q.value(3).toString();
+    r.requestId = q.value(4).toString();
+    r.appClass = q.value(5).toString();
+    r.conversationType = q.value(6).toString();
+    r.locale = q.value(7).toString();
+    r.promptId = q.value(8).toString();
+    r.promptCreated = timeFromValue(q.value(9));
+    r.promptText = q.value(10).toString();
+    r.responseId = q.value(11).toString();
+    r.responseCreated = timeFromValue(q.value(12));
+    r.responseText = q.value(13).toString();
+    r.attachments = q.value(14).toString();
+    r.links = q.value(15).toString();
+    r.contexts = q.value(16).toString();
+    r.sessionKey = q.value(17).toString();
+    return r;
+}
+
+constexpr auto kSessionColumns =
+    "SELECT s.user_id, COALESCE(u.display_name, ''), COALESCE(u.upn, ''), s.session_id, s.app_class, s.started,"
+    " s.ended, s.prompt_count, s.response_count, s.first_prompt, s.session_key FROM sessions s"
+    " LEFT JOIN users u ON u.id = s.user_id"_L1;
+
+SessionRow sessionFrom(const QSqlQuery &q)
+{
+    SessionRow r;
+    r.userId = q.value(0).toString();
+    r.userDisplayName = q.value(1).toString();
+    r.userPrincipalName = q.value(2).toString();
+    r.sessionId = q.value(3).toString();
+    r.appClass = q.value(4).toString();
+    r.started = timeFromValue(q.value(5));
+    r.ended = timeFromValue(q.value(6));
+    r.promptCount = q.value(7).toInt();
+    r.responseCount = q.value(8).toInt();
+    r.firstPrompt = q.value(9).toString();
+    r.sessionKey = q.value(10).toString();
+    return r;
+}
+
+constexpr auto kInteractionColumns =
+    "SELECT i.user_id, i.id, i.session_id, i.request_id, i.app_class, i.type, i.conversation_type, i.created,"
+    " i.locale, i.etag, i.body_content_type, i.body_text, i.attachments, i.links, i.contexts, i.raw"
+    " FROM interactions i"_L1;
+
+Interaction interactionFrom(const QSqlQuery &q)
+{
+    Interaction i;
+    i.userId = q.value(0).toString();
+    i.id = q.value(1).toString();
+    i.sessionId = q.value(2).toString();
+    i.requestId = q.value(3).toString();
+    i.appClass = q.value(4).toString();
+    i.type = typeFromCode(q.value(5).toInt());
+    i.conversationType = q.value(6).toString();
+    i.created = timeFromValue(q.value(7));
+    i.locale = q.value(8).toString();
+    i.etag = q.value(9).toString();
+    i.bodyContentType = q.value(10).toString();
+    i.bodyText = q.value(11).toString();
+    i.attachments = q.value(12).toString().split(u'\n', Qt::SkipEmptyParts);
+    i.links = q.value(13).toString().split(u'\n', Qt::SkipEmptyParts);
+    i.contexts = q.value(14).toString().split(u'\n', Qt::SkipEmptyParts);
+    i.raw = q.value(15).toString().toUtf8();
+    return i;
+}
+
+} // namespace
+
+// ---- counts -------------------------------------------------------------------------------------
+
+qint64 Archive::countUsers(const ArchiveFilter &f) const
+{
+    ArchiveSql w(d->fullText);
+    w.userConditions(f);
+    return countWith(d, u"SELECT count(*) FROM users u LEFT JOIN sync_state ss ON ss.user_id = u.id"_s + w.where(), w);
+}
+
+qint64 Archive::countSessions(const ArchiveFilter &f) const
+{
+    ArchiveSql w(d->fullText);
+    w.sessionConditions(f);
+    return countWith(d, u"SELECT count(*) FROM sessions s"_s + w.where(), w);
+}
+
+qint64 Archive::countTurns(const ArchiveFilter &f) const
+{
+    ArchiveSql w(d->fullText);
+    w.turnConditions(f);
+    return countWith(d, u"SELECT count(*) FROM turns t"_s + w.where(), w);
+}
+
+qint64 Archive::countInteractions(const ArchiveFilter &f) const
+{
+    ArchiveSql w(d->fullText);
+    w.interactionConditions(f);
+    return countWith(d, u"SELECT count(*) FROM interactions i"_s + w.where(), w);
+}
+
+// ---- users ----------------------------------------------------------------------------------------
+
+QList<UserRow> Archive::users(const ArchiveFilter &f, SortSpec sort, int offset, int limit) const
+{
+    // Activity columns count within the filter's date range and apps (not its text or users).
+    ArchiveFilter range;
+    range.from = f.from;
+    range.to = f.to;
+    range.appClasses = f.appClasses;
+    ArchiveSql ia(d->fullText), sa(d->fullText), w(d->fullText);
+    ia.interactionConditions(range);
+    sa.sessionConditions(range);
+    w.userConditions(f);
+    const QString inRange = ia.andConditions();
+    const QString sql =
+        u"SELECT u.id, u.display_name, u.upn, u.mail, u.department, u.job_title, u.account_enabled, u.user_type,"
+        " COALESCE(ss.status, ''), COALESCE(ss.last_error, ''), COALESCE(ss.last_request_id, ''),"
+        " (SELECT count(*) FROM interactions i WHERE i.user_id = u.id"_s + inRange + u") AS n_interactions,"
+        " (SELECT count(*) FROM sessions s WHERE s.user_id = u.id"_s + sa.andConditions() + u") AS n_sessions,"
+        " (SELECT min(i.created) FROM interactions i WHERE i.user_id = u.id"_s + inRange + u"),"
+        " (SELECT max(i.created) FROM interactions i WHERE i.user_id = u.id"_s + inRange + u") AS last_activity"
+        " FROM users u LEFT JOIN sync_state ss ON ss.user_id = u.id"_s + w.where();
+    QString order;
+    switch (sort.column) {
+    case UserRow::Upn: order = u"u.upn COLLATE NOCASE"_s; break;
+    case UserRow::Department: order = u"u.department COLLATE NOCASE"_s; break;
+    case UserRow::JobTitle: order = u"u.job_title COLLATE NOCASE"_s; break;
+    case UserRow::Enabled: order = u"u.account_enabled"_s; break;
+    case UserRow::Status: order = u"COALESCE(ss.status, '')"_s; break;
+    case UserRow::Interactions: order = u"n_interactions"_s; break;
+    case UserRow::Sessions: order = u"n_sessions"_s; break;
+    case UserRow::LastActivity: order = u"last_activity"_s; break;
+    case UserRow::Name:
+    default: order = u"u.display_name COLLATE NOCASE"_s; break;
+    }
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(sql + u" ORDER BY "_s + order + direction(sort) + u", u.id"_s + direction(sort) + pageClause(offset, limit));
+    ia.bindTo(q);
+    sa.bindTo(q);
+    ia.bindTo(q);
+    ia.bindTo(q);
+    w.bindTo(q);
+    QList<UserRow> out;
+    if (!d->exec(q, u"Reading users"_s))
+        return out;
+    while (q.next()) {
+        UserRow r;
+        r.user.id = q.value(0).toString();
+        r.user.displayName = q.value(1).toString();
+        r.user.userPrincipalName = q.value(2).toString();
+        r.user.mail = q.value(3).toString();
+        r.user.department = q.value(4).toString();
+        r.user.jobTitle = q.value(5).toString();
+        r.user.accountEnabled = q.value(6).toInt() != 0;
+        r.user.userType = q.value(7).toString();
+        r.status = userStatusFromKey(q.value(8).toString());
+        r.statusError = q.value(9).toString();
+        const QString rid = q.value(10).toString();
+        if (!rid.isEmpty() && !r.statusError.contains(rid))
+            r.statusError += (r.statusError.isEmpty() ? QString() : u" "_s) + u"(request-id "_s + rid + u")"_s;
+        r.interactionCount = q.value(11).toLongLong();
+        r.sessionCount = q.value(12).toLongLong();
+        r.firstActivity = timeFromValue(q.value(13));
+        r.lastActivity = timeFromValue(q.value(14));
+        out << r;
+    }
+    return out;
+}
+
+std::optional<User> Archive::user(const QString &userId) const
+{
+    QSqlQuery q(d->db);
+    q.prepare(u"SELECT id, display_name, upn, mail, department, job_title, account_enabled, user_type FROM users WHERE id = ?"_s);
+    q.addBindValue(userId);
+    if (!d->exec(q, u"Reading a user"_s) || !q.next())
+        return std::nullopt;
+    User u;
+    u.id = q.value(0).toString();
+    u.displayName = q.value(1).toString();
+    u.userPrincipalName = q.value(2).toString();
+    u.mail = q.value(3).toString();
+    u.department = q.value(4).toString();
+    u.jobTitle = q.value(5).toString();
+    u.accountEnabled = q.value(6).toInt() != 0;
+    u.userType = q.value(7).toString();
+    return u;
+}
+
+// ---- sessions -------------------------------------------------------------------------------------
+
+QList<SessionRow> Archive::sessions(const ArchiveFilter &f, SortSpec sort, int offset, int limit) const
+{
+    ArchiveSql w(d->fullText);
+    w.sessionConditions(f);
+    QString order;
+    switch (sort.column) {
+    case SessionRow::User: order = u"COALESCE(u.display_name, s.user_id) COLLATE NOCASE"_s; break;
+    case SessionRow::App: order = u"s.app_class"_s; break;
+    case SessionRow::Ended: order = u"s.ended"_s; break;
+    case SessionRow::Turns: order = u"s.prompt_count"_s; break;
+    case SessionRow::FirstPrompt: order = u"s.first_prompt COLLATE NOCASE"_s; break;
+    case SessionRow::Started:
+    default: order = u"s.started"_s; break;
+    }
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(kSessionColumns + w.where() + u" ORDER BY "_s + order + direction(sort) + u", s.sid"_s + direction(sort)
+              + pageClause(offset, limit));
+    w.bindTo(q);
+    QList<SessionRow> out;
+    if (d->exec(q, u"Reading sessions"_s))
+        while (q.next())
+            out << sessionFrom(q);
+    return out;
+}
+
+bool Archive::forEachSession(const ArchiveFilter &f, const std::function<bool(const SessionRow &)> &cb) const
+{
+    ArchiveSql w(d->fullText);
+    w.sessionConditions(f);
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(kSessionColumns + w.where() + u" ORDER BY s.user_id, s.started, s.sid"_s);
+    w.bindTo(q);
+    if (!d->exec(q, u"Reading sessions"_s))
+        return false;
+    while (q.next())
+        if (!cb(sessionFrom(q)))
+            break;
+    return !q.lastError().isValid();
+}
+
+// ---- turns ----------------------------------------------------------------------------------------
+
+QList<TurnRow> Archive::turns(const ArchiveFilter &f, SortSpec sort, int offset, int limit) const
+{
+    ArchiveSql w(d->fullText);
+    w.turnConditions(f);
+    QString order;
+    switch (sort.column) {
+    case TurnRow::User: order = u"COALESCE(u.display_name, t.user_id) COLLATE NOCASE"_s; break;
+    case TurnRow::App: order = u"t.app_class"_s; break;
+    case TurnRow::Prompt: order = u"t.prompt_text COLLATE NOCASE"_s; break;
+    case TurnRow::Response: order = u"t.response_text COLLATE NOCASE"_s; break;
+    case TurnRow::Time:
+    default: order = u"t.time"_s; break;
+    }
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(kTurnColumns + w.where() + u" ORDER BY "_s + order + direction(sort) + u", t.tid"_s + direction(sort)
+              + pageClause(offset, limit));
+    w.bindTo(q);
+    QList<TurnRow> out;
+    if (d->exec(q, u"Reading turns"_s))
+        while (q.next())
+            out << turnFrom(q);
+    return out;
+}
+
+bool Archive::forEachTurn(const ArchiveFilter &f, const std::function<bool(const TurnRow &)> &cb) const
+{
+    ArchiveSql w(d->fullText);
+    w.turnConditions(f);
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(kTurnColumns + w.where() + u" ORDER BY t.user_id, t.time, t.tid"_s);
+    w.bindTo(q);
+    if (!d->exec(q, u"Reading turns"_s))
+        return false;
+    while (q.next())
+        if (!cb(turnFrom(q)))
+            break;
+    return !q.lastError().isValid();
+}
+
+// ---- interactions ---------------------------------------------------------------------------------
+
+bool Archive::forEachInteraction(const ArchiveFilter &f, const std::function<bool(const Interaction &)> &cb) const
+{
+    ArchiveSql w(d->fullText);
+    w.interactionConditions(f);
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(kInteractionColumns + w.where() + u" ORDER BY i.user_id, i.created, i.id"_s);
+    w.bindTo(q);
+    if (!d->exec(q, u"Reading interactions"_s))
+        return false;
+    while (q.next())
+        if (!cb(interactionFrom(q)))
+            break;
+    return !q.lastError().isValid();
+}
+
+QList<Interaction> Archive::sessionInteractions(const QString &userId, const QString &sessionId) const
+{
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(kInteractionColumns + u" WHERE i.user_id = ? AND i.session_key = ? ORDER BY i.created, i.id"_s);
+    q.addBindValue(userId);
+    q.addBindValue(sessionId);
+    QList<Interaction> out;
+    if (!d->exec(q, u"Reading a conversation"_s))
+        return out;
+    while (q.next()) {
+        Interaction i = interactionFrom(q);
+        i.json = QJsonDocument::fromJson(i.raw).object();
+        out << i;
+    }
+    return out;
+}
+
+QList<DayActivity> Archive::activityByDay(const ArchiveFilter &f) const
+{
+    ArchiveSql w(d->fullText);
+    w.interactionConditions(f);
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT i.created / 86400000 AS day, i.app_class, count(*) FROM interactions i"_s + w.where()
+              + (w.where().isEmpty() ? u" WHERE"_s : u" AND"_s) + u" i.created IS NOT NULL GROUP BY day, i.app_class ORDER BY day, i.app_class"_s);
+    w.bindTo(q);
+    QList<DayActivity> out;
+    if (d->exec(q, u"Reading activity"_s)) {
+        while (q.next()) {
+            DayActivity a;
+            a.day = QDate(1970, 1, 1).addDays(q.value(0).toLongLong());
+            a.appClass = q.value(1).toString();
+            a.count = q.value(2).toLongLong();
+            out << a;
+        }
+    }
+    return out;
+}
+
+QList<UserActivity> Archive::topUsers(const ArchiveFilter &f, int limit) const
+{
+    ArchiveSql w(d->fullText);
+    w.interactionConditions(f);
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT i.user_id, COALESCE(u.display_name, ''), count(*) AS n FROM interactions i"
+              " LEFT JOIN users u ON u.id = i.user_id"_s + w.where()
+              + u" GROUP BY i.user_id ORDER BY n DESC, i.user_id LIMIT %1"_s.arg(qMax(0, limit)));
+    w.bindTo(q);
+    QList<UserActivity> out;
+    if (d->exec(q, u"Reading top users"_s)) {
+        while (q.next()) {
+            UserActivity a;
+            a.userId = q.value(0).toString();
+            a.displayName = q.value(1).toString();
+            a.count = q.value(2).toLongLong();
+            out << a;
+        }
+    }
+    return out;
+}
+
+} // namespace ledger

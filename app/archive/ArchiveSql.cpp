@@ -1,0 +1,149 @@
+#include "archive/ArchiveSql.h"
+
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace ledger {
+
+QStringList ArchiveSql::words(const QString &text)
+{
+    return text.simplified().split(u' ', Qt::SkipEmptyParts);
+}
+
+QString ArchiveSql::ftsExpression(const QString &text)
+{
+    QStringList terms;
+    for (const QString &w : words(text)) {
+        bool hasToken = false;
+        for (const QChar c : w) {
+            if (c.isLetterOrNumber() || c.isMark() || c.category() == QChar::Symbol_Other) {
+                hasToken = true;
+                break;
+            }
+        }
+        if (!hasToken)
+            continue;   // punctuation only: the tokenizer would drop it anyway
+        QString quoted = w;
+        quoted.replace(u'"', "\"\""_L1);
+        terms << u"\""_s + quoted + u"\"*"_s;
+    }
+    return terms.join(u' ');
+}
+
+void ArchiveSql::add(const QString &cond, const QVariantList &binds)
+{
+    m_conds << cond;
+    m_binds << binds;
+}
+
+void ArchiveSql::bindTo(QSqlQuery &q) const
+{
+    for (const QVariant &v : m_binds)
+        q.addBindValue(v);
+}
+
+QString ArchiveSql::inList(const QString &column, const QStringList &values)
+{
+    QStringList marks;
+    for (const QString &v : values) {
+        marks << u"?"_s;
+        m_binds << v;
+    }
+    return column + u" IN ("_s + marks.join(u',') + u")"_s;
+}
+
+QString ArchiveSql::textCondition(const QString &t, const QString &text)
+{
+    if (m_fullText) {
+        const QString expr = ftsExpression(text);
+        if (expr.isEmpty())
+            return QString();
+        m_binds << expr;
+        return t + u".tid IN (SELECT rowid FROM turns_fts WHERE turns_fts MATCH ?)"_s;
+    }
+    QStringList parts;
+    for (QString w : words(text)) {
+        w.replace(u'\\', "\\\\"_L1).replace(u'%', "\\%"_L1).replace(u'_', "\\_"_L1);
+        const QString pattern = u"%"_s + w + u"%"_s;
+        parts << u"("_s + t + u".prompt_text LIKE ? ESCAPE '\\' OR "_s + t + u".response_text LIKE ? ESCAPE '\\')"_s;
+        m_binds << pattern << pattern;
+    }
+    return parts.join(" AND "_L1);
+}
+
+void ArchiveSql::turnConditions(const ArchiveFilter &f, bool withText)
+{
+    if (f.from.isValid())
+        add(u"t.time >= ?"_s, {f.from.toMSecsSinceEpoch()});
+    if (f.to.isValid())
+        add(u"t.time < ?"_s, {f.to.toMSecsSinceEpoch()});
+    if (!f.appClasses.isEmpty())
+        m_conds << inList(u"t.app_class"_s, f.appClasses);
+    if (!f.userIds.isEmpty())
+        m_conds << inList(u"t.user_id"_s, f.userIds);
+    if (withText && !f.text.trimmed().isEmpty()) {
+        const QString c = textCondition(u"t"_s, f.text);
+        if (!c.isEmpty())
+            m_conds << c;
+    }
+}
+
+void ArchiveSql::sessionConditions(const ArchiveFilter &f)
+{
+    // A session is in a date range when it overlaps it: ended >= from and started < to.
+    if (f.from.isValid())
+        add(u"s.ended >= ?"_s, {f.from.toMSecsSinceEpoch()});
+    if (f.to.isValid())
+        add(u"s.started < ?"_s, {f.to.toMSecsSinceEpoch()});
+    if (!f.appClasses.isEmpty())
+        m_conds << inList(u"s.app_class"_s, f.appClasses);
+    if (!f.userIds.isEmpty())
+        m_conds << inList(u"s.user_id"_s, f.userIds);
+    if (!f.text.trimmed().isEmpty()) {
+        const QString c = textCondition(u"t"_s, f.text);
+        if (!c.isEmpty())
+            m_conds << u"(s.user_id, s.session_key) IN (SELECT t.user_id, t.session_key FROM turns t WHERE "_s + c + u")"_s;
+    }
+}
+
+void ArchiveSql::interactionConditions(const ArchiveFilter &f)
+{
+    if (f.from.isValid())
+        add(u"i.created >= ?"_s, {f.from.toMSecsSinceEpoch()});
+    if (f.to.isValid())
+        add(u"i.created < ?"_s, {f.to.toMSecsSinceEpoch()});
+    if (!f.appClasses.isEmpty())
+        m_conds << inList(u"i.app_class"_s, f.appClasses);
+    if (!f.userIds.isEmpty())
+        m_conds << inList(u"i.user_id"_s, f.userIds);
+    if (!f.text.trimmed().isEmpty()) {
+        const QString c = textCondition(u"t"_s, f.text);
+        if (!c.isEmpty())
+            m_conds << u"EXISTS (SELECT 1 FROM turns t WHERE t.user_id = i.user_id AND t.session_key = i.session_key"
+                       " AND (t.prompt_id = i.id OR t.response_id = i.id OR (i.request_id <> '' AND t.request_id = i.request_id))"
+                       " AND "_s + c + u")"_s;
+    }
+}
+
+void ArchiveSql::userConditions(const ArchiveFilter &f)
+{
+    if (!f.statuses.isEmpty()) {
+        QStringList keys;
+        for (UserStatus s : f.statuses)
+            keys << (s == UserStatus::Unknown ? u""_s : userStatusKey(s));   // never synced: '' (non-null)
+        m_conds << inList(u"COALESCE(ss.status, '')"_s, keys);
+    }
+    if (!f.userIds.isEmpty())
+        m_conds << inList(u"u.id"_s, f.userIds);
+    if (!f.text.trimmed().isEmpty()) {
+        ArchiveFilter turnFilter = f;
+        turnFilter.userIds.clear();
+        ArchiveSql sub(m_fullText);
+        sub.turnConditions(turnFilter);
+        m_conds << u"u.id IN (SELECT t.user_id FROM turns t"_s + sub.where() + u")"_s;
+        m_binds << sub.binds();
+    }
+}
+
+} // namespace ledger

@@ -1,0 +1,43 @@
+#pragma once
+// Builds the WHERE clauses of the archive's views from an ArchiveFilter (internal helper).
+#include "archive/ArchiveTypes.h"
+
+#include <QSqlQuery>
+#include <QVariantList>
+
+namespace ledger {
+
+class ArchiveSql {
+public:
+    explicit ArchiveSql(bool fullText) : m_fullText(fullText) {}
+
+    // FTS5 MATCH expression: every word a quoted prefix term ("word"*); "" when no word is left.
+    static QString ftsExpression(const QString &text);
+    static QStringList words(const QString &text);
+
+    // Conditions on turns t (date on t.time, apps, users, text).
+    void turnConditions(const ArchiveFilter &f, bool withText = true);
+    // Conditions on sessions s (date range overlaps [started, ended], apps, users, text).
+    void sessionConditions(const ArchiveFilter &f);
+    // Conditions on interactions i (date on i.created, apps, users, text via the turns).
+    void interactionConditions(const ArchiveFilter &f);
+    // Users view: statuses (ss = sync_state), users, text (users having a matching turn in range).
+    void userConditions(const ArchiveFilter &f);
+
+    QString where() const { return m_conds.isEmpty() ? QString() : QStringLiteral(" WHERE ") + m_conds.join(QStringLiteral(" AND ")); }
+    QString andConditions() const { return m_conds.isEmpty() ? QString() : QStringLiteral(" AND ") + m_conds.join(QStringLiteral(" AND ")); }
+    const QVariantList &binds() const { return m_binds; }
+    void bindTo(QSqlQuery &q) const;
+
+    void add(const QString &cond, const QVariantList &binds = {});
+
+private:
+    QString inList(const QString &column, const QStringList &values);
+    QString textCondition(const QString &turnAlias, const QString &text);
+
+    bool m_fullText;
+    QStringList m_conds;
+    QVariantList m_binds;
+};
+
+} // namespace ledger

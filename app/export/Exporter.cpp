@@ -1,0 +1,413 @@
+#include "export/Exporter.h"
+#include "export/CsvWriter.h"
+#include "export/HashingDevice.h"
+#include "model/AppClass.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <memory>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace ledger {
+
+namespace {
+
+int g_failCommitAt = -1;
+constexpr int kFormatVersion = 1;
+
+const QString kPrompts = u"prompts.csv"_s;
+const QString kSessions = u"sessions.csv"_s;
+const QString kUsers = u"users.csv"_s;
+const QString kJsonl = u"interactions.jsonl"_s;
+const QString kManifest = u"export.json"_s;
+const QString kSums = u"SHA256SUMS"_s;
+
+QStringList promptCells(const TurnRow &t)
+{
+    return {t.userId, t.userPrincipalName, t.userDisplayName, t.sessionId, t.requestId, appNameForClass(t.appClass),
+            t.appClass, t.conversationType, t.promptId, formatUtc(t.promptCreated), t.promptText, t.responseId,
+            formatUtc(t.responseCreated), t.responseText, t.attachments, t.links, t.contexts, t.locale};
+}
+
+QStringList sessionCells(const SessionRow &s)
+{
+    return {s.userId, s.userPrincipalName, s.userDisplayName, s.sessionId, appNameForClass(s.appClass), s.appClass,
+            formatUtc(s.started), formatUtc(s.ended), QString::number(s.promptCount), QString::number(s.responseCount),
+            s.firstPrompt};
+}
+
+QStringList userCells(const UserRow &r)
+{
+    const User &u = r.user;
+    return {u.id, u.displayName, u.userPrincipalName, u.mail, u.department, u.jobTitle,
+            u.accountEnabled ? u"true"_s : u"false"_s, u.userType, userStatusKey(r.status),
+            QString::number(r.interactionCount), QString::number(r.sessionCount), formatUtc(r.firstActivity),
+            formatUtc(r.lastActivity)};
+}
+
+QByteArray jsonString(const QString &s)
+{
+    QByteArray out = "\"";
+    for (const QChar c : s) {
+        const char16_t u = c.unicode();
+        if (u == u'"' || u == u'\\') {
+            out += '\\';
+            out += char(u);
+        } else if (u < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(u));
+            out += buf;
+        } else {
+            out += QString(c).toUtf8();
+        }
+    }
+    out += '"';
+    return out;
+}
+
+// The users of the export: never-synced users (no status) are left out and counted separately.
+ArchiveFilter syncedUsersFilter(const ArchiveFilter &f)
+{
+    ArchiveFilter u = f;
+    if (u.statuses.isEmpty())
+        u.statuses = {UserStatus::Ok, UserStatus::NoInteractions, UserStatus::NotLicensed, UserStatus::Failed};
+    u.statuses.removeAll(UserStatus::Unknown);
+    return u;
+}
+
+struct Run {
+    Run(Archive &a, Exporter::Progress p, const std::atomic_bool *c) : archive(a), progress(std::move(p)), cancel(c) {}
+    Archive &archive;
+    const Exporter::Progress progress;
+    const std::atomic_bool *cancel;
+    qint64 done = 0, total = 0;
+    QString error;
+    bool cancelled = false;
+
+    bool tick()
+    {
+        ++done;
+        if (cancel && cancel->load(std::memory_order_relaxed)) {
+            cancelled = true;
+            return false;
+        }
+        if (progress && done % 1000 == 0)
+            progress(done, total);
+        return true;
+    }
+    void readFailed() { error = u"Reading the archive failed: "_s + archive.lastError(); }
+    void writeFailed(const QIODevice *dev, const QString &name)
+    {
+        error = u"Writing %1 failed: %2"_s.arg(name, dev->errorString());
+    }
+
+    qint64 prompts(QIODevice *dev, const ArchiveFilter &f, bool guard)
+    {
+        CsvWriter w(dev, guard);
+        w.writeBom();
+        bool ok = w.writeRow(Exporter::promptsHeader());
+        const bool read = ok && archive.forEachTurn(f, [&](const TurnRow &t) {
+            return (ok = w.writeRow(promptCells(t))) && tick();
+        });
+        if (!ok)
+            writeFailed(dev, kPrompts);
+        else if (!read)
+            readFailed();
+        return ok && read && !cancelled ? w.rowsWritten() - 1 : -1;
+    }
+    qint64 sessions(QIODevice *dev, const ArchiveFilter &f, bool guard)
+    {
+        CsvWriter w(dev, guard);
+        w.writeBom();
+        bool ok = w.writeRow(Exporter::sessionsHeader());
+        const bool read = ok && archive.forEachSession(f, [&](const SessionRow &s) {
+            return (ok = w.writeRow(sessionCells(s))) && tick();
+        });
+        if (!ok)
+            writeFailed(dev, kSessions);
+        else if (!read)
+            readFailed();
+        return ok && read && !cancelled ? w.rowsWritten() - 1 : -1;
+    }
+    qint64 users(QIODevice *dev, const ArchiveFilter &f, bool guard)
+    {
+        CsvWriter w(dev, guard);
+        w.writeBom();
+        bool ok = w.writeRow(Exporter::usersHeader());
+        for (const UserRow &r : archive.users(syncedUsersFilter(f), {UserRow::Upn, Qt::AscendingOrder})) {
+            if (!(ok = w.writeRow(userCells(r))) || !tick())
+                break;
+        }
+        if (!ok)
+            writeFailed(dev, kUsers);
+        return ok && !cancelled ? w.rowsWritten() - 1 : -1;
+    }
+    qint64 interactions(QIODevice *dev, const ArchiveFilter &f)
+    {
+        qint64 n = 0;
+        bool ok = true;
+        QByteArray line;
+        const bool read = archive.forEachInteraction(f, [&](const Interaction &i) {
+            line.clear();
+            line += "{\"user_id\":";
+            line += jsonString(i.userId);
+            line += ",\"interaction\":";
+            QByteArray raw = i.raw;
+            if (raw.contains('\n') || raw.contains('\r'))   // JSON white space only: keep one object per line
+                raw.replace('\n', ' ').replace('\r', ' ');
+            line += raw;
+            line += "}\n";
+            ok = dev->write(line) == line.size();
+            ++n;
+            return ok && tick();
+        });
+        if (!ok)
+            writeFailed(dev, kJsonl);
+        else if (!read)
+            readFailed();
+        return ok && read && !cancelled ? n : -1;
+    }
+};
+
+struct OutFile {
+    QString name;
+    bool existed = false;
+    std::unique_ptr<QSaveFile> file;
+    std::unique_ptr<HashingDevice> dev;
+};
+
+QJsonValue timeOrNull(const QDateTime &t) { return t.isValid() ? QJsonValue(formatUtc(t)) : QJsonValue(QJsonValue::Null); }
+
+bool writeSingleCsv(const QString &path, QString *error, const std::function<qint64(QIODevice *)> &write,
+                    const QString &what)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = u"Cannot write %1: %2"_s.arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    if (write(&file) < 0) {
+        file.cancelWriting();
+        if (error)
+            *error = what;
+        return false;
+    }
+    if (!file.commit()) {
+        if (error)
+            *error = u"Cannot write %1: %2"_s.arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+void Exporter::setFailCommitAtForTesting(int fileIndex) { g_failCommitAt = fileIndex; }
+
+QStringList Exporter::promptsHeader()
+{
+    return {u"user_id"_s, u"user_principal_name"_s, u"user_display_name"_s, u"session_id"_s, u"request_id"_s,
+            u"app"_s, u"app_class"_s, u"conversation_type"_s, u"prompt_id"_s, u"prompt_created_utc"_s,
+            u"prompt_text"_s, u"response_id"_s, u"response_created_utc"_s, u"response_text"_s, u"attachments"_s,
+            u"links"_s, u"contexts"_s, u"locale"_s};
+}
+
+QStringList Exporter::sessionsHeader()
+{
+    return {u"user_id"_s, u"user_principal_name"_s, u"user_display_name"_s, u"session_id"_s, u"app"_s,
+            u"app_class"_s, u"started_utc"_s, u"ended_utc"_s, u"prompt_count"_s, u"response_count"_s,
+            u"first_prompt"_s};
+}
+
+QStringList Exporter::usersHeader()
+{
+    return {u"user_id"_s, u"display_name"_s, u"user_principal_name"_s, u"mail"_s, u"department"_s, u"job_title"_s,
+            u"account_enabled"_s, u"user_type"_s, u"status"_s, u"interaction_count"_s, u"session_count"_s,
+            u"first_activity_utc"_s, u"last_activity_utc"_s};
+}
+
+QStringList Exporter::fileNames() { return {kPrompts, kSessions, kUsers, kJsonl, kManifest, kSums}; }
+
+ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &progress, const std::atomic_bool *cancel)
+{
+    ExportResult result;
+    if (req.outDir.isEmpty()) {
+        result.error = u"No export folder was given."_s;
+        return result;
+    }
+    const QString nativeDir = QDir::toNativeSeparators(req.outDir);
+    QDir dir(req.outDir);
+    bool createdDir = false;
+    if (!dir.exists()) {
+        if (!QDir().mkpath(req.outDir)) {
+            result.error = u"Cannot create the folder %1. Check that the location exists and is writable."_s.arg(nativeDir);
+            return result;
+        }
+        createdDir = true;
+    } else if (!dir.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System).isEmpty() && !req.force) {
+        result.error = u"The folder %1 is not empty. Choose an empty folder, or allow replacing the export's files "
+                       "(--force replaces only prompts.csv, sessions.csv, users.csv, interactions.jsonl, export.json "
+                       "and SHA256SUMS)."_s.arg(nativeDir);
+        return result;
+    }
+
+    std::vector<OutFile> files;
+    auto abandon = [&](ExportResult &r) {
+        for (OutFile &f : files) {
+            if (f.file)
+                f.file->cancelWriting();
+        }
+        files.clear();
+        if (createdDir)
+            QDir().rmdir(req.outDir);
+        r.ok = false;
+        r.files.clear();
+        return r;
+    };
+    for (const QString &name : fileNames()) {
+        OutFile f;
+        f.name = name;
+        const QString path = dir.filePath(name);
+        f.existed = QFile::exists(path);
+        if (f.existed && QFileInfo(path).isDir()) {
+            result.error = u"%1 is a folder; it cannot be replaced by the export's file."_s.arg(QDir::toNativeSeparators(path));
+            return abandon(result);
+        }
+        f.file = std::make_unique<QSaveFile>(path);
+        if (!f.file->open(QIODevice::WriteOnly)) {
+            result.error = u"Cannot write %1: %2"_s.arg(QDir::toNativeSeparators(path), f.file->errorString());
+            return abandon(result);
+        }
+        f.dev = std::make_unique<HashingDevice>(f.file.get());
+        files.push_back(std::move(f));
+    }
+
+    Run run(m_archive, progress, cancel);
+    const ArchiveFilter &flt = req.filter;
+    run.total = m_archive.countTurns(flt) + m_archive.countSessions(flt) + m_archive.countInteractions(flt)
+        + m_archive.countUsers(syncedUsersFilter(flt));
+    if (progress)
+        progress(0, run.total);
+    result.prompts = run.prompts(files[0].dev.get(), flt, req.formulaGuard);
+    if (result.prompts >= 0)
+        result.sessions = run.sessions(files[1].dev.get(), flt, req.formulaGuard);
+    if (result.prompts >= 0 && result.sessions >= 0)
+        result.users = run.users(files[2].dev.get(), flt, req.formulaGuard);
+    if (result.prompts >= 0 && result.sessions >= 0 && result.users >= 0)
+        result.interactions = run.interactions(files[3].dev.get(), flt);
+    if (run.cancelled || result.prompts < 0 || result.sessions < 0 || result.users < 0 || result.interactions < 0) {
+        result.cancelled = run.cancelled;
+        result.error = run.cancelled ? u"The export was cancelled; no files were written."_s
+                                     : run.error + u" No files were written."_s;
+        return abandon(result);
+    }
+
+    // export.json: what was asked and what was written.
+    const qint64 neverSynced = m_archive.countUsers([&] {
+        ArchiveFilter f = flt;
+        f.statuses = {UserStatus::Unknown};
+        return f;
+    }());
+    QJsonArray appNames, userScope, fileList;
+    for (const QString &c : flt.appClasses)
+        appNames.append(appNameForClass(c));
+    for (const QString &u : req.userScope)
+        userScope.append(u);
+    for (qsizetype k = 0; k < 5; ++k)
+        fileList.append(files[size_t(k)].name);
+    QJsonObject counts{{kPrompts, result.prompts}, {kSessions, result.sessions}, {kUsers, result.users},
+                       {kJsonl, result.interactions}};
+    QJsonObject manifest{
+        {u"format_version"_s, kFormatVersion},
+        {u"application"_s, u"Copilot Ledger"_s},
+        {u"app_version"_s, QStringLiteral(LEDGER_VERSION)},
+        {u"exported_at"_s, formatUtc(QDateTime::currentDateTimeUtc())},
+        {u"tenant"_s, req.tenant},
+        {u"client_id"_s, req.clientId},
+        {u"user_scope"_s, userScope},
+        {u"date_range"_s, QJsonObject{{u"from"_s, timeOrNull(flt.from)}, {u"to"_s, timeOrNull(flt.to)},
+                                      {u"from_inclusive"_s, true}, {u"to_exclusive"_s, true}}},
+        {u"app_filter"_s, QJsonObject{{u"names"_s, appNames}, {u"classes"_s, QJsonArray::fromStringList(flt.appClasses)}}},
+        {u"text_filter"_s, flt.text},
+        {u"formula_guard"_s, req.formulaGuard},
+        {u"row_counts"_s, counts},
+        {u"users_never_synced"_s, neverSynced},
+        {u"files"_s, fileList},
+    };
+    const QByteArray manifestBytes = QJsonDocument(manifest).toJson(QJsonDocument::Indented);
+    if (files[4].dev->write(manifestBytes) != manifestBytes.size()) {
+        result.error = u"Writing export.json failed: "_s + files[4].file->errorString();
+        return abandon(result);
+    }
+    QByteArray sums;
+    for (size_t k = 0; k < 5; ++k)
+        sums += files[k].dev->hexDigest() + "  " + files[k].name.toUtf8() + "\n";
+    if (files[5].dev->write(sums) != sums.size()) {
+        result.error = u"Writing SHA256SUMS failed: "_s + files[5].file->errorString();
+        return abandon(result);
+    }
+
+    // Commit: only now do the files appear. A failure removes what this run created.
+    for (size_t k = 0; k < files.size(); ++k) {
+        const bool ok = (g_failCommitAt != int(k)) && files[k].file->commit();
+        if (!ok) {
+            result.error = u"Writing %1 failed: %2 No files were left behind."_s.arg(
+                files[k].name, g_failCommitAt == int(k) ? u"simulated failure."_s : files[k].file->errorString());
+            for (size_t j = 0; j < k; ++j)
+                if (!files[j].existed)
+                    QFile::remove(dir.filePath(files[j].name));
+            for (size_t j = k; j < files.size(); ++j)
+                files[j].file->cancelWriting();
+            files.clear();
+            if (createdDir)
+                QDir().rmdir(req.outDir);
+            return result;
+        }
+    }
+    if (progress)
+        progress(run.total, run.total);
+    result.ok = true;
+    for (const OutFile &f : files)
+        result.files << dir.filePath(f.name);
+
+    ExportLogEntry entry;
+    entry.when = QDateTime::currentDateTimeUtc();
+    entry.folder = QDir(req.outDir).absolutePath();
+    QJsonObject query = manifest;
+    query.remove(u"row_counts"_s);
+    query.remove(u"files"_s);
+    entry.query = QString::fromUtf8(QJsonDocument(query).toJson(QJsonDocument::Compact));
+    entry.files = fileNames();
+    entry.rowCounts = QString::fromUtf8(QJsonDocument(counts).toJson(QJsonDocument::Compact));
+    entry.sha256 = QString::fromUtf8(sums);
+    m_archive.logExport(entry);
+    return result;
+}
+
+bool Exporter::exportPromptsCsv(const ArchiveFilter &f, const QString &path, QString *error, bool formulaGuard)
+{
+    Run run(m_archive, {}, nullptr);
+    return writeSingleCsv(path, error, [&](QIODevice *d) { return run.prompts(d, f, formulaGuard); }, run.error);
+}
+
+bool Exporter::exportSessionsCsv(const ArchiveFilter &f, const QString &path, QString *error, bool formulaGuard)
+{
+    Run run(m_archive, {}, nullptr);
+    return writeSingleCsv(path, error, [&](QIODevice *d) { return run.sessions(d, f, formulaGuard); }, run.error);
+}
+
+bool Exporter::exportUsersCsv(const ArchiveFilter &f, const QString &path, QString *error, bool formulaGuard)
+{
+    Run run(m_archive, {}, nullptr);
+    return writeSingleCsv(path, error, [&](QIODevice *d) { return run.users(d, f, formulaGuard); }, run.error);
+}
+
+} // namespace ledger

@@ -1,0 +1,523 @@
+#include "model/BodyText.h"
+
+#include <QHash>
+#include <QJsonDocument>
+#include <functional>
+
+using namespace Qt::StringLiterals;
+
+namespace ledger::BodyText {
+
+namespace {
+
+using Resolver = std::function<QString(const QString &id)>;
+
+// Collects text like a browser lays it out: runs of white space collapse to one space, block
+// boundaries become line breaks, never more than one empty line in a row.
+class TextSink {
+public:
+    void text(QStringView t, bool preformatted)
+    {
+        for (const QChar c : t) {
+            if (preformatted) {
+                if (c == u'\r')
+                    continue;
+                flushSpace();
+                m_out.append(c);
+                continue;
+            }
+            if (c.isSpace() && c != QChar(0xA0)) {
+                m_space = true;
+                continue;
+            }
+            flushSpace();
+            m_out.append(c == QChar(0xA0) ? QChar(u' ') : c);
+        }
+    }
+    void hardSpace() { flushSpace(); m_out.append(u' '); }
+    void lineBreak()   // <br>: always a new line (at most one empty line)
+    {
+        trimTrailingSpaces();
+        m_space = false;
+        if (m_out.isEmpty())
+            return;
+        if (m_out.endsWith("\n\n"_L1))
+            return;
+        m_out.append(u'\n');
+    }
+    void block()       // block boundary: start a new line if the current one has text
+    {
+        trimTrailingSpaces();
+        m_space = false;
+        if (!m_out.isEmpty() && !m_out.endsWith(u'\n'))
+            m_out.append(u'\n');
+    }
+    void separator(QStringView sep)   // between table cells
+    {
+        trimTrailingSpaces();
+        m_space = false;
+        if (!m_out.isEmpty() && !m_out.endsWith(u'\n'))
+            m_out.append(sep);
+    }
+    QString result()
+    {
+        QString s = m_out;
+        // trim each line's trailing blanks and the text's ends
+        while (!s.isEmpty() && s.back().isSpace())
+            s.chop(1);
+        qsizetype start = 0;
+        while (start < s.size() && s.at(start).isSpace())
+            ++start;
+        return s.mid(start);
+    }
+private:
+    void flushSpace()
+    {
+        if (m_space && !m_out.isEmpty() && !m_out.endsWith(u'\n') && !m_out.endsWith(u' '))
+            m_out.append(u' ');
+        m_space = false;
+    }
+    void trimTrailingSpaces()
+    {
+        while (!m_out.isEmpty() && (m_out.back() == u' ' || m_out.back() == u'\t'))
+            m_out.chop(1);
+    }
+    QString m_out;
+    bool m_space = false;
+};
+
+const QHash<QString, char32_t> &namedEntities()
+{
+    static const QHash<QString, char32_t> map = {
+        {u"amp"_s, U'&'}, {u"lt"_s, U'<'}, {u"gt"_s, U'>'}, {u"quot"_s, U'"'}, {u"apos"_s, U'\''},
+        {u"nbsp"_s, 0xA0}, {u"copy"_s, 0xA9}, {u"reg"_s, 0xAE}, {u"trade"_s, 0x2122},
+        {u"hellip"_s, 0x2026}, {u"mdash"_s, 0x2014}, {u"ndash"_s, 0x2013}, {u"lsquo"_s, 0x2018},
+        {u"rsquo"_s, 0x2019}, {u"ldquo"_s, 0x201C}, {u"rdquo"_s, 0x201D}, {u"bull"_s, 0x2022},
+        {u"middot"_s, 0xB7}, {u"euro"_s, 0x20AC}, {u"pound"_s, 0xA3}, {u"yen"_s, 0xA5},
+        {u"cent"_s, 0xA2}, {u"sect"_s, 0xA7}, {u"deg"_s, 0xB0}, {u"plusmn"_s, 0xB1},
+        {u"times"_s, 0xD7}, {u"divide"_s, 0xF7}, {u"laquo"_s, 0xAB}, {u"raquo"_s, 0xBB},
+        {u"para"_s, 0xB6}, {u"frac12"_s, 0xBD}, {u"frac14"_s, 0xBC}, {u"frac34"_s, 0xBE},
+        {u"shy"_s, 0xAD}, {u"zwj"_s, 0x200D}, {u"zwnj"_s, 0x200C}, {u"rarr"_s, 0x2192},
+        {u"larr"_s, 0x2190}, {u"check"_s, 0x2713}, {u"iexcl"_s, 0xA1}, {u"iquest"_s, 0xBF},
+        {u"auml"_s, 0xE4}, {u"ouml"_s, 0xF6}, {u"uuml"_s, 0xFC}, {u"Auml"_s, 0xC4},
+        {u"Ouml"_s, 0xD6}, {u"Uuml"_s, 0xDC}, {u"szlig"_s, 0xDF}, {u"eacute"_s, 0xE9},
+        {u"egrave"_s, 0xE8}, {u"aacute"_s, 0xE1}, {u"agrave"_s, 0xE0}, {u"ccedil"_s, 0xE7},
+        {u"ntilde"_s, 0xF1}, {u"oacute"_s, 0xF3}, {u"uacute"_s, 0xFA}, {u"iacute"_s, 0xED},
+    };
+    return map;
+}
+
+QString codePointString(char32_t cp)
+{
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        cp = 0xFFFD;
+    return QString::fromUcs4(&cp, 1);
+}
+
+// Decodes the entity starting at s[pos] == '&'. Returns the decoded text and advances pos;
+// an unknown or broken entity leaves the '&' as literal text.
+QString decodeEntity(QStringView s, qsizetype &pos)
+{
+    const qsizetype start = pos + 1;
+    qsizetype end = start;
+    const qsizetype limit = qMin(s.size(), start + 32);
+    while (end < limit && (s.at(end).isLetterOrNumber() || s.at(end) == u'#'))
+        ++end;
+    const bool semicolon = end < s.size() && s.at(end) == u';';
+    const QStringView name = s.mid(start, end - start);
+    if (name.size() > 1 && name.at(0) == u'#') {
+        bool ok = false;
+        char32_t cp = 0;
+        if (name.at(1) == u'x' || name.at(1) == u'X')
+            cp = name.mid(2).toUInt(&ok, 16);
+        else
+            cp = name.mid(1).toUInt(&ok, 10);
+        if (ok) {
+            pos = semicolon ? end + 1 : end;
+            return codePointString(cp);
+        }
+    } else if (!name.isEmpty()) {
+        const auto &map = namedEntities();
+        const auto it = map.constFind(name.toString());
+        if (it != map.constEnd() && (semicolon || name.size() <= 4)) {
+            pos = semicolon ? end + 1 : end;
+            return codePointString(it.value());
+        }
+    }
+    pos = start;
+    return u"&"_s;
+}
+
+QString decodeEntities(QStringView s)
+{
+    QString out;
+    out.reserve(s.size());
+    qsizetype i = 0;
+    while (i < s.size()) {
+        if (s.at(i) == u'&')
+            out += decodeEntity(s, i);
+        else
+            out += s.at(i++);
+    }
+    return out;
+}
+
+struct Tag {
+    QString name;      // lower case
+    bool closing = false;
+    bool selfClosing = false;
+    QHash<QString, QString> attributes;
+};
+
+bool isNameChar(QChar c) { return c.isLetterOrNumber() || c == u'-' || c == u':' || c == u'_'; }
+
+// Parses a tag at s[pos] == '<'. On success sets end to the index after '>' and returns true.
+bool parseTag(QStringView s, qsizetype pos, Tag *tag, qsizetype *end)
+{
+    qsizetype i = pos + 1;
+    if (i < s.size() && s.at(i) == u'/') {
+        tag->closing = true;
+        ++i;
+    }
+    if (i >= s.size() || !s.at(i).isLetter())
+        return false;
+    const qsizetype nameStart = i;
+    while (i < s.size() && isNameChar(s.at(i)))
+        ++i;
+    tag->name = s.mid(nameStart, i - nameStart).toString().toLower();
+    while (i < s.size()) {
+        const QChar c = s.at(i);
+        if (c == u'>') {
+            *end = i + 1;
+            return true;
+        }
+        if (c == u'/' ) {
+            tag->selfClosing = true;
+            ++i;
+            continue;
+        }
+        if (c.isSpace()) {
+            ++i;
+            continue;
+        }
+        if (c == u'<')
+            return false;   // "<b <i>": not a tag, let the next '<' start over
+        tag->selfClosing = false;
+        const qsizetype an = i;
+        while (i < s.size() && !s.at(i).isSpace() && s.at(i) != u'=' && s.at(i) != u'>' && s.at(i) != u'/')
+            ++i;
+        const QString attrName = s.mid(an, i - an).toString().toLower();
+        while (i < s.size() && s.at(i).isSpace())
+            ++i;
+        QString value;
+        if (i < s.size() && s.at(i) == u'=') {
+            ++i;
+            while (i < s.size() && s.at(i).isSpace())
+                ++i;
+            if (i < s.size() && (s.at(i) == u'"' || s.at(i) == u'\'')) {
+                const QChar q = s.at(i);
+                const qsizetype close = s.indexOf(q, i + 1);
+                if (close < 0)
+                    return false;
+                value = decodeEntities(s.mid(i + 1, close - i - 1));
+                i = close + 1;
+            } else {
+                const qsizetype vs = i;
+                while (i < s.size() && !s.at(i).isSpace() && s.at(i) != u'>')
+                    ++i;
+                value = decodeEntities(s.mid(vs, i - vs));
+            }
+        }
+        if (!attrName.isEmpty())
+            tag->attributes.insert(attrName, value);
+    }
+    return false;
+}
+
+bool isBlockTag(const QString &n)
+{
+    static const QStringList blocks = {
+        u"p"_s, u"div"_s, u"tr"_s, u"table"_s, u"ul"_s, u"ol"_s, u"h1"_s, u"h2"_s, u"h3"_s,
+        u"h4"_s, u"h5"_s, u"h6"_s, u"blockquote"_s, u"pre"_s, u"section"_s, u"article"_s,
+        u"header"_s, u"footer"_s, u"hr"_s, u"dl"_s, u"dt"_s, u"dd"_s, u"thead"_s, u"tbody"_s,
+        u"tfoot"_s, u"caption"_s, u"figure"_s, u"figcaption"_s, u"address"_s, u"nav"_s,
+        u"main"_s, u"aside"_s, u"form"_s, u"fieldset"_s, u"details"_s, u"summary"_s,
+    };
+    return blocks.contains(n);
+}
+
+bool isDroppedContentTag(const QString &n)
+{
+    return n == u"script" || n == u"style" || n == u"template" || n == u"noscript" || n == u"iframe"
+        || n == u"object" || n == u"svg" || n == u"head" || n == u"title" || n == u"textarea";
+}
+
+QString convert(QStringView s, const Resolver &resolve)
+{
+    TextSink sink;
+    int pre = 0;
+    qsizetype i = 0;
+    qsizetype textStart = 0;
+    auto flushText = [&](qsizetype upTo) {
+        if (upTo <= textStart)
+            return;
+        const QStringView run = s.mid(textStart, upTo - textStart);
+        qsizetype k = 0;
+        qsizetype plain = 0;
+        while (k < run.size()) {
+            if (run.at(k) == u'&') {
+                sink.text(run.mid(plain, k - plain), pre > 0);
+                const QString decoded = decodeEntity(run, k);
+                if (decoded == QString(QChar(0xA0)))
+                    sink.hardSpace();
+                else
+                    sink.text(decoded, true);
+                plain = k;
+            } else {
+                ++k;
+            }
+        }
+        sink.text(run.mid(plain), pre > 0);
+    };
+    while (i < s.size()) {
+        if (s.at(i) != u'<') {
+            ++i;
+            continue;
+        }
+        // comments, doctype, processing instructions
+        if (s.mid(i).startsWith(u"<!--")) {
+            flushText(i);
+            const qsizetype close = s.indexOf(u"-->", i + 4);
+            i = close < 0 ? s.size() : close + 3;
+            textStart = i;
+            continue;
+        }
+        if (i + 1 < s.size() && (s.at(i + 1) == u'!' || s.at(i + 1) == u'?')) {
+            flushText(i);
+            const qsizetype close = s.indexOf(u'>', i + 2);
+            i = close < 0 ? s.size() : close + 1;
+            textStart = i;
+            continue;
+        }
+        Tag tag;
+        qsizetype end = 0;
+        if (!parseTag(s, i, &tag, &end)) {
+            ++i;   // a stray '<' is text
+            continue;
+        }
+        flushText(i);
+        i = end;
+        textStart = i;
+        const QString &n = tag.name;
+        if (!tag.closing && !tag.selfClosing && isDroppedContentTag(n)) {
+            // skip to the matching end tag (or to the end when it never comes)
+            const QString closeTag = u"</"_s + n;
+            qsizetype close = s.indexOf(closeTag, i, Qt::CaseInsensitive);
+            while (close >= 0 && close + closeTag.size() < s.size() && isNameChar(s.at(close + closeTag.size())))
+                close = s.indexOf(closeTag, close + 1, Qt::CaseInsensitive);
+            if (close < 0) {
+                i = s.size();
+            } else {
+                const qsizetype gt = s.indexOf(u'>', close);
+                i = gt < 0 ? s.size() : gt + 1;
+            }
+            textStart = i;
+            continue;
+        }
+        if (n == u"br") {
+            sink.lineBreak();
+        } else if (n == u"li") {
+            sink.block();
+            if (!tag.closing)
+                sink.text(u"• ", true);
+        } else if (n == u"td" || n == u"th") {
+            if (!tag.closing)
+                sink.separator(u"\t");
+        } else if (n == u"attachment") {
+            if (!tag.closing) {
+                const QString text = resolve ? resolve(tag.attributes.value(u"id"_s)) : QString();
+                if (!text.isEmpty()) {
+                    sink.block();
+                    sink.text(text, true);
+                    sink.block();
+                }
+            }
+        } else if (isBlockTag(n)) {
+            if (n == u"pre")
+                pre = qMax(0, pre + (tag.closing ? -1 : (tag.selfClosing ? 0 : 1)));
+            sink.block();
+        }
+    }
+    flushText(s.size());
+    return sink.result();
+}
+
+// --- Adaptive Cards ---------------------------------------------------------------------------
+
+void cardLines(const QJsonValue &v, QStringList *lines, int depth);
+
+void cardArray(const QJsonValue &v, QStringList *lines, int depth)
+{
+    for (const QJsonValue &e : v.toArray())
+        cardLines(e, lines, depth + 1);
+}
+
+void cardLines(const QJsonValue &v, QStringList *lines, int depth)
+{
+    if (depth > 64 || !v.isObject())
+        return;
+    const QJsonObject o = v.toObject();
+    const QString type = o.value("type"_L1).toString();
+    if (type == u"TextBlock") {
+        const QString t = o.value("text"_L1).toString().trimmed();
+        if (!t.isEmpty())
+            lines->append(t);
+        return;
+    }
+    if (type == u"RichTextBlock" || type == u"Paragraph") {
+        QString line;
+        for (const QJsonValue &in : o.value("inlines"_L1).toArray()) {
+            if (in.isString())
+                line += in.toString();
+            else
+                line += in.toObject().value("text"_L1).toString();
+        }
+        line = line.trimmed();
+        if (!line.isEmpty())
+            lines->append(line);
+        return;
+    }
+    if (type == u"FactSet") {
+        for (const QJsonValue &f : o.value("facts"_L1).toArray()) {
+            const QJsonObject fo = f.toObject();
+            const QString title = fo.value("title"_L1).toString().trimmed();
+            const QString value = fo.value("value"_L1).toString().trimmed();
+            if (title.isEmpty() && value.isEmpty())
+                continue;
+            lines->append(title.isEmpty() ? value : title + u": "_s + value);
+        }
+        return;
+    }
+    if (type == u"CodeBlock") {
+        const QString t = o.value("codeSnippet"_L1).toString();
+        if (!t.trimmed().isEmpty())
+            lines->append(t);
+        return;
+    }
+    if (type.startsWith(u"Action.") || type == u"ActionSet" || type == u"Image" || type == u"Media"
+        || type.startsWith(u"Input."))
+        return;
+    // Containers of any kind (AdaptiveCard, Container, ColumnSet, Column, Table…): walk children.
+    cardArray(o.value("body"_L1), lines, depth);
+    cardArray(o.value("items"_L1), lines, depth);
+    cardArray(o.value("columns"_L1), lines, depth);
+    for (const QJsonValue &row : o.value("rows"_L1).toArray())
+        for (const QJsonValue &cell : row.toObject().value("cells"_L1).toArray())
+            cardLines(cell, lines, depth + 2);
+}
+
+QString attachmentText(const QJsonObject &a)
+{
+    const QString ct = a.value("contentType"_L1).toString();
+    if (ct.startsWith(u"application/vnd.microsoft.card.adaptive", Qt::CaseInsensitive)) {
+        const QJsonValue content = a.value("content"_L1);
+        if (content.isObject()) {
+            QStringList lines;
+            cardLines(content, &lines, 0);
+            return lines.join(u'\n');
+        }
+        return adaptiveCardText(content.toString());
+    }
+    const QString name = a.value("name"_L1).toString();
+    return name.isEmpty() ? QString() : u"[Attachment: "_s + name + u"]"_s;
+}
+
+// Text bodies: only <attachment …></attachment> tags are replaced; everything else is kept.
+QString resolveTextBody(const QString &text, const Resolver &resolve)
+{
+    QString out;
+    qsizetype i = 0;
+    while (i < text.size()) {
+        const qsizetype open = text.indexOf(u"<attachment", i, Qt::CaseInsensitive);
+        if (open < 0)
+            break;
+        Tag tag;
+        qsizetype end = 0;
+        if (!parseTag(text, open, &tag, &end)) {
+            out += QStringView(text).mid(i, open + 1 - i);
+            i = open + 1;
+            continue;
+        }
+        out += QStringView(text).mid(i, open - i);
+        out += resolve(tag.attributes.value(u"id"_s));
+        i = end;
+        const qsizetype close = text.indexOf(u"</attachment>", i, Qt::CaseInsensitive);
+        if (close >= 0 && text.mid(i, close - i).trimmed().isEmpty())
+            i = close + 13;
+    }
+    out += QStringView(text).mid(i);
+    return out.trimmed();
+}
+
+} // namespace
+
+QString htmlToPlainText(const QString &html)
+{
+    return convert(html, Resolver());
+}
+
+QString adaptiveCardText(const QString &cardJson)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(cardJson.toUtf8());
+    if (!doc.isObject())
+        return QString();
+    QStringList lines;
+    cardLines(doc.object(), &lines, 0);
+    return lines.join(u'\n');
+}
+
+QString interactionText(const QJsonObject &interaction)
+{
+    const QJsonObject body = interaction.value("body"_L1).toObject();
+    const QString content = body.value("content"_L1).toString();
+    const bool html = body.value("contentType"_L1).toString().compare("html"_L1, Qt::CaseInsensitive) == 0;
+    const QJsonArray attachments = interaction.value("attachments"_L1).toArray();
+    QHash<QString, QJsonObject> byId;
+    for (const QJsonValue &v : attachments) {
+        const QJsonObject a = v.toObject();
+        byId.insert(a.value("attachmentId"_L1).toString(), a);
+    }
+    QStringList used;
+    const Resolver resolve = [&](const QString &id) -> QString {
+        const auto it = byId.constFind(id);
+        if (it == byId.constEnd())
+            return QString();
+        used << id;
+        return attachmentText(it.value());
+    };
+    QString text;
+    if (html)
+        text = convert(content, resolve);
+    else if (content.contains(u"<attachment", Qt::CaseInsensitive))
+        text = resolveTextBody(content, resolve);
+    else
+        text = content.trimmed();
+    if (text.isEmpty()) {
+        // Nothing in the body: show the cards that were not referenced by a tag.
+        QStringList parts;
+        for (const QJsonValue &v : attachments) {
+            const QJsonObject a = v.toObject();
+            if (used.contains(a.value("attachmentId"_L1).toString()))
+                continue;
+            if (!a.value("contentType"_L1).toString().startsWith(u"application/vnd.microsoft.card.adaptive"))
+                continue;
+            const QString t = attachmentText(a);
+            if (!t.isEmpty())
+                parts << t;
+        }
+        text = parts.join(u'\n');
+    }
+    return text;
+}
+
+} // namespace ledger::BodyText

@@ -1,0 +1,398 @@
+// Archive: insert/de-dup, derived sessions/turns, filters, sorting, paging, FTS and its LIKE
+// fallback, sync state, migrations, forgetAll, permissions.
+#include "archive/Archive.h"
+#include "TestSupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace ledger;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kWord = u"IPM.SkypeTeams.Message.Copilot.Word"_s;
+const QString kTeams = u"IPM.SkypeTeams.Message.Copilot.Teams"_s;
+const QString kBizChat = u"IPM.SkypeTeams.Message.Copilot.BizChat"_s;
+
+QDateTime at(int day, int minute = 0)
+{
+    return QDateTime(QDate(2025, 1, day), QTime(9, 0), Qt::UTC).addSecs(minute * 60);
+}
+
+Interaction make(const QString &user, const QString &id, const QString &session, const QString &request,
+                 const QString &type, const QDateTime &when, const QString &text, const QString &app = kWord)
+{
+    QJsonObject o{{u"id"_s, id},
+                  {u"sessionId"_s, session.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(session)},
+                  {u"requestId"_s, request.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(request)},
+                  {u"appClass"_s, app},
+                  {u"interactionType"_s, type},
+                  {u"conversationType"_s, u"appchat"_s},
+                  {u"createdDateTime"_s, when.toString(Qt::ISODateWithMs)},
+                  {u"locale"_s, u"en-us"_s},
+                  {u"body"_s, QJsonObject{{u"contentType"_s, u"html"_s}, {u"content"_s, QString(u"<p>"_s + text + u"</p>"_s)}}}};
+    return Interaction::fromRaw(user, QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+User user(const QString &id, const QString &name)
+{
+    User u;
+    u.id = id;
+    u.displayName = name;
+    u.userPrincipalName = id + u"@contoso.example"_s;
+    u.userType = u"Member"_s;
+    return u;
+}
+
+// Three users; alice has two Word sessions and one Teams session, bob one BizChat session with an
+// orphan response and a prompt without response, carol nothing.
+QList<Interaction> sample()
+{
+    return {
+        make(u"alice"_s, u"a1"_s, u"s1"_s, u"r1"_s, u"userPrompt"_s, at(2), u"Summarize the quarterly budget"_s),
+        make(u"alice"_s, u"a2"_s, u"s1"_s, u"r1"_s, u"aiResponse"_s, at(2, 1), u"The budget grew by 4 percent"_s),
+        make(u"alice"_s, u"a3"_s, u"s1"_s, u"r2"_s, u"userPrompt"_s, at(2, 2), u"Draft an email to finance"_s),
+        make(u"alice"_s, u"a4"_s, u"s1"_s, u"r2"_s, u"aiResponse"_s, at(2, 3), u"Dear finance team"_s),
+        make(u"alice"_s, u"a5"_s, u"s1"_s, u"r2"_s, u"aiResponse"_s, at(2, 4), u"Second draft"_s),
+        make(u"alice"_s, u"a6"_s, u"s2"_s, u"r3"_s, u"userPrompt"_s, at(5), u"Meeting recap please"_s, kTeams),
+        make(u"alice"_s, u"a7"_s, u"s2"_s, u"r3"_s, u"aiResponse"_s, at(5, 1), u"Recap: roadmap discussed"_s, kTeams),
+        make(u"bob"_s, u"b1"_s, u"t1"_s, u"q1"_s, u"aiResponse"_s, at(3), u"Orphan answer about holidays"_s, kBizChat),
+        make(u"bob"_s, u"b2"_s, u"t1"_s, u"q2"_s, u"userPrompt"_s, at(3, 5), u"Unanswered question"_s, kBizChat),
+        make(u"bob"_s, u"b3"_s, QString(), QString(), u"userPrompt"_s, at(4), u"No session prompt"_s, kBizChat),
+    };
+}
+
+} // namespace
+
+class TestArchive : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { test::isolateEnvironment(); }
+
+    void cleanup() { Archive::setFullTextSearchDisabledForTesting(false); }
+
+    void defaultPathUnderAppData()
+    {
+        const QString p = Archive::defaultPath(u"prof1"_s);
+        QVERIFY(p.endsWith(u"/archives/prof1.sqlite"_s));
+    }
+
+    void insertAndDeduplicate()
+    {
+        Archive a;
+        const QString path = test::tempDir() + u"/a.sqlite"_s;
+        QString error;
+        QVERIFY2(a.open(path, &error), qPrintable(error));
+        QCOMPARE(a.schemaVersion(), Archive::kSchemaVersion);
+        QVERIFY(a.upsertUsers({user(u"alice"_s, u"Alice Adams"_s), user(u"bob"_s, u"Bob Brown"_s), user(u"carol"_s, u"Carol Clark"_s)}));
+        const QList<Interaction> items = sample();
+        QCOMPARE(a.insertInteractions(items), items.size());
+        QCOMPARE(a.insertInteractions(items), 0);
+        QCOMPARE(a.countInteractions({}), qint64(items.size()));
+        QCOMPARE(a.countUsers({}), qint64(3));
+        // sessions: alice s1, s2; bob t1, null-session b3
+        QCOMPARE(a.countSessions({}), qint64(4));
+        // turns: r1, r2, r3, q1 (orphan), q2 (no response), b3 (own turn)
+        QCOMPARE(a.countTurns({}), qint64(6));
+    }
+
+    void derivedRowsFollowRules()
+    {
+        Archive a;
+        QVERIFY(a.open(test::tempDir() + u"/b.sqlite"_s));
+        a.upsertUsers({user(u"alice"_s, u"Alice Adams"_s), user(u"bob"_s, u"Bob Brown"_s)});
+        QVERIFY(a.insertInteractions(sample()) > 0);
+        const QList<TurnRow> turns = a.turns({}, {TurnRow::Time, Qt::AscendingOrder});
+        QCOMPARE(turns.size(), 6);
+        QCOMPARE(turns.at(0).promptId, u"a1"_s);
+        QCOMPARE(turns.at(0).responseId, u"a2"_s);
+        QCOMPARE(turns.at(0).userDisplayName, u"Alice Adams"_s);
+        QCOMPARE(turns.at(1).promptId, u"a3"_s);
+        QCOMPARE(turns.at(1).responseId, u"a4"_s);
+        QCOMPARE(turns.at(1).responseText, u"Dear finance team\n\nSecond draft"_s);
+        QCOMPARE(turns.at(2).promptId, QString());        // orphan response b1
+        QCOMPARE(turns.at(2).responseId, u"b1"_s);
+        QCOMPARE(turns.at(3).promptId, u"b2"_s);
+        QVERIFY(turns.at(3).responseId.isEmpty());
+        QCOMPARE(turns.at(4).promptId, u"b3"_s);
+        QVERIFY(turns.at(4).sessionId.isEmpty());
+
+        // A late response to r2 arrives in a later batch: the turn is rebuilt, not duplicated.
+        QCOMPARE(a.insertInteractions({make(u"alice"_s, u"a8"_s, u"s1"_s, u"r1"_s, u"aiResponse"_s, at(2, 9), u"Late addition"_s)}), 1);
+        QCOMPARE(a.countTurns({}), qint64(6));
+        const QList<TurnRow> again = a.turns({}, {TurnRow::Time, Qt::AscendingOrder}, 0, 1);
+        QCOMPARE(again.size(), 1);
+        QCOMPARE(again.at(0).responseText, u"The budget grew by 4 percent\n\nLate addition"_s);
+        const QList<SessionRow> s = a.sessions({}, {SessionRow::Started, Qt::AscendingOrder});
+        QCOMPARE(s.size(), 4);
+        QCOMPARE(s.at(0).sessionId, u"s1"_s);
+        QCOMPARE(s.at(0).promptCount, 2);
+        QCOMPARE(s.at(0).responseCount, 4);
+        QCOMPARE(s.at(0).started, at(2));
+        QCOMPARE(s.at(0).ended, at(2, 9));
+        QCOMPARE(s.at(0).firstPrompt, u"Summarize the quarterly budget"_s);
+
+        const QList<Interaction> conv = a.sessionInteractions(u"alice"_s, u"s1"_s);
+        QCOMPARE(conv.size(), 6);
+        QCOMPARE(conv.first().id, u"a1"_s);
+        QCOMPARE(conv.first().json.value(u"id"_s).toString(), u"a1"_s);
+        const QList<Interaction> lone = a.sessionInteractions(u"bob"_s, u"#b3"_s);
+        QCOMPARE(lone.size(), 1);
+    }
+
+    void filtersAndSorting_data()
+    {
+        QTest::addColumn<bool>("fts");
+        QTest::newRow("fts5") << true;
+        QTest::newRow("like-fallback") << false;
+    }
+    void filtersAndSorting()
+    {
+        QFETCH(bool, fts);
+        Archive::setFullTextSearchDisabledForTesting(!fts);
+        Archive a;
+        QVERIFY(a.open(test::tempDir() + u"/c.sqlite"_s));
+        QCOMPARE(a.hasFullTextSearch(), fts);
+        a.upsertUsers({user(u"alice"_s, u"Alice Adams"_s), user(u"bob"_s, u"Bob Brown"_s), user(u"carol"_s, u"Carol Clark"_s)});
+        QVERIFY(a.insertInteractions(sample()) > 0);
+
+        ArchiveFilter text;
+        text.text = u"budg"_s;   // prefix
+        QCOMPARE(a.countTurns(text), qint64(1));
+        QCOMPARE(a.countSessions(text), qint64(1));
+        QCOMPARE(a.countUsers(text), qint64(1));
+        QCOMPARE(a.countInteractions(text), qint64(2));
+        text.text = u"budget percent"_s;   // every word must match
+        QCOMPARE(a.countTurns(text), qint64(1));
+        text.text = u"budget holidays"_s;
+        QCOMPARE(a.countTurns(text), qint64(0));
+        // Hostile input is quoted, never an FTS syntax error.
+        for (const QString &hostile : {u"\"unbalanced"_s, u"AND OR NOT"_s, u"a* (b"_s, u"col:x"_s, u"'; DROP TABLE turns; --"_s, u"NEAR(x y)"_s}) {
+            text.text = hostile;
+            QVERIFY2(a.countTurns(text) >= 0, qPrintable(hostile));
+            QVERIFY(a.lastError().isEmpty() || !a.lastError().contains(u"fts5"_s));
+        }
+        QCOMPARE(a.countTurns({}), qint64(6));
+
+        ArchiveFilter apps;
+        apps.appClasses = {kTeams};
+        QCOMPARE(a.countTurns(apps), qint64(1));
+        QCOMPARE(a.countSessions(apps), qint64(1));
+        QCOMPARE(a.countInteractions(apps), qint64(2));
+
+        ArchiveFilter range;
+        range.from = at(3);
+        range.to = at(5);
+        QCOMPARE(a.countTurns(range), qint64(3));   // q1, q2, b3
+        QCOMPARE(a.countInteractions(range), qint64(3));
+        const QList<UserRow> inRange = a.users(range, {UserRow::Name, Qt::AscendingOrder});
+        QCOMPARE(inRange.size(), 3);   // users are all listed; counts are within the range
+        QCOMPARE(inRange.at(0).user.id, u"alice"_s);
+        QCOMPARE(inRange.at(0).interactionCount, qint64(0));
+        QCOMPARE(inRange.at(1).interactionCount, qint64(3));
+
+        ArchiveFilter who;
+        who.userIds = {u"bob"_s};
+        QCOMPARE(a.countTurns(who), qint64(3));
+        QCOMPARE(a.countSessions(who), qint64(2));
+
+        // sort + paging
+        const QList<UserRow> byCount = a.users({}, {UserRow::Interactions, Qt::DescendingOrder});
+        QCOMPARE(byCount.size(), 3);
+        QCOMPARE(byCount.at(0).user.id, u"alice"_s);
+        QCOMPARE(byCount.at(0).interactionCount, qint64(7));
+        QCOMPARE(byCount.at(0).sessionCount, qint64(2));
+        QCOMPARE(byCount.at(0).firstActivity, at(2));
+        QCOMPARE(byCount.at(0).lastActivity, at(5, 1));
+        QCOMPARE(byCount.at(2).user.id, u"carol"_s);
+        const QList<TurnRow> desc = a.turns({}, {TurnRow::Time, Qt::DescendingOrder}, 1, 2);
+        QCOMPARE(desc.size(), 2);
+        QCOMPARE(desc.at(0).promptId, u"b3"_s);
+        QCOMPARE(desc.at(1).promptId, u"b2"_s);
+        const QList<SessionRow> byUser = a.sessions({}, {SessionRow::User, Qt::DescendingOrder});
+        QCOMPARE(byUser.first().userId, u"bob"_s);
+
+        // statuses
+        SyncState st;
+        st.userId = u"bob"_s;
+        st.status = UserStatus::NotLicensed;
+        QVERIFY(a.setSyncState(st));
+        ArchiveFilter statuses;
+        statuses.statuses = {UserStatus::NotLicensed};
+        QCOMPARE(a.countUsers(statuses), qint64(1));
+        statuses.statuses = {UserStatus::Unknown};
+        QCOMPARE(a.countUsers(statuses), qint64(2));
+
+        // charts
+        const QList<DayActivity> days = a.activityByDay({});
+        qint64 total = 0;
+        for (const DayActivity &d : days)
+            total += d.count;
+        QCOMPARE(total, qint64(10));
+        QCOMPARE(days.first().day, QDate(2025, 1, 2));
+        const QList<UserActivity> top = a.topUsers({}, 1);
+        QCOMPARE(top.size(), 1);
+        QCOMPARE(top.first().userId, u"alice"_s);
+        QCOMPARE(top.first().displayName, u"Alice Adams"_s);
+
+        // streaming
+        QStringList ids;
+        QVERIFY(a.forEachInteraction(who, [&](const Interaction &i) { ids << i.id; return true; }));
+        QCOMPARE(ids, (QStringList{u"b1"_s, u"b2"_s, u"b3"_s}));
+        int n = 0;
+        QVERIFY(a.forEachInteraction({}, [&](const Interaction &i) {
+            ++n;
+            return i.raw.startsWith("{") && n < 4;
+        }));
+        QCOMPARE(n, 4);
+    }
+
+    void rawStoredExactly()
+    {
+        Archive a;
+        QVERIFY(a.open(test::tempDir() + u"/raw.sqlite"_s));
+        const QByteArray raw = R"({"id":"x1", "sessionId":"s","requestId":"r","interactionType":"userPrompt","createdDateTime":"2025-01-01T00:00:00.1234567Z","body":{"contentType":"text","content":"caf\u00e9 \ud83d\ude00 ünï"}, "extra" : [1,2.50,{"k":null}]})";
+        QCOMPARE(a.insertInteractions({Interaction::fromRaw(u"u"_s, raw)}), 1);
+        QByteArray back;
+        a.forEachInteraction({}, [&](const Interaction &i) { back = i.raw; return true; });
+        QCOMPARE(back, raw);
+    }
+
+    void syncStateRoundTrip()
+    {
+        Archive a;
+        QVERIFY(a.open(test::tempDir() + u"/s.sqlite"_s));
+        SyncState s;
+        s.userId = u"u1"_s;
+        s.status = UserStatus::Failed;
+        s.watermark = at(7, 3).addMSecs(123);
+        s.lastRun = at(8);
+        s.lastError = u"The server kept answering 503."_s;
+        s.lastRequestId = u"req-1"_s;
+        s.lastClientRequestId = u"creq-1"_s;
+        s.lastErrorDate = u"Tue, 07 Jan 2025 09:03:00 GMT"_s;
+        QVERIFY(a.setSyncState(s));
+        const SyncState b = a.syncState(u"u1"_s);
+        QCOMPARE(b.status, UserStatus::Failed);
+        QCOMPARE(b.watermark, s.watermark);
+        QCOMPARE(b.lastRun, s.lastRun);
+        QCOMPARE(b.lastError, s.lastError);
+        QCOMPARE(b.lastRequestId, s.lastRequestId);
+        QCOMPARE(b.lastClientRequestId, s.lastClientRequestId);
+        QCOMPARE(b.lastErrorDate, s.lastErrorDate);
+        s.status = UserStatus::Ok;
+        QVERIFY(a.setSyncState(s));
+        QCOMPARE(a.syncStates().size(), 1);
+        QCOMPARE(a.syncState(u"u1"_s).status, UserStatus::Ok);
+        QCOMPARE(a.syncState(u"nobody"_s).status, UserStatus::Unknown);
+        QVERIFY(!a.syncState(u"nobody"_s).watermark.isValid());
+
+        ExportLogEntry e;
+        e.when = at(9);
+        e.folder = u"/tmp/x"_s;
+        e.files = QStringList{u"prompts.csv"_s, u"users.csv"_s};
+        e.rowCounts = u"{}"_s;
+        QVERIFY(a.logExport(e));
+        QCOMPARE(a.exportLog().size(), 1);
+        QCOMPARE(a.exportLog().first().files, e.files);
+        QCOMPARE(a.exportLog().first().when, e.when);
+    }
+
+    void migrations()
+    {
+        const QString path = test::tempDir() + u"/m.sqlite"_s;
+        {
+            Archive a;
+            QVERIFY(a.open(path));
+            QVERIFY(a.insertInteractions(sample()) > 0);
+        }
+        auto setVersion = [&](int v) {
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
+                db.setDatabaseName(path);
+                QVERIFY(db.open());
+                QSqlQuery q(db);
+                QVERIFY(q.exec(u"PRAGMA user_version = %1"_s.arg(v)));
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(u"raw"_s);
+        };
+        // older → migrated (data kept)
+        setVersion(0);
+        {
+            Archive a;
+            QString error;
+            QVERIFY2(a.open(path, &error), qPrintable(error));
+            QCOMPARE(a.schemaVersion(), Archive::kSchemaVersion);
+            QCOMPARE(a.countInteractions({}), qint64(10));
+        }
+        // newer → clear error, file untouched
+        setVersion(Archive::kSchemaVersion + 5);
+        {
+            Archive a;
+            QString error;
+            QVERIFY(!a.open(path, &error));
+            QVERIFY2(error.contains(u"made by a newer Copilot Ledger"_s), qPrintable(error));
+            QVERIFY(!a.isOpen());
+        }
+        // not a database
+        const QString junk = test::tempDir() + u"/junk.sqlite"_s;
+        QFile f(junk);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, 'x'));
+        f.close();
+        Archive b;
+        QString error;
+        QVERIFY(!b.open(junk, &error));
+        QVERIFY(!error.isEmpty());
+    }
+
+    void forgetAllRemovesFiles()
+    {
+        const QString dir = test::tempDir() + u"/archives"_s;
+        const QString path = dir + u"/p.sqlite"_s;
+        Archive a;
+        QVERIFY(a.open(path));
+        QVERIFY(a.insertInteractions(sample()) > 0);
+        QVERIFY(QFile::exists(path + u"-wal"_s));
+#ifdef Q_OS_UNIX
+        QCOMPARE(QFile::permissions(path) & (QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner), QFile::ReadOwner | QFile::WriteOwner);
+        QCOMPARE(QFile::permissions(path) & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther), QFile::Permissions());
+        QCOMPARE(QFile::permissions(path + u"-wal"_s) & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther), QFile::Permissions());
+        QCOMPARE(QFile::permissions(dir) & (QFile::ReadGroup | QFile::ReadOther | QFile::ExeGroup | QFile::ExeOther), QFile::Permissions());
+#endif
+        const QByteArray marker = "Summarize the quarterly budget";
+        QString error;
+        QVERIFY2(a.forgetAll(&error), qPrintable(error));
+        QVERIFY(a.isOpen());
+        QCOMPARE(a.countInteractions({}), qint64(0));
+        QCOMPARE(a.countTurns({}), qint64(0));
+        for (const QString &s : {QString(), u"-wal"_s, u"-shm"_s}) {
+            QFile f(path + s);
+            if (f.open(QIODevice::ReadOnly))
+                QVERIFY2(!f.readAll().contains(marker), qPrintable(s));
+        }
+        QVERIFY(a.insertInteractions(sample()) > 0);
+    }
+
+    void concurrentConnections()
+    {
+        const QString path = test::tempDir() + u"/cc.sqlite"_s;
+        Archive writer, reader;
+        QVERIFY(writer.open(path));
+        QVERIFY(reader.open(path));
+        QVERIFY(writer.insertInteractions(sample()) > 0);
+        QCOMPARE(reader.countInteractions({}), qint64(10));
+        reader.close();
+        QVERIFY(!reader.isOpen());
+        QCOMPARE(writer.countTurns({}), qint64(6));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestArchive)
+#include "tst_archive.moc"
