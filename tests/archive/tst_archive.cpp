@@ -172,9 +172,14 @@ private slots:
         text.text = u"budget holidays"_s;
         QCOMPARE(a.countTurns(text), qint64(0));
         // Hostile input is quoted, never an FTS syntax error.
-        for (const QString &hostile : {u"\"unbalanced"_s, u"AND OR NOT"_s, u"a* (b"_s, u"col:x"_s, u"'; DROP TABLE turns; --"_s, u"NEAR(x y)"_s}) {
+        text.text = u"quarterly-budget"_s;   // split into tokens like the index
+        QCOMPARE(a.countTurns(text), fts ? qint64(1) : qint64(0));
+        for (const QString &hostile : {u"\"unbalanced"_s, u"e-mail"_s, u"***"_s, u"x\"y\"z"_s, u"AND OR NOT"_s, u"a* (b"_s, u"col:x"_s, u"'; DROP TABLE turns; --"_s, u"NEAR(x y)"_s}) {
             text.text = hostile;
             QVERIFY2(a.countTurns(text) >= 0, qPrintable(hostile));
+            QVERIFY2(a.countSessions(text) >= 0, qPrintable(hostile));
+            QVERIFY2(a.countUsers(text) >= 0, qPrintable(hostile));
+            QVERIFY2(a.countInteractions(text) >= 0, qPrintable(hostile));
             QVERIFY(a.lastError().isEmpty() || !a.lastError().contains(u"fts5"_s));
         }
         QCOMPARE(a.countTurns({}), qint64(6));
