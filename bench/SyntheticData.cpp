@@ -104,7 +104,7 @@ QList<QPair<QString, QByteArray>> SyntheticData::nextRaw(int n)
             m_pending.append({u.id, item(u"r"_s + req, session, req, false, t, app, words(30 + int(m_rng.bounded(60u))), card)});
             if (m_rng.bounded(20u) == 0) {
                 t += 1000;
-                m_pending.append({u.id, item(u"r2"_s + req, session, req, false, t, app, words(10), false)});
+                m_pending.append({u.id, item(u"x"_s + req, session, req, false, t, app, words(10), false)});
             }
             t += 30'000;
         }
