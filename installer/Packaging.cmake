@@ -87,7 +87,7 @@ else()
     set(_ledger_os linux)
 endif()
 
-set(CPACK_PACKAGE_NAME "copilot-ledger")
+set(CPACK_PACKAGE_NAME "Copilot Ledger")   # shown by the installers; the .deb is named below
 set(CPACK_PACKAGE_VENDOR "Copilot Ledger")
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
