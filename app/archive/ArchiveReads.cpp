@@ -152,7 +152,8 @@ QList<UserRow> Archive::users(const ArchiveFilter &f, SortSpec sort, int offset,
     range.from = f.from;
     range.to = f.to;
     range.appClasses = f.appClasses;
-    ArchiveSql ia(d->fullText), sa(d->fullText), w(d->fullText);
+    ArchiveSql ia(d->fullText), sa(d->fullText), w(d->fullText), ac(d->fullText);
+    const bool summary = ac.activityConditions(range);
     ia.interactionConditions(range);
     sa.sessionConditions(range);
     w.userConditions(f);
@@ -160,7 +161,8 @@ QList<UserRow> Archive::users(const ArchiveFilter &f, SortSpec sort, int offset,
     const QString sql =
         u"SELECT u.id, u.display_name, u.upn, u.mail, u.department, u.job_title, u.account_enabled, u.user_type,"
         " COALESCE(ss.status, ''), COALESCE(ss.last_error, ''), COALESCE(ss.last_request_id, ''),"
-        " (SELECT count(*) FROM interactions i WHERE i.user_id = u.id"_s + inRange + u") AS n_interactions,"
+        + (summary ? QString(u" (SELECT COALESCE(sum(a.n), 0) FROM activity_daily a WHERE a.user_id = u.id"_s + ac.andConditions())
+                   : QString(u" (SELECT count(*) FROM interactions i WHERE i.user_id = u.id"_s + inRange)) + u") AS n_interactions,"
         " (SELECT count(*) FROM sessions s WHERE s.user_id = u.id"_s + sa.andConditions() + u") AS n_sessions,"
         " (SELECT min(i.created) FROM interactions i WHERE i.user_id = u.id"_s + inRange + u"),"
         " (SELECT max(i.created) FROM interactions i WHERE i.user_id = u.id"_s + inRange + u") AS last_activity"
@@ -181,7 +183,10 @@ QList<UserRow> Archive::users(const ArchiveFilter &f, SortSpec sort, int offset,
     QSqlQuery q(d->db);
     q.setForwardOnly(true);
     q.prepare(sql + u" ORDER BY "_s + order + direction(sort) + u", u.id"_s + direction(sort) + pageClause(offset, limit));
-    ia.bindTo(q);
+    if (summary)
+        ac.bindTo(q);
+    else
+        ia.bindTo(q);
     sa.bindTo(q);
     ia.bindTo(q);
     ia.bindTo(q);
@@ -421,6 +426,25 @@ QList<Interaction> Archive::sessionInteractions(const QString &userId, const QSt
 
 QList<DayActivity> Archive::activityByDay(const ArchiveFilter &f) const
 {
+    ArchiveSql fast(d->fullText);
+    if (fast.activityConditions(f)) {
+        QSqlQuery q(d->db);
+        q.setForwardOnly(true);
+        q.prepare(u"SELECT a.day, a.app_class, sum(a.n) FROM activity_daily a"_s + fast.where()
+                  + u" GROUP BY a.day, a.app_class ORDER BY a.day, a.app_class"_s);
+        fast.bindTo(q);
+        QList<DayActivity> out;
+        if (d->exec(q, u"Reading activity"_s)) {
+            while (q.next()) {
+                DayActivity a;
+                a.day = QDate(1970, 1, 1).addDays(q.value(0).toLongLong());
+                a.appClass = q.value(1).toString();
+                a.count = q.value(2).toLongLong();
+                out << a;
+            }
+        }
+        return out;
+    }
     ArchiveSql w(d->fullText);
     w.interactionConditions(f);
     QSqlQuery q(d->db);
@@ -444,12 +468,18 @@ QList<DayActivity> Archive::activityByDay(const ArchiveFilter &f) const
 QList<UserActivity> Archive::topUsers(const ArchiveFilter &f, int limit) const
 {
     ArchiveSql w(d->fullText);
-    w.interactionConditions(f);
     QSqlQuery q(d->db);
     q.setForwardOnly(true);
-    q.prepare(u"SELECT i.user_id, COALESCE(u.display_name, ''), count(*) AS n FROM interactions i"
-              " LEFT JOIN users u ON u.id = i.user_id"_s + w.where()
-              + u" GROUP BY i.user_id ORDER BY n DESC, i.user_id LIMIT %1"_s.arg(qMax(0, limit)));
+    if (w.activityConditions(f)) {
+        q.prepare(u"SELECT a.user_id, COALESCE(u.display_name, ''), sum(a.n) AS c FROM activity_daily a"
+                  " LEFT JOIN users u ON u.id = a.user_id"_s + w.where()
+                  + u" GROUP BY a.user_id ORDER BY c DESC, a.user_id LIMIT %1"_s.arg(qMax(0, limit)));
+    } else {
+        w.interactionConditions(f);
+        q.prepare(u"SELECT i.user_id, COALESCE(u.display_name, ''), count(*) AS n FROM interactions i"
+                  " LEFT JOIN users u ON u.id = i.user_id"_s + w.where()
+                  + u" GROUP BY i.user_id ORDER BY n DESC, i.user_id LIMIT %1"_s.arg(qMax(0, limit)));
+    }
     w.bindTo(q);
     QList<UserActivity> out;
     if (d->exec(q, u"Reading top users"_s)) {
