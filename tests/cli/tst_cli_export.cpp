@@ -161,14 +161,14 @@ private slots:
 
     void faultsAndThrottlingGiveIdenticalFiles()
     {
-        const DemoTenantSpec spec{99, 30, 4000, 60, {}};
+        const DemoTenantSpec spec{99, 20, 2000, 60, {}};
         const QStringList range{u"--from"_s, u"2026-01-01"_s, u"--to"_s, u"2027-01-01"_s};
         CliRunner clean, faulty;
         const QString outA = tempDir() + u"/a"_s, outB = tempDir() + u"/b"_s;
         CliResult r = clean.run(QStringList{u"export"_s} + demoArgs(spec) + range + QStringList{u"--out"_s, outA, u"--rate"_s, u"500"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         r = faulty.run(QStringList{u"export"_s} + demoArgs(spec) + range
-                       + QStringList{u"--demo-faults"_s, u"--demo-rate"_s, u"15"_s, u"--rate"_s, u"40"_s, u"--out"_s, outB});
+                       + QStringList{u"--demo-faults"_s, u"--demo-rate"_s, u"4"_s, u"--rate"_s, u"200"_s, u"--out"_s, outB});
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         QVERIFY2(!r.out.contains(u", 0 throttled"_s), qPrintable(r.out));
         for (const QString &name : {u"prompts.csv"_s, u"sessions.csv"_s, u"users.csv"_s, u"interactions.jsonl"_s}) {
