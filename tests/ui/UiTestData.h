@@ -5,7 +5,9 @@
 #include "model/Interaction.h"
 #include "model/User.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QSettings>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringList>
@@ -25,6 +27,16 @@ struct Expected {
     QStringList userIds;
     QHash<QString, int> turnsPerUser;
 };
+
+// Settings (profiles, table layouts) and the demo archive survive between test programs in
+// QStandardPaths test mode: start every GUI test from nothing.
+inline void clearSettings()
+{
+    QSettings().clear();
+    const QString demo = Archive::defaultPath(QStringLiteral("demo"));
+    for (const char *suffix : {"", "-wal", "-shm"})
+        QFile::remove(demo + QLatin1String(suffix));
+}
 
 inline QString userId(int i) { return QStringLiteral("00000000-0000-4000-8000-%1").arg(i, 12, 10, QLatin1Char('0')); }
 

@@ -2,6 +2,7 @@
 // cloud URLs), Save (profile + secret), delete through the dialog seam, and a real "Test
 // connection" against the in-process demo tenant whose checklist ends all passed.
 #include "TestSupport.h"
+#include "UiTestData.h"
 
 #include "auth/ProfileStore.h"
 #include "auth/SecretStore.h"
@@ -28,7 +29,11 @@ const QString kClient = QStringLiteral("0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0");
 class TestConnectionDialog : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() { test::isolateEnvironment(); }
+    void initTestCase()
+    {
+        test::isolateEnvironment();
+        uitest::clearSettings();
+    }
 
     void validation()
     {

@@ -47,6 +47,7 @@ private slots:
     void initTestCase()
     {
         test::isolateEnvironment();
+        uitest::clearSettings();
         ProfileStore store;
         Profile p;
         p.name = QStringLiteral("Contoso test");

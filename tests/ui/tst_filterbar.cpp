@@ -29,6 +29,7 @@ private slots:
     void initTestCase()
     {
         test::isolateEnvironment();
+        uitest::clearSettings();
         QString error;
         QVERIFY2(m_archive.open(QDir(test::tempDir()).filePath(QStringLiteral("filter.sqlite")), &error), qPrintable(error));
         m_expected = uitest::fillArchive(m_archive);

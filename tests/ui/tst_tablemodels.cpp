@@ -26,6 +26,7 @@ private slots:
     void initTestCase()
     {
         test::isolateEnvironment();
+        uitest::clearSettings();
         QString error;
         QVERIFY2(m_archive.open(QDir(test::tempDir()).filePath(QStringLiteral("models.sqlite")), &error), qPrintable(error));
         m_expected = uitest::fillArchive(m_archive);

@@ -2,6 +2,7 @@
 // in-process demo, syncs it into its own archive and shows the data. The demo secret is never
 // saved as a profile.
 #include "TestSupport.h"
+#include "UiTestData.h"
 
 #include "auth/ProfileStore.h"
 #include "main/MainWindow.h"
@@ -23,7 +24,11 @@ using namespace ledger::gui;
 class TestWelcome : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() { test::isolateEnvironment(); }
+    void initTestCase()
+    {
+        test::isolateEnvironment();
+        uitest::clearSettings();
+    }
 
     void firstRunShowsWelcome()
     {
