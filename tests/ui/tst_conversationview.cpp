@@ -427,7 +427,7 @@ private slots:
             view.setPalette(p);
             view.setAutoFillBackground(true);
             view.resize(860, 760);
-            view.showInteractions(list, u"Adele Vance"_s, u"adele@contoso.com"_s, u"03-prompt"_s);
+            view.showInteractions(list, u"Adele Vance"_s, u"adele@contoso.com"_s);
             view.setFindText(u"budget"_s);
             view.show();
             QTest::qWait(50);

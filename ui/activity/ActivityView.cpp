@@ -168,12 +168,12 @@ qreal ActivityView::pngScale() const
 
 int ActivityView::pngHeadingHeight() const
 {
-    return QFontMetrics(font()).height() * 2 + 8;
+    return QFontMetrics(font()).height() * 2 + 2 * PngMargin;
 }
 
 QSize ActivityView::pngSize() const
 {
-    const QSize logical(m_canvas->width(), m_canvas->height() + pngHeadingHeight());
+    const QSize logical(m_canvas->width() + 2 * PngMargin, m_canvas->height() + pngHeadingHeight() + PngMargin);
     return (QSizeF(logical) * pngScale()).toSize();
 }
 
@@ -204,11 +204,11 @@ bool ActivityView::savePng(const QString &path)
         p.setFont(title);
         p.setPen(palette().color(QPalette::WindowText));
         const QFontMetrics fm(title);
-        p.drawText(QPoint(8, 4 + fm.ascent()), tr("Copilot activity"));
+        p.drawText(QPoint(PngMargin, PngMargin + fm.ascent()), tr("Copilot activity"));
         p.setFont(font());
         p.setPen(palette().color(QPalette::PlaceholderText));
-        p.drawText(QPoint(8, 4 + fm.height() + QFontMetrics(font()).ascent()), m_summary->text());
-        m_canvas->render(&p, QPoint(0, headH), QRegion(), QWidget::DrawChildren);
+        p.drawText(QPoint(PngMargin, PngMargin + fm.height() + QFontMetrics(font()).ascent()), m_summary->text());
+        m_canvas->render(&p, QPoint(PngMargin, headH), QRegion(), QWidget::DrawChildren);
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {

@@ -47,6 +47,7 @@ public:
     void setErrorHook(ErrorHook hook) { m_error = std::move(hook); }
 
     static constexpr int TopUserCount = 10;
+    static constexpr int PngMargin = 12;   // logical pixels around the picture
 
 signals:
     void pngSaved(const QString &path);

@@ -102,6 +102,7 @@ ConversationDocument::Result ConversationDocument::build(QTextDocument *doc, con
     cursor.beginEditBlock();
     QTextBlockFormat first;
     first.setBottomMargin(0);
+    first.setLineHeight(1, QTextBlockFormat::FixedHeight);   // the root frame's leading empty block
     cursor.setBlockFormat(first);
 
     for (const TranscriptMessage &m : t.messages) {
