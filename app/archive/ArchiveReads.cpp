@@ -85,7 +85,7 @@ SessionRow sessionFrom(const QSqlQuery &q)
 
 constexpr auto kInteractionColumns =
     "SELECT i.user_id, i.id, i.session_id, i.request_id, i.app_class, i.type, i.conversation_type, i.created,"
-    " i.locale, i.etag, i.body_content_type, i.body_text, i.attachments, i.links, i.contexts, i.raw"
+    " i.locale, i.etag, i.body_content_type, i.body_text, i.attachments, i.links, i.contexts, CAST(i.raw AS BLOB)"
     " FROM interactions i"_L1;
 
 Interaction interactionFrom(const QSqlQuery &q)
@@ -106,7 +106,7 @@ Interaction interactionFrom(const QSqlQuery &q)
     i.attachments = q.value(12).toString().split(u'\n', Qt::SkipEmptyParts);
     i.links = q.value(13).toString().split(u'\n', Qt::SkipEmptyParts);
     i.contexts = q.value(14).toString().split(u'\n', Qt::SkipEmptyParts);
-    i.raw = q.value(15).toString().toUtf8();
+    i.raw = q.value(15).toByteArray();
     return i;
 }
 
