@@ -273,6 +273,8 @@ void Archive::close()
     if (d->connectionName.isEmpty())
         return;
     if (d->db.isOpen()) {
+        // Keep the planner's statistics fresh; analysis_limit bounds the work on big archives.
+        QSqlQuery(d->db).exec(u"PRAGMA analysis_limit=400"_s);
         QSqlQuery(d->db).exec(u"PRAGMA optimize"_s);
         d->db.close();
     }

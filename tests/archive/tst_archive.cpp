@@ -221,6 +221,30 @@ private slots:
         QCOMPARE(desc.size(), 2);
         QCOMPARE(desc.at(0).promptId, u"b3"_s);
         QCOMPARE(desc.at(1).promptId, u"b2"_s);
+        // Pages put together equal the whole sorted list, for every column and order.
+        for (int column = 0; column < TurnRow::ColumnCount; ++column) {
+            for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                auto key = [](const TurnRow &t) -> QString { return t.promptId + u'/' + t.responseId; };
+                QStringList whole, paged;
+                for (const TurnRow &t : a.turns({}, {column, order}))
+                    whole << key(t);
+                for (int offset = 0; offset < 8; offset += 4)
+                    for (const TurnRow &t : a.turns({}, {column, order}, offset, 4))
+                        paged << key(t);
+                QCOMPARE(paged, whole);
+            }
+        }
+        for (int column = 0; column < SessionRow::ColumnCount; ++column) {
+            for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                QStringList whole, paged;
+                for (const SessionRow &r : a.sessions({}, {column, order}))
+                    whole << r.sessionKey;
+                for (int offset = 0; offset < 6; offset += 3)
+                    for (const SessionRow &r : a.sessions({}, {column, order}, offset, 3))
+                        paged << r.sessionKey;
+                QCOMPARE(paged, whole);
+            }
+        }
         const QList<SessionRow> byUser = a.sessions({}, {SessionRow::User, Qt::DescendingOrder});
         QCOMPARE(byUser.first().userId, u"bob"_s);
 
