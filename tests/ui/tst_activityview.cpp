@@ -1,6 +1,7 @@
 // ActivityView: stacks computed from a known data set, y scale, hover hit-testing and tooltips,
 // top users, PNG export (size, content), empty state.
 #include "TestSupport.h"
+#include "archive/Archive.h"
 #include "activity/ActivityView.h"
 #include "activity/AppColors.h"
 #include "activity/DailyActivityChart.h"
@@ -8,6 +9,7 @@
 
 #include <QApplication>
 #include <QImage>
+#include <QJsonObject>
 #include <QStyle>
 #include <QLabel>
 #include <QPushButton>
@@ -242,6 +244,61 @@ private slots:
         view.setArchive(nullptr);
         view.reload();
         QCOMPARE(view.series().total, 0);
+    }
+
+    // Real archive: the view queries activityByDay/topUsers with the filter when shown.
+    void readsTheArchiveWithTheFilter()
+    {
+        Archive archive;
+        QString error;
+        QVERIFY2(archive.open(ledger::test::tempDir() + u"/activity.sqlite"_s, &error), qPrintable(error));
+        User adele;
+        adele.id = u"u1"_s;
+        adele.displayName = u"Adele Vance"_s;
+        User megan;
+        megan.id = u"u2"_s;
+        megan.displayName = u"Megan Bowen"_s;
+        QVERIFY(archive.upsertUsers({adele, megan}));
+        QList<Interaction> list;
+        auto add = [&list](const QString &user, const QString &id, const QString &app, const char *when) {
+            const QJsonObject o{{u"id"_s, id}, {u"sessionId"_s, QString(u"s-"_s + id)}, {u"appClass"_s, app},
+                                {u"interactionType"_s, u"userPrompt"_s}, {u"createdDateTime"_s, QString::fromLatin1(when)},
+                                {u"body"_s, QJsonObject{{u"contentType"_s, u"text"_s}, {u"content"_s, u"hello"_s}}}};
+            list << Interaction::fromJson(user, o);
+        };
+        add(u"u1"_s, u"a"_s, Word, "2026-03-01T09:00:00Z");
+        add(u"u1"_s, u"b"_s, Word, "2026-03-01T10:00:00Z");
+        add(u"u1"_s, u"c"_s, Teams, "2026-03-03T10:00:00Z");
+        add(u"u2"_s, u"d"_s, Teams, "2026-03-03T11:00:00Z");
+        QCOMPARE(archive.insertInteractions(list), 4);
+
+        ActivityView view;
+        view.resize(1000, 560);
+        view.setArchive(&archive);
+        QCOMPARE(view.series().total, 0);   // hidden: nothing queried yet
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QCOMPARE(view.series().total, 4);
+        QCOMPARE(view.series().days.size(), 3);
+        QCOMPARE(view.series().dayTotals, (QList<qint64>{2, 0, 2}));
+        QCOMPARE(view.series().topUsers.size(), 2);
+        QCOMPARE(view.series().topUsers[0].displayName, u"Adele Vance"_s);
+        QCOMPARE(view.series().topUsers[0].count, 3);
+
+        ArchiveFilter teamsOnly;
+        teamsOnly.appClasses = {Teams};
+        view.setFilter(teamsOnly);
+        QCOMPARE(view.series().total, 2);
+        QCOMPARE(view.series().appClasses, QStringList{Teams});
+
+        ArchiveFilter range;   // a wider date range widens the axis
+        range.from = QDateTime(QDate(2026, 2, 27), QTime(0, 0), Qt::UTC);
+        range.to = QDateTime(QDate(2026, 3, 6), QTime(0, 0), Qt::UTC);
+        view.setFilter(range);
+        QCOMPARE(view.series().days.size(), 7);
+        QCOMPARE(view.series().days.constFirst(), QDate(2026, 2, 27));
+        QCOMPARE(view.series().days.constLast(), QDate(2026, 3, 5));
+        QCOMPARE(view.series().total, 4);
     }
 
     void colorsReadableInLightAndDark()
