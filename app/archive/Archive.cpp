@@ -41,7 +41,6 @@ const char *const kSchemaV1[] = {
     " raw TEXT NOT NULL, PRIMARY KEY(user_id, id))",
     "CREATE INDEX IF NOT EXISTS ix_interactions_session ON interactions(user_id, session_key)",
     "CREATE INDEX IF NOT EXISTS ix_interactions_user_time ON interactions(user_id, created, app_class)",
-    "CREATE INDEX IF NOT EXISTS ix_interactions_time ON interactions(created, app_class)",
     "CREATE TABLE IF NOT EXISTS sessions(sid INTEGER PRIMARY KEY, user_id TEXT NOT NULL, session_key TEXT NOT NULL,"
     " session_id TEXT DEFAULT '', app_class TEXT DEFAULT '', started INTEGER, ended INTEGER,"
     " prompt_count INTEGER NOT NULL DEFAULT 0, response_count INTEGER NOT NULL DEFAULT 0,"
@@ -67,6 +66,17 @@ const char *const kSchemaV1[] = {
     "CREATE TABLE IF NOT EXISTS export_log(id INTEGER PRIMARY KEY, when_utc INTEGER, folder TEXT,"
     " query TEXT DEFAULT '', files TEXT DEFAULT '', row_counts TEXT DEFAULT '',"
     " sha256 TEXT DEFAULT '')",
+};
+
+// Schema version 2: per-day activity summary (charts, top users, user counts without scanning
+// every interaction). Filled from the interactions already stored.
+const char *const kSchemaV2[] = {
+    "CREATE TABLE IF NOT EXISTS activity_daily(user_id TEXT NOT NULL, day INTEGER NOT NULL,"
+    " app_class TEXT NOT NULL DEFAULT '', n INTEGER NOT NULL, PRIMARY KEY(user_id, day, app_class)) WITHOUT ROWID",
+    "CREATE INDEX IF NOT EXISTS ix_activity_day ON activity_daily(day, app_class)",
+    "DELETE FROM activity_daily",
+    "INSERT INTO activity_daily(user_id, day, app_class, n) SELECT user_id, created / 86400000, COALESCE(app_class, ''),"
+    " count(*) FROM interactions WHERE created IS NOT NULL GROUP BY 1, 2, 3",
 };
 
 const char *const kFtsTriggers[] = {
@@ -164,7 +174,8 @@ bool Archive::open(const QString &path, QString *error)
             return fail(u"%1 is not a Copilot Ledger archive (%2)."_s.arg(QDir::toNativeSeparators(path), q.lastError().text()));
     }
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
-                               "PRAGMA busy_timeout=10000", "PRAGMA temp_store=MEMORY", "PRAGMA cache_size=-32768"}) {
+                               "PRAGMA busy_timeout=10000", "PRAGMA temp_store=MEMORY", "PRAGMA cache_size=-65536",
+                               "PRAGMA wal_autocheckpoint=4000"}) {
         if (!d->execSql(QString::fromLatin1(pragma)))
             return fail(d->lastError);
     }
@@ -203,7 +214,11 @@ bool Archive::migrate(QString *error)
             for (const char *sql : kSchemaV1)
                 ok = ok && d->execSql(QString::fromLatin1(sql));
         }
-        // Later steps: `if (target == 2) { ALTER TABLE … }` — each step one transaction.
+        if (target == 2) {
+            for (const char *sql : kSchemaV2)
+                ok = ok && d->execSql(QString::fromLatin1(sql));
+        }
+        // Later steps: `if (target == 3) { ALTER TABLE … }` — each step one transaction.
         ok = ok && d->execSql(u"PRAGMA user_version = %1"_s.arg(target));
         ok = ok && d->execSql(u"INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_migrated_to_%1', '%2')"_s
                                   .arg(target).arg(QDateTime::currentMSecsSinceEpoch()));
@@ -251,7 +266,7 @@ void Archive::setupFullText()
     bool ok = d->db.transaction();
     if (!tableExists)
         ok = ok && d->execSql(u"CREATE VIRTUAL TABLE turns_fts USING fts5(prompt_text, response_text, content='turns',"
-                               " content_rowid='tid', prefix='2 3', tokenize='unicode61 remove_diacritics 2')"_s);
+                               " content_rowid='tid', detail=none, columnsize=0, tokenize='unicode61 remove_diacritics 2')"_s);
     for (const char *sql : kFtsTriggers)
         ok = ok && d->execSql(QString::fromLatin1(sql));
     if (ok && (!tableExists || triggers < 3)) {
@@ -273,6 +288,8 @@ void Archive::close()
     if (d->connectionName.isEmpty())
         return;
     if (d->db.isOpen()) {
+        // Keep the planner's statistics fresh; analysis_limit bounds the work on big archives.
+        QSqlQuery(d->db).exec(u"PRAGMA analysis_limit=400"_s);
         QSqlQuery(d->db).exec(u"PRAGMA optimize"_s);
         d->db.close();
     }
@@ -334,8 +351,10 @@ int Archive::insertInteractions(const QList<Interaction> &interactions)
     QSqlQuery ins(d->db);
     ins.prepare(u"INSERT OR IGNORE INTO interactions(user_id, id, session_id, session_key, request_id, app_class, type,"
                 " conversation_type, created, locale, etag, body_content_type, body_text, attachments, links, contexts, raw)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,CAST(? AS TEXT))"_s);
     int added = 0;
+    // Per-day activity of the new interactions (summary table, schema v2).
+    QHash<QString, qint64> activity;
     // New interactions grouped by the (user, session) pair they touch.
     QHash<QString, QList<const Interaction *>> touched;
     QStringList order;
@@ -359,11 +378,13 @@ int Archive::insertInteractions(const QList<Interaction> &interactions)
         ins.bindValue(13, joinLines(i.attachments));
         ins.bindValue(14, joinLines(i.links));
         ins.bindValue(15, joinLines(i.contexts));
-        ins.bindValue(16, QString::fromUtf8(i.raw));
+        ins.bindValue(16, i.raw);   // UTF-8 bytes stored as TEXT without a UTF-16 round trip
         if (!d->exec(ins, u"Storing interactions"_s))
             return failed();
         if (ins.numRowsAffected() > 0) {
             ++added;
+            if (i.created.isValid())
+                ++activity[i.userId + QChar(0x1F) + QString::number(i.created.toMSecsSinceEpoch() / 86400000) + QChar(0x1F) + i.appClass];
             const QString pair = i.userId + QChar(0x1F) + key;
             auto it = touched.find(pair);
             if (it == touched.end()) {
@@ -373,6 +394,18 @@ int Archive::insertInteractions(const QList<Interaction> &interactions)
                 it->append(&i);
             }
         }
+    }
+    QSqlQuery act(d->db);
+    act.prepare(u"INSERT INTO activity_daily(user_id, day, app_class, n) VALUES (?,?,?,?)"
+                " ON CONFLICT(user_id, day, app_class) DO UPDATE SET n = n + excluded.n"_s);
+    for (auto it = activity.cbegin(); it != activity.cend(); ++it) {
+        const QStringList parts = it.key().split(QChar(0x1F));
+        act.bindValue(0, parts.at(0));
+        act.bindValue(1, parts.at(1).toLongLong());
+        act.bindValue(2, parts.at(2));
+        act.bindValue(3, it.value());
+        if (!d->exec(act, u"Storing activity"_s))
+            return failed();
     }
     // Refresh the derived sessions and turns of the touched pairs, in the same transaction.
     QSqlQuery delSession(d->db), delTurns(d->db), load(d->db), insSession(d->db), insTurn(d->db);

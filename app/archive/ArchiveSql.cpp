@@ -13,20 +13,24 @@ QStringList ArchiveSql::words(const QString &text)
 
 QString ArchiveSql::ftsExpression(const QString &text)
 {
+    // The index is built with detail=none (no positions: 9x smaller), which allows single-token
+    // terms only. Split every typed word into the tokenizer's tokens (letters and digits) and
+    // require each as a prefix: "e-mail" → "e"* "mail"*. Quoting makes FTS syntax inert.
     QStringList terms;
     for (const QString &w : words(text)) {
-        bool hasToken = false;
+        QString token;
+        auto flush = [&] {
+            if (!token.isEmpty())
+                terms << u"\""_s + token + u"\"*"_s;
+            token.clear();
+        };
         for (const QChar c : w) {
-            if (c.isLetterOrNumber() || c.isMark() || c.category() == QChar::Symbol_Other) {
-                hasToken = true;
-                break;
-            }
+            if (c.isLetterOrNumber())
+                token += c;
+            else
+                flush();
         }
-        if (!hasToken)
-            continue;   // punctuation only: the tokenizer would drop it anyway
-        QString quoted = w;
-        quoted.replace(u'"', "\"\""_L1);
-        terms << u"\""_s + quoted + u"\"*"_s;
+        flush();
     }
     return terms.join(u' ');
 }
@@ -124,6 +128,23 @@ void ArchiveSql::interactionConditions(const ArchiveFilter &f)
                        " AND (t.prompt_id = i.id OR t.response_id = i.id OR (i.request_id <> '' AND t.request_id = i.request_id))"
                        " AND "_s + c + u")"_s;
     }
+}
+
+bool ArchiveSql::activityConditions(const ArchiveFilter &f, const QString &a)
+{
+    constexpr qint64 kDay = 86400000;
+    auto aligned = [](const QDateTime &t) { return !t.isValid() || t.toMSecsSinceEpoch() % kDay == 0; };
+    if (!f.text.trimmed().isEmpty() || !aligned(f.from) || !aligned(f.to))
+        return false;
+    if (f.from.isValid())
+        add(a + u".day >= ?"_s, {f.from.toMSecsSinceEpoch() / kDay});
+    if (f.to.isValid())
+        add(a + u".day < ?"_s, {f.to.toMSecsSinceEpoch() / kDay});
+    if (!f.appClasses.isEmpty())
+        m_conds << inList(a + u".app_class"_s, f.appClasses);
+    if (!f.userIds.isEmpty())
+        m_conds << inList(a + u".user_id"_s, f.userIds);
+    return true;
 }
 
 void ArchiveSql::userConditions(const ArchiveFilter &f)

@@ -53,7 +53,7 @@ void ConnectionCheck::runUsers()
     QUrl url;
     const bool picked = !d->probeUserWanted.isEmpty();
     if (picked)
-        url = d->graph->url(u"users/"_s + QString::fromLatin1(QUrl::toPercentEncoding(d->probeUserWanted, "@")),
+        url = d->graph->url(u"users/"_s + d->probeUserWanted,   // path set decoded: # and ? get encoded
                             {{u"$select"_s, kUserSelect}});
     else
         url = d->graph->url(u"users"_s, {{u"$select"_s, kUserSelect}, {u"$top"_s, u"50"_s}});
