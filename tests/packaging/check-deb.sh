@@ -33,10 +33,11 @@ has_dep() {
     tr ',|' '\n\n' <<<"$depends" | sed 's/(.*//; s/^ *//; s/ *$//' \
         | awk -v want="$1" '{ sub(/t64$/, "") } $0 == want || $0 "t64" == want { found = 1 } END { exit !found }'
 }
-for pkg in libqt6core6 libqt6gui6 libqt6widgets6 libqt6sql6-sqlite qt6-qpa-plugins libqt6svg6; do
+for pkg in libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 libqt6sql6 libqt6keychain1 \
+           libqt6sql6-sqlite qt6-qpa-plugins libqt6svg6; do
     has_dep "$pkg" || fail "Depends lacks $pkg"
 done
-ok "Depends lists the Qt libraries and the run-time plugin packages"
+ok "Depends lists the Qt libraries, QtKeychain and the run-time plugin packages"
 
 # --- contents ---------------------------------------------------------------------------------
 contents=$(dpkg-deb -c "$deb" | awk '{print $NF}')
@@ -69,18 +70,19 @@ needed=$(readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
 for soname in $needed; do
     path=$(ldd "$bin" | awk -v s="$soname" '$1 == s { print $3 }')
     [ -n "$path" ] && [ "$path" != "not" ] || fail "$soname does not resolve on this system"
-    owner=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -n1 | cut -d: -f1) || true
-    [ -n "$owner" ] || owner=$(dpkg -S "*/$soname" 2>/dev/null | head -n1 | cut -d: -f1) || true
+    owner=""
+    # dpkg knows a file under the path its package shipped; with merged /usr that may be the
+    # /lib or the /usr/lib spelling, of the link or of its target.
+    real=$(readlink -f "$path")
+    for candidate in "$path" "$real" "${path#/usr}" "/usr${path#/usr}" "${real#/usr}" "/usr${real#/usr}"; do
+        owner=$(dpkg -S "$candidate" 2>/dev/null | head -n1 | cut -d: -f1) || true
+        [ -z "$owner" ] || break
+    done
     [ -n "$owner" ] || fail "no Debian package owns $soname"
     has_dep "$owner" || fail "$soname comes from $owner, which is not in Depends"
 done
 ok "every NEEDED library ($(echo $needed | wc -w)) is covered by Depends"
-if grep -q 'libqt6keychain' <<<"$needed"; then
-    has_dep libqt6keychain1 || fail "QtKeychain is linked but libqt6keychain1 is not in Depends"
-    ok "QtKeychain: libqt6keychain1 in Depends"
-else
-    echo "note: the binary does not link QtKeychain yet (no secret store in this build)"
-fi
+grep -q 'libqt6keychain\.so' <<<"$needed" || fail "the binary does not link QtKeychain"
 
 # --- desktop metadata of the installed files ---------------------------------------------------
 if command -v desktop-file-validate >/dev/null; then
