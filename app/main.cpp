@@ -4,13 +4,39 @@
 #include "GuiMain.h"
 
 #include <QStringList>
+#include <QtGlobal>
+
+#ifdef Q_OS_WIN
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+#include <windows.h>
+#include <cstdio>
+
+// The executable is a GUI (WIN32) program; a headless command started from a console attaches
+// to it so that its output and exit code behave like a console program's. Redirected handles
+// (pipes, files) are inherited as they are and left alone.
+static void attachParentConsole()
+{
+    if (!AttachConsole(ATTACH_PARENT_PROCESS))
+        return;
+    if (GetStdHandle(STD_OUTPUT_HANDLE) == nullptr)
+        (void)freopen("CONOUT$", "w", stdout);
+    if (GetStdHandle(STD_ERROR_HANDLE) == nullptr)
+        (void)freopen("CONOUT$", "w", stderr);
+}
+#endif
 
 int main(int argc, char **argv)
 {
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
-    if (ledger::cli::isCliInvocation(arguments))
+    if (ledger::cli::isCliInvocation(arguments)) {
+#ifdef Q_OS_WIN
+        attachParentConsole();
+#endif
         return ledger::cli::run(argc, argv);
+    }
     return ledger::gui::run(argc, argv);
 }
