@@ -34,7 +34,8 @@ if(WIN32)
     include(InstallRequiredSystemLibraries)
     install(FILES "${PROJECT_SOURCE_DIR}/LICENSE" DESTINATION . RENAME LICENSE.txt)
 elseif(APPLE)
-    # The bundle is self-contained; the licence is shown in the About box and on the DMG.
+    # Everything lives in the bundle, the licence too.
+    install(FILES "${PROJECT_SOURCE_DIR}/LICENSE" DESTINATION copilot-ledger.app/Contents/Resources)
 else()
     install(FILES "${PROJECT_SOURCE_DIR}/LICENSE"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/copilot-ledger" RENAME copyright)

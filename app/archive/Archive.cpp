@@ -68,6 +68,17 @@ const char *const kSchemaV1[] = {
     " sha256 TEXT DEFAULT '')",
 };
 
+// Schema version 2: per-day activity summary (charts, top users, user counts without scanning
+// every interaction). Filled from the interactions already stored.
+const char *const kSchemaV2[] = {
+    "CREATE TABLE IF NOT EXISTS activity_daily(user_id TEXT NOT NULL, day INTEGER NOT NULL,"
+    " app_class TEXT NOT NULL DEFAULT '', n INTEGER NOT NULL, PRIMARY KEY(user_id, day, app_class)) WITHOUT ROWID",
+    "CREATE INDEX IF NOT EXISTS ix_activity_day ON activity_daily(day, app_class)",
+    "DELETE FROM activity_daily",
+    "INSERT INTO activity_daily(user_id, day, app_class, n) SELECT user_id, created / 86400000, COALESCE(app_class, ''),"
+    " count(*) FROM interactions WHERE created IS NOT NULL GROUP BY 1, 2, 3",
+};
+
 const char *const kFtsTriggers[] = {
     "CREATE TRIGGER IF NOT EXISTS turns_fts_ai AFTER INSERT ON turns BEGIN"
     " INSERT INTO turns_fts(rowid, prompt_text, response_text) VALUES (new.tid, new.prompt_text, new.response_text); END",
@@ -203,7 +214,11 @@ bool Archive::migrate(QString *error)
             for (const char *sql : kSchemaV1)
                 ok = ok && d->execSql(QString::fromLatin1(sql));
         }
-        // Later steps: `if (target == 2) { ALTER TABLE … }` — each step one transaction.
+        if (target == 2) {
+            for (const char *sql : kSchemaV2)
+                ok = ok && d->execSql(QString::fromLatin1(sql));
+        }
+        // Later steps: `if (target == 3) { ALTER TABLE … }` — each step one transaction.
         ok = ok && d->execSql(u"PRAGMA user_version = %1"_s.arg(target));
         ok = ok && d->execSql(u"INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_migrated_to_%1', '%2')"_s
                                   .arg(target).arg(QDateTime::currentMSecsSinceEpoch()));
@@ -273,6 +288,8 @@ void Archive::close()
     if (d->connectionName.isEmpty())
         return;
     if (d->db.isOpen()) {
+        // Keep the planner's statistics fresh; analysis_limit bounds the work on big archives.
+        QSqlQuery(d->db).exec(u"PRAGMA analysis_limit=400"_s);
         QSqlQuery(d->db).exec(u"PRAGMA optimize"_s);
         d->db.close();
     }
@@ -336,6 +353,8 @@ int Archive::insertInteractions(const QList<Interaction> &interactions)
                 " conversation_type, created, locale, etag, body_content_type, body_text, attachments, links, contexts, raw)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,CAST(? AS TEXT))"_s);
     int added = 0;
+    // Per-day activity of the new interactions (summary table, schema v2).
+    QHash<QString, qint64> activity;
     // New interactions grouped by the (user, session) pair they touch.
     QHash<QString, QList<const Interaction *>> touched;
     QStringList order;
@@ -364,6 +383,8 @@ int Archive::insertInteractions(const QList<Interaction> &interactions)
             return failed();
         if (ins.numRowsAffected() > 0) {
             ++added;
+            if (i.created.isValid())
+                ++activity[i.userId + QChar(0x1F) + QString::number(i.created.toMSecsSinceEpoch() / 86400000) + QChar(0x1F) + i.appClass];
             const QString pair = i.userId + QChar(0x1F) + key;
             auto it = touched.find(pair);
             if (it == touched.end()) {
@@ -373,6 +394,18 @@ int Archive::insertInteractions(const QList<Interaction> &interactions)
                 it->append(&i);
             }
         }
+    }
+    QSqlQuery act(d->db);
+    act.prepare(u"INSERT INTO activity_daily(user_id, day, app_class, n) VALUES (?,?,?,?)"
+                " ON CONFLICT(user_id, day, app_class) DO UPDATE SET n = n + excluded.n"_s);
+    for (auto it = activity.cbegin(); it != activity.cend(); ++it) {
+        const QStringList parts = it.key().split(QChar(0x1F));
+        act.bindValue(0, parts.at(0));
+        act.bindValue(1, parts.at(1).toLongLong());
+        act.bindValue(2, parts.at(2));
+        act.bindValue(3, it.value());
+        if (!d->exec(act, u"Storing activity"_s))
+            return failed();
     }
     // Refresh the derived sessions and turns of the touched pairs, in the same transaction.
     QSqlQuery delSession(d->db), delTurns(d->db), load(d->db), insSession(d->db), insTurn(d->db);

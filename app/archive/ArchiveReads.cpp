@@ -3,6 +3,7 @@
 #include "archive/ArchivePrivate.h"
 #include "archive/ArchiveSql.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QSqlError>
 
@@ -35,7 +36,7 @@ qint64 countWith(const Archive::Private *d, const QString &sql, const ArchiveSql
 constexpr auto kTurnColumns =
     "SELECT t.user_id, COALESCE(u.display_name, ''), COALESCE(u.upn, ''), t.session_id, t.request_id, t.app_class,"
     " t.conversation_type, t.locale, t.prompt_id, t.prompt_created, t.prompt_text, t.response_id, t.response_created,"
-    " t.response_text, t.attachments, t.links, t.contexts, t.session_key FROM turns t LEFT JOIN users u ON u.id = t.user_id"_L1;
+    " t.response_text, t.attachments, t.links, t.contexts, t.session_key, t.tid FROM turns t LEFT JOIN users u ON u.id = t.user_id"_L1;
 
 TurnRow turnFrom(const QSqlQuery &q)
 {
@@ -63,7 +64,7 @@ TurnRow turnFrom(const QSqlQuery &q)
 
 constexpr auto kSessionColumns =
     "SELECT s.user_id, COALESCE(u.display_name, ''), COALESCE(u.upn, ''), s.session_id, s.app_class, s.started,"
-    " s.ended, s.prompt_count, s.response_count, s.first_prompt, s.session_key FROM sessions s"
+    " s.ended, s.prompt_count, s.response_count, s.first_prompt, s.session_key, s.sid FROM sessions s"
     " LEFT JOIN users u ON u.id = s.user_id"_L1;
 
 SessionRow sessionFrom(const QSqlQuery &q)
@@ -151,7 +152,8 @@ QList<UserRow> Archive::users(const ArchiveFilter &f, SortSpec sort, int offset,
     range.from = f.from;
     range.to = f.to;
     range.appClasses = f.appClasses;
-    ArchiveSql ia(d->fullText), sa(d->fullText), w(d->fullText);
+    ArchiveSql ia(d->fullText), sa(d->fullText), w(d->fullText), ac(d->fullText);
+    const bool summary = ac.activityConditions(range);
     ia.interactionConditions(range);
     sa.sessionConditions(range);
     w.userConditions(f);
@@ -159,7 +161,8 @@ QList<UserRow> Archive::users(const ArchiveFilter &f, SortSpec sort, int offset,
     const QString sql =
         u"SELECT u.id, u.display_name, u.upn, u.mail, u.department, u.job_title, u.account_enabled, u.user_type,"
         " COALESCE(ss.status, ''), COALESCE(ss.last_error, ''), COALESCE(ss.last_request_id, ''),"
-        " (SELECT count(*) FROM interactions i WHERE i.user_id = u.id"_s + inRange + u") AS n_interactions,"
+        + (summary ? QString(u" (SELECT COALESCE(sum(a.n), 0) FROM activity_daily a WHERE a.user_id = u.id"_s + ac.andConditions())
+                   : QString(u" (SELECT count(*) FROM interactions i WHERE i.user_id = u.id"_s + inRange)) + u") AS n_interactions,"
         " (SELECT count(*) FROM sessions s WHERE s.user_id = u.id"_s + sa.andConditions() + u") AS n_sessions,"
         " (SELECT min(i.created) FROM interactions i WHERE i.user_id = u.id"_s + inRange + u"),"
         " (SELECT max(i.created) FROM interactions i WHERE i.user_id = u.id"_s + inRange + u") AS last_activity"
@@ -180,7 +183,10 @@ QList<UserRow> Archive::users(const ArchiveFilter &f, SortSpec sort, int offset,
     QSqlQuery q(d->db);
     q.setForwardOnly(true);
     q.prepare(sql + u" ORDER BY "_s + order + direction(sort) + u", u.id"_s + direction(sort) + pageClause(offset, limit));
-    ia.bindTo(q);
+    if (summary)
+        ac.bindTo(q);
+    else
+        ia.bindTo(q);
     sa.bindTo(q);
     ia.bindTo(q);
     ia.bindTo(q);
@@ -238,24 +244,55 @@ QList<SessionRow> Archive::sessions(const ArchiveFilter &f, SortSpec sort, int o
     ArchiveSql w(d->fullText);
     w.sessionConditions(f);
     QString order;
+    bool needsUsers = false;
     switch (sort.column) {
-    case SessionRow::User: order = u"COALESCE(u.display_name, s.user_id) COLLATE NOCASE"_s; break;
-    case SessionRow::App: order = u"s.app_class"_s; break;
+    case SessionRow::User: order = u"COALESCE(u.display_name, s.user_id) COLLATE NOCASE"_s; needsUsers = true; break;
+    case SessionRow::App: order = u"s.app_class"_s + direction(sort) + u", s.started"_s; break;
     case SessionRow::Ended: order = u"s.ended"_s; break;
     case SessionRow::Turns: order = u"s.prompt_count"_s; break;
     case SessionRow::FirstPrompt: order = u"s.first_prompt COLLATE NOCASE"_s; break;
     case SessionRow::Started:
     default: order = u"s.started"_s; break;
     }
+    const QString orderBy = u" ORDER BY "_s + order + direction(sort) + u", s.sid"_s + direction(sort);
+    QList<SessionRow> out;
+    if (limit < 0 && offset <= 0) {
+        QSqlQuery q(d->db);
+        q.setForwardOnly(true);
+        q.prepare(kSessionColumns + w.where() + orderBy);
+        w.bindTo(q);
+        if (d->exec(q, u"Reading sessions"_s))
+            while (q.next())
+                out << sessionFrom(q);
+        return out;
+    }
+    QSqlQuery ids(d->db);
+    ids.setForwardOnly(true);
+    ids.prepare(u"SELECT s.sid FROM sessions s"_s + (needsUsers ? u" LEFT JOIN users u ON u.id = s.user_id"_s : QString())
+                + w.where() + orderBy + pageClause(offset, limit));
+    w.bindTo(ids);
+    if (!d->exec(ids, u"Reading sessions"_s))
+        return out;
+    QList<qint64> sids;
+    while (ids.next())
+        sids << ids.value(0).toLongLong();
+    ids.finish();
+    if (sids.isEmpty())
+        return out;
+    QStringList list;
+    for (qint64 sid : std::as_const(sids))
+        list << QString::number(sid);
     QSqlQuery q(d->db);
     q.setForwardOnly(true);
-    q.prepare(kSessionColumns + w.where() + u" ORDER BY "_s + order + direction(sort) + u", s.sid"_s + direction(sort)
-              + pageClause(offset, limit));
-    w.bindTo(q);
-    QList<SessionRow> out;
-    if (d->exec(q, u"Reading sessions"_s))
-        while (q.next())
-            out << sessionFrom(q);
+    if (!q.exec(kSessionColumns + u" WHERE s.sid IN ("_s + list.join(u',') + u")"_s)) {
+        d->lastError = q.lastError().text();
+        return out;
+    }
+    QHash<qint64, SessionRow> rows;
+    while (q.next())
+        rows.insert(q.value(11).toLongLong(), sessionFrom(q));
+    for (qint64 sid : std::as_const(sids))
+        out << rows.value(sid);
     return out;
 }
 
@@ -282,23 +319,56 @@ QList<TurnRow> Archive::turns(const ArchiveFilter &f, SortSpec sort, int offset,
     ArchiveSql w(d->fullText);
     w.turnConditions(f);
     QString order;
+    bool needsUsers = false;
     switch (sort.column) {
-    case TurnRow::User: order = u"COALESCE(u.display_name, t.user_id) COLLATE NOCASE"_s; break;
-    case TurnRow::App: order = u"t.app_class"_s; break;
+    case TurnRow::User: order = u"COALESCE(u.display_name, t.user_id) COLLATE NOCASE"_s; needsUsers = true; break;
+    case TurnRow::App: order = u"t.app_class"_s + direction(sort) + u", t.time"_s; break;   // index (app_class, time)
     case TurnRow::Prompt: order = u"t.prompt_text COLLATE NOCASE"_s; break;
     case TurnRow::Response: order = u"t.response_text COLLATE NOCASE"_s; break;
     case TurnRow::Time:
     default: order = u"t.time"_s; break;
     }
+    const QString orderBy = u" ORDER BY "_s + order + direction(sort) + u", t.tid"_s + direction(sort);
+    QList<TurnRow> out;
+    if (limit < 0 && offset <= 0) {
+        QSqlQuery q(d->db);
+        q.setForwardOnly(true);
+        q.prepare(kTurnColumns + w.where() + orderBy);
+        w.bindTo(q);
+        if (d->exec(q, u"Reading turns"_s))
+            while (q.next())
+                out << turnFrom(q);
+        return out;
+    }
+    // A page: find the row ids first (skipping `offset` rows in an index, not in the wide rows),
+    // then read just those rows.
+    QSqlQuery ids(d->db);
+    ids.setForwardOnly(true);
+    ids.prepare(u"SELECT t.tid FROM turns t"_s + (needsUsers ? u" LEFT JOIN users u ON u.id = t.user_id"_s : QString())
+                + w.where() + orderBy + pageClause(offset, limit));
+    w.bindTo(ids);
+    if (!d->exec(ids, u"Reading turns"_s))
+        return out;
+    QList<qint64> tids;
+    while (ids.next())
+        tids << ids.value(0).toLongLong();
+    ids.finish();
+    if (tids.isEmpty())
+        return out;
+    QStringList list;
+    for (qint64 tid : std::as_const(tids))
+        list << QString::number(tid);
     QSqlQuery q(d->db);
     q.setForwardOnly(true);
-    q.prepare(kTurnColumns + w.where() + u" ORDER BY "_s + order + direction(sort) + u", t.tid"_s + direction(sort)
-              + pageClause(offset, limit));
-    w.bindTo(q);
-    QList<TurnRow> out;
-    if (d->exec(q, u"Reading turns"_s))
-        while (q.next())
-            out << turnFrom(q);
+    if (!q.exec(kTurnColumns + u" WHERE t.tid IN ("_s + list.join(u',') + u")"_s)) {
+        d->lastError = q.lastError().text();
+        return out;
+    }
+    QHash<qint64, TurnRow> rows;
+    while (q.next())
+        rows.insert(q.value(18).toLongLong(), turnFrom(q));
+    for (qint64 tid : std::as_const(tids))
+        out << rows.value(tid);
     return out;
 }
 
@@ -356,6 +426,25 @@ QList<Interaction> Archive::sessionInteractions(const QString &userId, const QSt
 
 QList<DayActivity> Archive::activityByDay(const ArchiveFilter &f) const
 {
+    ArchiveSql fast(d->fullText);
+    if (fast.activityConditions(f)) {
+        QSqlQuery q(d->db);
+        q.setForwardOnly(true);
+        q.prepare(u"SELECT a.day, a.app_class, sum(a.n) FROM activity_daily a"_s + fast.where()
+                  + u" GROUP BY a.day, a.app_class ORDER BY a.day, a.app_class"_s);
+        fast.bindTo(q);
+        QList<DayActivity> out;
+        if (d->exec(q, u"Reading activity"_s)) {
+            while (q.next()) {
+                DayActivity a;
+                a.day = QDate(1970, 1, 1).addDays(q.value(0).toLongLong());
+                a.appClass = q.value(1).toString();
+                a.count = q.value(2).toLongLong();
+                out << a;
+            }
+        }
+        return out;
+    }
     ArchiveSql w(d->fullText);
     w.interactionConditions(f);
     QSqlQuery q(d->db);
@@ -379,12 +468,18 @@ QList<DayActivity> Archive::activityByDay(const ArchiveFilter &f) const
 QList<UserActivity> Archive::topUsers(const ArchiveFilter &f, int limit) const
 {
     ArchiveSql w(d->fullText);
-    w.interactionConditions(f);
     QSqlQuery q(d->db);
     q.setForwardOnly(true);
-    q.prepare(u"SELECT i.user_id, COALESCE(u.display_name, ''), count(*) AS n FROM interactions i"
-              " LEFT JOIN users u ON u.id = i.user_id"_s + w.where()
-              + u" GROUP BY i.user_id ORDER BY n DESC, i.user_id LIMIT %1"_s.arg(qMax(0, limit)));
+    if (w.activityConditions(f)) {
+        q.prepare(u"SELECT a.user_id, COALESCE(u.display_name, ''), sum(a.n) AS c FROM activity_daily a"
+                  " LEFT JOIN users u ON u.id = a.user_id"_s + w.where()
+                  + u" GROUP BY a.user_id ORDER BY c DESC, a.user_id LIMIT %1"_s.arg(qMax(0, limit)));
+    } else {
+        w.interactionConditions(f);
+        q.prepare(u"SELECT i.user_id, COALESCE(u.display_name, ''), count(*) AS n FROM interactions i"
+                  " LEFT JOIN users u ON u.id = i.user_id"_s + w.where()
+                  + u" GROUP BY i.user_id ORDER BY n DESC, i.user_id LIMIT %1"_s.arg(qMax(0, limit)));
+    }
     w.bindTo(q);
     QList<UserActivity> out;
     if (d->exec(q, u"Reading top users"_s)) {

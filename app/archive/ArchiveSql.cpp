@@ -130,6 +130,23 @@ void ArchiveSql::interactionConditions(const ArchiveFilter &f)
     }
 }
 
+bool ArchiveSql::activityConditions(const ArchiveFilter &f, const QString &a)
+{
+    constexpr qint64 kDay = 86400000;
+    auto aligned = [](const QDateTime &t) { return !t.isValid() || t.toMSecsSinceEpoch() % kDay == 0; };
+    if (!f.text.trimmed().isEmpty() || !aligned(f.from) || !aligned(f.to))
+        return false;
+    if (f.from.isValid())
+        add(a + u".day >= ?"_s, {f.from.toMSecsSinceEpoch() / kDay});
+    if (f.to.isValid())
+        add(a + u".day < ?"_s, {f.to.toMSecsSinceEpoch() / kDay});
+    if (!f.appClasses.isEmpty())
+        m_conds << inList(a + u".app_class"_s, f.appClasses);
+    if (!f.userIds.isEmpty())
+        m_conds << inList(a + u".user_id"_s, f.userIds);
+    return true;
+}
+
 void ArchiveSql::userConditions(const ArchiveFilter &f)
 {
     if (!f.statuses.isEmpty()) {

@@ -21,6 +21,9 @@ public:
     void sessionConditions(const ArchiveFilter &f);
     // Conditions on interactions i (date on i.created, apps, users, text via the turns).
     void interactionConditions(const ArchiveFilter &f);
+    // Conditions on the per-day summary a (activity_daily) — only when the filter has no text and
+    // its bounds fall on UTC midnights; returns false (and adds nothing) otherwise.
+    bool activityConditions(const ArchiveFilter &f, const QString &alias = QStringLiteral("a"));
     // Users view: statuses (ss = sync_state), users, text (users having a matching turn in range).
     void userConditions(const ArchiveFilter &f);
 

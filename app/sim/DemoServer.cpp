@@ -74,6 +74,8 @@ DemoServer::~DemoServer()
 
 bool DemoServer::listen(quint16 port, const QHostAddress &address)
 {
+    if (!address.isLoopback())
+        return false;   // the demo tenant never listens beyond this machine
     return d->server->listen(address, port);
 }
 

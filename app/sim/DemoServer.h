@@ -38,6 +38,7 @@ public:
     explicit DemoServer(const DemoTenantSpec &spec = {}, QObject *parent = nullptr);
     ~DemoServer() override;
 
+    // Loopback addresses only (anything else → false).
     bool listen(quint16 port = 0, const QHostAddress &address = QHostAddress::LocalHost);
     void close();
     quint16 port() const;

@@ -127,6 +127,10 @@ private slots:
         // A late response to r2 arrives in a later batch: the turn is rebuilt, not duplicated.
         QCOMPARE(a.insertInteractions({make(u"alice"_s, u"a8"_s, u"s1"_s, u"r1"_s, u"aiResponse"_s, at(2, 9), u"Late addition"_s)}), 1);
         QCOMPARE(a.countTurns({}), qint64(6));
+        qint64 total = 0;
+        for (const DayActivity &d : a.activityByDay({}))
+            total += d.count;
+        QCOMPARE(total, qint64(11));
         const QList<TurnRow> again = a.turns({}, {TurnRow::Time, Qt::AscendingOrder}, 0, 1);
         QCOMPARE(again.size(), 1);
         QCOMPARE(again.at(0).responseText, u"The budget grew by 4 percent\n\nLate addition"_s);
@@ -221,6 +225,30 @@ private slots:
         QCOMPARE(desc.size(), 2);
         QCOMPARE(desc.at(0).promptId, u"b3"_s);
         QCOMPARE(desc.at(1).promptId, u"b2"_s);
+        // Pages put together equal the whole sorted list, for every column and order.
+        for (int column = 0; column < TurnRow::ColumnCount; ++column) {
+            for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                auto key = [](const TurnRow &t) -> QString { return t.promptId + u'/' + t.responseId; };
+                QStringList whole, paged;
+                for (const TurnRow &t : a.turns({}, {column, order}))
+                    whole << key(t);
+                for (int offset = 0; offset < 8; offset += 4)
+                    for (const TurnRow &t : a.turns({}, {column, order}, offset, 4))
+                        paged << key(t);
+                QCOMPARE(paged, whole);
+            }
+        }
+        for (int column = 0; column < SessionRow::ColumnCount; ++column) {
+            for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                QStringList whole, paged;
+                for (const SessionRow &r : a.sessions({}, {column, order}))
+                    whole << r.sessionKey;
+                for (int offset = 0; offset < 6; offset += 3)
+                    for (const SessionRow &r : a.sessions({}, {column, order}, offset, 3))
+                        paged << r.sessionKey;
+                QCOMPARE(paged, whole);
+            }
+        }
         const QList<SessionRow> byUser = a.sessions({}, {SessionRow::User, Qt::DescendingOrder});
         QCOMPARE(byUser.first().userId, u"bob"_s);
 
@@ -246,6 +274,25 @@ private slots:
         QCOMPARE(top.size(), 1);
         QCOMPARE(top.first().userId, u"alice"_s);
         QCOMPARE(top.first().displayName, u"Alice Adams"_s);
+
+        // day-aligned ranges use the per-day summary: same answers
+        ArchiveFilter days2;
+        days2.from = QDateTime(QDate(2025, 1, 3), QTime(0, 0), Qt::UTC);
+        days2.to = QDateTime(QDate(2025, 1, 5), QTime(0, 0), Qt::UTC);
+        qint64 inDays = 0;
+        for (const DayActivity &d : a.activityByDay(days2))
+            inDays += d.count;
+        QCOMPARE(inDays, qint64(3));
+        QCOMPARE(a.topUsers(days2, 5).size(), 1);
+        QCOMPARE(a.topUsers(days2, 5).first().count, qint64(3));
+        const QList<UserRow> alignedUsers = a.users(days2, {UserRow::Name, Qt::AscendingOrder});
+        QCOMPARE(alignedUsers.at(0).interactionCount, qint64(0));
+        QCOMPARE(alignedUsers.at(1).interactionCount, qint64(3));
+        days2.appClasses = {kTeams};
+        days2.to = QDateTime();
+        QCOMPARE(a.activityByDay(days2).size(), 1);
+        QCOMPARE(a.activityByDay(days2).first().count, qint64(2));
+        QCOMPARE(a.activityByDay(days2).first().day, QDate(2025, 1, 5));
 
         // streaming
         QStringList ids;
@@ -337,6 +384,27 @@ private slots:
             QVERIFY2(a.open(path, &error), qPrintable(error));
             QCOMPARE(a.schemaVersion(), Archive::kSchemaVersion);
             QCOMPARE(a.countInteractions({}), qint64(10));
+        }
+        // v1 → v2: the per-day summary is created and filled from the stored interactions
+        {
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
+                db.setDatabaseName(path);
+                QVERIFY(db.open());
+                QSqlQuery q(db);
+                QVERIFY(q.exec(u"DROP TABLE activity_daily"_s));
+                QVERIFY(q.exec(u"PRAGMA user_version = 1"_s));
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(u"raw"_s);
+            Archive a;
+            QString error;
+            QVERIFY2(a.open(path, &error), qPrintable(error));
+            QCOMPARE(a.schemaVersion(), 2);
+            qint64 total = 0;
+            for (const DayActivity &d : a.activityByDay({}))
+                total += d.count;
+            QCOMPARE(total, qint64(10));
         }
         // newer → clear error, file untouched
         setVersion(Archive::kSchemaVersion + 5);

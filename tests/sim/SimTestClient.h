@@ -14,6 +14,41 @@
 
 namespace ledger::test {
 
+// The raw bytes of each element of the top-level "value" array (the server must send exact bytes).
+inline QList<QByteArray> rawValueItems(const QByteArray &body)
+{
+    QList<QByteArray> out;
+    const qsizetype start = body.indexOf("\"value\":[");
+    if (start < 0)
+        return out;
+    qsizetype i = start + 9;
+    int depth = 0;
+    bool inString = false;
+    qsizetype itemStart = -1;
+    for (; i < body.size(); ++i) {
+        const char c = body.at(i);
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            if (depth++ == 0)
+                itemStart = i;
+        } else if (c == '}' || c == ']') {
+            if (depth == 0)
+                break;   // end of the value array
+            if (--depth == 0)
+                out.append(body.mid(itemStart, i - itemStart + 1));
+        }
+    }
+    return out;
+}
+
 struct SimReply {
     int status = 0;
     QNetworkReply::NetworkError error = QNetworkReply::NoError;

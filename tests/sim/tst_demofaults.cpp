@@ -135,6 +135,7 @@ private slots:
     void malformedRequest()
     {
         DemoServer server(smallSpec());
+        QVERIFY(!server.listen(0, QHostAddress::AnyIPv4));   // loopback only
         QVERIFY(server.listen());
         QTcpSocket socket;
         socket.connectToHost(QHostAddress::LocalHost, server.port());
@@ -226,6 +227,41 @@ private slots:
         const DemoServerStats s = server.stats();
         QCOMPARE(s.faultsInjected, 40);
         QCOMPARE(s.faults503 + s.faults504 + s.faultsDropped + s.faultsMalformed + s.faultsEarlyExpired, 40);
+    }
+
+    void retryingClientGetsEverythingExactly()
+    {
+        DemoServer server(smallSpec());
+        QVERIFY(server.listen());
+        DemoServerOptions o;
+        o.faults = true;
+        o.faultRate = 0.4;
+        server.setOptions(o);
+        SimClient client(server);
+        QByteArray token = client.fullToken();
+        const QString heavy = server.tenant().heavyUserId();
+        QUrl url = client.interactionsUrl(heavy, {{QStringLiteral("$top"), QStringLiteral("50")}});
+        QList<QByteArray> items;
+        int failures = 0, pages = 0;
+        while (url.isValid()) {
+            SimReply r = client.get(url, token);
+            if (r.status != 200 || !r.jsonOk || r.error != QNetworkReply::NoError) {
+                ++failures;
+                if (r.status == 401)
+                    token = client.fullToken();
+                r = client.get(url, token);   // one retry is enough: one fault per URL
+            }
+            QCOMPARE(r.status, 200);
+            QVERIFY(r.jsonOk);
+            items += rawValueItems(r.body);
+            const QString next = r.json.value(QStringLiteral("@odata.nextLink")).toString();
+            url = next.isEmpty() ? QUrl() : QUrl(next);
+            ++pages;
+        }
+        QCOMPARE(items, server.tenant().interactions(heavy));   // complete and byte-exact
+        QVERIFY(pages > 5);
+        QVERIFY(failures >= 2);
+        QCOMPARE(server.stats().faultsInjected, failures);
     }
 
     void faultsAreDeterministicAndRare()

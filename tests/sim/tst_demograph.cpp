@@ -17,40 +17,6 @@ using Query = QList<std::pair<QString, QString>>;
 
 QString iso(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs); }
 
-// The raw bytes of each element of the top-level "value" array (the server must send exact bytes).
-QList<QByteArray> rawValueItems(const QByteArray &body)
-{
-    QList<QByteArray> out;
-    const qsizetype start = body.indexOf("\"value\":[");
-    if (start < 0)
-        return out;
-    qsizetype i = start + 9;
-    int depth = 0;
-    bool inString = false;
-    qsizetype itemStart = -1;
-    for (; i < body.size(); ++i) {
-        const char c = body.at(i);
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-            continue;
-        }
-        if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            if (depth++ == 0)
-                itemStart = i;
-        } else if (c == '}' || c == ']') {
-            if (depth == 0)
-                break;   // end of the value array
-            if (--depth == 0)
-                out.append(body.mid(itemStart, i - itemStart + 1));
-        }
-    }
-    return out;
-}
 } // namespace
 
 class tst_DemoGraph : public QObject {
@@ -300,6 +266,18 @@ private slots:
         const QString both = QStringLiteral("createdDateTime gt 2000-01-01T00:00:00Z and createdDateTime lt 2100-01-01T00:00:00Z and (appClass eq '%1' or appClass eq '%2')").arg(word, teams);
         QCOMPARE(drain(m_client->interactionsUrl(id, {{QStringLiteral("$top"), QStringLiteral("100")}, {QStringLiteral("$filter"), both}})).size(), expectedBoth);
         QVERIFY(expectedBoth > expectedWord);
+    }
+
+    void incrementalAfterAddInteractions()
+    {
+        const QString id = tenant().users().at(0).json.value(QStringLiteral("id")).toString();
+        const qint64 watermark = tenant().interactionMeta(id).constLast().createdMs;
+        m_server->tenant().addInteractions(id, 12);
+        const QString f = QStringLiteral("createdDateTime gt %1 and createdDateTime lt %2")
+                              .arg(iso(watermark), QStringLiteral("2100-01-01T00:00:00Z"));
+        const QList<QByteArray> fresh = drain(m_client->interactionsUrl(id, {{QStringLiteral("$top"), QStringLiteral("5")}, {QStringLiteral("$filter"), f}}));
+        QCOMPARE(fresh.size(), 12);
+        QCOMPARE(fresh, tenant().interactions(id).mid(tenant().interactions(id).size() - 12));
     }
 
     void rejectFilter()

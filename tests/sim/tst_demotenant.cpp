@@ -130,6 +130,10 @@ private slots:
 
     void interactionFeatures()
     {
+        static const QRegularExpression reTime(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$"));
+        static const QRegularExpression reKana(QStringLiteral("[\\x{3040}-\\x{30ff}]"));
+        static const QRegularExpression reArabic(QStringLiteral("[\\x{0600}-\\x{06ff}]"));
+        static const QRegularExpression reCardBody(QStringLiteral("^<attachment id=\"[^\"]+\"></attachment>$"));
         int total = 0, prompts = 0, responses = 0, cards = 0, recaps = 0, nullRequest = 0, nullSession = 0,
             missingContexts = 0, withLinks = 0, withMentions = 0, big = 0, crlf = 0, tabs = 0, emoji = 0;
         QHash<QChar, int> formula;
@@ -149,7 +153,7 @@ private slots:
                 ++total;
                 ids.insert(o.value(QStringLiteral("id")).toString());
                 const QString created = o.value(QStringLiteral("createdDateTime")).toString();
-                QVERIFY(QRegularExpression(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$")).match(created).hasMatch());
+                QVERIFY(reTime.match(created).hasMatch());
                 const qint64 t = QDateTime::fromString(created, Qt::ISODateWithMs).toMSecsSinceEpoch();
                 QCOMPARE(t, meta.at(i).createdMs);
                 QVERIFY(t >= previous);   // oldest first
@@ -175,8 +179,8 @@ private slots:
                     crlf += content.contains(QStringLiteral("\r\n")) ? 1 : 0;
                     tabs += content.contains(u'\t') ? 1 : 0;
                     emoji += content.contains(QString::fromUtf8("🎉")) || content.contains(QString::fromUtf8("😊")) || content.contains(QString::fromUtf8("👍")) || content.contains(QString::fromUtf8("🎄")) ? 1 : 0;
-                    if (QRegularExpression(QStringLiteral("[\\x{3040}-\\x{30ff}]")).match(content).hasMatch()) languages[QStringLiteral("ja")]++;
-                    if (QRegularExpression(QStringLiteral("[\\x{0600}-\\x{06ff}]")).match(content).hasMatch()) languages[QStringLiteral("ar")]++;
+                    if (reKana.match(content).hasMatch()) languages[QStringLiteral("ja")]++;
+                    if (reArabic.match(content).hasMatch()) languages[QStringLiteral("ar")]++;
                     if (content.contains(QString::fromUtf8("请"))) languages[QStringLiteral("zh")]++;
                     if (content.contains(QString::fromUtf8("Fasse")) || content.contains(QString::fromUtf8("Übersicht"))) languages[QStringLiteral("de")]++;
                     if (content.contains(QString::fromUtf8("Résume")) || content.contains(QString::fromUtf8("Rédige"))) languages[QStringLiteral("fr")]++;
@@ -188,7 +192,7 @@ private slots:
                     missingContexts += o.contains(QStringLiteral("contexts")) ? 0 : 1;
                     if (!requestId.isEmpty()) responsesByRequest[requestId]++;
                     const QJsonArray attachments = o.value(QStringLiteral("attachments")).toArray();
-                    if (QRegularExpression(QStringLiteral("^<attachment id=\"[^\"]+\"></attachment>$")).match(content).hasMatch()) {
+                    if (reCardBody.match(content).hasMatch()) {
                         QCOMPARE(attachments.size(), 1);
                         const QJsonObject a = attachments.at(0).toObject();
                         QCOMPARE(a.value(QStringLiteral("contentType")).toString(), QStringLiteral("application/vnd.microsoft.card.adaptive"));

@@ -46,11 +46,18 @@ struct Rig {
         return archive.open(ledger::test::tempDir() + u"/archive.sqlite"_s);
     }
 
+    QList<SyncProgress> progressLog;
+    bool signInFirst = true;   // false: like the GUI, no TokenProvider given to the engine
+
     SyncSummary sync(SyncOptions opt, int timeoutMs = 120000,
                      const std::function<void(SyncEngine &)> &whileRunning = {})
     {
         SyncEngine engine(&graph, &archive);
-        engine.setTokenProvider(&tokens);
+        if (signInFirst)
+            engine.setTokenProvider(&tokens);
+        progressLog.clear();
+        QObject::connect(&engine, &SyncEngine::progress, &engine,
+                         [this](const SyncProgress &p) { progressLog.append(p); });
         QSignalSpy spy(&engine, &SyncEngine::finished);
         engine.start(opt);
         if (whileRunning)
@@ -173,6 +180,18 @@ private slots:
         QCOMPARE(s.count(UserStatus::NoInteractions), empty);
         QCOMPARE(s.count(UserStatus::Failed), 0);
         QCOMPARE(rig.archive.countUsers({}), qint64(t.users().size()));
+        // Progress: users done/total and interactions counted up to the end.
+        QVERIFY(rig.progressLog.size() > t.users().size());
+        const SyncProgress &last = rig.progressLog.last();
+        QCOMPARE(last.usersTotal, int(t.users().size()));
+        QCOMPARE(last.usersDone, last.usersTotal);
+        QCOMPARE(last.interactionsNew, t.totalInteractions());
+        QCOMPARE(last.interactionsSeen, t.totalInteractions());
+        QCOMPARE(last.etaSeconds, qint64(0));
+        QVERIFY(std::any_of(rig.progressLog.cbegin(), rig.progressLog.cend(),
+                            [](const SyncProgress &p) { return p.requestsPerSecond > 0; }));
+        for (int i = 1; i < rig.progressLog.size(); ++i)
+            QVERIFY(rig.progressLog.at(i).usersDone >= rig.progressLog.at(i - 1).usersDone);
     }
 
     void rangeAndAppFilter()
@@ -213,15 +232,15 @@ private slots:
 
     void faultsAndRateLimitGiveSameArchive()
     {
-        Rig rig{DemoTenantSpec{11, 30, 4000, 60, {}}};
+        Rig rig{DemoTenantSpec{11, 20, 2000, 60, {}}};
         QVERIFY(rig.setUp(rig.server.tenant().fullClient()));
         DemoServerOptions so;
-        so.rateLimit = 15;
+        so.rateLimit = 4;
         so.faults = true;
         so.faultRate = 0.15;
         rig.server.setOptions(so);
         SyncOptions o = wideOptions();
-        o.requestsPerSecond = 40;   // faster than the server allows: 429s must be handled
+        o.requestsPerSecond = 200;   // far faster than the server allows: 429s must be handled
         const SyncSummary s = rig.sync(o);
         QVERIFY2(s.completed, qPrintable(s.message));
         QCOMPARE(s.count(UserStatus::Failed), 0);
@@ -386,14 +405,34 @@ private slots:
         QCOMPARE(rig.server.stats().graphRequests, qint64(0));
     }
 
+    void usersForbiddenIsPermissionFailure()
+    {
+        for (const bool signInFirst : {true, false}) {
+            Rig rig{DemoTenantSpec{7, 5, 100, 30, {}}};
+            QVERIFY(rig.setUp(rig.server.tenant().clientWithoutUserRole()));
+            rig.signInFirst = signInFirst;   // false: the 403 on /users itself decides
+            const SyncSummary s = rig.sync(wideOptions());
+            QVERIFY(s.authFailed);
+            QVERIFY(!s.completed);
+            QVERIFY2(s.message.contains(u"User.Read.All"_s), qPrintable(s.message));
+            QCOMPARE(rig.archive.countUsers({}), qint64(0));
+        }
+    }
+
     void missingRoleIsPermissionFailure()
     {
         Rig rig{DemoTenantSpec{7, 5, 100, 30, {}}};
         QVERIFY(rig.setUp(rig.server.tenant().clientWithoutInteractionRole()));
-        const SyncSummary s = rig.sync(wideOptions());
-        QVERIFY(s.authFailed);
-        QVERIFY(s.message.contains(u"AiEnterpriseInteraction.Read.All"_s));
-        QCOMPARE(rig.archive.countInteractions({}), qint64(0));
+        for (const bool signInFirst : {true, false}) {
+            // Without the token check, the first 403 (not UnknownError) on an interaction call
+            // stops the run: no user is wrongly marked not_licensed.
+            rig.signInFirst = signInFirst;
+            const SyncSummary s = rig.sync(wideOptions());
+            QVERIFY(s.authFailed);
+            QVERIFY2(s.message.contains(u"AiEnterpriseInteraction.Read.All"_s), qPrintable(s.message));
+            QCOMPARE(s.count(UserStatus::NotLicensed), 0);
+            QCOMPARE(rig.archive.countInteractions({}), qint64(0));
+        }
     }
 };
 

@@ -22,8 +22,10 @@
 #include <QDateTime>
 #include <QDir>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QPointer>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -82,6 +84,7 @@ MainWindow::MainWindow(QWidget *parent)
         if (QApplication::activeModalWidget())
             return;
         m_workspace->reloadAll();
+        updateArchiveSummary();
     });
 
     createActions();
@@ -94,7 +97,6 @@ MainWindow::MainWindow(QWidget *parent)
         if (!openDemo(&error))
             Dialogs::error(this, tr("Demo tenant"), tr("The demo tenant could not be started."), error);
     });
-    connect(m_workspace, &Workspace::countsChanged, m_countLabel, &QLabel::setText);
     connect(m_session, &TenantSession::syncStarted, this, [this] {
         m_syncStatus->start();
         m_liveRefresh->start();
@@ -107,8 +109,10 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_workspace->setShowUtc(showUtcSetting());
     QSettings s;
-    if (!restoreGeometry(s.value(QStringLiteral("main/geometry")).toByteArray()))
-        resize(1360, 840);
+    if (!restoreGeometry(s.value(QStringLiteral("main/geometry")).toByteArray())) {
+        const QRect avail = screen() ? screen()->availableGeometry() : QRect(0, 0, 1440, 900);
+        resize(qMin(1440, avail.width()), qMin(900, avail.height()));
+    }
     restoreState(s.value(QStringLiteral("main/state")).toByteArray());
     reloadProfileSwitcher();
     m_stack->setCurrentWidget(m_welcome);
@@ -273,12 +277,14 @@ void MainWindow::closeSession()
     m_session->close();
     m_liveRefresh->stop();
     m_syncStatus->finish();
+    updateArchiveSummary();
 }
 
 void MainWindow::activateSession(const QString &title)
 {
     m_workspace->setArchive(m_session->archive());
     m_stack->setCurrentWidget(m_workspace);
+    updateArchiveSummary();
     setWindowTitle(tr("%1 — Copilot Ledger").arg(title));
     reloadProfileSwitcher();
     updateActions();
@@ -358,6 +364,20 @@ void MainWindow::openInitial()
     updateActions();
 }
 
+void MainWindow::updateArchiveSummary()
+{
+    if (!m_session->isOpen()) {
+        m_countLabel->clear();
+        return;
+    }
+    const QLocale loc;
+    const Archive *a = m_session->archive();
+    m_countLabel->setText(tr("%1 · %2 users · %3 interactions archived")
+                              .arg(m_session->profile().name,
+                                   loc.toString(a->countUsers(ArchiveFilter{})),
+                                   loc.toString(a->countInteractions(ArchiveFilter{}))));
+}
+
 void MainWindow::updateActions()
 {
     const bool open = m_session->isOpen();
@@ -414,6 +434,7 @@ void MainWindow::onSyncFinished(const ledger::SyncSummary &summary)
     m_liveRefresh->stop();
     m_syncStatus->finish();
     m_workspace->reloadAll();
+    updateArchiveSummary();
     updateActions();
     QString message;
     const int failed = summary.count(UserStatus::Failed);

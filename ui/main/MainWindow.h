@@ -79,6 +79,7 @@ private:
     void activateSession(const QString &title);
     void closeSession();
     void updateActions();
+    void updateArchiveSummary();
     void setStatus(const QString &message, int timeoutMs = 0);
     void onSyncFinished(const ledger::SyncSummary &summary);
     void onExportFinished(const ExportOutcome &outcome);

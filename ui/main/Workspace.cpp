@@ -71,11 +71,13 @@ Workspace::Workspace(QWidget *parent)
     m_usersView->setObjectName(QStringLiteral("usersView"));
     m_usersView->setAccessibleName(tr("Users"));
     m_usersView->setDefaultSort(int(UserRow::Name), Qt::AscendingOrder);
+    m_usersView->setDefaultWidths({12, 16, 9, 10, 5, 9, 7, 6, 17});
     m_usersView->setModel(m_users);
     m_sessionsView = new LedgerTableView(QStringLiteral("tables/sessions"), m_tabs);
     m_sessionsView->setObjectName(QStringLiteral("sessionsView"));
     m_sessionsView->setAccessibleName(tr("Sessions"));
     m_sessionsView->setDefaultSort(int(SessionRow::Started), Qt::DescendingOrder);
+    m_sessionsView->setDefaultWidths({11, 9, 17, 17, 5, 30});
     m_sessionsView->setItemDelegate(m_highlight);
     m_sessionsView->setModel(m_sessions);
     m_sessionsView->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -83,6 +85,7 @@ Workspace::Workspace(QWidget *parent)
     m_promptsView->setObjectName(QStringLiteral("promptsView"));
     m_promptsView->setAccessibleName(tr("Prompts"));
     m_promptsView->setDefaultSort(int(TurnRow::Time), Qt::DescendingOrder);
+    m_promptsView->setDefaultWidths({17, 11, 9, 26, 30});
     m_promptsView->setItemDelegate(m_highlight);
     m_promptsView->setModel(m_prompts);
 
@@ -159,7 +162,7 @@ void Workspace::restoreLayout()
     QSettings s;
     const QByteArray state = s.value(QStringLiteral("main/splitter")).toByteArray();
     if (state.isEmpty() || !m_splitter->restoreState(state))
-        m_splitter->setSizes({900, 540});
+        m_splitter->setSizes({1000, 440});
     m_tabs->setCurrentIndex(qBound(0, s.value(QStringLiteral("main/tab"), int(PromptsTab)).toInt(), 3));
 }
 
