@@ -1,6 +1,7 @@
 #include "auth/AuthError.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QStringList>
 
 using namespace Qt::StringLiterals;
@@ -32,6 +33,8 @@ static QString transportText(const QString &t)
 
 QString AuthError::plainText() const
 {
+    if (httpStatus == 0 && error == u"invalid_configuration" && !transportError.isEmpty())
+        return transportError;   // already a plain sentence (e.g. why an address is refused)
     if (httpStatus == 0)
         return transportText(transportError);
     auto hasCode = [this](int c) {
@@ -67,8 +70,15 @@ QString AuthError::plainText() const
         return tr("The sign-in server is throttling requests. Wait a minute and try again.");
     if (httpStatus >= 500)
         return tr("The sign-in server had a temporary problem. Try again in a few minutes.");
-    return tr("Sign-in failed (%1). See Details for the error Microsoft returned.").arg(
-        primaryCode() ? u"AADSTS"_s + QString::number(primaryCode()) : u"HTTP "_s + QString::number(httpStatus));
+    QString what = u"HTTP "_s + QString::number(httpStatus);
+    if (primaryCode()) {
+        what = u"AADSTS"_s + QString::number(primaryCode());
+    } else {
+        const auto m = QRegularExpression(u"AADSTS\\d+"_s).match(description);
+        if (m.hasMatch())
+            what = m.captured(0);
+    }
+    return tr("Sign-in failed (%1). See Details for the error Microsoft returned.").arg(what);
 }
 
 QString AuthError::details() const

@@ -27,8 +27,12 @@ public:
     ConnectionCheck(TokenProvider *tokens, GraphClient *graph, QObject *parent = nullptr);
     ~ConnectionCheck() override;
 
+    // Probe this user (UPN or object ID) instead of picking one from the first page of /users.
+    void setProbeUser(const QString &upnOrId);
+
     void start();
     void cancel();
+    bool isRunning() const;
     const QList<CheckStep> &steps() const;
     bool passed() const;
     // DESIGN §4: 0 all passed, 3 sign-in or permission failure, 1 other failure.
@@ -42,6 +46,15 @@ signals:
     void finished(bool passed);
 
 private:
+    void beginStep(int index);
+    void setStep(int index, CheckStep::State state, const QString &summary, const QString &details = {});
+    void fail(int index, const QString &summary, const QString &details, int exitCode);
+    void done();
+    void runToken();
+    void runClaims();
+    void runUsers();
+    void runInteractions();
+    void runLicence();
     struct Private;
     Private *d;
 };

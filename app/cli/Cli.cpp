@@ -1,7 +1,16 @@
 #include "cli/Cli.h"
 
+#include "cli/CheckCommand.h"
+#include "cli/CliOptions.h"
+#include "cli/ExportCommand.h"
+#include "cli/HelpText.h"
+#include "cli/Output.h"
+#include "sim/DemoServerCommand.h"
+
 #include <QCoreApplication>
-#include <QTextStream>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
 
 namespace ledger::cli {
 
@@ -14,19 +23,53 @@ bool isCliInvocation(const QStringList &arguments)
         || first == u"-v" || first == u"--help" || first == u"-h";
 }
 
+template <typename Command>
+static int runCommand(const CliOptions &options)
+{
+    Command command(options);
+    int exitCode = 1;
+    QObject::connect(&command, &Command::done, qApp, [&exitCode](int code) {
+        exitCode = code;
+        QCoreApplication::exit(code);
+    });
+    QTimer::singleShot(0, &command, &Command::start);
+    QCoreApplication::exec();
+    return exitCode;
+}
+
 int run(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("copilot-ledger"));
+    // Same names as the GUI, so both see the same profiles and archives.
+    QCoreApplication::setOrganizationName(QStringLiteral("Copilot Ledger"));
+    QCoreApplication::setApplicationName(QStringLiteral("Copilot Ledger"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LEDGER_VERSION));
-    QTextStream out(stdout);
     const QStringList args = QCoreApplication::arguments();
-    if (args.value(1) == u"--version" || args.value(1) == u"-v") {
-        out << "copilot-ledger " << LEDGER_VERSION << Qt::endl;
+    const QString command = args.value(1);
+    if (command == u"--version" || command == u"-v") {
+        printOut(u"copilot-ledger "_s + QStringLiteral(LEDGER_VERSION) + u'\n');
         return 0;
     }
-    QTextStream(stderr) << "not implemented yet" << Qt::endl;
-    return 2;
+    if (command == u"--help" || command == u"-h") {
+        printOut(generalHelp());
+        return 0;
+    }
+    if (command == u"demo-server")
+        return ledger::sim::runDemoServerCommand(args.mid(2));
+
+    CliOptions options;
+    QString error;
+    if (!parseOptions(command, args.mid(2), &options, &error)) {
+        printErr(u"copilot-ledger %1: %2\nRun 'copilot-ledger %1 --help' for usage.\n"_s.arg(command, error));
+        return 2;
+    }
+    if (options.help) {
+        printOut(command == u"check" ? checkHelp() : exportHelp());
+        return 0;
+    }
+    if (command == u"check")
+        return runCommand<CheckCommand>(options);
+    return runCommand<ExportCommand>(options);
 }
 
 } // namespace ledger::cli

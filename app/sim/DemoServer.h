@@ -23,14 +23,22 @@ struct DemoServerOptions {
 struct DemoServerStats {
     qint64 requests = 0, tokenRequests = 0, graphRequests = 0;
     qint64 throttled = 0, faultsInjected = 0;
+    // faultsInjected by kind
+    qint64 faults503 = 0, faults504 = 0, faultsDropped = 0, faultsMalformed = 0, faultsEarlyExpired = 0;
+    qint64 connections = 0;          // TCP connections accepted (keep-alive reuse shows as few)
 };
 
+// The kinds of injected faults, in the order the seeded choice uses.
+enum class DemoFault { ServiceUnavailable503, GatewayTimeout504, DropMidBody, MalformedJson, EarlyExpiredToken };
+
+// No Q_OBJECT on purpose: it has no signals or slots, and without moc its users (tests, tools)
+// link only the sim/ objects they need from the static library.
 class DemoServer : public QObject {
-    Q_OBJECT
 public:
     explicit DemoServer(const DemoTenantSpec &spec = {}, QObject *parent = nullptr);
     ~DemoServer() override;
 
+    // Loopback addresses only (anything else → false).
     bool listen(quint16 port = 0, const QHostAddress &address = QHostAddress::LocalHost);
     void close();
     quint16 port() const;

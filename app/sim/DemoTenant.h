@@ -29,6 +29,8 @@ struct DemoClient {
     QString secret;
     QStringList roles;               // application roles in its tokens
     QString description;
+    QString displayName;             // app_displayname in its tokens
+    bool secretExpired = false;      // token requests fail with AADSTS7000222
 };
 
 class DemoTenant {
@@ -42,6 +44,9 @@ public:
     QList<DemoClient> clients() const;
     DemoClient fullClient() const;
     DemoClient clientWithoutInteractionRole() const;
+    DemoClient clientWithoutUserRole() const;
+    DemoClient clientWithExpiredSecret() const;
+    const DemoClient *findClient(const QString &clientId) const;   // nullptr if unknown
 
     struct DemoUser {
         QJsonObject json;                     // as /users returns it ($select'ed fields)
@@ -49,16 +54,38 @@ public:
         QJsonArray assignedPlans;             // for the licence diagnosis
     };
     const QList<DemoUser> &users() const;
+    // Index in users() of the user with this id or userPrincipalName (case-insensitive); -1 if none.
+    int userIndex(const QString &idOrUpn) const;
+    QString heavyUserId() const;              // the user with ≥ 30 pages of history
+
     // The user's interactions, oldest first, each as the exact bytes the server sends.
     const QList<QByteArray> &interactions(const QString &userId) const;
     qint64 totalInteractions() const;         // of licensed users
+    // Per interaction of interactions(userId), same order: what the server filters on.
+    struct InteractionMeta {
+        qint64 createdMs = 0;
+        QString appClass;
+    };
+    const QList<InteractionMeta> &interactionMeta(const QString &userId) const;
+    const DemoTenantSpec &spec() const { return m_spec; }    // with end resolved
     // Appends n new interactions (times after the current end) for incremental-sync tests.
     void addInteractions(const QString &userId, int n);
 
 private:
+    void generateUsers();
+    void generateInteractions();
+
     DemoTenantSpec m_spec;
+    QString m_tenantId;
+    QList<DemoClient> m_clients;
     QList<DemoUser> m_users;
+    QHash<QString, int> m_userIndex;          // id and lower-case UPN → index
+    QHash<QString, int> m_userLang;           // id → DemoLang
     QHash<QString, QList<QByteArray>> m_interactions;
+    QHash<QString, QList<InteractionMeta>> m_meta;
+    QString m_heavyUserId;
+    qint64 m_latestMs = 0;
+    qint64 m_total = 0;
     quint64 m_counter = 0;
 };
 

@@ -3,6 +3,10 @@
 // limits, into the Archive (DESIGN §2, issue 3). Incremental per-user watermarks with an
 // overlapping window; de-duplication on (user id, interaction id); a user whose chain failed
 // keeps its old watermark; $filter answered 400 → unfiltered paging + client-side filter.
+// Threading: runs on the caller's thread (GUI or CLI). Each step is small and bounded — one page
+// (≤ 100 interactions) is parsed and stored in one short transaction — so the event loop is
+// never blocked for long; a kill at any moment loses no stored page. docs/CLI.md describes the
+// watermark and status rules ("ok" = the archive holds ≥ 1 interaction of the user in range).
 #include "archive/ArchiveTypes.h"
 #include "auth/AuthError.h"
 #include "graph/GraphError.h"

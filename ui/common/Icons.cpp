@@ -64,6 +64,11 @@ QIcon themedIcon(const QString &name)
 
 QIcon appIcon()
 {
+    // The executable links the real application icon (resources/, set as the window icon at
+    // start-up); libraries and tests fall back to a simple drawn one.
+    const QIcon fromApp = QApplication::windowIcon();
+    if (!fromApp.isNull() && !fromApp.availableSizes().isEmpty())
+        return fromApp;
     return themedIcon(QStringLiteral("app"));
 }
 

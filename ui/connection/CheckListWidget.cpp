@@ -102,10 +102,8 @@ void CheckListWidget::reset(const QString &runningText)
         delete r.title;
         delete r.summary;
     }
-    while (QLayoutItem *item = m_rowsLayout->takeAt(0)) {
-        delete item->layout();
-        delete item;
-    }
+    while (QLayoutItem *item = m_rowsLayout->takeAt(0))
+        delete item;   // the row's grid layout itself (its widgets were deleted above)
     m_rows.clear();
     m_steps.clear();
     m_support.clear();

@@ -25,6 +25,7 @@ public:
     void setArchive(ledger::Archive *archive);
     ledger::Archive *archive() const { return m_archive; }
     void setFilter(const ledger::ArchiveFilter &filter);
+    void setSource(ledger::Archive *archive, const ledger::ArchiveFilter &filter);   // one reload
     const ledger::ArchiveFilter &filter() const { return m_filter; }
     void setPageSize(int rows) { m_pageSize = rows; }
     // Re-reads counts and the first page (after a sync, a filter change, …).
@@ -66,6 +67,7 @@ private:
     qint64 m_unfiltered = 0;
     int m_pageSize = 200;
     bool m_showUtc = false;
+    bool m_resetting = false;   // no paging while a reset or an insert is being announced
 };
 
 } // namespace ledger::gui

@@ -63,8 +63,12 @@ void LedgerTableView::restoreLayout()
     QHeaderView *h = horizontalHeader();
     const QSignalBlocker block(h);
     if (state.isEmpty() || !h->restoreState(state)) {
-        for (int c = 0; model() && c < model()->columnCount(); ++c)
-            h->resizeSection(c, qMax(h->sectionSizeHint(c) + 24, 110));
+        const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+        for (int c = 0; model() && c < model()->columnCount(); ++c) {
+            const int w = c < m_defaultWidths.size() ? m_defaultWidths.at(c) * em
+                                                     : qMax(h->sectionSizeHint(c) + 24, 110);
+            h->resizeSection(c, w);
+        }
         h->setSortIndicator(m_defaultColumn, m_defaultOrder);
     }
     if (model())

@@ -13,6 +13,7 @@ public:
 
     // The sort used when no layout was saved yet (call before setModel).
     void setDefaultSort(int column, Qt::SortOrder order) { m_defaultColumn = column; m_defaultOrder = order; }
+    void setDefaultWidths(const QList<int> &widths) { m_defaultWidths = widths; }   // in "M" widths
     void setModel(QAbstractItemModel *model) override;
     void restoreLayout();
     void saveLayout() const;
@@ -29,6 +30,7 @@ private:
     void showHeaderMenu(const QPoint &pos);
     QString m_key;
     QString m_emptyText;
+    QList<int> m_defaultWidths;
     int m_defaultColumn = 0;
     Qt::SortOrder m_defaultOrder = Qt::AscendingOrder;
 };

@@ -1,0 +1,53 @@
+#pragma once
+// Parsed and validated command-line options of `check` and `export` (DESIGN §4, docs/CLI.md).
+// Everything that can be checked without touching the network or the archive is checked here,
+// so that bad input ends with exit code 2 before anything is written.
+#include "auth/ConnectionSettings.h"
+#include "sim/DemoServer.h"
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+namespace ledger::cli {
+
+struct CliOptions {
+    QString command;                 // "check" or "export"
+    bool help = false;
+
+    // Connection
+    bool demo = false;
+    QString profile;                 // --profile NAME (name or id)
+    ConnectionSettings connection;   // --tenant/--client-id/--cloud/--authority-url/--graph-url
+    bool secretStdin = false;
+
+    // export
+    QDateTime from, to;              // UTC, [from, to)
+    QStringList appClasses;          // raw appClass values; empty = all
+    QStringList appNames;            // as given (for messages)
+    QStringList users;               // UPNs or ids; empty = all
+    QString outDir;                  // absolute
+    bool force = false;
+    QString archivePath;             // --archive PATH (else the profile's / demo archive)
+    double rate = 0;                 // --rate N requests/s (0 = default)
+    int concurrency = 0;             // --concurrency N (0 = default)
+    bool full = false;               // --full: ignore watermarks
+    bool formulaGuard = true;        // --no-formula-guard
+    int maxRetries = -1;             // --max-retries N per request (-1 = GraphClient default)
+
+    // Developer options for --demo (docs/CLI.md "Demo tenant options")
+    DemoTenantSpec demoSpec;
+    DemoServerOptions demoOptions;
+    bool demoSpecChanged = false;
+};
+
+// args = the arguments after the command name. Returns false with a plain message on bad input.
+bool parseOptions(const QString &command, const QStringList &args, CliOptions *out, QString *error);
+
+// YYYY-MM-DD (UTC midnight) or ISO-8601 with Z / offset (e.g. 2025-01-31T12:00:00Z).
+bool parseDate(const QString &text, QDateTime *out);
+
+// The folder rule of `export --out`: missing (an existing ancestor must be writable), or an
+// existing writable folder that is empty unless force. Empty string = acceptable.
+QString checkOutDir(const QString &dir, bool force);
+
+} // namespace ledger::cli

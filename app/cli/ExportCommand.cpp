@@ -1,0 +1,177 @@
+#include "cli/ExportCommand.h"
+
+#include "archive/Archive.h"
+#include "auth/CloudEndpoints.h"
+#include "cli/ConnectionSetup.h"
+#include "cli/NetworkStack.h"
+#include "cli/Output.h"
+#include "export/Exporter.h"
+#include "graph/GraphClient.h"
+#include "sync/SyncEngine.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace ledger::cli {
+
+ExportCommand::ExportCommand(const CliOptions &options, QObject *parent)
+    : QObject(parent), m_options(options)
+{
+}
+
+ExportCommand::~ExportCommand()
+{
+    delete m_engine;   // before the network stack and the archive it uses
+}
+
+void ExportCommand::start()
+{
+    m_setup = new ConnectionSetup(m_options, this);
+    connect(m_setup, &ConnectionSetup::failed, this, &ExportCommand::fail);
+    connect(m_setup, &ConnectionSetup::ready, this, &ExportCommand::run);
+    m_setup->start();
+}
+
+void ExportCommand::fail(int code, const QString &message)
+{
+    m_progress.done();
+    printErr(u"copilot-ledger export: "_s + message + u'\n');
+    emit done(code);
+}
+
+void ExportCommand::run()
+{
+    const ConnectionSettings &s = m_setup->settings();
+    if (cloudLacksCopilotApi(s.cloud)) {
+        fail(2, u"Microsoft does not offer the Copilot interaction history API in this cloud (%1)."_s.arg(cloudDisplayName(s.cloud)));
+        return;
+    }
+    const QString path = m_options.archivePath.isEmpty() ? Archive::defaultPath(m_setup->archiveKey())
+                                                         : m_options.archivePath;
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    m_archive = std::make_unique<Archive>();
+    QString error;
+    if (!m_archive->open(path, &error)) {
+        fail(1, u"The archive %1 could not be opened: %2"_s.arg(path, error));
+        return;
+    }
+    m_progress.note(u"Archive: "_s + path);
+    m_net = std::make_unique<NetworkStack>(s, m_setup->secret());
+    if (m_options.maxRetries >= 0) {
+        RetryPolicy policy;
+        policy.maxRetries = m_options.maxRetries;
+        m_net->graph()->setRetryPolicy(policy);
+    }
+    m_engine = new SyncEngine(m_net->graph(), m_archive.get());
+    m_engine->setTokenProvider(m_net->tokens());
+    connect(m_engine, &SyncEngine::progress, this, [this](const SyncProgress &p) { m_progress.sync(p); });
+    connect(m_engine, &SyncEngine::finished, this, &ExportCommand::syncFinished);
+    SyncOptions so;
+    so.from = m_options.from;
+    so.to = m_options.to;
+    so.appClasses = m_options.appClasses;
+    so.userScope = m_options.users;
+    so.incremental = !m_options.full;
+    if (m_options.concurrency > 0)
+        so.maxConcurrentUsers = m_options.concurrency;
+    if (m_options.rate > 0)
+        so.requestsPerSecond = m_options.rate;
+    m_engine->start(so);
+}
+
+void ExportCommand::syncFinished(const SyncSummary &summary)
+{
+    m_progress.done();
+    if (!summary.unknownUsers.isEmpty()) {
+        fail(2, summary.message);
+        return;
+    }
+    if (summary.authFailed) {
+        QString msg = summary.message;
+        const QString details = summary.authError.httpStatus != 0 || !summary.authError.transportError.isEmpty()
+            ? summary.authError.details()
+            : (summary.fatalError.isValid() ? summary.fatalError.details() : QString());
+        if (!details.trimmed().isEmpty())
+            msg += u"\nDetails:\n"_s + details.trimmed();
+        fail(3, msg);
+        return;
+    }
+    if (summary.cancelled || !summary.completed) {
+        QString msg = summary.message;
+        if (summary.fatalError.isValid())
+            msg += u"\nDetails:\n"_s + summary.fatalError.details().trimmed();
+        fail(1, msg);
+        return;
+    }
+
+    ExportRequest req;
+    req.outDir = m_options.outDir;
+    req.filter.from = m_options.from;
+    req.filter.to = m_options.to;
+    req.filter.appClasses = m_options.appClasses;
+    if (!m_options.users.isEmpty()) {
+        for (const UserOutcome &o : summary.outcomes)
+            req.filter.userIds << o.userId;
+    }
+    req.force = m_options.force;
+    req.formulaGuard = m_options.formulaGuard;
+    req.tenant = m_setup->settings().tenant;
+    req.clientId = m_setup->settings().clientId;
+    req.userScope = m_options.users;
+    Exporter exporter(*m_archive);
+    const ExportResult result = exporter.exportFolder(req, [this](qint64 done, qint64 total) {
+        m_progress.exportRows(done, total);
+    });
+    m_progress.done();
+    if (!result.ok) {
+        fail(1, u"The export could not be written: "_s + result.error);
+        return;
+    }
+    printSummary(summary, result);
+    emit done(summary.count(UserStatus::Failed) > 0 ? 4 : 0);
+}
+
+void ExportCommand::printSummary(const SyncSummary &summary, const ExportResult &result)
+{
+    QString t;
+    t += u"Users: %1 — %2 ok, %3 no interactions, %4 not licensed, %5 failed\n"_s
+             .arg(summary.outcomes.size())
+             .arg(summary.count(UserStatus::Ok))
+             .arg(summary.count(UserStatus::NoInteractions))
+             .arg(summary.count(UserStatus::NotLicensed))
+             .arg(summary.count(UserStatus::Failed));
+    t += u"Sync: %1 new interactions stored, %2 requests, %3 throttled\n"_s
+             .arg(summary.interactionsNew)
+             .arg(summary.requests)
+             .arg(summary.throttled);
+    if (summary.filterRejected)
+        t += u"Note: the tenant rejected $filter; all history was paged and filtered locally.\n"_s;
+    const int failed = summary.count(UserStatus::Failed);
+    if (failed > 0) {
+        t += u"Failed users (their history could not be read; users.csv shows them as failed):\n"_s;
+        for (const UserOutcome &o : summary.outcomes) {
+            if (o.status != UserStatus::Failed)
+                continue;
+            t += u"  %1 (%2): %3\n"_s.arg(o.userPrincipalName, o.userId,
+                                          o.error.isValid() ? o.error.plainText() : o.error.message);
+            t += u"      request-id: %1  client-request-id: %2  date: %3\n"_s.arg(
+                o.error.requestId.isEmpty() ? u"-"_s : o.error.requestId,
+                o.error.clientRequestId.isEmpty() ? u"-"_s : o.error.clientRequestId,
+                o.error.date.isEmpty() ? u"-"_s : o.error.date);
+        }
+    }
+    t += u"Export: %1\n"_s.arg(QDir::toNativeSeparators(m_options.outDir));
+    t += u"  prompts.csv         %1 rows\n"_s.arg(result.prompts);
+    t += u"  sessions.csv        %1 rows\n"_s.arg(result.sessions);
+    t += u"  users.csv           %1 rows\n"_s.arg(result.users);
+    t += u"  interactions.jsonl  %1 lines\n"_s.arg(result.interactions);
+    t += u"  export.json, SHA256SUMS\n"_s;
+    t += failed > 0 ? u"Result: partial — %1 user(s) failed (exit code 4)\n"_s.arg(failed)
+                    : u"Result: complete\n"_s;
+    printOut(t);
+}
+
+} // namespace ledger::cli

@@ -1,0 +1,46 @@
+#pragma once
+// `copilot-ledger export`: incremental sync into the connection's archive (the demo tenant has
+// its own archive), then Exporter::exportFolder for the asked range/apps/users. Summary on
+// stdout, progress on stderr. Exit 0 complete, 1 failed, 2 usage, 3 sign-in/permission, 4 partial.
+#include "cli/CliOptions.h"
+#include "cli/ProgressPrinter.h"
+#include <QObject>
+#include <memory>
+
+namespace ledger {
+class Archive;
+class SyncEngine;
+struct SyncSummary;
+struct ExportResult;
+}
+
+namespace ledger::cli {
+
+class ConnectionSetup;
+class NetworkStack;
+
+class ExportCommand : public QObject {
+    Q_OBJECT
+public:
+    explicit ExportCommand(const CliOptions &options, QObject *parent = nullptr);
+    ~ExportCommand() override;
+    void start();
+
+signals:
+    void done(int exitCode);
+
+private:
+    void run();
+    void syncFinished(const SyncSummary &summary);
+    void fail(int code, const QString &message);
+    void printSummary(const SyncSummary &summary, const ExportResult &result);
+
+    CliOptions m_options;
+    ConnectionSetup *m_setup = nullptr;
+    std::unique_ptr<NetworkStack> m_net;
+    std::unique_ptr<Archive> m_archive;
+    SyncEngine *m_engine = nullptr;
+    ProgressPrinter m_progress;
+};
+
+} // namespace ledger::cli

@@ -1,0 +1,11 @@
+#pragma once
+// --help texts of the headless commands (DESIGN §4; the full reference is docs/CLI.md).
+#include <QString>
+
+namespace ledger::cli {
+
+QString generalHelp();
+QString checkHelp();
+QString exportHelp();
+
+} // namespace ledger::cli

@@ -1,0 +1,97 @@
+#pragma once
+// Runs the real copilot-ledger binary (LEDGER_APP_BINARY, set by CTest) with a private HOME and
+// XDG folders, so nothing touches the developer's profiles, keychain or archives.
+#include "TestSupport.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QHash>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+namespace ledger::test {
+
+struct CliResult {
+    int exitCode = -1;
+    bool crashed = false;
+    bool timedOut = false;
+    QString out, err;
+};
+
+class CliRunner {
+public:
+    CliRunner() : m_home(tempDir()) {}
+
+    static QString binary() { return qEnvironmentVariable("LEDGER_APP_BINARY"); }
+    QString home() const { return m_home; }
+    QString dataHome() const { return m_home + QStringLiteral("/data"); }
+
+    QProcessEnvironment environment() const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), m_home);
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home + QStringLiteral("/config"));
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), m_home + QStringLiteral("/cache"));
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.remove(QStringLiteral("COPILOT_LEDGER_CLIENT_SECRET"));
+        for (auto it = m_extraEnv.cbegin(); it != m_extraEnv.cend(); ++it)
+            env.insert(it.key(), it.value());
+        return env;
+    }
+    void setEnv(const QString &name, const QString &value) { m_extraEnv.insert(name, value); }
+
+    void prepare(QProcess &p, const QStringList &args) const
+    {
+        p.setProcessEnvironment(environment());
+        p.setProgram(binary());
+        p.setArguments(args);
+    }
+
+    CliResult run(const QStringList &args, const QByteArray &stdinData = {}, int timeoutMs = 120000) const
+    {
+        QProcess p;
+        prepare(p, args);
+        p.start();
+        CliResult r;
+        if (!p.waitForStarted(10000))
+            return r;
+        if (!stdinData.isEmpty())
+            p.write(stdinData);
+        p.closeWriteChannel();
+        if (!p.waitForFinished(timeoutMs)) {
+            r.timedOut = true;
+            p.kill();
+            p.waitForFinished();
+        }
+        r.crashed = p.exitStatus() == QProcess::CrashExit;
+        r.exitCode = p.exitCode();
+        r.out = QString::fromUtf8(p.readAllStandardOutput());
+        r.err = QString::fromUtf8(p.readAllStandardError());
+        return r;
+    }
+
+    // Every file below the private HOME (to prove that nothing was written).
+    QStringList filesWritten() const
+    {
+        QStringList files;
+        QDirIterator it(m_home, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            files << it.next();
+        return files;
+    }
+
+    QString findArchive() const
+    {
+        QDirIterator it(dataHome(), {QStringLiteral("*.sqlite")}, QDir::Files, QDirIterator::Subdirectories);
+        return it.hasNext() ? it.next() : QString();
+    }
+
+private:
+    QString m_home;
+    QHash<QString, QString> m_extraEnv;
+};
+
+} // namespace ledger::test

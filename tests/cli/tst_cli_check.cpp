@@ -1,0 +1,108 @@
+// `copilot-ledger check` (DESIGN §4, issue 2 item 6) against the demo tenant: --demo passes every
+// step; against a DemoEnvironment started here, each sign-in/permission problem ends with exit
+// code 3 and the right plain-language line. The secret never appears in the output.
+#include "CliRunner.h"
+
+#include "sim/DemoEnvironment.h"
+
+#include <QRegularExpression>
+#include <QTest>
+#include <QUuid>
+
+using namespace ledger;
+using namespace ledger::test;
+using namespace Qt::StringLiterals;
+
+class CliCheckTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        isolateEnvironment();
+        if (CliRunner::binary().isEmpty())
+            QSKIP("LEDGER_APP_BINARY is not set (run through ctest)");
+        DemoTenantSpec spec;
+        spec.users = 20;
+        spec.interactions = 500;
+        QString error;
+        m_env = DemoEnvironment::start(spec, DemoServerOptions{}, 0, &error);
+        QVERIFY2(m_env, qPrintable(error));
+    }
+    void cleanupTestCase() { m_env.reset(); }
+
+    void demoPasses()
+    {
+        CliRunner cli;
+        const CliResult r = cli.run({u"check"_s, u"--demo"_s, u"--demo-users"_s, u"20"_s, u"--demo-interactions"_s, u"500"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        const int passed = int(r.out.count(u"[✓]"_s));
+        QVERIFY2(passed >= 4, qPrintable(r.out));
+        QVERIFY2(!r.out.contains(u"[✗]"_s), qPrintable(r.out));
+        // Every step line has the form "[✓] Title — summary".
+        static const QRegularExpression stepLine(u"^\\[✓\\] \\S.* — \\S"_s, QRegularExpression::MultilineOption);
+        QCOMPARE(int(r.out.count(stepLine)), passed);
+    }
+
+    void explicitConnectionPasses()
+    {
+        CliRunner cli;
+        cli.setEnv(u"COPILOT_LEDGER_CLIENT_SECRET"_s, m_env->clientSecret());
+        const CliResult r = cli.run(args(m_env->connection().tenant, m_env->connection().clientId));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        QVERIFY(!r.out.contains(m_env->clientSecret()));
+    }
+
+    void failures_data()
+    {
+        QTest::addColumn<QString>("tenant");
+        QTest::addColumn<QString>("clientId");
+        QTest::addColumn<QString>("secret");
+        QTest::addColumn<QString>("expected");   // in the failed step's line (case-insensitive)
+        const DemoTenant &t = m_env->tenant();
+        const QString guid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QTest::newRow("wrong secret") << t.tenantId() << t.fullClient().clientId << u"wrong-secret-value"_s << u"secret"_s;
+        QTest::newRow("unknown tenant") << guid << t.fullClient().clientId << t.fullClient().secret << u"tenant"_s;
+        QTest::newRow("unknown client id") << t.tenantId() << guid << t.fullClient().secret << u"(client) ID"_s;
+        QTest::newRow("no interaction permission") << t.tenantId() << t.clientWithoutInteractionRole().clientId
+                                                   << t.clientWithoutInteractionRole().secret
+                                                   << u"AiEnterpriseInteraction.Read.All"_s;
+    }
+
+    void failures()
+    {
+        QFETCH(QString, tenant);
+        QFETCH(QString, clientId);
+        QFETCH(QString, secret);
+        QFETCH(QString, expected);
+        CliRunner cli;
+        // The secret through stdin this time (the third way).
+        const CliResult r = cli.run(args(tenant, clientId) << u"--secret-stdin"_s, secret.toUtf8() + "\n");
+        QVERIFY2(r.exitCode == 3, qPrintable(u"exit %1\n"_s.arg(r.exitCode) + r.out + r.err));
+        QString failedLine;
+        for (const QString &line : r.out.split(u'\n')) {
+            if (line.startsWith(u"[✗]"_s)) {
+                failedLine = line;
+                break;
+            }
+        }
+        QVERIFY2(!failedLine.isEmpty(), qPrintable(r.out));
+        QVERIFY2(failedLine.contains(expected, Qt::CaseInsensitive), qPrintable(r.out));
+        QVERIFY2(r.out.contains(u"Support details"_s) || r.out.contains(u"request-id"_s, Qt::CaseInsensitive)
+                     || r.out.contains(u"correlation"_s, Qt::CaseInsensitive),
+                 qPrintable(r.out));
+        QVERIFY(!r.out.contains(secret));
+        QVERIFY(!r.err.contains(secret));
+    }
+
+private:
+    QStringList args(const QString &tenant, const QString &clientId) const
+    {
+        const QString base = m_env->baseUrl().toString();
+        return {u"check"_s, u"--tenant"_s, tenant, u"--client-id"_s, clientId,
+                u"--authority-url"_s, base, u"--graph-url"_s, base};
+    }
+    std::unique_ptr<DemoEnvironment> m_env;
+};
+
+QTEST_GUILESS_MAIN(CliCheckTest)
+#include "tst_cli_check.moc"

@@ -1,0 +1,586 @@
+#include "main/MainWindow.h"
+
+#include "archive/Archive.h"
+#include "auth/ProfileStore.h"
+#include "auth/SecretStore.h"
+#include "common/Dialogs.h"
+#include "common/Icons.h"
+#include "common/TimeFormat.h"
+#include "connection/ConnectionDialog.h"
+#include "export/ExportController.h"
+#include "filter/FilterBar.h"
+#include "main/SyncStatusWidget.h"
+#include "main/TenantSession.h"
+#include "main/WelcomePage.h"
+#include "main/Workspace.h"
+#include "sync/SyncDialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QPointer>
+#include <QScreen>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+
+#if __has_include("sim/DemoEnvironment.h")
+#include "sim/DemoEnvironment.h"
+#define LEDGER_HAVE_DEMO 1
+#else
+namespace ledger {
+class DemoEnvironment {};
+}
+#endif
+#if __has_include("AboutDialog.h")
+#include "AboutDialog.h"
+#define LEDGER_HAVE_ABOUT 1
+#endif
+
+namespace ledger::gui {
+
+namespace {
+const QString kDemoId = QStringLiteral("demo");
+}
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_profiles(new ProfileStore(this))
+    , m_secrets(new SecretStore(this))
+    , m_session(new TenantSession(this))
+    , m_export(new ExportController(this, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Copilot Ledger"));
+    setWindowIcon(appIcon());
+
+    m_stack = new QStackedWidget(this);
+    m_welcome = new WelcomePage(m_stack);
+    m_workspace = new Workspace(m_stack);
+    m_stack->addWidget(m_welcome);
+    m_stack->addWidget(m_workspace);
+    setCentralWidget(m_stack);
+
+    m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(QStringLiteral("statusCounts"));
+    statusBar()->addPermanentWidget(m_countLabel);
+    m_syncStatus = new SyncStatusWidget(this);
+    statusBar()->addPermanentWidget(m_syncStatus);
+
+    m_liveRefresh = new QTimer(this);
+    m_liveRefresh->setInterval(4000);
+    connect(m_liveRefresh, &QTimer::timeout, this, [this] {
+        // While a sync runs, show arriving rows — but never yank a table the user is reading.
+        if (QApplication::activeModalWidget())
+            return;
+        m_workspace->reloadAll();
+        updateArchiveSummary();
+    });
+
+    createActions();
+    createMenus();
+    createToolBar();
+
+    connect(m_welcome, &WelcomePage::connectRequested, this, &MainWindow::showConnections);
+    connect(m_welcome, &WelcomePage::demoRequested, this, [this] {
+        QString error;
+        if (!openDemo(&error))
+            Dialogs::error(this, tr("Demo tenant"), tr("The demo tenant could not be started."), error);
+    });
+    connect(m_session, &TenantSession::syncStarted, this, [this] {
+        m_syncStatus->start();
+        m_liveRefresh->start();
+        updateActions();
+    });
+    connect(m_session, &TenantSession::syncProgress, m_syncStatus, &SyncStatusWidget::setProgress);
+    connect(m_session, &TenantSession::syncFinished, this, &MainWindow::onSyncFinished);
+    connect(m_export, &ExportController::finished, this, &MainWindow::onExportFinished);
+    connect(m_profiles, &ProfileStore::profilesChanged, this, &MainWindow::reloadProfileSwitcher);
+
+    m_workspace->setShowUtc(showUtcSetting());
+    QSettings s;
+    if (!restoreGeometry(s.value(QStringLiteral("main/geometry")).toByteArray())) {
+        const QRect avail = screen() ? screen()->availableGeometry() : QRect(0, 0, 1440, 900);
+        resize(qMin(1440, avail.width()), qMin(900, avail.height()));
+    }
+    restoreState(s.value(QStringLiteral("main/state")).toByteArray());
+    reloadProfileSwitcher();
+    m_stack->setCurrentWidget(m_welcome);
+    updateActions();
+}
+
+MainWindow::~MainWindow()
+{
+    m_workspace->setArchive(nullptr);
+    m_session->close();
+}
+
+void MainWindow::createActions()
+{
+    m_actConnections = new QAction(themedIcon(QStringLiteral("connect")), tr("&Connections…"), this);
+    m_actConnections->setToolTip(tr("Add, edit and test tenant connections"));
+    connect(m_actConnections, &QAction::triggered, this, &MainWindow::showConnections);
+
+    m_actSync = new QAction(themedIcon(QStringLiteral("sync")), tr("&Sync…"), this);
+    m_actSync->setShortcut(QKeySequence::Refresh);
+    m_actSync->setToolTip(tr("Read new Copilot interactions from the tenant (F5)"));
+    connect(m_actSync, &QAction::triggered, this, &MainWindow::showSyncDialog);
+
+    m_actCancel = new QAction(themedIcon(QStringLiteral("cancel")), tr("&Cancel sync"), this);
+    m_actCancel->setShortcut(Qt::Key_Escape);
+    m_actCancel->setToolTip(tr("Stop the running sync; what was read so far is kept (Esc)"));
+    connect(m_actCancel, &QAction::triggered, this, &MainWindow::cancelSync);
+
+    m_actExportView = new QAction(themedIcon(QStringLiteral("export")), tr("Export &view to CSV…"), this);
+    m_actExportView->setShortcut(tr("Ctrl+E"));
+    m_actExportView->setToolTip(tr("Save what the current tab shows, with its filter, as CSV (Ctrl+E)"));
+    connect(m_actExportView, &QAction::triggered, this, &MainWindow::exportView);
+
+    m_actExportAll = new QAction(tr("Export &everything…"), this);
+    m_actExportAll->setShortcut(tr("Ctrl+Shift+E"));
+    m_actExportAll->setToolTip(tr("Write the full export folder for auditors (CSV, JSONL, manifest, checksums)"));
+    connect(m_actExportAll, &QAction::triggered, this, &MainWindow::exportEverything);
+
+    m_actFind = new QAction(themedIcon(QStringLiteral("search")), tr("&Find…"), this);
+    m_actFind->setShortcut(QKeySequence::Find);
+    connect(m_actFind, &QAction::triggered, m_workspace->filterBar(), &FilterBar::focusSearch);
+
+    m_actResetFilters = new QAction(tr("&Reset filters"), this);
+    connect(m_actResetFilters, &QAction::triggered, m_workspace->filterBar(), &FilterBar::reset);
+
+    m_actShowUtc = new QAction(tr("Show times in &UTC"), this);
+    m_actShowUtc->setCheckable(true);
+    m_actShowUtc->setChecked(showUtcSetting());
+    connect(m_actShowUtc, &QAction::toggled, this, [this](bool on) {
+        setShowUtcSetting(on);
+        m_workspace->setShowUtc(on);
+    });
+
+    m_actQuit = new QAction(tr("&Quit"), this);
+    m_actQuit->setShortcut(QKeySequence::Quit);
+    connect(m_actQuit, &QAction::triggered, this, &QWidget::close);
+
+    m_actGuide = new QAction(themedIcon(QStringLiteral("guide")), tr("&Setup guide"), this);
+    connect(m_actGuide, &QAction::triggered, this, &MainWindow::showSetupGuide);
+    m_actAbout = new QAction(tr("&About Copilot Ledger"), this);
+    m_actAbout->setMenuRole(QAction::AboutRole);
+    connect(m_actAbout, &QAction::triggered, this, &MainWindow::showAbout);
+
+    for (QAction *a : {m_actSync, m_actCancel, m_actExportView, m_actExportAll, m_actFind})
+        addAction(a);   // shortcuts work while the toolbar is hidden
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_actConnections);
+    file->addSeparator();
+    file->addAction(m_actExportView);
+    file->addAction(m_actExportAll);
+    file->addSeparator();
+    file->addAction(m_actQuit);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_actFind);
+    view->addAction(m_actResetFilters);
+    view->addSeparator();
+    view->addAction(m_actShowUtc);
+    QMenu *sync = menuBar()->addMenu(tr("&Sync"));
+    sync->addAction(m_actSync);
+    sync->addAction(m_actCancel);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_actGuide);
+    help->addSeparator();
+    help->addAction(m_actAbout);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setIconSize(QSize(20, 20));
+
+    auto *profileLabel = new QLabel(tr("Tenant:"), bar);
+    profileLabel->setContentsMargins(6, 0, 4, 0);
+    bar->addWidget(profileLabel);
+    m_profileCombo = new QComboBox(bar);
+    m_profileCombo->setObjectName(QStringLiteral("profileSwitcher"));
+    m_profileCombo->setAccessibleName(tr("Tenant profile"));
+    m_profileCombo->setMinimumContentsLength(18);
+    m_profileCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    profileLabel->setBuddy(m_profileCombo);
+    bar->addWidget(m_profileCombo);
+    connect(m_profileCombo, &QComboBox::activated, this, [this](int index) {
+        const QString id = m_profileCombo->itemData(index).toString();
+        if (id == m_session->profile().id && m_session->isOpen())
+            return;
+        if (id == kDemoId) {
+            QString error;
+            if (!openDemo(&error))
+                Dialogs::error(this, tr("Demo tenant"), tr("The demo tenant could not be started."), error);
+        } else if (!id.isEmpty()) {
+            openProfile(id);
+        }
+    });
+    bar->addAction(m_actConnections);
+    bar->addSeparator();
+    bar->addAction(m_actSync);
+    bar->addAction(m_actCancel);
+    bar->addSeparator();
+    auto *exportButton = new QToolButton(bar);
+    exportButton->setObjectName(QStringLiteral("exportButton"));
+    exportButton->setDefaultAction(m_actExportView);
+    exportButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    exportButton->setPopupMode(QToolButton::MenuButtonPopup);
+    auto *exportMenu = new QMenu(exportButton);
+    exportMenu->addAction(m_actExportView);
+    exportMenu->addAction(m_actExportAll);
+    exportButton->setMenu(exportMenu);
+    exportButton->setText(tr("Export"));
+    bar->addWidget(exportButton);
+}
+
+void MainWindow::reloadProfileSwitcher()
+{
+    const QSignalBlocker block(m_profileCombo);
+    m_profileCombo->clear();
+    for (const Profile &p : m_profiles->profiles())
+        m_profileCombo->addItem(themedIcon(QStringLiteral("connect")), p.name, p.id);
+#ifdef LEDGER_HAVE_DEMO
+    m_profileCombo->addItem(themedIcon(QStringLiteral("demo")), tr("Demo tenant"), kDemoId);
+#endif
+    if (m_session->isOpen())
+        m_profileCombo->setCurrentIndex(m_profileCombo->findData(m_session->profile().id));
+    else
+        m_profileCombo->setCurrentIndex(-1);
+}
+
+bool MainWindow::isShowingWelcome() const
+{
+    return m_stack->currentWidget() == m_welcome;
+}
+
+void MainWindow::closeSession()
+{
+    m_workspace->setArchive(nullptr);
+    m_session->close();
+    m_liveRefresh->stop();
+    m_syncStatus->finish();
+    updateArchiveSummary();
+}
+
+void MainWindow::activateSession(const QString &title)
+{
+    m_workspace->setArchive(m_session->archive());
+    m_stack->setCurrentWidget(m_workspace);
+    updateArchiveSummary();
+    setWindowTitle(tr("%1 — Copilot Ledger").arg(title));
+    reloadProfileSwitcher();
+    updateActions();
+}
+
+bool MainWindow::openProfile(const QString &profileId)
+{
+    const auto p = m_profiles->profile(profileId);
+    if (!p)
+        return false;
+    closeSession();
+    QString error;
+    if (!m_session->open(*p, Archive::defaultPath(p->id), &error)) {
+        Dialogs::error(this, tr("Open archive"), tr("The archive of “%1” could not be opened.").arg(p->name), error);
+        reloadProfileSwitcher();
+        updateActions();
+        return false;
+    }
+    m_profiles->setLastUsedProfileId(p->id);
+    activateSession(p->name);
+    QPointer<MainWindow> self(this);
+    const QString id = p->id;
+    m_secrets->readSecret(id, [self, id](const SecretStore::Result &r) {
+        if (!self || self->m_session->profile().id != id)
+            return;
+        if (r.ok && !r.secret.isEmpty()) {
+            self->m_session->setSecret(r.secret);
+        } else {
+            self->setStatus(tr("No client secret is stored for this profile: the archive can be browsed; "
+                               "to sync, open Connections and type the secret."));
+        }
+        self->updateActions();
+    });
+    return true;
+}
+
+bool MainWindow::openDemo(QString *error)
+{
+#ifdef LEDGER_HAVE_DEMO
+    if (!m_demo) {
+        QString why;
+        m_demo = DemoEnvironment::start(DemoTenantSpec{}, DemoServerOptions{}, 0, &why);
+        if (!m_demo) {
+            if (error)
+                *error = why;
+            return false;
+        }
+    }
+    closeSession();
+    Profile demo;
+    demo.id = kDemoId;
+    demo.name = tr("Demo tenant");
+    demo.connection = m_demo->connection();
+    if (!m_session->open(demo, Archive::defaultPath(kDemoId), error))
+        return false;
+    m_session->setDemo(true);
+    m_session->setSecret(m_demo->clientSecret());   // never written to the keychain
+    activateSession(demo.name);
+    if (m_session->archive()->countInteractions(ArchiveFilter{}) == 0) {
+        setStatus(tr("Reading the demo tenant for the first time…"));
+        startSync(SyncOptions{});
+    }
+    return true;
+#else
+    if (error)
+        *error = tr("This build has no demo tenant.");
+    return false;
+#endif
+}
+
+void MainWindow::openInitial()
+{
+    const QString last = m_profiles->lastUsedProfileId();
+    if (!last.isEmpty() && m_profiles->profile(last) && openProfile(last))
+        return;
+    m_stack->setCurrentWidget(m_welcome);
+    updateActions();
+}
+
+void MainWindow::updateArchiveSummary()
+{
+    if (!m_session->isOpen()) {
+        m_countLabel->clear();
+        return;
+    }
+    const QLocale loc;
+    const Archive *a = m_session->archive();
+    m_countLabel->setText(tr("%1 · %2 users · %3 interactions archived")
+                              .arg(m_session->profile().name,
+                                   loc.toString(a->countUsers(ArchiveFilter{})),
+                                   loc.toString(a->countInteractions(ArchiveFilter{}))));
+}
+
+void MainWindow::updateActions()
+{
+    const bool open = m_session->isOpen();
+    const bool syncing = m_session->isSyncing();
+    m_actSync->setEnabled(open && !syncing);
+    m_actCancel->setEnabled(syncing);
+    m_actExportView->setEnabled(open && !m_export->isRunning());
+    m_actExportAll->setEnabled(open && !m_export->isRunning());
+    m_actFind->setEnabled(open);
+    m_actResetFilters->setEnabled(open);
+}
+
+void MainWindow::setStatus(const QString &message, int timeoutMs)
+{
+    m_lastMessage = message;
+    statusBar()->showMessage(message, timeoutMs);
+}
+
+void MainWindow::showSyncDialog()
+{
+    if (!m_session->isOpen() || m_session->isSyncing())
+        return;
+    auto *dlg = new SyncDialog(this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dlg, &QDialog::accepted, this, [this, dlg] { startSync(dlg->options()); });
+    dlg->open();
+}
+
+bool MainWindow::startSync(const ledger::SyncOptions &options)
+{
+    SyncOptions o = options;
+    if (m_session->isDemo())
+        o.requestsPerSecond = qMax(o.requestsPerSecond, 200.0);   // the local demo has no budget
+    QString error;
+    if (!m_session->startSync(o, &error)) {
+        Dialogs::error(this, tr("Sync"), error);
+        setStatus(error);
+        return false;
+    }
+    setStatus(tr("Sync started."), 3000);
+    return true;
+}
+
+void MainWindow::cancelSync()
+{
+    if (m_session->isSyncing()) {
+        m_session->cancelSync();
+        setStatus(tr("Cancelling the sync…"));
+    }
+}
+
+void MainWindow::onSyncFinished(const ledger::SyncSummary &summary)
+{
+    m_liveRefresh->stop();
+    m_syncStatus->finish();
+    m_workspace->reloadAll();
+    updateArchiveSummary();
+    updateActions();
+    QString message;
+    const int failed = summary.count(UserStatus::Failed);
+    if (summary.authFailed) {
+        message = tr("Sign-in failed: %1").arg(summary.authError.plainText());
+        Dialogs::error(this, tr("Sync"), message, summary.authError.details());
+    } else if (summary.cancelled) {
+        message = tr("Sync cancelled; %n new interactions were kept.", nullptr, int(summary.interactionsNew));
+    } else if (!summary.completed) {
+        message = summary.message.isEmpty() ? tr("The sync stopped before every user was read.") : summary.message;
+        Dialogs::error(this, tr("Sync"), message, summary.fatalError.isValid() ? summary.fatalError.details() : QString());
+    } else if (failed > 0) {
+        message = tr("Sync finished: %1 new interactions; %n user(s) could not be read — see the Users tab "
+                     "(status Failed).", nullptr, failed).arg(summary.interactionsNew);
+    } else {
+        message = tr("Sync finished: %n new interactions.", nullptr, int(summary.interactionsNew));
+    }
+    setStatus(message);
+    emit syncFinished(summary);
+}
+
+void MainWindow::exportView()
+{
+    if (!m_session->isOpen() || m_export->isRunning())
+        return;
+    Workspace::Tab tab = m_workspace->currentTab();
+    if (tab == Workspace::ActivityTab)
+        tab = Workspace::PromptsTab;
+    ExportJob job;
+    job.archivePath = m_session->archivePath();
+    job.filter = m_workspace->filterFor(tab);
+    QString base;
+    switch (tab) {
+    case Workspace::UsersTab: job.kind = ExportJob::UsersCsv; base = QStringLiteral("users"); break;
+    case Workspace::SessionsTab: job.kind = ExportJob::SessionsCsv; base = QStringLiteral("sessions"); break;
+    default: job.kind = ExportJob::PromptsCsv; base = QStringLiteral("prompts"); break;
+    }
+    const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString suggested = QDir(docs).filePath(
+        base + QLatin1Char('-') + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm")) + QStringLiteral(".csv"));
+    job.path = Dialogs::saveFileName(this, tr("Export view to CSV"), suggested, tr("CSV files (*.csv)"));
+    if (job.path.isEmpty())
+        return;
+    if (!job.path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive))
+        job.path += QStringLiteral(".csv");
+    m_export->start(job);
+    updateActions();
+}
+
+void MainWindow::exportEverything()
+{
+    if (!m_session->isOpen() || m_export->isRunning())
+        return;
+    const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString parentDir = Dialogs::existingDirectory(this, tr("Export everything into a new folder in…"), docs);
+    if (parentDir.isEmpty())
+        return;
+    ExportJob job;
+    job.kind = ExportJob::Folder;
+    job.archivePath = m_session->archivePath();
+    job.filter = m_workspace->filterFor(Workspace::PromptsTab);
+    // A fresh sub-folder: an export never mixes with older files.
+    job.path = QDir(parentDir).filePath(QStringLiteral("copilot-ledger-export-")
+                                        + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    job.request.tenant = m_session->profile().connection.tenant;
+    job.request.clientId = m_session->profile().connection.clientId;
+    job.request.userScope = job.filter.userIds;
+    m_export->start(job);
+    updateActions();
+}
+
+void MainWindow::onExportFinished(const ExportOutcome &outcome)
+{
+    updateActions();
+    setStatus(outcome.message, outcome.ok ? 10000 : 0);
+    if (!outcome.ok && !outcome.cancelled)
+        Dialogs::error(this, tr("Export"), outcome.message);
+    emit exportFinished(outcome.ok);
+}
+
+ConnectionDialog *MainWindow::connectionDialog()
+{
+    if (!m_connections) {
+        m_connections = new ConnectionDialog(m_profiles, m_secrets, this);
+        connect(m_connections, &ConnectionDialog::profileSaved, this, [this](const Profile &p) {
+            reloadProfileSwitcher();
+            if (!m_session->isOpen() || m_session->profile().id == p.id || m_session->isDemo()) {
+                if (!m_session->isSyncing())
+                    openProfile(p.id);
+            }
+        });
+        connect(m_connections, &ConnectionDialog::profileRemoved, this, &MainWindow::onProfileRemoved);
+    }
+    return m_connections;
+}
+
+void MainWindow::showConnections()
+{
+    ConnectionDialog *dlg = connectionDialog();
+    if (m_session->isOpen() && !m_session->isDemo())
+        dlg->selectProfile(m_session->profile().id);
+    else if (m_profiles->profiles().isEmpty())
+        dlg->startNewProfile();
+    dlg->show();
+    dlg->raise();
+    dlg->activateWindow();
+}
+
+void MainWindow::showSetupGuide()
+{
+    showConnections();
+    connectionDialog()->showSetupGuide(true);
+}
+
+void MainWindow::onProfileRemoved(const QString &id, bool)
+{
+    if (m_session->profile().id == id) {
+        closeSession();
+        m_stack->setCurrentWidget(m_welcome);
+        setWindowTitle(tr("Copilot Ledger"));
+    }
+    reloadProfileSwitcher();
+    updateActions();
+}
+
+void MainWindow::showAbout()
+{
+#ifdef LEDGER_HAVE_ABOUT
+    auto *dlg = new AboutDialog(this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    dlg->open();
+#else
+    Dialogs::error(this, tr("About Copilot Ledger"),
+                   tr("Copilot Ledger %1 — Qt %2").arg(QStringLiteral(LEDGER_VERSION), QString::fromLatin1(qVersion())));
+#endif
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings s;
+    s.setValue(QStringLiteral("main/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("main/state"), saveState());
+    m_workspace->saveLayout();
+    if (m_session->isSyncing())
+        m_session->cancelSync();   // what was read so far is already committed
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace ledger::gui

@@ -1,0 +1,109 @@
+#pragma once
+// The application window (issue 4 item 3): toolbar (profile switcher, Sync, Cancel, Export),
+// welcome page or workspace, status bar with counts and sync progress, menus and shortcuts.
+// It composes the widgets; it does not implement them.
+#include "sync/SyncEngine.h"
+#include <QMainWindow>
+#include <memory>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QStackedWidget;
+class QTimer;
+
+namespace ledger {
+class ProfileStore;
+class SecretStore;
+class DemoEnvironment;
+struct Profile;
+}
+
+namespace ledger::gui {
+
+class ConnectionDialog;
+class ExportController;
+struct ExportOutcome;
+class SyncStatusWidget;
+class TenantSession;
+class WelcomePage;
+class Workspace;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens the saved profile (archive at once; the secret from the keychain asynchronously).
+    bool openProfile(const QString &profileId);
+    // Starts the built-in demo tenant and opens its archive; syncs it when the archive is empty.
+    bool openDemo(QString *error = nullptr);
+    // What to show first: the last used profile, else the welcome page.
+    void openInitial();
+
+    bool startSync(const ledger::SyncOptions &options);
+    void exportView();          // "Export view to CSV…" for the current tab
+    void exportEverything();    // the export folder of DESIGN §3
+
+    Workspace *workspace() const { return m_workspace; }
+    WelcomePage *welcomePage() const { return m_welcome; }
+    TenantSession *session() const { return m_session; }
+    ExportController *exporter() const { return m_export; }
+    SyncStatusWidget *syncStatus() const { return m_syncStatus; }
+    QComboBox *profileSwitcher() const { return m_profileCombo; }
+    ledger::ProfileStore *profiles() const { return m_profiles; }
+    ledger::SecretStore *secrets() const { return m_secrets; }
+    bool isShowingWelcome() const;
+    QString lastStatusMessage() const { return m_lastMessage; }
+
+public slots:
+    void showConnections();
+    void showSetupGuide();
+    void showSyncDialog();
+    void cancelSync();
+    void showAbout();
+
+signals:
+    void syncFinished(const ledger::SyncSummary &summary);
+    void exportFinished(bool ok);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void reloadProfileSwitcher();
+    void activateSession(const QString &title);
+    void closeSession();
+    void updateActions();
+    void updateArchiveSummary();
+    void setStatus(const QString &message, int timeoutMs = 0);
+    void onSyncFinished(const ledger::SyncSummary &summary);
+    void onExportFinished(const ExportOutcome &outcome);
+    void onProfileRemoved(const QString &id, bool forget);
+    ConnectionDialog *connectionDialog();
+
+    ledger::ProfileStore *m_profiles;
+    ledger::SecretStore *m_secrets;
+    TenantSession *m_session;
+    ExportController *m_export;
+    std::unique_ptr<ledger::DemoEnvironment> m_demo;
+
+    QStackedWidget *m_stack;
+    WelcomePage *m_welcome;
+    Workspace *m_workspace;
+    QComboBox *m_profileCombo;
+    QLabel *m_countLabel;
+    SyncStatusWidget *m_syncStatus;
+    QTimer *m_liveRefresh;
+    ConnectionDialog *m_connections = nullptr;
+    QString m_lastMessage;
+
+    QAction *m_actConnections, *m_actSync, *m_actCancel, *m_actExportView, *m_actExportAll;
+    QAction *m_actFind, *m_actShowUtc, *m_actResetFilters, *m_actQuit, *m_actAbout, *m_actGuide;
+};
+
+} // namespace ledger::gui

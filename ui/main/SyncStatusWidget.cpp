@@ -1,0 +1,71 @@
+#include "main/SyncStatusWidget.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+
+namespace ledger::gui {
+
+SyncStatusWidget::SyncStatusWidget(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_label = new QLabel(this);
+    m_label->setObjectName(QStringLiteral("syncStatusText"));
+    m_bar = new QProgressBar(this);
+    m_bar->setObjectName(QStringLiteral("syncProgress"));
+    m_bar->setAccessibleName(tr("Sync progress"));
+    m_bar->setMaximumWidth(200);
+    m_bar->setTextVisible(true);
+    layout->addWidget(m_label);
+    layout->addWidget(m_bar);
+    hide();
+}
+
+void SyncStatusWidget::start()
+{
+    m_bar->setRange(0, 0);
+    m_label->setText(tr("Signing in and reading the user list…"));
+    show();
+}
+
+QString SyncStatusWidget::describe(const ledger::SyncProgress &p)
+{
+    const QLocale loc;
+    QString s = tr("Users %1 of %2 · %3 new interactions · %4 requests/s")
+                    .arg(loc.toString(p.usersDone), loc.toString(p.usersTotal),
+                         loc.toString(p.interactionsNew), loc.toString(p.requestsPerSecond, 'f', 1));
+    if (p.throttled > 0)
+        s += tr(" · %n throttled (429)", nullptr, int(p.throttled));
+    if (p.etaSeconds >= 0) {
+        const qint64 m = p.etaSeconds / 60, sec = p.etaSeconds % 60;
+        s += m > 0 ? tr(" · about %1 min %2 s left").arg(m).arg(sec)
+                   : tr(" · about %1 s left").arg(sec);
+    }
+    return s;
+}
+
+void SyncStatusWidget::setProgress(const ledger::SyncProgress &p)
+{
+    if (p.usersTotal > 0) {
+        m_bar->setRange(0, p.usersTotal);
+        m_bar->setValue(p.usersDone);
+        m_bar->setFormat(QStringLiteral("%v / %m"));
+    }
+    m_label->setText(describe(p));
+    show();
+}
+
+void SyncStatusWidget::finish()
+{
+    hide();
+}
+
+QString SyncStatusWidget::text() const
+{
+    return m_label->text();
+}
+
+} // namespace ledger::gui

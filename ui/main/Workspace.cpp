@@ -1,0 +1,370 @@
+#include "main/Workspace.h"
+
+#include "archive/Archive.h"
+#include "common/Icons.h"
+#include "filter/FilterBar.h"
+#include "models/HighlightDelegate.h"
+#include "models/LedgerTableView.h"
+#include "models/PromptsModel.h"
+#include "models/SessionsModel.h"
+#include "models/UsersModel.h"
+
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLocale>
+#include <QSettings>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+// The conversation pane and the activity chart come from the `view` worker; until they are in
+// this tree, labelled placeholders stand in.
+#if __has_include("conversation/ConversationView.h")
+#include "conversation/ConversationView.h"
+#define LEDGER_HAVE_CONVERSATION 1
+#endif
+#if __has_include("activity/ActivityView.h")
+#include "activity/ActivityView.h"
+#define LEDGER_HAVE_ACTIVITY 1
+#endif
+
+namespace ledger::gui {
+
+namespace {
+QLabel *placeholder(const QString &text, QWidget *parent)
+{
+    auto *l = new QLabel(text, parent);
+    l->setAlignment(Qt::AlignCenter);
+    l->setWordWrap(true);
+    l->setEnabled(false);
+    return l;
+}
+} // namespace
+
+Workspace::Workspace(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("workspace"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    m_filter = new FilterBar(this);
+    layout->addWidget(m_filter);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    layout->addWidget(m_splitter, 1);
+
+    m_tabs = new QTabWidget(m_splitter);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setDocumentMode(true);
+
+    m_users = new UsersModel(this);
+    m_sessions = new SessionsModel(this);
+    m_prompts = new PromptsModel(this);
+    m_highlight = new HighlightDelegate(this);
+
+    m_usersView = new LedgerTableView(QStringLiteral("tables/users"), m_tabs);
+    m_usersView->setObjectName(QStringLiteral("usersView"));
+    m_usersView->setAccessibleName(tr("Users"));
+    m_usersView->setDefaultSort(int(UserRow::Name), Qt::AscendingOrder);
+    m_usersView->setDefaultWidths({12, 16, 9, 10, 5, 9, 7, 6, 17});
+    m_usersView->setModel(m_users);
+    m_sessionsView = new LedgerTableView(QStringLiteral("tables/sessions"), m_tabs);
+    m_sessionsView->setObjectName(QStringLiteral("sessionsView"));
+    m_sessionsView->setAccessibleName(tr("Sessions"));
+    m_sessionsView->setDefaultSort(int(SessionRow::Started), Qt::DescendingOrder);
+    m_sessionsView->setDefaultWidths({11, 9, 17, 17, 5, 30});
+    m_sessionsView->setItemDelegate(m_highlight);
+    m_sessionsView->setModel(m_sessions);
+    m_sessionsView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_promptsView = new LedgerTableView(QStringLiteral("tables/prompts"), m_tabs);
+    m_promptsView->setObjectName(QStringLiteral("promptsView"));
+    m_promptsView->setAccessibleName(tr("Prompts"));
+    m_promptsView->setDefaultSort(int(TurnRow::Time), Qt::DescendingOrder);
+    m_promptsView->setDefaultWidths({17, 11, 9, 26, 30});
+    m_promptsView->setItemDelegate(m_highlight);
+    m_promptsView->setModel(m_prompts);
+
+    m_tabs->addTab(m_usersView, themedIcon(QStringLiteral("users")), tr("&Users"));
+    m_tabs->addTab(m_sessionsView, themedIcon(QStringLiteral("sessions")), tr("&Sessions"));
+    m_tabs->addTab(m_promptsView, themedIcon(QStringLiteral("prompts")), tr("&Prompts"));
+#ifdef LEDGER_HAVE_ACTIVITY
+    m_activity = new ActivityView(m_tabs);
+    m_tabs->addTab(m_activity, themedIcon(QStringLiteral("activity")), tr("&Activity"));
+#else
+    m_tabs->addTab(placeholder(tr("The activity chart is not part of this build yet."), m_tabs),
+                   themedIcon(QStringLiteral("activity")), tr("&Activity"));
+#endif
+
+#ifdef LEDGER_HAVE_CONVERSATION
+    m_conversation = new ConversationView(m_splitter);
+    m_conversationPane = m_conversation;
+    connect(m_conversation, &ConversationView::previousRequested, this, [this] { step(-1); });
+    connect(m_conversation, &ConversationView::nextRequested, this, [this] { step(+1); });
+#else
+    m_conversationPane = placeholder(tr("Select a session or a prompt to read the conversation."), m_splitter);
+#endif
+    m_conversationPane->setObjectName(QStringLiteral("conversationPane"));
+    m_conversationPane->setMinimumWidth(320);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+
+    connect(m_filter, &FilterBar::filterChanged, this, &Workspace::onFilterChanged);
+    connect(m_filter, &FilterBar::userScopeChanged, this, [this] {
+        if (m_filter->userScope().isEmpty() && !m_updatingSelection) {
+            m_updatingSelection = true;
+            m_usersView->clearSelection();
+            m_updatingSelection = false;
+        }
+        onFilterChanged();
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int i) {
+        m_filter->setStatusFilterVisible(i == UsersTab);
+        ensureFresh(Tab(i));
+        updateCounts();
+    });
+    connect(m_usersView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &Workspace::onUsersSelectionChanged);
+    for (LedgerTableView *v : {m_sessionsView, m_promptsView}) {
+        connect(v->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+                [this](const QModelIndex &current) { showConversationFor(current); });
+    }
+    for (ArchiveTableModel *m : {static_cast<ArchiveTableModel *>(m_users),
+                                 static_cast<ArchiveTableModel *>(m_sessions),
+                                 static_cast<ArchiveTableModel *>(m_prompts)}) {
+        connect(m, &ArchiveTableModel::countsChanged, this, &Workspace::updateCounts);
+    }
+    m_filter->setStatusFilterVisible(true);
+    updateEmptyText(m_usersView, m_users);
+    updateEmptyText(m_sessionsView, m_sessions);
+    updateEmptyText(m_promptsView, m_prompts);
+    restoreLayout();
+}
+
+Workspace::~Workspace()
+{
+    saveLayout();
+}
+
+void Workspace::saveLayout() const
+{
+    QSettings s;
+    s.setValue(QStringLiteral("main/splitter"), m_splitter->saveState());
+    s.setValue(QStringLiteral("main/tab"), m_tabs->currentIndex());
+}
+
+void Workspace::restoreLayout()
+{
+    QSettings s;
+    const QByteArray state = s.value(QStringLiteral("main/splitter")).toByteArray();
+    if (state.isEmpty() || !m_splitter->restoreState(state))
+        m_splitter->setSizes({1000, 440});
+    m_tabs->setCurrentIndex(qBound(0, s.value(QStringLiteral("main/tab"), int(PromptsTab)).toInt(), 3));
+}
+
+ArchiveTableModel *Workspace::modelFor(Tab tab) const
+{
+    switch (tab) {
+    case UsersTab: return m_users;
+    case SessionsTab: return m_sessions;
+    case PromptsTab: return m_prompts;
+    case ActivityTab: break;
+    }
+    return nullptr;
+}
+
+LedgerTableView *Workspace::viewFor(Tab tab) const
+{
+    switch (tab) {
+    case UsersTab: return m_usersView;
+    case SessionsTab: return m_sessionsView;
+    case PromptsTab: return m_promptsView;
+    case ActivityTab: break;
+    }
+    return nullptr;
+}
+
+void Workspace::setArchive(ledger::Archive *archive)
+{
+    m_archive = archive;
+    m_filter->clearUserScope();
+#ifdef LEDGER_HAVE_CONVERSATION
+    m_conversation->clear();
+    m_conversation->setArchive(archive);
+#endif
+#ifdef LEDGER_HAVE_ACTIVITY
+    m_activity->setArchive(archive);
+#endif
+    reloadAll();
+}
+
+void Workspace::reloadAll()
+{
+    for (bool &d : m_dirty)
+        d = true;
+    ensureFresh(currentTab());
+    updateCounts();
+}
+
+void Workspace::setShowUtc(bool on)
+{
+    for (ArchiveTableModel *m : {static_cast<ArchiveTableModel *>(m_users),
+                                 static_cast<ArchiveTableModel *>(m_sessions),
+                                 static_cast<ArchiveTableModel *>(m_prompts)})
+        m->setShowUtc(on);
+#ifdef LEDGER_HAVE_CONVERSATION
+    m_conversation->setShowUtc(on);
+#endif
+}
+
+Workspace::Tab Workspace::currentTab() const
+{
+    return Tab(qMax(0, m_tabs->currentIndex()));
+}
+
+void Workspace::setCurrentTab(Tab tab)
+{
+    m_tabs->setCurrentIndex(int(tab));
+}
+
+ledger::ArchiveFilter Workspace::filterFor(Tab tab) const
+{
+    ArchiveFilter f = m_filter->filter();
+    if (tab == UsersTab)
+        return f;
+    f.statuses.clear();
+    f.userIds = m_filter->userScope();
+    return f;
+}
+
+void Workspace::onFilterChanged()
+{
+    m_highlight->setSearchText(m_filter->filter().text);
+    for (bool &d : m_dirty)
+        d = true;
+    ensureFresh(currentTab());
+    updateCounts();
+}
+
+void Workspace::ensureFresh(Tab tab)
+{
+    if (!m_dirty[tab])
+        return;
+    m_dirty[tab] = false;
+    if (tab == ActivityTab) {
+#ifdef LEDGER_HAVE_ACTIVITY
+        m_activity->setFilter(filterFor(ActivityTab));
+#endif
+        return;
+    }
+    ArchiveTableModel *model = modelFor(tab);
+    model->setSource(m_archive, filterFor(tab));
+    if (tab == UsersTab && !m_filter->userScope().isEmpty()) {
+        // Re-select the scoped users that are visible so the chip and the table agree.
+        m_updatingSelection = true;
+        const QStringList ids = m_filter->userScope();
+        QItemSelection sel;
+        for (int r = 0; r < model->rowCount(); ++r) {
+            if (ids.contains(model->index(r, 0).data(ArchiveTableModel::UserIdRole).toString()))
+                sel.select(model->index(r, 0), model->index(r, model->columnCount() - 1));
+        }
+        m_usersView->selectionModel()->select(sel, QItemSelectionModel::ClearAndSelect);
+        m_updatingSelection = false;
+    }
+    updateEmptyText(viewFor(tab), model);
+}
+
+void Workspace::updateEmptyText(LedgerTableView *view, ArchiveTableModel *model)
+{
+    if (!m_archive)
+        view->setEmptyText(tr("No archive is open. Connect to a tenant or explore the demo tenant."));
+    else if (model->totalUnfiltered() == 0)
+        view->setEmptyText(tr("Nothing archived yet. Press Sync (F5) to read this tenant's Copilot history."));
+    else
+        view->setEmptyText(tr("Nothing matches the filter. Clear the search, widen the dates or remove the user chip."));
+}
+
+QString Workspace::countsText() const
+{
+    const Tab tab = currentTab() == ActivityTab ? PromptsTab : currentTab();
+    const ArchiveTableModel *m = modelFor(tab);
+    if (!m_archive)
+        return {};
+    const QLocale loc;
+    const qint64 n = m->totalMatching(), total = m->totalUnfiltered();
+    switch (tab) {
+    case UsersTab:
+        return n == total ? tr("%1 users").arg(loc.toString(total))
+                          : tr("%1 of %2 users").arg(loc.toString(n), loc.toString(total));
+    case SessionsTab:
+        return n == total ? tr("%1 sessions").arg(loc.toString(total))
+                          : tr("%1 of %2 sessions").arg(loc.toString(n), loc.toString(total));
+    default:
+        return n == total ? tr("%1 prompts").arg(loc.toString(total))
+                          : tr("%1 of %2 prompts").arg(loc.toString(n), loc.toString(total));
+    }
+}
+
+void Workspace::updateCounts()
+{
+    if (currentTab() == ActivityTab)
+        ensureFresh(PromptsTab);   // the counts shown under Activity are the prompts'
+    const QString text = countsText();
+    m_filter->setCountText(text);
+    emit countsChanged(text);
+}
+
+void Workspace::onUsersSelectionChanged()
+{
+    if (m_updatingSelection)
+        return;
+    QStringList ids, names;
+    for (const QModelIndex &i : m_usersView->selectionModel()->selectedRows()) {
+        ids << i.data(ArchiveTableModel::UserIdRole).toString();
+        names << m_users->index(i.row(), int(UserRow::Name)).data().toString();
+    }
+    m_updatingSelection = true;
+    if (ids.isEmpty())
+        m_filter->clearUserScope();
+    else if (ids.size() == 1)
+        m_filter->setUserScope(ids, tr("User: %1").arg(names.first()));
+    else
+        m_filter->setUserScope(ids, tr("%n users", nullptr, int(ids.size())));
+    m_updatingSelection = false;
+}
+
+void Workspace::showConversationFor(const QModelIndex &index)
+{
+#ifdef LEDGER_HAVE_CONVERSATION
+    if (!index.isValid()) {
+        m_conversation->clear();
+        return;
+    }
+    m_conversation->showSession(index.data(ArchiveTableModel::UserIdRole).toString(),
+                                index.data(ArchiveTableModel::SessionIdRole).toString(),
+                                index.data(ArchiveTableModel::FocusIdRole).toString());
+#else
+    Q_UNUSED(index)
+#endif
+}
+
+void Workspace::step(int delta)
+{
+    LedgerTableView *view = currentTab() == SessionsTab ? m_sessionsView : m_promptsView;
+    QAbstractItemModel *model = view->model();
+    int row = view->currentIndex().isValid() ? view->currentIndex().row() + delta : 0;
+    if (row >= model->rowCount() && model->canFetchMore({}))
+        model->fetchMore({});
+    row = qBound(0, row, model->rowCount() - 1);
+    if (row < 0)
+        return;
+    const QModelIndex idx = model->index(row, qMax(0, view->currentIndex().column()));
+    view->setCurrentIndex(idx);
+    view->scrollTo(idx);
+}
+
+} // namespace ledger::gui

@@ -1,0 +1,90 @@
+#pragma once
+// The browsing area of the main window: the filter bar over the Users / Sessions / Prompts /
+// Activity tabs, and the conversation pane beside them. Composes the models and views; filter
+// changes reload the visible tab at once and the others when they are shown.
+#include "archive/ArchiveTypes.h"
+#include <QWidget>
+
+class QSplitter;
+class QTabWidget;
+
+namespace ledger {
+class Archive;
+}
+
+namespace ledger::gui {
+
+class FilterBar;
+class HighlightDelegate;
+class LedgerTableView;
+class UsersModel;
+class SessionsModel;
+class PromptsModel;
+class ArchiveTableModel;
+class ConversationView;
+class ActivityView;
+
+class Workspace : public QWidget {
+    Q_OBJECT
+public:
+    enum Tab { UsersTab, SessionsTab, PromptsTab, ActivityTab };
+    Q_ENUM(Tab)
+
+    explicit Workspace(QWidget *parent = nullptr);
+    ~Workspace() override;
+
+    void setArchive(ledger::Archive *archive);
+    void reloadAll();
+    void setShowUtc(bool on);
+
+    Tab currentTab() const;
+    void setCurrentTab(Tab tab);
+    // The filter a tab applies (what its "Export view to CSV…" writes).
+    ledger::ArchiveFilter filterFor(Tab tab) const;
+    QString countsText() const;
+
+    FilterBar *filterBar() const { return m_filter; }
+    UsersModel *usersModel() const { return m_users; }
+    SessionsModel *sessionsModel() const { return m_sessions; }
+    PromptsModel *promptsModel() const { return m_prompts; }
+    LedgerTableView *usersView() const { return m_usersView; }
+    LedgerTableView *sessionsView() const { return m_sessionsView; }
+    LedgerTableView *promptsView() const { return m_promptsView; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QWidget *conversationPane() const { return m_conversationPane; }
+    void saveLayout() const;
+    void restoreLayout();
+
+signals:
+    void countsChanged(const QString &text);
+
+private:
+    void onFilterChanged();
+    void ensureFresh(Tab tab);
+    void updateCounts();
+    void updateEmptyText(LedgerTableView *view, ArchiveTableModel *model);
+    void onUsersSelectionChanged();
+    void showConversationFor(const QModelIndex &index);
+    void step(int delta);
+    ArchiveTableModel *modelFor(Tab tab) const;
+    LedgerTableView *viewFor(Tab tab) const;
+
+    ledger::Archive *m_archive = nullptr;
+    FilterBar *m_filter;
+    QTabWidget *m_tabs;
+    QSplitter *m_splitter;
+    UsersModel *m_users;
+    SessionsModel *m_sessions;
+    PromptsModel *m_prompts;
+    LedgerTableView *m_usersView;
+    LedgerTableView *m_sessionsView;
+    LedgerTableView *m_promptsView;
+    HighlightDelegate *m_highlight;
+    QWidget *m_conversationPane;
+    ConversationView *m_conversation = nullptr;
+    ActivityView *m_activity = nullptr;
+    bool m_dirty[4] = {true, true, true, true};
+    bool m_updatingSelection = false;
+};
+
+} // namespace ledger::gui
