@@ -5,21 +5,18 @@
 #
 # -DLEDGER_FETCH_QTKEYCHAIN=ON (Windows/macOS release builds): build QtKeychain from source at the
 # pinned release tag LEDGER_QTKEYCHAIN_TAG with FetchContent (needs network at configure time).
-#   - Windows: a shared library (qt6keychain.dll), installed next to copilot-ledger.exe by
-#     installer/Packaging.cmake.
-#   - macOS and elsewhere: a static library linked into the executable (nothing to deploy, no
-#     install-name/rpath fix-ups inside the .app bundle).
-#   Override with -DLEDGER_QTKEYCHAIN_SHARED=ON|OFF. QtKeychain's own install rules (headers,
-#   CMake package files) are kept out of our packages (EXCLUDE_FROM_ALL).
+#   Built as a STATIC library by default and linked into copilot-ledger (and the tests): nothing
+#   to deploy, no DLL search-path problems when the tests run from the build tree, no
+#   install-name/rpath fix-ups inside the macOS bundle. QtKeychain is BSD-licensed, so static
+#   linking is fine.
+#   -DLEDGER_QTKEYCHAIN_SHARED=ON builds qt6keychain.dll/.dylib instead; on Windows
+#   installer/Packaging.cmake then installs the DLL next to copilot-ledger.exe (to run the tests
+#   from the build tree, put the DLL's folder on PATH).
+#   QtKeychain's own install rules (headers, CMake package files) are kept out of our packages
+#   (EXCLUDE_FROM_ALL).
 option(LEDGER_FETCH_QTKEYCHAIN "Build QtKeychain from source at a pinned release" OFF)
 set(LEDGER_QTKEYCHAIN_TAG "0.14.3" CACHE STRING "QtKeychain release tag built by LEDGER_FETCH_QTKEYCHAIN")
-if(WIN32)
-    set(_ledger_kc_shared_default ON)
-else()
-    set(_ledger_kc_shared_default OFF)
-endif()
-option(LEDGER_QTKEYCHAIN_SHARED "Build the fetched QtKeychain as a shared library"
-    ${_ledger_kc_shared_default})
+option(LEDGER_QTKEYCHAIN_SHARED "Build the fetched QtKeychain as a shared library" OFF)
 
 if(NOT LEDGER_FETCH_QTKEYCHAIN)
     find_package(Qt6Keychain REQUIRED)

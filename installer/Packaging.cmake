@@ -34,7 +34,8 @@ if(WIN32)
     include(InstallRequiredSystemLibraries)
     install(FILES "${PROJECT_SOURCE_DIR}/LICENSE" DESTINATION . RENAME LICENSE.txt)
 elseif(APPLE)
-    # The bundle is self-contained; the licence is shown in the About box and on the DMG.
+    # Everything lives in the bundle, the licence too.
+    install(FILES "${PROJECT_SOURCE_DIR}/LICENSE" DESTINATION copilot-ledger.app/Contents/Resources)
 else()
     install(FILES "${PROJECT_SOURCE_DIR}/LICENSE"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/copilot-ledger" RENAME copyright)
@@ -87,7 +88,7 @@ else()
     set(_ledger_os linux)
 endif()
 
-set(CPACK_PACKAGE_NAME "copilot-ledger")
+set(CPACK_PACKAGE_NAME "Copilot Ledger")   # shown by the installers; the .deb is named below
 set(CPACK_PACKAGE_VENDOR "Copilot Ledger")
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")

@@ -2,7 +2,10 @@
 # must carry: the executable, the Qt runtime deployed by windeployqt/macdeployqt (platform, style,
 # svg image format and icon engine, SQLite driver and a TLS backend plug-in), QtKeychain and the
 # icons/metadata. Used by the CI workflows on Windows and macOS.
-#   cmake -DPREFIX=<dir> -DPLATFORM=windows|macos|linux -P installer/check-install-tree.cmake
+#   cmake -DPREFIX=<dir> -DPLATFORM=windows|macos|linux [-DKEYCHAIN_SHARED=ON]
+#         -P installer/check-install-tree.cmake
+# KEYCHAIN_SHARED=ON: QtKeychain was built as a DLL (LEDGER_QTKEYCHAIN_SHARED), so it must be
+# installed next to the executable; by default it is linked statically into the executable.
 cmake_minimum_required(VERSION 3.25)
 if(NOT PREFIX OR NOT PLATFORM)
     message(FATAL_ERROR "usage: cmake -DPREFIX=<dir> -DPLATFORM=windows|macos|linux -P check-install-tree.cmake")
@@ -28,7 +31,9 @@ if(PLATFORM STREQUAL "windows")
     expect("Qt Widgets" "${bin}/Qt6Widgets.dll")
     expect("Qt Network" "${bin}/Qt6Network.dll")
     expect("Qt Sql" "${bin}/Qt6Sql.dll")
-    expect("QtKeychain" "${bin}/qt6keychain*.dll" "${PREFIX}/bin/qt6keychain*.dll")
+    if(KEYCHAIN_SHARED)
+        expect("QtKeychain DLL" "${bin}/qt6keychain*.dll")
+    endif()
     expect("platform plug-in" "${plugins}/platforms/qwindows.dll")
     expect("style plug-in" "${plugins}/styles/*.dll")
     expect("SVG image format" "${plugins}/imageformats/qsvg.dll")

@@ -32,7 +32,10 @@ if(CMAKE_HOST_WIN32 AND DEFINED ENV{LEDGER_SIGN_PFX} AND NOT "$ENV{LEDGER_SIGN_P
     list(LENGTH binaries n)
     message(STATUS "sign-staged: signed ${n} executables and DLLs")
 elseif(CMAKE_HOST_APPLE AND DEFINED ENV{LEDGER_CODESIGN_IDENTITY} AND NOT "$ENV{LEDGER_CODESIGN_IDENTITY}" STREQUAL "")
-    file(GLOB_RECURSE plists LIST_DIRECTORIES false "${stage}/*.app/Contents/Info.plist")
+    file(GLOB_RECURSE plists LIST_DIRECTORIES false "${stage}/Info.plist")
+    # Top-level bundles only (not apps nested inside another bundle).
+    list(FILTER plists INCLUDE REGEX "\\.app/Contents/Info\\.plist$")
+    list(FILTER plists EXCLUDE REGEX "\\.app/.*\\.app/")
     foreach(plist IN LISTS plists)
         get_filename_component(contents "${plist}" DIRECTORY)
         get_filename_component(app "${contents}" DIRECTORY)

@@ -1,9 +1,39 @@
 #include "GuiMain.h"
 
+#include "common/Dialogs.h"
+#include "filter/FilterBar.h"
+#include "main/MainWindow.h"
+#include "main/Workspace.h"
+
 #include <QApplication>
-#include <QLabel>
+#include <QStringList>
+#include <QTimer>
 
 namespace ledger::gui {
+
+namespace {
+
+// Hidden switches for documentation screenshots (docs/USER-GUIDE.md, "Screenshots").
+void applyScreenshotEnvironment(MainWindow &w)
+{
+    const QString tab = qEnvironmentVariable("LEDGER_SCREENSHOT_TAB").toLower();
+    const QStringList tabs = {QStringLiteral("users"), QStringLiteral("sessions"),
+                              QStringLiteral("prompts"), QStringLiteral("activity")};
+    if (tabs.contains(tab))
+        w.workspace()->setCurrentTab(Workspace::Tab(tabs.indexOf(tab)));
+    const QString search = qEnvironmentVariable("LEDGER_SCREENSHOT_SEARCH");
+    if (!search.isEmpty()) {
+        w.workspace()->filterBar()->setSearchText(search);
+        w.workspace()->filterBar()->applyNow();
+    }
+    const QString dialog = qEnvironmentVariable("LEDGER_SCREENSHOT_DIALOG").toLower();
+    if (dialog == u"connect")
+        QTimer::singleShot(300, &w, &MainWindow::showConnections);
+    else if (dialog == u"guide")
+        QTimer::singleShot(300, &w, &MainWindow::showSetupGuide);
+}
+
+} // namespace
 
 int run(int argc, char **argv)
 {
@@ -11,8 +41,21 @@ int run(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("Copilot Ledger"));
     QApplication::setOrganizationName(QStringLiteral("Copilot Ledger"));
     QApplication::setApplicationVersion(QStringLiteral(LEDGER_VERSION));
-    QLabel label(QStringLiteral("Copilot Ledger"));
-    label.show();
+
+    const QStringList args = QApplication::arguments();
+    MainWindow window;
+    if (args.contains(QStringLiteral("--demo"))) {
+        QString error;
+        if (!window.openDemo(&error)) {
+            window.openInitial();
+            Dialogs::error(&window, QObject::tr("Demo tenant"),
+                           QObject::tr("The demo tenant could not be started."), error);
+        }
+    } else {
+        window.openInitial();
+    }
+    applyScreenshotEnvironment(window);
+    window.show();
     return app.exec();
 }
 

@@ -41,7 +41,6 @@ const char *const kSchemaV1[] = {
     " raw TEXT NOT NULL, PRIMARY KEY(user_id, id))",
     "CREATE INDEX IF NOT EXISTS ix_interactions_session ON interactions(user_id, session_key)",
     "CREATE INDEX IF NOT EXISTS ix_interactions_user_time ON interactions(user_id, created, app_class)",
-    "CREATE INDEX IF NOT EXISTS ix_interactions_time ON interactions(created, app_class)",
     "CREATE TABLE IF NOT EXISTS sessions(sid INTEGER PRIMARY KEY, user_id TEXT NOT NULL, session_key TEXT NOT NULL,"
     " session_id TEXT DEFAULT '', app_class TEXT DEFAULT '', started INTEGER, ended INTEGER,"
     " prompt_count INTEGER NOT NULL DEFAULT 0, response_count INTEGER NOT NULL DEFAULT 0,"
@@ -164,7 +163,8 @@ bool Archive::open(const QString &path, QString *error)
             return fail(u"%1 is not a Copilot Ledger archive (%2)."_s.arg(QDir::toNativeSeparators(path), q.lastError().text()));
     }
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
-                               "PRAGMA busy_timeout=10000", "PRAGMA temp_store=MEMORY", "PRAGMA cache_size=-32768"}) {
+                               "PRAGMA busy_timeout=10000", "PRAGMA temp_store=MEMORY", "PRAGMA cache_size=-65536",
+                               "PRAGMA wal_autocheckpoint=4000"}) {
         if (!d->execSql(QString::fromLatin1(pragma)))
             return fail(d->lastError);
     }
@@ -251,7 +251,7 @@ void Archive::setupFullText()
     bool ok = d->db.transaction();
     if (!tableExists)
         ok = ok && d->execSql(u"CREATE VIRTUAL TABLE turns_fts USING fts5(prompt_text, response_text, content='turns',"
-                               " content_rowid='tid', prefix='2 3', tokenize='unicode61 remove_diacritics 2')"_s);
+                               " content_rowid='tid', detail=none, columnsize=0, tokenize='unicode61 remove_diacritics 2')"_s);
     for (const char *sql : kFtsTriggers)
         ok = ok && d->execSql(QString::fromLatin1(sql));
     if (ok && (!tableExists || triggers < 3)) {
@@ -273,6 +273,8 @@ void Archive::close()
     if (d->connectionName.isEmpty())
         return;
     if (d->db.isOpen()) {
+        // Keep the planner's statistics fresh; analysis_limit bounds the work on big archives.
+        QSqlQuery(d->db).exec(u"PRAGMA analysis_limit=400"_s);
         QSqlQuery(d->db).exec(u"PRAGMA optimize"_s);
         d->db.close();
     }
@@ -334,7 +336,7 @@ int Archive::insertInteractions(const QList<Interaction> &interactions)
     QSqlQuery ins(d->db);
     ins.prepare(u"INSERT OR IGNORE INTO interactions(user_id, id, session_id, session_key, request_id, app_class, type,"
                 " conversation_type, created, locale, etag, body_content_type, body_text, attachments, links, contexts, raw)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,CAST(? AS TEXT))"_s);
     int added = 0;
     // New interactions grouped by the (user, session) pair they touch.
     QHash<QString, QList<const Interaction *>> touched;
@@ -359,7 +361,7 @@ int Archive::insertInteractions(const QList<Interaction> &interactions)
         ins.bindValue(13, joinLines(i.attachments));
         ins.bindValue(14, joinLines(i.links));
         ins.bindValue(15, joinLines(i.contexts));
-        ins.bindValue(16, QString::fromUtf8(i.raw));
+        ins.bindValue(16, i.raw);   // UTF-8 bytes stored as TEXT without a UTF-16 round trip
         if (!d->exec(ins, u"Storing interactions"_s))
             return failed();
         if (ins.numRowsAffected() > 0) {

@@ -3,6 +3,7 @@
 #include "archive/ArchivePrivate.h"
 #include "archive/ArchiveSql.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QSqlError>
 
@@ -35,7 +36,7 @@ qint64 countWith(const Archive::Private *d, const QString &sql, const ArchiveSql
 constexpr auto kTurnColumns =
     "SELECT t.user_id, COALESCE(u.display_name, ''), COALESCE(u.upn, ''), t.session_id, t.request_id, t.app_class,"
     " t.conversation_type, t.locale, t.prompt_id, t.prompt_created, t.prompt_text, t.response_id, t.response_created,"
-    " t.response_text, t.attachments, t.links, t.contexts, t.session_key FROM turns t LEFT JOIN users u ON u.id = t.user_id"_L1;
+    " t.response_text, t.attachments, t.links, t.contexts, t.session_key, t.tid FROM turns t LEFT JOIN users u ON u.id = t.user_id"_L1;
 
 TurnRow turnFrom(const QSqlQuery &q)
 {
@@ -63,7 +64,7 @@ TurnRow turnFrom(const QSqlQuery &q)
 
 constexpr auto kSessionColumns =
     "SELECT s.user_id, COALESCE(u.display_name, ''), COALESCE(u.upn, ''), s.session_id, s.app_class, s.started,"
-    " s.ended, s.prompt_count, s.response_count, s.first_prompt, s.session_key FROM sessions s"
+    " s.ended, s.prompt_count, s.response_count, s.first_prompt, s.session_key, s.sid FROM sessions s"
     " LEFT JOIN users u ON u.id = s.user_id"_L1;
 
 SessionRow sessionFrom(const QSqlQuery &q)
@@ -85,7 +86,7 @@ SessionRow sessionFrom(const QSqlQuery &q)
 
 constexpr auto kInteractionColumns =
     "SELECT i.user_id, i.id, i.session_id, i.request_id, i.app_class, i.type, i.conversation_type, i.created,"
-    " i.locale, i.etag, i.body_content_type, i.body_text, i.attachments, i.links, i.contexts, i.raw"
+    " i.locale, i.etag, i.body_content_type, i.body_text, i.attachments, i.links, i.contexts, CAST(i.raw AS BLOB)"
     " FROM interactions i"_L1;
 
 Interaction interactionFrom(const QSqlQuery &q)
@@ -106,7 +107,7 @@ Interaction interactionFrom(const QSqlQuery &q)
     i.attachments = q.value(12).toString().split(u'\n', Qt::SkipEmptyParts);
     i.links = q.value(13).toString().split(u'\n', Qt::SkipEmptyParts);
     i.contexts = q.value(14).toString().split(u'\n', Qt::SkipEmptyParts);
-    i.raw = q.value(15).toString().toUtf8();
+    i.raw = q.value(15).toByteArray();
     return i;
 }
 
@@ -238,24 +239,55 @@ QList<SessionRow> Archive::sessions(const ArchiveFilter &f, SortSpec sort, int o
     ArchiveSql w(d->fullText);
     w.sessionConditions(f);
     QString order;
+    bool needsUsers = false;
     switch (sort.column) {
-    case SessionRow::User: order = u"COALESCE(u.display_name, s.user_id) COLLATE NOCASE"_s; break;
-    case SessionRow::App: order = u"s.app_class"_s; break;
+    case SessionRow::User: order = u"COALESCE(u.display_name, s.user_id) COLLATE NOCASE"_s; needsUsers = true; break;
+    case SessionRow::App: order = u"s.app_class"_s + direction(sort) + u", s.started"_s; break;
     case SessionRow::Ended: order = u"s.ended"_s; break;
     case SessionRow::Turns: order = u"s.prompt_count"_s; break;
     case SessionRow::FirstPrompt: order = u"s.first_prompt COLLATE NOCASE"_s; break;
     case SessionRow::Started:
     default: order = u"s.started"_s; break;
     }
+    const QString orderBy = u" ORDER BY "_s + order + direction(sort) + u", s.sid"_s + direction(sort);
+    QList<SessionRow> out;
+    if (limit < 0 && offset <= 0) {
+        QSqlQuery q(d->db);
+        q.setForwardOnly(true);
+        q.prepare(kSessionColumns + w.where() + orderBy);
+        w.bindTo(q);
+        if (d->exec(q, u"Reading sessions"_s))
+            while (q.next())
+                out << sessionFrom(q);
+        return out;
+    }
+    QSqlQuery ids(d->db);
+    ids.setForwardOnly(true);
+    ids.prepare(u"SELECT s.sid FROM sessions s"_s + (needsUsers ? u" LEFT JOIN users u ON u.id = s.user_id"_s : QString())
+                + w.where() + orderBy + pageClause(offset, limit));
+    w.bindTo(ids);
+    if (!d->exec(ids, u"Reading sessions"_s))
+        return out;
+    QList<qint64> sids;
+    while (ids.next())
+        sids << ids.value(0).toLongLong();
+    ids.finish();
+    if (sids.isEmpty())
+        return out;
+    QStringList list;
+    for (qint64 sid : std::as_const(sids))
+        list << QString::number(sid);
     QSqlQuery q(d->db);
     q.setForwardOnly(true);
-    q.prepare(kSessionColumns + w.where() + u" ORDER BY "_s + order + direction(sort) + u", s.sid"_s + direction(sort)
-              + pageClause(offset, limit));
-    w.bindTo(q);
-    QList<SessionRow> out;
-    if (d->exec(q, u"Reading sessions"_s))
-        while (q.next())
-            out << sessionFrom(q);
+    if (!q.exec(kSessionColumns + u" WHERE s.sid IN ("_s + list.join(u',') + u")"_s)) {
+        d->lastError = q.lastError().text();
+        return out;
+    }
+    QHash<qint64, SessionRow> rows;
+    while (q.next())
+        rows.insert(q.value(11).toLongLong(), sessionFrom(q));
+    for (qint64 sid : std::as_const(sids))
+        out << rows.value(sid);
     return out;
 }
 
@@ -282,23 +314,56 @@ QList<TurnRow> Archive::turns(const ArchiveFilter &f, SortSpec sort, int offset,
     ArchiveSql w(d->fullText);
     w.turnConditions(f);
     QString order;
+    bool needsUsers = false;
     switch (sort.column) {
-    case TurnRow::User: order = u"COALESCE(u.display_name, t.user_id) COLLATE NOCASE"_s; break;
-    case TurnRow::App: order = u"t.app_class"_s; break;
+    case TurnRow::User: order = u"COALESCE(u.display_name, t.user_id) COLLATE NOCASE"_s; needsUsers = true; break;
+    case TurnRow::App: order = u"t.app_class"_s + direction(sort) + u", t.time"_s; break;   // index (app_class, time)
     case TurnRow::Prompt: order = u"t.prompt_text COLLATE NOCASE"_s; break;
     case TurnRow::Response: order = u"t.response_text COLLATE NOCASE"_s; break;
     case TurnRow::Time:
     default: order = u"t.time"_s; break;
     }
+    const QString orderBy = u" ORDER BY "_s + order + direction(sort) + u", t.tid"_s + direction(sort);
+    QList<TurnRow> out;
+    if (limit < 0 && offset <= 0) {
+        QSqlQuery q(d->db);
+        q.setForwardOnly(true);
+        q.prepare(kTurnColumns + w.where() + orderBy);
+        w.bindTo(q);
+        if (d->exec(q, u"Reading turns"_s))
+            while (q.next())
+                out << turnFrom(q);
+        return out;
+    }
+    // A page: find the row ids first (skipping `offset` rows in an index, not in the wide rows),
+    // then read just those rows.
+    QSqlQuery ids(d->db);
+    ids.setForwardOnly(true);
+    ids.prepare(u"SELECT t.tid FROM turns t"_s + (needsUsers ? u" LEFT JOIN users u ON u.id = t.user_id"_s : QString())
+                + w.where() + orderBy + pageClause(offset, limit));
+    w.bindTo(ids);
+    if (!d->exec(ids, u"Reading turns"_s))
+        return out;
+    QList<qint64> tids;
+    while (ids.next())
+        tids << ids.value(0).toLongLong();
+    ids.finish();
+    if (tids.isEmpty())
+        return out;
+    QStringList list;
+    for (qint64 tid : std::as_const(tids))
+        list << QString::number(tid);
     QSqlQuery q(d->db);
     q.setForwardOnly(true);
-    q.prepare(kTurnColumns + w.where() + u" ORDER BY "_s + order + direction(sort) + u", t.tid"_s + direction(sort)
-              + pageClause(offset, limit));
-    w.bindTo(q);
-    QList<TurnRow> out;
-    if (d->exec(q, u"Reading turns"_s))
-        while (q.next())
-            out << turnFrom(q);
+    if (!q.exec(kTurnColumns + u" WHERE t.tid IN ("_s + list.join(u',') + u")"_s)) {
+        d->lastError = q.lastError().text();
+        return out;
+    }
+    QHash<qint64, TurnRow> rows;
+    while (q.next())
+        rows.insert(q.value(18).toLongLong(), turnFrom(q));
+    for (qint64 tid : std::as_const(tids))
+        out << rows.value(tid);
     return out;
 }
 

@@ -11,6 +11,16 @@
 namespace ledger {
 
 // One filter for every view (the GUI's filter bar, the CLI's export options).
+// How each view applies it:
+//  - Turns: everything; date on the turn's time (prompt time, else first response time).
+//  - Sessions: users, apps (of the session's first interaction), date = the session OVERLAPS
+//    [from, to) (ended >= from and started < to), text = sessions having a matching turn.
+//  - Users: statuses, userIds, text = users having a matching turn (within date/apps); date and
+//    apps only restrict the activity counts (every user stays listed).
+//  - Interactions (export JSONL, charts): date on createdDateTime, apps, users, text = the
+//    interactions of matching turns.
+// Text: every whitespace-separated word must match as a prefix of a word (FTS5); without FTS5 the
+// LIKE fallback matches it anywhere in the text. Never a syntax error.
 struct ArchiveFilter {
     QString text;                 // full-text over prompt and response text (FTS5 when available)
     QDateTime from;               // inclusive, UTC; invalid = open

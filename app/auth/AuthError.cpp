@@ -33,6 +33,8 @@ static QString transportText(const QString &t)
 
 QString AuthError::plainText() const
 {
+    if (httpStatus == 0 && error == u"invalid_configuration" && !transportError.isEmpty())
+        return transportError;   // already a plain sentence (e.g. why an address is refused)
     if (httpStatus == 0)
         return transportText(transportError);
     auto hasCode = [this](int c) {

@@ -35,8 +35,11 @@ bool isBackendFailure(QKeychain::Error e)
         || e == QKeychain::NotImplemented;
 }
 
-QString problemText(QKeychain::Error e)
+QString problemText(QKeychain::Error e, const QString &detail = QString())
 {
+    if (e == QKeychain::OtherError
+        && (detail.contains(u"D-Bus", Qt::CaseInsensitive) || detail.contains(u"dbus", Qt::CaseInsensitive)))
+        e = QKeychain::NoBackendAvailable;   // no session bus: no Secret Service to talk to
     switch (e) {
     case QKeychain::NoBackendAvailable:
         return tr("No system keychain is available (on Linux: no Secret Service such as GNOME Keyring or KWallet is running).");
@@ -93,13 +96,13 @@ QString SecretStore::keychainProblem() const
 void SecretStore::writeSecret(const QString &profileId, const QString &secret, Callback done)
 {
     const QString key = keyFor(profileId);
-    auto fallback = [this, key, secret](QKeychain::Error e) {
+    auto fallback = [this, key, secret](QKeychain::Error e, const QString &detail) {
         {
             QMutexLocker lock(&vault().mutex);
             vault().secrets.insert(key, secret);
         }
         d->available = false;
-        d->problem = problemText(e);
+        d->problem = problemText(e, scrub(detail, secret));
         Result r;
         r.ok = true;
         r.inMemoryOnly = true;
@@ -118,7 +121,7 @@ void SecretStore::writeSecret(const QString &profileId, const QString &secret, C
             QMutexLocker lock(&vault().mutex);
             vault().secrets.remove(key);
         } else if (isBackendFailure(job->error())) {
-            r = fallback(job->error());
+            r = fallback(job->error(), job->errorString());
             qInfo("SecretStore: keychain write failed (%s); secret kept in memory for this run",
                   qUtf8Printable(scrub(job->errorString(), secret)));
         } else {
@@ -155,17 +158,17 @@ void SecretStore::readSecret(const QString &profileId, Callback done)
             r.inMemoryOnly = true;
             if (isBackendFailure(job->error())) {
                 d->available = false;
-                d->problem = problemText(job->error());
+                d->problem = problemText(job->error(), job->errorString());
             }
         } else if (job->error() == QKeychain::EntryNotFound) {
             r.error = tr("No client secret is saved for this connection; enter it again.");
         } else {
             if (isBackendFailure(job->error())) {
                 d->available = false;
-                d->problem = problemText(job->error());
+                d->problem = problemText(job->error(), job->errorString());
                 r.inMemoryOnly = true;
             }
-            r.error = problemText(job->error()) + u' ' + tr("Enter the client secret again.");
+            r.error = problemText(job->error(), job->errorString()) + u' ' + tr("Enter the client secret again.");
         }
         done(r);
     });
@@ -191,7 +194,7 @@ void SecretStore::deleteSecret(const QString &profileId, Callback done)
             r.ok = true;
         } else if (isBackendFailure(e)) {
             d->available = false;
-            d->problem = problemText(e);
+            d->problem = problemText(e, job->errorString());
             r.ok = hadMemory;
             r.inMemoryOnly = true;
             if (!hadMemory)

@@ -148,8 +148,8 @@ void TokenProvider::requestToken(bool forceRefresh)
     const QString problem = validateEndpointUrl(ep.authority);
     if (!problem.isEmpty() || m_settings.tenant.isEmpty() || !m_nam) {
         AuthError e;
-        e.error = u"invalid_request"_s;
-        e.transportError = problem.isEmpty() ? u"no tenant configured"_s : problem;
+        e.error = u"invalid_configuration"_s;
+        e.transportError = problem.isEmpty() ? tr("Enter the Directory (tenant) ID.") : problem;
         QTimer::singleShot(0, this, [this, e] { emit tokenFailed(e); });
         return;
     }
@@ -179,7 +179,7 @@ void TokenProvider::requestToken(bool forceRefresh)
             return;
         d->inFlight = nullptr;
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray data = reply->readAll();
+        const QByteArray data = reply->isOpen() ? reply->readAll() : QByteArray();
         if (status == 0) {
             AuthError e;
             e.transportError = reply->errorString();

@@ -175,7 +175,7 @@ void GraphClient::Private::onFinished(GraphClientRequest *r, QNetworkReply *net)
     r->net = nullptr;
     const int status = net->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const int netError = net->error();
-    const QByteArray body = net->readAll();
+    const QByteArray body = net->isOpen() ? net->readAll() : QByteArray();
     const bool transport = netError != QNetworkReply::NoError && (status == 0 || netError < 200);
 
     GraphError err;

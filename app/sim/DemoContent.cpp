@@ -16,6 +16,13 @@ QStringList list(std::initializer_list<const char *> items)
     return out;
 }
 
+// A list built once per call site (the lambda type is unique per site).
+template<typename Make> const QStringList &cachedList(Make make)
+{
+    static const QStringList l = make();
+    return l;
+}
+
 const QStringList &topics()
 {
     static const QStringList t = list({"Q3 forecast", "the supplier contract", "the onboarding plan",
@@ -24,7 +31,7 @@ const QStringList &topics()
     return t;
 }
 
-QStringList englishPrompts(DemoApp app)
+QStringList englishPromptsBuild(DemoApp app)
 {
     switch (app) {
     case DemoApp::Word:
@@ -58,7 +65,7 @@ QStringList englishPrompts(DemoApp app)
     return {};
 }
 
-QStringList localizedPrompts(DemoLang lang)
+QStringList localizedPromptsBuild(DemoLang lang)
 {
     switch (lang) {
     case DemoLang::De:
@@ -87,7 +94,7 @@ QStringList localizedPrompts(DemoLang lang)
     return {};
 }
 
-QStringList localizedAnswers(DemoLang lang)
+QStringList localizedAnswersBuild(DemoLang lang)
 {
     switch (lang) {
     case DemoLang::De:
@@ -114,7 +121,7 @@ QStringList localizedAnswers(DemoLang lang)
     return {};
 }
 
-QStringList englishAnswers(DemoApp app)
+QStringList englishAnswersBuild(DemoApp app)
 {
     switch (app) {
     case DemoApp::Word:
@@ -144,6 +151,35 @@ QStringList englishAnswers(DemoApp app)
             "<p>Use <code>GROUP BY DATE_TRUNC(&#39;week&#39;, created_at)</code>.</p>"});
     }
     return {};
+}
+
+// The corpora are built once (generation calls these ~50,000 times).
+template<typename Key> QList<QStringList> buildAll(QStringList (*build)(Key))
+{
+    QList<QStringList> all;
+    for (int i = 0; i < 7; ++i)
+        all.append(build(Key(i)));
+    return all;
+}
+const QStringList &englishPrompts(DemoApp app)
+{
+    static const QList<QStringList> all = buildAll(englishPromptsBuild);
+    return all.at(int(app));
+}
+const QStringList &localizedPrompts(DemoLang lang)
+{
+    static const QList<QStringList> all = buildAll(localizedPromptsBuild);
+    return all.at(int(lang));
+}
+const QStringList &localizedAnswers(DemoLang lang)
+{
+    static const QList<QStringList> all = buildAll(localizedAnswersBuild);
+    return all.at(int(lang));
+}
+const QStringList &englishAnswers(DemoApp app)
+{
+    static const QList<QStringList> all = buildAll(englishAnswersBuild);
+    return all.at(int(app));
 }
 
 } // namespace
@@ -228,29 +264,29 @@ QString DemoContent::adaptiveCard(DemoLang lang, SplitMix64 &rng)
                           "{\"title\":\"Owner\",\"value\":%6}]}]}")
         .arg(q(headline), q(s("The steering committee approved phase 2; the budget stays at 1.2 M€.")),
              q(s("Next step")), q(s("Review the updated plan with Finance by Friday.")),
-             QString::number(files), q(rng.pick(list({"Anna Schmidt", "Kenji Sato", "Fatima Al-Sayed", "Chloé Dubois"}))));
+             QString::number(files), q(rng.pick(cachedList([] { return list({"Anna Schmidt", "Kenji Sato", "Fatima Al-Sayed", "Chloé Dubois"}); }))));
 }
 
 QString DemoContent::meetingTitle(SplitMix64 &rng)
 {
-    return rng.pick(list({"Weekly sync", "Project Falcon stand-up", "Budget review", "Customer call: Northwind",
-                          "Quarterly business review", "Design critique"}));
+    return rng.pick(cachedList([] { return list({"Weekly sync", "Project Falcon stand-up", "Budget review", "Customer call: Northwind",
+                          "Quarterly business review", "Design critique"}); }));
 }
 
 QString DemoContent::meetingRecapHtml(const QString &title, const QString &attachmentId, SplitMix64 &rng)
 {
     return QStringLiteral("<p>Here&#39;s a recap of <b>%1</b>:</p><ul><li>%2</li><li>%3</li></ul><attachment id=\"%4\"></attachment>")
-        .arg(title, rng.pick(list({"The team agreed to ship on the 14th.", "Budget &amp; staffing were approved.",
-                                   "Two blockers need an owner."})),
-             rng.pick(list({"Follow-up: Kenji sends the minutes.", "Next meeting: Monday 10:00.",
-                            "Open question: who signs the contract?"})),
+        .arg(title, rng.pick(cachedList([] { return list({"The team agreed to ship on the 14th.", "Budget &amp; staffing were approved.",
+                                   "Two blockers need an owner."}); })),
+             rng.pick(cachedList([] { return list({"Follow-up: Kenji sends the minutes.", "Next meeting: Monday 10:00.",
+                            "Open question: who signs the contract?"}); })),
              attachmentId);
 }
 
 QString DemoContent::documentName(DemoApp app, SplitMix64 &rng)
 {
-    const QString base = rng.pick(list({"Q3 forecast", "Supplier contract", "Onboarding plan", "Roadmap 2027",
-                                        "Board update", "Falcon status", "Budget review"}));
+    const QString base = rng.pick(cachedList([] { return list({"Q3 forecast", "Supplier contract", "Onboarding plan", "Roadmap 2027",
+                                        "Board update", "Falcon status", "Budget review"}); }));
     switch (app) {
     case DemoApp::Excel: return base + QStringLiteral(".xlsx");
     case DemoApp::PowerPoint: return base + QStringLiteral(".pptx");
@@ -260,8 +296,8 @@ QString DemoContent::documentName(DemoApp app, SplitMix64 &rng)
 
 QString DemoContent::emojiPrompt(SplitMix64 &rng)
 {
-    return rng.pick(list({"Write a fun announcement for the team offsite 🎉🚀", "Summarize the feedback 👍👎 from the survey",
-                          "Make this message friendlier 😊", "Ideas for the holiday party 🎄✨"}));
+    return rng.pick(cachedList([] { return list({"Write a fun announcement for the team offsite 🎉🚀", "Summarize the feedback 👍👎 from the survey",
+                          "Make this message friendlier 😊", "Ideas for the holiday party 🎄✨"}); }));
 }
 
 QString DemoContent::hostileBody(int kind)

@@ -21,10 +21,10 @@ struct DemoInteractionGenerator::Item {
     QString requestId;
     QString locale;
     QString content;
-    QByteArray attachments = "[]";
-    QByteArray links = "[]";
-    QByteArray mentions = "[]";
-    QByteArray contexts = "[]";   // empty → the key is missing
+    QByteArray attachments = QByteArrayLiteral("[]");
+    QByteArray links = QByteArrayLiteral("[]");
+    QByteArray mentions = QByteArrayLiteral("[]");
+    QByteArray contexts = QByteArrayLiteral("[]");   // empty → the key is missing
 };
 
 namespace {

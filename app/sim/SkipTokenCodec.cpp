@@ -21,12 +21,13 @@ SkipTokenCodec::SkipTokenCodec(const QByteArray &key)
 {
 }
 
-QString SkipTokenCodec::encode(const QString &context, qint64 offset)
+QString SkipTokenCodec::encode(const QString &context, qint64 offset) const
 {
-    QByteArray nonce(NonceSize, '\0');
-    qToBigEndian<quint64>(++m_nonce * 0x9E3779B97F4A7C15ULL, nonce.data());
     QByteArray payload(PayloadSize, '\0');
     qToBigEndian<qint64>(offset, payload.data());
+    // Derived from what the token stands for: the same page always gets the same link, so
+    // per-URL fault injection does not depend on the order in which pages were requested.
+    const QByteArray nonce = hmac(m_key, QByteArray("nonce" + payload + context.toUtf8())).left(NonceSize);
     const QByteArray stream = hmac(m_key, QByteArray("enc" + nonce));
     for (int i = 0; i < PayloadSize; ++i)
         payload[i] = char(payload[i] ^ stream[i]);

@@ -12,12 +12,12 @@ class SkipTokenCodec {
 public:
     explicit SkipTokenCodec(const QByteArray &key = {});
     // context: what the token is valid for (e.g. "users" or "<userId>|<filter>").
-    QString encode(const QString &context, qint64 offset);
+    // Deterministic: the same context and offset give the same token.
+    QString encode(const QString &context, qint64 offset) const;
     std::optional<qint64> decode(const QString &context, const QString &token) const;
 
 private:
     QByteArray m_key;
-    quint64 m_nonce = 0;
 };
 
 } // namespace ledger::sim

@@ -9,6 +9,8 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
+#include <QThread>
+#include <atomic>
 
 using namespace ledger;
 using namespace Qt::StringLiterals;
@@ -172,9 +174,14 @@ private slots:
         text.text = u"budget holidays"_s;
         QCOMPARE(a.countTurns(text), qint64(0));
         // Hostile input is quoted, never an FTS syntax error.
-        for (const QString &hostile : {u"\"unbalanced"_s, u"AND OR NOT"_s, u"a* (b"_s, u"col:x"_s, u"'; DROP TABLE turns; --"_s, u"NEAR(x y)"_s}) {
+        text.text = u"quarterly-budget"_s;   // split into tokens like the index
+        QCOMPARE(a.countTurns(text), fts ? qint64(1) : qint64(0));
+        for (const QString &hostile : {u"\"unbalanced"_s, u"e-mail"_s, u"***"_s, u"x\"y\"z"_s, u"AND OR NOT"_s, u"a* (b"_s, u"col:x"_s, u"'; DROP TABLE turns; --"_s, u"NEAR(x y)"_s}) {
             text.text = hostile;
             QVERIFY2(a.countTurns(text) >= 0, qPrintable(hostile));
+            QVERIFY2(a.countSessions(text) >= 0, qPrintable(hostile));
+            QVERIFY2(a.countUsers(text) >= 0, qPrintable(hostile));
+            QVERIFY2(a.countInteractions(text) >= 0, qPrintable(hostile));
             QVERIFY(a.lastError().isEmpty() || !a.lastError().contains(u"fts5"_s));
         }
         QCOMPARE(a.countTurns({}), qint64(6));
@@ -214,6 +221,30 @@ private slots:
         QCOMPARE(desc.size(), 2);
         QCOMPARE(desc.at(0).promptId, u"b3"_s);
         QCOMPARE(desc.at(1).promptId, u"b2"_s);
+        // Pages put together equal the whole sorted list, for every column and order.
+        for (int column = 0; column < TurnRow::ColumnCount; ++column) {
+            for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                auto key = [](const TurnRow &t) -> QString { return t.promptId + u'/' + t.responseId; };
+                QStringList whole, paged;
+                for (const TurnRow &t : a.turns({}, {column, order}))
+                    whole << key(t);
+                for (int offset = 0; offset < 8; offset += 4)
+                    for (const TurnRow &t : a.turns({}, {column, order}, offset, 4))
+                        paged << key(t);
+                QCOMPARE(paged, whole);
+            }
+        }
+        for (int column = 0; column < SessionRow::ColumnCount; ++column) {
+            for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                QStringList whole, paged;
+                for (const SessionRow &r : a.sessions({}, {column, order}))
+                    whole << r.sessionKey;
+                for (int offset = 0; offset < 6; offset += 3)
+                    for (const SessionRow &r : a.sessions({}, {column, order}, offset, 3))
+                        paged << r.sessionKey;
+                QCOMPARE(paged, whole);
+            }
+        }
         const QList<SessionRow> byUser = a.sessions({}, {SessionRow::User, Qt::DescendingOrder});
         QCOMPARE(byUser.first().userId, u"bob"_s);
 
@@ -378,6 +409,45 @@ private slots:
                 QVERIFY2(!f.readAll().contains(marker), qPrintable(s));
         }
         QVERIFY(a.insertInteractions(sample()) > 0);
+    }
+
+    void writerAndReaderThreads()
+    {
+        const QString path = test::tempDir() + u"/threads.sqlite"_s;
+        {
+            Archive init;
+            QVERIFY(init.open(path));
+        }
+        std::atomic_int written{0};
+        QThread *writer = QThread::create([&] {
+            Archive w;
+            if (!w.open(path))
+                return;
+            for (int batch = 0; batch < 20; ++batch) {
+                QList<Interaction> items;
+                for (int k = 0; k < 50; ++k) {
+                    const QString id = u"w%1-%2"_s.arg(batch).arg(k);
+                    items << make(u"thread-user"_s, id, u"s%1"_s.arg(batch), id, u"userPrompt"_s, at(1, k), u"threaded text"_s);
+                }
+                written += qMax(0, w.insertInteractions(items));
+            }
+        });
+        writer->start();
+        Archive reader;
+        QVERIFY(reader.open(path));
+        qint64 last = 0;
+        while (!writer->isFinished()) {
+            const qint64 n = reader.countInteractions({});
+            QVERIFY(n >= last);   // never goes back, never an error (-1)
+            last = n;
+            reader.turns({}, {TurnRow::Time, Qt::DescendingOrder}, 0, 20);
+            QThread::msleep(5);
+        }
+        writer->wait();
+        delete writer;
+        QCOMPARE(written.load(), 1000);
+        QCOMPARE(reader.countInteractions({}), qint64(1000));
+        QCOMPARE(reader.countTurns({}), qint64(1000));
     }
 
     void concurrentConnections()

@@ -110,6 +110,15 @@ out=$(timeout 60 "$bin" --version) || fail "installed binary: --version exited $
 [ "$out" = "copilot-ledger $version" ] || fail "--version printed '$out'"
 ok "installed binary: --version -> $out"
 
+# The GUI starts with the system's plug-ins and keeps running (offscreen) until it is stopped;
+# a missing plug-in or driver would make it exit on its own.
+set +e
+timeout -s TERM 5 "$bin" >"$scratch/gui.log" 2>&1
+rc=$?
+set -e
+[ $rc -eq 124 ] || { cat "$scratch/gui.log"; fail "installed GUI exited by itself (status $rc)"; }
+ok "installed binary: the GUI starts and runs"
+
 help=$(timeout 60 "$bin" --help 2>&1) || true
 if grep -qw check <<<"$help"; then
     set +e

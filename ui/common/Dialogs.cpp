@@ -2,6 +2,7 @@
 
 #include <QFileDialog>
 #include <QInputDialog>
+#include <QList>
 #include <QMessageBox>
 #include <optional>
 
@@ -10,20 +11,20 @@ namespace ledger::gui::Dialogs {
 namespace {
 std::optional<QString> s_nextSave;
 std::optional<QString> s_nextDir;
-std::optional<QMessageBox::StandardButton> s_nextAnswer;
+QList<QMessageBox::StandardButton> s_nextAnswers;   // consumed in order
 std::optional<std::pair<QString, bool>> s_nextText;
 bool s_seamsActive = false;   // once a test touched a seam, never open a real dialog
 }
 
 void setNextSaveFileName(const QString &path) { s_nextSave = path; s_seamsActive = true; }
 void setNextDirectory(const QString &path) { s_nextDir = path; s_seamsActive = true; }
-void setNextQuestionAnswer(QMessageBox::StandardButton answer) { s_nextAnswer = answer; s_seamsActive = true; }
+void setNextQuestionAnswer(QMessageBox::StandardButton answer) { s_nextAnswers.append(answer); s_seamsActive = true; }
 void setNextText(const QString &text, bool ok) { s_nextText = std::make_pair(text, ok); s_seamsActive = true; }
 void resetSeams()
 {
     s_nextSave.reset();
     s_nextDir.reset();
-    s_nextAnswer.reset();
+    s_nextAnswers.clear();
     s_nextText.reset();
 }
 
@@ -56,11 +57,8 @@ QMessageBox::StandardButton question(QWidget *parent, const QString &title, cons
                                      QMessageBox::StandardButtons buttons,
                                      QMessageBox::StandardButton defaultButton)
 {
-    if (s_nextAnswer) {
-        const auto r = *s_nextAnswer;
-        s_nextAnswer.reset();
-        return r;
-    }
+    if (!s_nextAnswers.isEmpty())
+        return s_nextAnswers.takeFirst();
     if (s_seamsActive)
         return QMessageBox::Cancel;
     return QMessageBox::question(parent, title, text, buttons, defaultButton);

@@ -11,7 +11,7 @@ namespace ledger::gui::Dialogs {
 // Next answers for tests. An empty string for a file name means "the user cancelled".
 void setNextSaveFileName(const QString &path);
 void setNextDirectory(const QString &path);
-void setNextQuestionAnswer(QMessageBox::StandardButton answer);
+void setNextQuestionAnswer(QMessageBox::StandardButton answer);   // queued: call once per question
 void setNextText(const QString &text, bool ok = true);
 void resetSeams();
 

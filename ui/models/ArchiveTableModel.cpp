@@ -30,6 +30,7 @@ void ArchiveTableModel::setSource(ledger::Archive *archive, const ledger::Archiv
 
 void ArchiveTableModel::reload()
 {
+    m_resetting = true;
     beginResetModel();
     clearRows();
     m_total = 0;
@@ -44,6 +45,7 @@ void ArchiveTableModel::reload()
         }
     }
     endResetModel();
+    m_resetting = false;
     emit countsChanged();
 }
 
@@ -54,7 +56,7 @@ int ArchiveTableModel::rowCount(const QModelIndex &parent) const
 
 bool ArchiveTableModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_archive && loadedRows() < m_total;
+    return !parent.isValid() && !m_resetting && m_archive && loadedRows() < m_total;
 }
 
 void ArchiveTableModel::fetchMore(const QModelIndex &parent)
@@ -71,9 +73,11 @@ void ArchiveTableModel::fetchMore(const QModelIndex &parent)
         m_total = offset + got;   // fewer rows than counted (archive changed): stop paging here
     if (got <= 0)
         return;
+    m_resetting = true;   // views and testers may ask for more from inside endInsertRows()
     beginInsertRows({}, offset, offset + got - 1);
     commitPage();
     endInsertRows();
+    m_resetting = false;
 }
 
 void ArchiveTableModel::setShowUtc(bool on)

@@ -67,6 +67,7 @@ private:
     qint64 m_unfiltered = 0;
     int m_pageSize = 200;
     bool m_showUtc = false;
+    bool m_resetting = false;   // no paging while a reset or an insert is being announced
 };
 
 } // namespace ledger::gui

@@ -1,0 +1,132 @@
+// The filter bar alone (debounce, apps, dates) and wired into the workspace: text / app / date
+// changes change the model counts; selecting users shows a chip that scopes the other tabs;
+// removing the chip restores them.
+#include "UiTestData.h"
+#include "TestSupport.h"
+
+#include "archive/Archive.h"
+#include "filter/FilterBar.h"
+#include "main/Workspace.h"
+#include "models/LedgerTableView.h"
+#include "models/PromptsModel.h"
+#include "models/SessionsModel.h"
+#include "models/UsersModel.h"
+
+#include <QDir>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QtTest>
+
+using namespace ledger;
+using namespace ledger::gui;
+
+class TestFilterBar : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        test::isolateEnvironment();
+        QString error;
+        QVERIFY2(m_archive.open(QDir(test::tempDir()).filePath(QStringLiteral("filter.sqlite")), &error), qPrintable(error));
+        m_expected = uitest::fillArchive(m_archive);
+    }
+
+    void debouncedText()
+    {
+        FilterBar bar;
+        QSignalSpy changed(&bar, &FilterBar::filterChanged);
+        QTest::keyClicks(bar.searchField(), QStringLiteral("budget"));
+        QCOMPARE(changed.count(), 0);          // not on every key stroke
+        QVERIFY(changed.wait(2000));            // after the pause
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(bar.filter().text, QStringLiteral("budget"));
+    }
+
+    void appsAndDates()
+    {
+        FilterBar bar;
+        QSignalSpy changed(&bar, &FilterBar::filterChanged);
+        bar.setSelectedApps({QStringLiteral("Word")});
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(bar.filter().appClasses, QStringList{QString::fromLatin1(uitest::kWord)});
+        bar.setCustomRange(QDate(2026, 10, 1), QDate(2026, 10, 3));
+        const ArchiveFilter f = bar.filter();
+        QVERIFY(f.from.isValid() && f.to.isValid());
+        QCOMPARE(f.from.secsTo(f.to), qint64(3 * 24 * 3600));   // "to" day is inclusive
+        bar.setToday(QDate(2026, 11, 20));
+        bar.setPeriod(FilterBar::Last7Days);
+        QCOMPARE(bar.filter().from.toLocalTime().date(), QDate(2026, 11, 14));
+        QVERIFY(!bar.filter().to.isValid());
+        bar.reset();
+        QVERIFY(bar.filter().isEmpty());
+    }
+
+    void workspaceCountsFollowTheFilter()
+    {
+        Workspace ws;
+        ws.setCurrentTab(Workspace::PromptsTab);
+        ws.setArchive(&m_archive);
+        const QString all = QString::number(m_expected.turns);
+        QCOMPARE(ws.filterBar()->countText(), QStringLiteral("%1 prompts").arg(all));
+
+        ws.filterBar()->setSearchText(QStringLiteral("budget"));
+        ws.filterBar()->applyNow();
+        QCOMPARE(ws.promptsModel()->totalMatching(), qint64(m_expected.budgetTurns));
+        QCOMPARE(ws.filterBar()->countText(),
+                 QStringLiteral("%1 of %2 prompts").arg(m_expected.budgetTurns).arg(all));
+        ws.filterBar()->setSearchText({});
+        ws.filterBar()->applyNow();
+
+        ws.filterBar()->setSelectedApps({QStringLiteral("Word")});
+        QCOMPARE(ws.promptsModel()->totalMatching(), qint64(m_expected.wordTurns));
+        ws.filterBar()->setSelectedApps({});
+
+        // A date range before any data: nothing, and an explaining empty text.
+        ws.filterBar()->setCustomRange(QDate(2020, 1, 1), QDate(2020, 1, 31));
+        QCOMPARE(ws.promptsModel()->totalMatching(), qint64(0));
+        ws.filterBar()->setPeriod(FilterBar::AnyTime);
+        QCOMPARE(ws.promptsModel()->totalMatching(), qint64(m_expected.turns));
+    }
+
+    void userSelectionScopesOtherTabsWithChip()
+    {
+        Workspace ws;
+        ws.show();
+        ws.setCurrentTab(Workspace::UsersTab);
+        ws.setArchive(&m_archive);
+        UsersModel *users = ws.usersModel();
+        users->sort(int(UserRow::Name), Qt::AscendingOrder);
+        QCOMPARE(users->index(1, int(UserRow::Name)).data().toString(), QStringLiteral("Alex Wilber"));
+        QVERIFY(ws.filterBar()->scopeChip()->isHidden());
+
+        ws.usersView()->selectionModel()->select(users->index(1, 0),
+                                                 QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QCOMPARE(ws.filterBar()->userScope(), QStringList{uitest::userId(1)});
+        QVERIFY(ws.filterBar()->scopeChip()->isVisible());
+        QCOMPARE(users->rowCount(), m_expected.users);   // the Users tab itself is not narrowed
+
+        ws.setCurrentTab(Workspace::PromptsTab);
+        QCOMPARE(ws.promptsModel()->totalMatching(), qint64(m_expected.turnsPerUser.value(uitest::userId(1))));
+        ws.setCurrentTab(Workspace::SessionsTab);
+        QCOMPARE(ws.sessionsModel()->totalMatching(), qint64(3));
+
+        // Remove the chip: every user again, and the Users selection is cleared.
+        auto *close = ws.filterBar()->findChild<QToolButton *>(QStringLiteral("userScopeChipClose"));
+        QVERIFY(close);
+        QTest::mouseClick(close, Qt::LeftButton);
+        QVERIFY(ws.filterBar()->scopeChip()->isHidden());
+        QVERIFY(ws.filterBar()->userScope().isEmpty());
+        QCOMPARE(ws.sessionsModel()->totalMatching(), qint64(m_expected.sessions));
+        QVERIFY(!ws.usersView()->selectionModel()->hasSelection());
+    }
+
+private:
+    Archive m_archive;
+    uitest::Expected m_expected;
+};
+
+QTEST_MAIN(TestFilterBar)
+#include "tst_filterbar.moc"

@@ -1,0 +1,173 @@
+// The Users / Sessions / Prompts models over a real Archive: QAbstractItemModelTester, counts
+// from SQL, paging with fetchMore, SQL sorting, raw values on Qt::UserRole, TSV copy.
+#include "UiTestData.h"
+#include "TestSupport.h"
+
+#include "archive/Archive.h"
+#include "models/HighlightDelegate.h"
+#include "models/LedgerTableView.h"
+#include "models/PromptsModel.h"
+#include "models/SessionsModel.h"
+#include "models/UsersModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace ledger;
+using namespace ledger::gui;
+
+class TestTableModels : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        test::isolateEnvironment();
+        QString error;
+        QVERIFY2(m_archive.open(QDir(test::tempDir()).filePath(QStringLiteral("models.sqlite")), &error), qPrintable(error));
+        m_expected = uitest::fillArchive(m_archive);
+        QCOMPARE(m_archive.countTurns({}), qint64(m_expected.turns));
+    }
+
+    void usersModel()
+    {
+        UsersModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setArchive(&m_archive);
+        QCOMPARE(model.rowCount(), m_expected.users);
+        QCOMPARE(model.totalMatching(), qint64(m_expected.users));
+        QCOMPARE(model.columnCount(), int(UserRow::ColumnCount));
+
+        // Sort by interactions, descending: Adele (24 interactions) first, numbers raw on UserRole.
+        model.sort(int(UserRow::Interactions), Qt::DescendingOrder);
+        QCOMPARE(model.index(0, int(UserRow::Name)).data().toString(), QStringLiteral("Adele Vance"));
+        QCOMPARE(model.index(0, int(UserRow::Interactions)).data(Qt::UserRole).toLongLong(),
+                 qint64(m_expected.turnsPerUser.value(uitest::userId(0)) * 2));
+        for (int r = 1; r < model.rowCount(); ++r)
+            QVERIFY(model.index(r - 1, int(UserRow::Interactions)).data(Qt::UserRole).toLongLong()
+                    >= model.index(r, int(UserRow::Interactions)).data(Qt::UserRole).toLongLong());
+
+        // Status words and the failure on hover (DESIGN §6: nothing silent).
+        bool sawFailed = false, sawNotLicensed = false;
+        for (int r = 0; r < model.rowCount(); ++r) {
+            const QModelIndex status = model.index(r, int(UserRow::Status));
+            if (status.data(Qt::UserRole).toString() == u"failed") {
+                sawFailed = true;
+                QCOMPARE(status.data().toString(), QStringLiteral("Failed"));
+                QVERIFY2(status.data(Qt::ToolTipRole).toString().contains(QStringLiteral("request-id")),
+                         qPrintable(status.data(Qt::ToolTipRole).toString()));
+            }
+            if (status.data(Qt::UserRole).toString() == u"not_licensed") {
+                sawNotLicensed = true;
+                QCOMPARE(status.data().toString(), QStringLiteral("Not licensed"));
+            }
+        }
+        QVERIFY(sawFailed);
+        QVERIFY(sawNotLicensed);
+
+        // Status filter (Users tab only).
+        ArchiveFilter f;
+        f.statuses = {UserStatus::NotLicensed};
+        model.setFilter(f);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.totalUnfiltered(), qint64(m_expected.users));
+    }
+
+    void promptsPagingAndSorting()
+    {
+        PromptsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPageSize(10);
+        model.sort(int(TurnRow::Time), Qt::AscendingOrder);
+        model.setArchive(&m_archive);
+        QCOMPARE(model.totalMatching(), qint64(m_expected.turns));
+        QCOMPARE(model.rowCount(), 10);   // never everything at once
+        QVERIFY(model.canFetchMore({}));
+        while (model.canFetchMore({}))
+            model.fetchMore({});
+        QCOMPARE(model.rowCount(), m_expected.turns);
+        for (int r = 1; r < model.rowCount(); ++r)
+            QVERIFY(model.index(r - 1, int(TurnRow::Time)).data(Qt::UserRole).toDateTime()
+                    <= model.index(r, int(TurnRow::Time)).data(Qt::UserRole).toDateTime());
+
+        model.sort(int(TurnRow::Time), Qt::DescendingOrder);
+        QCOMPARE(model.rowCount(), 10);
+        QVERIFY(model.index(0, int(TurnRow::Time)).data(Qt::UserRole).toDateTime()
+                > model.index(9, int(TurnRow::Time)).data(Qt::UserRole).toDateTime());
+        // Times shown in local time with a zone; the UTC instant on hover.
+        QVERIFY(model.index(0, int(TurnRow::Time)).data(Qt::ToolTipRole).toString().contains(QLatin1Char('Z')));
+        QCOMPARE(model.index(0, int(TurnRow::App)).data(Qt::UserRole).toString().startsWith(u"IPM.SkypeTeams"), true);
+        QVERIFY(!model.index(0, 0).data(ArchiveTableModel::SessionIdRole).toString().isEmpty());
+
+        // Full-text filter and app filter change the counts (SQL).
+        ArchiveFilter f;
+        f.text = QStringLiteral("budget");
+        model.setFilter(f);
+        QCOMPARE(model.totalMatching(), qint64(m_expected.budgetTurns));
+        QCOMPARE(model.totalUnfiltered(), qint64(m_expected.turns));
+        f = {};
+        f.appClasses = {QString::fromLatin1(uitest::kWord)};
+        model.setFilter(f);
+        QCOMPARE(model.totalMatching(), qint64(m_expected.wordTurns));
+        f = {};
+        f.userIds = {uitest::userId(1)};
+        model.setFilter(f);
+        QCOMPARE(model.totalMatching(), qint64(m_expected.turnsPerUser.value(uitest::userId(1))));
+    }
+
+    void sessionsModel()
+    {
+        SessionsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.sort(int(SessionRow::Started), Qt::DescendingOrder);
+        model.setArchive(&m_archive);
+        QCOMPARE(model.totalMatching(), qint64(m_expected.sessions));
+        QCOMPARE(model.rowCount(), m_expected.sessions);
+        const QModelIndex first = model.index(0, int(SessionRow::FirstPrompt));
+        QVERIFY(first.data().toString().startsWith(QStringLiteral("Summarise the budget")));
+        QVERIFY(model.index(0, int(SessionRow::Turns)).data(Qt::UserRole).toInt() >= 2);
+        QCOMPARE(model.index(0, 0).data(ArchiveTableModel::UserIdRole).toString(), uitest::userId(3));
+    }
+
+    void copyAsTsv()
+    {
+        UsersModel model;
+        LedgerTableView view(QStringLiteral("tables/test"));
+        view.setDefaultSort(int(UserRow::Name), Qt::AscendingOrder);
+        view.setModel(&model);
+        model.setArchive(&m_archive);
+        QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("Adele Vance"));
+        view.selectionModel()->select(model.index(0, 0),
+                                      QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        const QString tsv = view.selectionAsTsv();
+        const QStringList cells = tsv.split(QLatin1Char('\t'));
+        QCOMPARE(cells.size(), int(UserRow::ColumnCount));
+        QCOMPARE(cells.first(), QStringLiteral("Adele Vance"));
+        QCOMPARE(cells.at(1), QStringLiteral("adele@contoso.test"));
+        // A hidden column is not copied.
+        view.horizontalHeader()->setSectionHidden(int(UserRow::Department), true);
+        QCOMPARE(view.selectionAsTsv().split(QLatin1Char('\t')).size(), int(UserRow::ColumnCount) - 1);
+    }
+
+    void highlightRanges()
+    {
+        HighlightDelegate d;
+        d.setSearchText(QStringLiteral("\"budget\" OR project"));
+        QCOMPARE(d.terms(), QStringList({QStringLiteral("budget"), QStringLiteral("project")}));
+        const auto r = HighlightDelegate::matchRanges(QStringLiteral("Budget of the project budget"), d.terms());
+        QCOMPARE(r.size(), 3);
+        QCOMPARE(r.at(0), qMakePair(0, 6));
+        QCOMPARE(r.at(1), qMakePair(14, 7));
+        QCOMPARE(r.at(2), qMakePair(22, 6));
+    }
+
+private:
+    Archive m_archive;
+    uitest::Expected m_expected;
+};
+
+QTEST_MAIN(TestTableModels)
+#include "tst_tablemodels.moc"

@@ -1,0 +1,66 @@
+// First run: the welcome page with its two choices; "Explore the demo tenant" starts the
+// in-process demo, syncs it into its own archive and shows the data. The demo secret is never
+// saved as a profile.
+#include "TestSupport.h"
+
+#include "auth/ProfileStore.h"
+#include "main/MainWindow.h"
+#include "main/SyncStatusWidget.h"
+#include "main/TenantSession.h"
+#include "main/WelcomePage.h"
+#include "main/Workspace.h"
+#include "models/PromptsModel.h"
+#include "models/UsersModel.h"
+
+#include <QAction>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace ledger;
+using namespace ledger::gui;
+
+class TestWelcome : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { test::isolateEnvironment(); }
+
+    void firstRunShowsWelcome()
+    {
+        MainWindow w;
+        w.openInitial();
+        QVERIFY(w.isShowingWelcome());
+        QVERIFY(!w.session()->isOpen());
+        const auto actions = w.findChildren<QAction *>();
+        for (QAction *a : actions) {
+            if (a->shortcut() == QKeySequence(QKeySequence::Refresh))
+                QVERIFY(!a->isEnabled());   // nothing to sync yet
+        }
+        QVERIFY(w.welcomePage()->connectButton()->isVisibleTo(&w));
+        QVERIFY(!w.welcomePage()->demoButton()->accessibleName().isEmpty());
+    }
+
+    void exploreDemo()
+    {
+        MainWindow w;
+        w.openInitial();
+        QSignalSpy synced(&w, &MainWindow::syncFinished);
+        QTest::mouseClick(w.welcomePage()->demoButton(), Qt::LeftButton);
+        QVERIFY(!w.isShowingWelcome());
+        QVERIFY(w.session()->isDemo());
+        QVERIFY(w.session()->isSyncing());   // empty archive → first sync starts by itself
+        QVERIFY(synced.wait(120000));
+        const auto summary = synced.first().at(0).value<SyncSummary>();
+        QVERIFY(summary.completed);
+        QVERIFY(summary.interactionsNew > 0);
+        w.workspace()->setCurrentTab(Workspace::UsersTab);
+        QVERIFY(w.workspace()->usersModel()->totalMatching() > 100);
+        w.workspace()->setCurrentTab(Workspace::PromptsTab);
+        QVERIFY(w.workspace()->promptsModel()->totalMatching() > 1000);
+        QVERIFY(w.workspace()->countsText().endsWith(QStringLiteral("prompts")));
+        QVERIFY(ProfileStore().profiles().isEmpty());   // the demo is never saved as a profile
+    }
+};
+
+QTEST_MAIN(TestWelcome)
+#include "tst_welcome.moc"

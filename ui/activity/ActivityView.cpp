@@ -1,0 +1,251 @@
+#include "activity/ActivityView.h"
+
+#include "activity/DailyActivityChart.h"
+#include "activity/TopUsersChart.h"
+#include "archive/Archive.h"
+#include "common/Dialogs.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QResizeEvent>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QImage>
+#include <QLabel>
+#include <QLocale>
+#include <QPainter>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace ledger::gui {
+
+namespace {
+
+// Hidden widgets get their resize events (and so their layouts) only when shown; a PNG saved
+// before the view was ever shown needs them now.
+void sendPendingResizeEvents(QWidget *w)
+{
+    if (w->testAttribute(Qt::WA_PendingResizeEvent)) {
+        QResizeEvent e(w->size(), QSize());
+        QCoreApplication::sendEvent(w, &e);
+        w->setAttribute(Qt::WA_PendingResizeEvent, false);
+    }
+    for (QObject *child : w->children())
+        if (auto *cw = qobject_cast<QWidget *>(child); cw && !cw->isWindow())
+            sendPendingResizeEvents(cw);
+}
+
+QLabel *sectionTitle(const QString &text, QWidget *parent)
+{
+    auto *l = new QLabel(text, parent);
+    l->setTextFormat(Qt::PlainText);
+    QFont f = l->font();
+    f.setWeight(QFont::DemiBold);
+    l->setFont(f);
+    return l;
+}
+
+} // namespace
+
+ActivityView::ActivityView(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *v = new QVBoxLayout(this);
+    v->setContentsMargins(8, 8, 8, 8);
+
+    auto *top = new QHBoxLayout;
+    m_summary = new QLabel(this);
+    m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setForegroundRole(QPalette::PlaceholderText);
+    m_save = new QPushButton(tr("Save as PNG…"), this);
+    m_save->setToolTip(tr("Save both charts as a PNG image"));
+    top->addWidget(m_summary, 1);
+    top->addWidget(m_save);
+    v->addLayout(top);
+
+    m_stack = new QStackedWidget(this);
+    v->addWidget(m_stack, 1);
+
+    m_canvas = new QWidget(m_stack);
+    auto *h = new QHBoxLayout(m_canvas);
+    h->setContentsMargins(0, 4, 0, 0);
+    h->setSpacing(16);
+    auto *left = new QVBoxLayout;
+    left->addWidget(sectionTitle(tr("Interactions per day, by app"), m_canvas));
+    m_daily = new DailyActivityChart(m_canvas);
+    left->addWidget(m_daily, 1);
+    auto *right = new QVBoxLayout;
+    right->addWidget(sectionTitle(tr("Most active users"), m_canvas));
+    m_users = new TopUsersChart(m_canvas);
+    right->addWidget(m_users);
+    right->addStretch(1);
+    h->addLayout(left, 5);
+    h->addLayout(right, 2);
+    m_stack->addWidget(m_canvas);
+
+    m_empty = new QLabel(m_stack);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->setTextFormat(Qt::PlainText);
+    m_empty->setForegroundRole(QPalette::PlaceholderText);
+    m_stack->addWidget(m_empty);
+
+    connect(m_save, &QPushButton::clicked, this, &ActivityView::saveWithDialog);
+    setData({}, {});
+}
+
+void ActivityView::setArchive(ledger::Archive *archive)
+{
+    m_archive = archive;
+    m_dirty = true;
+    if (isVisible())
+        reload();
+}
+
+void ActivityView::setFilter(const ledger::ArchiveFilter &filter)
+{
+    m_filter = filter;
+    m_dirty = true;
+    if (isVisible())
+        reload();
+}
+
+void ActivityView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_dirty)
+        reload();
+}
+
+void ActivityView::reload()
+{
+    m_dirty = false;
+    if (!m_archive || !m_archive->isOpen()) {
+        setData({}, {});
+        return;
+    }
+    const QDate first = m_filter.from.isValid() ? m_filter.from.toUTC().date() : QDate();
+    const QDate last = m_filter.to.isValid() ? m_filter.to.toUTC().addMSecs(-1).date() : QDate();
+    setData(m_archive->activityByDay(m_filter), m_archive->topUsers(m_filter, TopUserCount), first, last);
+}
+
+void ActivityView::setData(const QList<DayActivity> &days, const QList<UserActivity> &users, const QDate &first,
+                           const QDate &last)
+{
+    m_series = ActivitySeries::compute(days, users, first, last);
+    m_daily->setSeries(m_series);
+    m_users->setUsers(m_series.topUsers);
+    const bool empty = m_series.total == 0;
+    m_empty->setText(m_archive && m_archive->isOpen() ? tr("No Copilot interactions match the current filter.")
+                                                       : tr("No activity to show yet. Open an archive or run a sync."));
+    m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_empty) : m_canvas);
+    m_save->setEnabled(!empty);
+    updateSummary();
+}
+
+void ActivityView::updateSummary()
+{
+    if (m_series.total == 0) {
+        m_summary->clear();
+        return;
+    }
+    const QLocale locale;
+    const qsizetype days = m_series.days.size();
+    m_summary->setText(tr("%1 interactions over %2 days in %3 apps · busiest day %4")
+                           .arg(locale.toString(m_series.total), locale.toString(days),
+                                locale.toString(m_series.appClasses.size()), locale.toString(m_series.maxDayTotal)));
+}
+
+qreal ActivityView::pngScale() const
+{
+    return qMax<qreal>(2.0, devicePixelRatioF());
+}
+
+int ActivityView::pngHeadingHeight() const
+{
+    return QFontMetrics(font()).height() * 2 + 2 * PngMargin;
+}
+
+QSize ActivityView::pngSize() const
+{
+    const QSize logical(m_canvas->width() + 2 * PngMargin, m_canvas->height() + pngHeadingHeight() + PngMargin);
+    return (QSizeF(logical) * pngScale()).toSize();
+}
+
+bool ActivityView::savePng(const QString &path)
+{
+    m_lastError.clear();
+    if (m_series.total == 0) {
+        m_lastError = tr("There is no activity to save.");
+        return false;
+    }
+    // Never shown (e.g. saved from a menu before the tab was opened): give it a sensible size.
+    if (!testAttribute(Qt::WA_WState_Visible) && (m_canvas->width() < 400 || m_canvas->height() < 250)) {
+        resize(1100, 620);
+        if (layout())
+            layout()->activate();
+        sendPendingResizeEvents(this);
+    }
+    const qreal scale = pngScale();
+    QImage image(pngSize(), QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(scale);
+    image.fill(palette().color(QPalette::Window));
+    {
+        QPainter p(&image);
+        p.setRenderHint(QPainter::TextAntialiasing);
+        const int headH = pngHeadingHeight();
+        QFont title = font();
+        title.setWeight(QFont::DemiBold);
+        p.setFont(title);
+        p.setPen(palette().color(QPalette::WindowText));
+        const QFontMetrics fm(title);
+        p.drawText(QPoint(PngMargin, PngMargin + fm.ascent()), tr("Copilot activity"));
+        p.setFont(font());
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(QPoint(PngMargin, PngMargin + fm.height() + QFontMetrics(font()).ascent()), m_summary->text());
+        m_canvas->render(&p, QPoint(PngMargin, headH), QRegion(), QWidget::DrawChildren);
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        m_lastError = tr("Could not create %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    if (!image.save(&file, "PNG") || !file.commit()) {
+        m_lastError = tr("Could not write %1: %2").arg(path, file.errorString());
+        file.cancelWriting();
+        return false;
+    }
+    emit pngSaved(path);
+    return true;
+}
+
+void ActivityView::saveWithDialog()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    const QString suggested = QDir(dir).filePath(
+        tr("Copilot activity %1.png").arg(QDate::currentDate().toString(Qt::ISODate)));
+    QString path;
+    if (m_saveFileName) {
+        path = m_saveFileName(suggested);
+    } else {
+        path = Dialogs::saveFileName(this, tr("Save Activity Chart"), suggested, tr("PNG image (*.png)"));
+        if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty())
+            path += ".png"_L1;
+    }
+    if (path.isEmpty())
+        return;
+    if (savePng(path))
+        return;
+    if (m_error) {
+        m_error(m_lastError);
+    } else {
+        Dialogs::error(this, tr("Could not save the chart"), m_lastError);
+    }
+}
+
+} // namespace ledger::gui

@@ -1,0 +1,81 @@
+#pragma once
+// Activity (issue 4 item 7): interactions per day stacked by app, and the most active users, for
+// the current filter; hover for values; save as PNG. Data from Archive::activityByDay/topUsers,
+// computed once per load (ActivitySeries), drawn with QPainter.
+#include "activity/ActivitySeries.h"
+#include "archive/ArchiveTypes.h"
+
+#include <QWidget>
+#include <functional>
+
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+
+namespace ledger {
+class Archive;
+}
+
+namespace ledger::gui {
+
+class DailyActivityChart;
+class TopUsersChart;
+
+class ActivityView : public QWidget {
+    Q_OBJECT
+public:
+    explicit ActivityView(QWidget *parent = nullptr);
+
+    void setArchive(ledger::Archive *archive);
+    void setFilter(const ledger::ArchiveFilter &filter);
+    // Shows the given aggregates (what a reload does after querying the archive).
+    void setData(const QList<DayActivity> &days, const QList<UserActivity> &users, const QDate &first = {},
+                 const QDate &last = {});
+    void reload();                                   // queries the archive now
+
+    bool savePng(const QString &path);
+    QSize pngSize() const;                           // pixel size savePng() writes
+    QString lastError() const { return m_lastError; }
+
+    const ActivitySeries &series() const { return m_series; }
+    DailyActivityChart *dailyChart() const { return m_daily; }
+    TopUsersChart *topUsersChart() const { return m_users; }
+
+    using SaveFileNameHook = std::function<QString(const QString &suggestedPath)>;
+    void setSaveFileNameHook(SaveFileNameHook hook) { m_saveFileName = std::move(hook); }
+    using ErrorHook = std::function<void(const QString &message)>;
+    void setErrorHook(ErrorHook hook) { m_error = std::move(hook); }
+
+    static constexpr int TopUserCount = 10;
+    static constexpr int PngMargin = 12;   // logical pixels around the picture
+
+signals:
+    void pngSaved(const QString &path);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void saveWithDialog();
+    void updateSummary();
+    qreal pngScale() const;
+    int pngHeadingHeight() const;
+
+    ledger::Archive *m_archive = nullptr;
+    ledger::ArchiveFilter m_filter;
+    bool m_dirty = false;
+    ActivitySeries m_series;
+    QString m_lastError;
+    SaveFileNameHook m_saveFileName;
+    ErrorHook m_error;
+
+    QLabel *m_summary = nullptr;
+    QPushButton *m_save = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QWidget *m_canvas = nullptr;
+    QLabel *m_empty = nullptr;
+    DailyActivityChart *m_daily = nullptr;
+    TopUsersChart *m_users = nullptr;
+};
+
+} // namespace ledger::gui

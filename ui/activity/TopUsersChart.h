@@ -1,0 +1,46 @@
+#pragma once
+// The most active users as horizontal bars (QPainter): name, bar, count; hover highlight and
+// tooltip. Geometry cached on resize / new data.
+#include "archive/ArchiveTypes.h"
+#include <QList>
+#include <QRectF>
+#include <QWidget>
+
+namespace ledger::gui {
+
+class TopUsersChart : public QWidget {
+    Q_OBJECT
+public:
+    explicit TopUsersChart(QWidget *parent = nullptr);
+
+    void setUsers(const QList<UserActivity> &users);   // highest first
+    const QList<UserActivity> &users() const { return m_users; }
+
+    int hitTest(const QPoint &pos) const;               // row index or -1
+    QRectF barRect(int row) const;
+    QString toolTipFor(int row) const;                  // plain text
+
+    QSize minimumSizeHint() const override;
+    QSize sizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    void relayout();
+    QString nameOf(int row) const;
+
+    QList<UserActivity> m_users;
+    qint64 m_max = 0;
+    QList<QRectF> m_rows;      // full row rects
+    QList<QRectF> m_bars;
+    QList<QString> m_names;    // elided
+    qreal m_nameWidth = 0;
+    int m_hover = -1;
+};
+
+} // namespace ledger::gui

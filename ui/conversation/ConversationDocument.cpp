@@ -1,0 +1,203 @@
+#include "conversation/ConversationDocument.h"
+
+#include "common/TimeFormat.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextFrame>
+
+using namespace Qt::StringLiterals;
+
+namespace ledger::gui {
+
+namespace {
+
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("ledger::gui::ConversationView", s);
+}
+
+QColor mix(const QColor &a, const QColor &b, qreal t)
+{
+    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
+                            float(a.blueF() * (1 - t) + b.blueF() * t));
+}
+
+bool isDark(const QPalette &p)
+{
+    return p.color(QPalette::Base).lightnessF() < 0.5;
+}
+
+void insertWithLinks(QTextCursor &cursor, const QString &text, const QTextCharFormat &base, const QPalette &palette)
+{
+    QTextCharFormat linkFormat = base;
+    linkFormat.setAnchor(true);
+    linkFormat.setForeground(palette.color(QPalette::Link));
+    linkFormat.setFontUnderline(true);
+    int pos = 0;
+    for (const auto &[start, length] : ConversationDocument::findUrls(text)) {
+        if (start > pos)
+            cursor.insertText(text.mid(pos, start - pos), base);
+        const QString url = text.mid(start, length);
+        linkFormat.setAnchorHref(url);
+        cursor.insertText(url, linkFormat);
+        pos = start + length;
+    }
+    if (pos < text.size())
+        cursor.insertText(text.mid(pos), base);
+}
+
+} // namespace
+
+QList<QPair<int, int>> ConversationDocument::findUrls(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral(R"(\bhttps?://[^\s<>"'\x{201C}\x{201D}]+)"),
+                                       QRegularExpression::CaseInsensitiveOption);
+    QList<QPair<int, int>> out;
+    auto it = re.globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        int length = int(m.capturedLength());
+        // Trailing punctuation belongs to the sentence, not the URL.
+        while (length > 0 && QStringView(u".,;:!?)]}").contains(text.at(m.capturedStart() + length - 1)))
+            --length;
+        if (length > 8)
+            out.append({int(m.capturedStart()), length});
+    }
+    return out;
+}
+
+QColor ConversationDocument::promptBackground(const QPalette &p)
+{
+    return mix(p.color(QPalette::Base), p.color(QPalette::Highlight), isDark(p) ? 0.28 : 0.12);
+}
+
+QColor ConversationDocument::responseBackground(const QPalette &p)
+{
+    return mix(p.color(QPalette::Base), p.color(QPalette::Text), isDark(p) ? 0.08 : 0.035);
+}
+
+QColor ConversationDocument::mutedText(const QPalette &p)
+{
+    return mix(p.color(QPalette::Text), p.color(QPalette::Base), 0.38);
+}
+
+ConversationDocument::Result ConversationDocument::build(QTextDocument *doc, const Transcript &t,
+                                                         const QPalette &palette, bool showUtc,
+                                                         const QString &focusId)
+{
+    Result result;
+    doc->clear();
+    doc->setUndoRedoEnabled(false);
+    doc->setDocumentMargin(12);
+
+    const QColor text = palette.color(QPalette::Text);
+    const QColor muted = mutedText(palette);
+    const QColor border = mix(palette.color(QPalette::Base), text, 0.16);
+    const QColor accent = palette.color(QPalette::Highlight);
+
+    QTextCursor cursor(doc);
+    cursor.beginEditBlock();
+    QTextBlockFormat first;
+    first.setBottomMargin(0);
+    first.setLineHeight(1, QTextBlockFormat::FixedHeight);   // the root frame's leading empty block
+    cursor.setBlockFormat(first);
+
+    for (const TranscriptMessage &m : t.messages) {
+        const bool prompt = m.role == MessageRole::Prompt;
+        const bool focused = !focusId.isEmpty() && m.id == focusId;
+
+        QTextFrameFormat ff;
+        ff.setBackground(prompt ? promptBackground(palette) : responseBackground(palette));
+        ff.setBorder(focused ? 2 : 1);
+        ff.setBorderBrush(focused ? accent : (prompt ? mix(border, accent, 0.35) : border));
+        ff.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
+        ff.setPadding(10);
+        ff.setTopMargin(5);
+        ff.setBottomMargin(5);
+        ff.setLeftMargin(prompt ? 64 : 0);
+        ff.setRightMargin(prompt ? 0 : 64);
+
+        cursor = doc->rootFrame()->lastCursorPosition();
+        QTextFrame *frame = cursor.insertFrame(ff);
+        result.frames.insert(m.id, frame);
+
+        // Author · time · app
+        QTextCharFormat who;
+        who.setFontWeight(QFont::DemiBold);
+        who.setForeground(prompt ? mix(text, accent, isDark(palette) ? 0.35 : 0.55) : text);
+        QTextBlockFormat headerBlock;
+        headerBlock.setBottomMargin(4);
+        cursor.setBlockFormat(headerBlock);
+        cursor.insertText(m.author, who);
+
+        QTextCharFormat meta;
+        meta.setForeground(muted);
+        meta.setFontPointSize(doc->defaultFont().pointSizeF() > 0 ? doc->defaultFont().pointSizeF() * 0.9 : 9);
+        cursor.insertText(QStringLiteral("   "), meta);
+        QTextCharFormat timeFormat = meta;
+        timeFormat.setToolTip(utcTooltip(m.created));
+        cursor.insertText(m.created.isValid() ? displayTime(m.created, showUtc) : tr("time unknown"), timeFormat);
+        if (!m.appName.isEmpty())
+            cursor.insertText(u" · "_s + m.appName, meta);
+
+        // The message text, plain; http(s) URLs clickable (through the link guard).
+        QTextBlockFormat body;
+        body.setLineHeight(115, QTextBlockFormat::ProportionalHeight);
+        cursor.insertBlock(body);
+        QTextCharFormat plain;
+        plain.setForeground(text);
+        QString messageText = m.text.trimmed();
+        messageText.replace("\r\n"_L1, "\n"_L1);
+        // U+FFFC would stand for an embedded object (image) in a QTextDocument: never let a body
+        // smuggle one in.
+        messageText.replace(QChar::ObjectReplacementCharacter, QChar::ReplacementCharacter);
+        messageText.replace(QChar::Null, QChar::ReplacementCharacter);
+        if (messageText.isEmpty()) {
+            QTextCharFormat empty = meta;
+            empty.setFontItalic(true);
+            cursor.insertText(tr("(no text)"), empty);
+        } else {
+            insertWithLinks(cursor, messageText, plain, palette);
+        }
+
+        // Metadata lines
+        QTextBlockFormat metaBlock;
+        metaBlock.setTopMargin(3);
+        auto metaLine = [&](const QString &label, const QString &value) {
+            cursor.insertBlock(metaBlock);
+            QTextCharFormat l = meta;
+            l.setFontWeight(QFont::DemiBold);
+            cursor.insertText(label + u' ', l);
+            cursor.insertText(value, meta);
+        };
+        if (!m.attachments.isEmpty())
+            metaLine(tr("Attachments:"), m.attachments.join("; "_L1));
+        for (const TranscriptLink &link : m.links) {
+            cursor.insertBlock(metaBlock);
+            QTextCharFormat l = meta;
+            l.setFontWeight(QFont::DemiBold);
+            cursor.insertText(tr("Link:") + u' ', l);
+            if (!link.text.isEmpty() && link.text != link.url)
+                cursor.insertText(link.text + u' ', meta);
+            if (!link.url.isEmpty()) {
+                QTextCharFormat a = meta;
+                a.setAnchor(true);
+                a.setAnchorHref(link.url);
+                a.setForeground(palette.color(QPalette::Link));
+                a.setFontUnderline(true);
+                cursor.insertText(link.url, a);
+            }
+        }
+        if (!m.mentions.isEmpty())
+            metaLine(tr("Mentions:"), m.mentions.join("; "_L1));
+        if (!m.contexts.isEmpty())
+            metaLine(tr("Context:"), m.contexts.join("; "_L1));
+    }
+    cursor.endEditBlock();
+    return result;
+}
+
+} // namespace ledger::gui

@@ -1,0 +1,30 @@
+#pragma once
+// Builds the conversation's QTextDocument from a Transcript through the QTextCursor API — plain
+// text only, never HTML — with message blocks coloured from the palette (prompts tinted with the
+// highlight colour and indented from the left, responses neutral and indented from the right).
+#include "conversation/Transcript.h"
+#include <QHash>
+#include <QPalette>
+
+class QTextDocument;
+class QTextFrame;
+
+namespace ledger::gui {
+
+class ConversationDocument {
+public:
+    struct Result {
+        QHash<QString, QTextFrame *> frames;    // message id → its frame
+    };
+    static Result build(QTextDocument *doc, const Transcript &t, const QPalette &palette, bool showUtc,
+                        const QString &focusId = {});
+
+    // http(s)://… runs in a text, for making them clickable: (start, length) pairs.
+    static QList<QPair<int, int>> findUrls(const QString &text);
+
+    static QColor promptBackground(const QPalette &p);
+    static QColor responseBackground(const QPalette &p);
+    static QColor mutedText(const QPalette &p);
+};
+
+} // namespace ledger::gui

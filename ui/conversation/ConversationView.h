@@ -1,0 +1,113 @@
+#pragma once
+// The whole thread of one session (issue 4 item 6): header (user, app, started, turns), the
+// messages as blocks (the user's prompts vs Copilot's responses), previous/next conversation,
+// find-in-conversation, copy and transcript export. Bodies are shown as plain text only.
+#include "conversation/LinkGuard.h"
+#include "conversation/Transcript.h"
+#include "conversation/TranscriptWriter.h"
+#include "model/Interaction.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QWidget>
+#include <functional>
+
+class QLabel;
+class QLineEdit;
+class QStackedWidget;
+class QTextDocument;
+class QTextFrame;
+class QToolButton;
+
+namespace ledger {
+class Archive;
+}
+
+namespace ledger::gui {
+
+class SafeTextBrowser;
+
+class ConversationView : public QWidget {
+    Q_OBJECT
+public:
+    explicit ConversationView(QWidget *parent = nullptr);
+    ~ConversationView() override;
+
+    void setArchive(ledger::Archive *archive);
+    // Loads the session from the archive; focusId (an interaction id) is scrolled to and marked.
+    void showSession(const QString &userId, const QString &sessionId, const QString &focusId = {});
+    // Shows the given interactions (any order) — what showSession() does after reading the archive.
+    void showInteractions(const QList<Interaction> &interactions, const QString &userDisplayName = {},
+                          const QString &userPrincipalName = {}, const QString &focusId = {});
+    void clear();
+    void setShowUtc(bool on);
+    bool showUtc() const { return m_showUtc; }
+    // The main window tells whether there is a previous/next conversation.
+    void setNavigationEnabled(bool previous, bool next);
+
+    const Transcript &transcript() const { return m_transcript; }
+    bool isEmpty() const { return m_transcript.isEmpty(); }
+    QString plainText() const;                     // what the reader sees, as plain text
+    QTextDocument *document() const;
+    SafeTextBrowser *browser() const { return m_browser; }
+    LinkGuard *linkGuard() const { return m_linkGuard; }
+
+    // Copy / export
+    QString transcriptText() const;
+    void copyToClipboard();
+    bool exportTranscript(const QString &path, QString *error = nullptr);   // format from the extension
+    // Seam for the save dialog: returns the chosen path ("" = cancelled).
+    using SaveFileNameHook = std::function<QString(const QString &suggestedPath)>;
+    void setSaveFileNameHook(SaveFileNameHook hook) { m_saveFileName = std::move(hook); }
+    // Seam for error messages (tests): replaces the message box.
+    using ErrorHook = std::function<void(const QString &message)>;
+    void setErrorHook(ErrorHook hook) { m_error = std::move(hook); }
+
+    // Find: highlights every match, returns how many.
+    int setFindText(const QString &text);
+    int matchCount() const { return m_matchCount; }
+
+    // Link activation as a click would do it (through the LinkGuard).
+    LinkGuard::Result activateLink(const QUrl &url);
+
+signals:
+    void previousRequested();
+    void nextRequested();
+    void transcriptExported(const QString &path);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void rebuild();
+    void updateHeader();
+    void exportWithDialog();
+    void findNext(bool backward);
+    void scrollToFrame(QTextFrame *frame);
+    void showError(const QString &message);
+
+    ledger::Archive *m_archive = nullptr;
+    Transcript m_transcript;
+    QString m_focusId;
+    bool m_showUtc = false;
+    int m_matchCount = 0;
+    QHash<QString, QTextFrame *> m_frames;
+    SaveFileNameHook m_saveFileName;
+    ErrorHook m_error;
+    QString m_lastExportDir;
+
+    QStackedWidget *m_stack = nullptr;
+    QLabel *m_placeholder = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_subtitle = nullptr;
+    QToolButton *m_prev = nullptr;
+    QToolButton *m_next = nullptr;
+    QToolButton *m_copy = nullptr;
+    QToolButton *m_export = nullptr;
+    QLineEdit *m_find = nullptr;
+    QLabel *m_findStatus = nullptr;
+    SafeTextBrowser *m_browser = nullptr;
+    LinkGuard *m_linkGuard = nullptr;
+};
+
+} // namespace ledger::gui

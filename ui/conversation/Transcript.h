@@ -1,0 +1,49 @@
+#pragma once
+// A conversation prepared for display and export: the session's interactions as messages, in
+// order, with plain text only (bodies through BodyText, never rendered as HTML) and the
+// attachments, links, mentions and contexts as display strings.
+#include "model/Interaction.h"
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace ledger::gui {
+
+enum class MessageRole { Prompt, Response, Other };
+
+struct TranscriptLink {
+    QString text;   // display name (may be empty)
+    QString url;    // exactly as received; may be anything, e.g. "javascript:…" (never trusted)
+};
+
+struct TranscriptMessage {
+    QString id;
+    MessageRole role = MessageRole::Other;
+    QString author;                 // the user's name for prompts, "Copilot" for responses
+    QDateTime created;              // UTC
+    QString appClass, appName;
+    QString text;                   // plain text
+    QStringList attachments;        // "name (type)"
+    QList<TranscriptLink> links;
+    QStringList mentions;
+    QStringList contexts;
+};
+
+struct Transcript {
+    QString userId, userName, userPrincipalName, sessionId;
+    QString appClass, appName;      // of the first message ("Word, Teams" if several)
+    QDateTime started, ended;
+    int promptCount = 0, responseCount = 0;
+    QList<TranscriptMessage> messages;
+
+    bool isEmpty() const { return messages.isEmpty(); }
+    // Messages sorted by time (prompt before response at equal times, then by id).
+    static Transcript fromInteractions(const QList<Interaction> &interactions,
+                                       const QString &userName = {},
+                                       const QString &userPrincipalName = {});
+};
+
+QString copilotAuthorName();        // "Copilot"
+
+} // namespace ledger::gui
