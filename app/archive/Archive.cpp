@@ -73,7 +73,7 @@ const char *const kSchemaV1[] = {
 const char *const kSchemaV2[] = {
     "CREATE TABLE IF NOT EXISTS activity_daily(user_id TEXT NOT NULL, day INTEGER NOT NULL,"
     " app_class TEXT NOT NULL DEFAULT '', n INTEGER NOT NULL, PRIMARY KEY(user_id, day, app_class)) WITHOUT ROWID",
-    "CREATE INDEX IF NOT EXISTS ix_activity_day ON activity_daily(day, app_class)",
+    "CREATE INDEX IF NOT EXISTS ix_activity_day ON activity_daily(day, app_class, n)",
     "DELETE FROM activity_daily",
     "INSERT INTO activity_daily(user_id, day, app_class, n) SELECT user_id, created / 86400000, COALESCE(app_class, ''),"
     " count(*) FROM interactions WHERE created IS NOT NULL GROUP BY 1, 2, 3",

@@ -114,10 +114,14 @@ void ConnectionCheck::cancel()
         r->cancel();
         r->deleteLater();
     }
-    for (int i = 0; i < d->steps.size(); ++i) {
-        if (d->steps[i].state == CheckStep::Running)
-            fail(i, tr("Cancelled."), QString(), 1);
+    int running = -1;
+    for (int i = 0; i < d->steps.size() && running < 0; ++i) {
+        if (d->steps[i].state == CheckStep::Running || d->steps[i].state == CheckStep::Pending)
+            running = i;
     }
+    if (running >= 0)
+        fail(running, tr("Cancelled."), QString(), 1);
+    d->exitCode = 1;
     done();
 }
 

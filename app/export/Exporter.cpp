@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
@@ -29,16 +30,26 @@ const QString kJsonl = u"interactions.jsonl"_s;
 const QString kManifest = u"export.json"_s;
 const QString kSums = u"SHA256SUMS"_s;
 
+// appNameForClass for every row is a linear, case-insensitive search: remember the answers.
+QString appName(const QString &appClass)
+{
+    thread_local QHash<QString, QString> cache;
+    auto it = cache.constFind(appClass);
+    if (it == cache.constEnd())
+        it = cache.insert(appClass, appNameForClass(appClass));
+    return it.value();
+}
+
 QStringList promptCells(const TurnRow &t)
 {
-    return {t.userId, t.userPrincipalName, t.userDisplayName, t.sessionId, t.requestId, appNameForClass(t.appClass),
+    return {t.userId, t.userPrincipalName, t.userDisplayName, t.sessionId, t.requestId, appName(t.appClass),
             t.appClass, t.conversationType, t.promptId, formatUtc(t.promptCreated), t.promptText, t.responseId,
             formatUtc(t.responseCreated), t.responseText, t.attachments, t.links, t.contexts, t.locale};
 }
 
 QStringList sessionCells(const SessionRow &s)
 {
-    return {s.userId, s.userPrincipalName, s.userDisplayName, s.sessionId, appNameForClass(s.appClass), s.appClass,
+    return {s.userId, s.userPrincipalName, s.userDisplayName, s.sessionId, appName(s.appClass), s.appClass,
             formatUtc(s.started), formatUtc(s.ended), QString::number(s.promptCount), QString::number(s.responseCount),
             s.firstPrompt};
 }

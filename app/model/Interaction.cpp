@@ -176,7 +176,7 @@ QString formatUtc(const QDateTime &t)
 {
     if (!t.isValid())
         return QString();
-    const QDateTime u = t.toUTC();
+    const QDateTime u = t.timeSpec() == Qt::UTC ? t : t.toUTC();
     const QDate d = u.date();
     const QTime tm = u.time();
     char buf[32];
