@@ -4,6 +4,7 @@
 #include "filter/FilterBar.h"
 #include "main/MainWindow.h"
 #include "main/Workspace.h"
+#include "models/LedgerTableView.h"
 
 #include <QApplication>
 #include <QStringList>
@@ -21,11 +22,16 @@ void applyScreenshotEnvironment(MainWindow &w)
                               QStringLiteral("prompts"), QStringLiteral("activity")};
     if (tabs.contains(tab))
         w.workspace()->setCurrentTab(Workspace::Tab(tabs.indexOf(tab)));
+    const int row = qEnvironmentVariableIntValue("LEDGER_SCREENSHOT_ROW");   // 1-based; 0 = none
     const QString search = qEnvironmentVariable("LEDGER_SCREENSHOT_SEARCH");
     if (!search.isEmpty()) {
         w.workspace()->filterBar()->setSearchText(search);
         w.workspace()->filterBar()->applyNow();
     }
+    LedgerTableView *view = w.workspace()->currentTab() == Workspace::SessionsTab ? w.workspace()->sessionsView()
+                                                                                   : w.workspace()->promptsView();
+    if (row > 0 && view->model() && view->model()->rowCount() >= row)
+        view->setCurrentIndex(view->model()->index(row - 1, 0));
     const QString dialog = qEnvironmentVariable("LEDGER_SCREENSHOT_DIALOG").toLower();
     if (dialog == u"connect")
         QTimer::singleShot(300, &w, &MainWindow::showConnections);

@@ -74,8 +74,10 @@ ConnectionDialog::ConnectionDialog(ledger::ProfileStore *profiles, ledger::Secre
         box->setSpacing(2);
         box->addWidget(field);
         box->addWidget(addMessageLabel(key));
-        form->addRow(label, box);
-        return qobject_cast<QLabel *>(form->labelForField(box));
+        auto *l = new QLabel(label, this);
+        l->setBuddy(field);   // Alt+letter mnemonics, and no literal '&'
+        form->addRow(l, box);
+        return l;
     };
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("profileName"));
@@ -95,7 +97,9 @@ ConnectionDialog::ConnectionDialog(ledger::ProfileStore *profiles, ledger::Secre
     cloudBox->setSpacing(2);
     cloudBox->addWidget(m_cloud);
     cloudBox->addWidget(m_cloudNote);
-    form->addRow(tr("&Cloud:"), cloudBox);
+    auto *cloudLabel = new QLabel(tr("&Cloud:"), this);
+    cloudLabel->setBuddy(m_cloud);
+    form->addRow(cloudLabel, cloudBox);
 
     m_authority = new QLineEdit(this);
     m_authority->setObjectName(QStringLiteral("authorityUrl"));

@@ -32,7 +32,7 @@
 namespace ledger::gui {
 
 namespace {
-QLabel *placeholder(const QString &text, QWidget *parent)
+[[maybe_unused]] QLabel *placeholder(const QString &text, QWidget *parent)
 {
     auto *l = new QLabel(text, parent);
     l->setAlignment(Qt::AlignCenter);
