@@ -34,18 +34,8 @@
 #include <QToolBar>
 #include <QToolButton>
 
-#if __has_include("sim/DemoEnvironment.h")
-#include "sim/DemoEnvironment.h"
-#define LEDGER_HAVE_DEMO 1
-#else
-namespace ledger {
-class DemoEnvironment {};
-}
-#endif
-#if __has_include("AboutDialog.h")
 #include "AboutDialog.h"
-#define LEDGER_HAVE_ABOUT 1
-#endif
+#include "sim/DemoEnvironment.h"
 
 namespace ledger::gui {
 
@@ -257,9 +247,7 @@ void MainWindow::reloadProfileSwitcher()
     m_profileCombo->clear();
     for (const Profile &p : m_profiles->profiles())
         m_profileCombo->addItem(themedIcon(QStringLiteral("connect")), p.name, p.id);
-#ifdef LEDGER_HAVE_DEMO
     m_profileCombo->addItem(themedIcon(QStringLiteral("demo")), tr("Demo tenant"), kDemoId);
-#endif
     if (m_session->isOpen())
         m_profileCombo->setCurrentIndex(m_profileCombo->findData(m_session->profile().id));
     else
@@ -323,7 +311,6 @@ bool MainWindow::openProfile(const QString &profileId)
 
 bool MainWindow::openDemo(QString *error)
 {
-#ifdef LEDGER_HAVE_DEMO
     if (!m_demo) {
         QString why;
         m_demo = DemoEnvironment::start(DemoTenantSpec{}, DemoServerOptions{}, 0, &why);
@@ -348,11 +335,6 @@ bool MainWindow::openDemo(QString *error)
         startSync(SyncOptions{});
     }
     return true;
-#else
-    if (error)
-        *error = tr("This build has no demo tenant.");
-    return false;
-#endif
 }
 
 void MainWindow::openInitial()
@@ -562,14 +544,9 @@ void MainWindow::onProfileRemoved(const QString &id, bool)
 
 void MainWindow::showAbout()
 {
-#ifdef LEDGER_HAVE_ABOUT
     auto *dlg = new AboutDialog(this);
     dlg->setAttribute(Qt::WA_DeleteOnClose);
     dlg->open();
-#else
-    Dialogs::error(this, tr("About Copilot Ledger"),
-                   tr("Copilot Ledger %1 — Qt %2").arg(QStringLiteral(LEDGER_VERSION), QString::fromLatin1(qVersion())));
-#endif
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

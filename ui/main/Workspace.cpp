@@ -18,29 +18,10 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
-// The conversation pane and the activity chart come from the `view` worker; until they are in
-// this tree, labelled placeholders stand in.
-#if __has_include("conversation/ConversationView.h")
-#include "conversation/ConversationView.h"
-#define LEDGER_HAVE_CONVERSATION 1
-#endif
-#if __has_include("activity/ActivityView.h")
 #include "activity/ActivityView.h"
-#define LEDGER_HAVE_ACTIVITY 1
-#endif
+#include "conversation/ConversationView.h"
 
 namespace ledger::gui {
-
-namespace {
-[[maybe_unused]] QLabel *placeholder(const QString &text, QWidget *parent)
-{
-    auto *l = new QLabel(text, parent);
-    l->setAlignment(Qt::AlignCenter);
-    l->setWordWrap(true);
-    l->setEnabled(false);
-    return l;
-}
-} // namespace
 
 Workspace::Workspace(QWidget *parent)
     : QWidget(parent)
@@ -92,22 +73,13 @@ Workspace::Workspace(QWidget *parent)
     m_tabs->addTab(m_usersView, themedIcon(QStringLiteral("users")), tr("&Users"));
     m_tabs->addTab(m_sessionsView, themedIcon(QStringLiteral("sessions")), tr("&Sessions"));
     m_tabs->addTab(m_promptsView, themedIcon(QStringLiteral("prompts")), tr("&Prompts"));
-#ifdef LEDGER_HAVE_ACTIVITY
     m_activity = new ActivityView(m_tabs);
     m_tabs->addTab(m_activity, themedIcon(QStringLiteral("activity")), tr("&Activity"));
-#else
-    m_tabs->addTab(placeholder(tr("The activity chart is not part of this build yet."), m_tabs),
-                   themedIcon(QStringLiteral("activity")), tr("&Activity"));
-#endif
 
-#ifdef LEDGER_HAVE_CONVERSATION
     m_conversation = new ConversationView(m_splitter);
     m_conversationPane = m_conversation;
     connect(m_conversation, &ConversationView::previousRequested, this, [this] { step(-1); });
     connect(m_conversation, &ConversationView::nextRequested, this, [this] { step(+1); });
-#else
-    m_conversationPane = placeholder(tr("Select a session or a prompt to read the conversation."), m_splitter);
-#endif
     m_conversationPane->setObjectName(QStringLiteral("conversationPane"));
     m_conversationPane->setMinimumWidth(320);
     m_splitter->setStretchFactor(0, 3);
@@ -192,13 +164,9 @@ void Workspace::setArchive(ledger::Archive *archive)
 {
     m_archive = archive;
     m_filter->clearUserScope();
-#ifdef LEDGER_HAVE_CONVERSATION
     m_conversation->clear();
     m_conversation->setArchive(archive);
-#endif
-#ifdef LEDGER_HAVE_ACTIVITY
     m_activity->setArchive(archive);
-#endif
     reloadAll();
 }
 
@@ -216,9 +184,7 @@ void Workspace::setShowUtc(bool on)
                                  static_cast<ArchiveTableModel *>(m_sessions),
                                  static_cast<ArchiveTableModel *>(m_prompts)})
         m->setShowUtc(on);
-#ifdef LEDGER_HAVE_CONVERSATION
     m_conversation->setShowUtc(on);
-#endif
 }
 
 Workspace::Tab Workspace::currentTab() const
@@ -256,9 +222,7 @@ void Workspace::ensureFresh(Tab tab)
         return;
     m_dirty[tab] = false;
     if (tab == ActivityTab) {
-#ifdef LEDGER_HAVE_ACTIVITY
         m_activity->setFilter(filterFor(ActivityTab));
-#endif
         return;
     }
     ArchiveTableModel *model = modelFor(tab);
@@ -339,7 +303,6 @@ void Workspace::onUsersSelectionChanged()
 
 void Workspace::showConversationFor(const QModelIndex &index)
 {
-#ifdef LEDGER_HAVE_CONVERSATION
     if (!index.isValid()) {
         m_conversation->clear();
         return;
@@ -347,9 +310,6 @@ void Workspace::showConversationFor(const QModelIndex &index)
     m_conversation->showSession(index.data(ArchiveTableModel::UserIdRole).toString(),
                                 index.data(ArchiveTableModel::SessionIdRole).toString(),
                                 index.data(ArchiveTableModel::FocusIdRole).toString());
-#else
-    Q_UNUSED(index)
-#endif
 }
 
 void Workspace::step(int delta)
