@@ -168,7 +168,7 @@ private slots:
         CliResult r = clean.run(QStringList{u"export"_s} + demoArgs(spec) + range + QStringList{u"--out"_s, outA, u"--rate"_s, u"500"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         r = faulty.run(QStringList{u"export"_s} + demoArgs(spec) + range
-                       + QStringList{u"--demo-faults"_s, u"--demo-rate"_s, u"4"_s, u"--rate"_s, u"200"_s, u"--out"_s, outB});
+                       + QStringList{u"--demo-faults"_s, u"--demo-rate"_s, u"4"_s, u"--rate"_s, u"200"_s, u"--max-retries"_s, u"20"_s, u"--concurrency"_s, u"4"_s, u"--out"_s, outB});
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         QVERIFY2(!r.out.contains(u", 0 throttled"_s), qPrintable(r.out));
         for (const QString &name : {u"prompts.csv"_s, u"sessions.csv"_s, u"users.csv"_s, u"interactions.jsonl"_s}) {

@@ -241,6 +241,10 @@ private slots:
         rig.server.setOptions(so);
         SyncOptions o = wideOptions();
         o.requestsPerSecond = 200;   // far faster than the server allows: 429s must be handled
+        o.maxConcurrentUsers = 4;
+        RetryPolicy patient;         // enough budget that 429s + faults always end in complete data
+        patient.maxRetries = 20;
+        rig.graph.setRetryPolicy(patient);
         const SyncSummary s = rig.sync(o);
         QVERIFY2(s.completed, qPrintable(s.message));
         QCOMPARE(s.count(UserStatus::Failed), 0);
