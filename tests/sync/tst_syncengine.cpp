@@ -235,7 +235,7 @@ private slots:
         Rig rig{DemoTenantSpec{11, 20, 2000, 60, {}}};
         QVERIFY(rig.setUp(rig.server.tenant().fullClient()));
         DemoServerOptions so;
-        so.rateLimit = 4;
+        so.rateLimit = 2;   // low enough that even a slow, loaded machine exceeds it
         so.faults = true;
         so.faultRate = 0.15;
         rig.server.setOptions(so);
