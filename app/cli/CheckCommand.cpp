@@ -37,6 +37,8 @@ void CheckCommand::run()
     printOut(u"Checking the connection to %1 (tenant %2, app %3)\n"_s.arg(m_setup->label(), s.tenant, s.clientId));
     m_net = std::make_unique<NetworkStack>(s, m_setup->secret());
     m_check = new ConnectionCheck(m_net->tokens(), m_net->graph());
+    if (!m_options.probeUser.isEmpty())
+        m_check->setProbeUser(m_options.probeUser);
     connect(m_check, &ConnectionCheck::stepChanged, this, [this](int index, const CheckStep &) {
         printStep(index);
     });

@@ -38,7 +38,7 @@ const QHash<QString, Arg> &commonOptions()
 
 const QHash<QString, Arg> &checkOptions()
 {
-    static const QHash<QString, Arg> opts{};
+    static const QHash<QString, Arg> opts{{u"--user"_s, Arg::Value}};
     return opts;
 }
 
@@ -330,6 +330,11 @@ bool parseOptions(const QString &command, const QStringList &args, CliOptions *o
     o.demoOptions.rejectFilter = seenFlags.contains(u"--demo-reject-filter"_s);
 
     if (command == u"check") {
+        o.probeUser = values.value(u"--user"_s).trimmed();
+        if (values.contains(u"--user"_s) && o.probeUser.isEmpty()) {
+            *error = u"--user needs a user principal name or object ID, e.g. --user adele@contoso.com."_s;
+            return false;
+        }
         *out = o;
         return true;
     }

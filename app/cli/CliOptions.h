@@ -20,6 +20,9 @@ struct CliOptions {
     ConnectionSettings connection;   // --tenant/--client-id/--cloud/--authority-url/--graph-url
     bool secretStdin = false;
 
+    // check
+    QString probeUser;               // --user UPN|ID: probe this user's history (else auto-chosen)
+
     // export
     QDateTime from, to;              // UTC, [from, to)
     QStringList appClasses;          // raw appClass values; empty = all

@@ -41,7 +41,8 @@ QString checkHelp()
     return u"Usage: copilot-ledger check [connection options]\n\n"
            "Signs in, reads the token, checks the required permissions, lists one user and reads\n"
            "one user's interaction history; on a failure it explains what to fix and prints the\n"
-           "support details (request-id, client-request-id, date, tenant and app IDs).\n\n"_s
+           "support details (request-id, client-request-id, date, tenant and app IDs).\n\n"
+           "  --user UPN|ID    probe this user's history (default: the first licensed member)\n\n"_s
         + connectionHelp() + u"\n"_s + exitCodes();
 }
 

@@ -52,6 +52,41 @@ private slots:
         QVERIFY(!r.out.contains(m_env->clientSecret()));
     }
 
+    void probeUserOption()
+    {
+        // --user picks the probed user: an unlicensed member gets the licence diagnosis naming
+        // that user; a licensed one passes.
+        QString unlicensed, licensed;
+        const QList<DemoTenant::DemoUser> &users = m_env->tenant().users();
+        for (qsizetype i = 1; i < users.size(); ++i) {
+            const DemoTenant::DemoUser &u = users.at(i);
+            const bool member = u.json.value(u"userType"_s).toString() == u"Member"_s;
+            const bool enabled = u.json.value(u"accountEnabled"_s).toBool(true);
+            if (!member || !enabled)
+                continue;
+            const QString upn = u.json.value(u"userPrincipalName"_s).toString();
+            if (!u.licensed && unlicensed.isEmpty())
+                unlicensed = upn;
+            if (u.licensed && licensed.isEmpty())
+                licensed = upn;
+        }
+        QVERIFY(!unlicensed.isEmpty());
+        QVERIFY(!licensed.isEmpty());
+        CliRunner cli;
+        cli.setEnv(u"COPILOT_LEDGER_CLIENT_SECRET"_s, m_env->clientSecret());
+        CliResult r = cli.run(args(m_env->connection().tenant, m_env->connection().clientId) << u"--user"_s << unlicensed);
+        QVERIFY2(r.exitCode != 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(u"[✗]"_s) || r.out.contains(u"[!]"_s), qPrintable(r.out));
+        QVERIFY2(r.out.contains(unlicensed, Qt::CaseInsensitive), qPrintable(r.out));
+        QVERIFY2(r.out.contains(u"licen"_s, Qt::CaseInsensitive), qPrintable(r.out));
+        r = cli.run(args(m_env->connection().tenant, m_env->connection().clientId) << u"--user"_s << licensed);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(licensed, Qt::CaseInsensitive), qPrintable(r.out));
+        // An empty --user is a usage error.
+        r = cli.run(args(m_env->connection().tenant, m_env->connection().clientId) << u"--user"_s << u" "_s);
+        QCOMPARE(r.exitCode, 2);
+    }
+
     void failures_data()
     {
         QTest::addColumn<QString>("tenant");
