@@ -133,6 +133,32 @@ private slots:
         QCOMPARE(model.index(0, 0).data(ArchiveTableModel::UserIdRole).toString(), uitest::userId(3));
     }
 
+    void nullSessionIdOpensConversation()
+    {
+        // Graph may send a null sessionId: the row must still lead to its conversation.
+        Archive archive;
+        QString error;
+        QVERIFY2(archive.open(QDir(test::tempDir()).filePath(QStringLiteral("nullsession.sqlite")), &error), qPrintable(error));
+        const QString uid = uitest::userId(1);
+        const QByteArray prompt = R"({"id":"p-null-1","sessionId":null,"requestId":null,"appClass":"IPM.SkypeTeams.Message.Copilot.Word","interactionType":"userPrompt","createdDateTime":"2026-01-02T03:04:05.000Z","body":{"contentType":"text","content":"Prompt without a session"}})";
+        const QByteArray response = R"({"id":"r-null-1","sessionId":null,"requestId":null,"appClass":"IPM.SkypeTeams.Message.Copilot.Word","interactionType":"aiResponse","createdDateTime":"2026-01-02T03:04:09.000Z","body":{"contentType":"text","content":"Orphan answer"}})";
+        QCOMPARE(archive.insertInteractions({Interaction::fromRaw(uid, prompt), Interaction::fromRaw(uid, response)}), 2);
+        SessionsModel sessions;
+        sessions.setArchive(&archive);
+        QVERIFY(sessions.rowCount() >= 1);
+        for (int row = 0; row < sessions.rowCount(); ++row) {
+            const QString key = sessions.index(row, 0).data(ArchiveTableModel::SessionIdRole).toString();
+            QVERIFY2(!archive.sessionInteractions(uid, key).isEmpty(), qPrintable(key));
+        }
+        PromptsModel prompts;
+        prompts.setArchive(&archive);
+        QVERIFY(prompts.rowCount() >= 1);
+        for (int row = 0; row < prompts.rowCount(); ++row) {
+            const QString key = prompts.index(row, 0).data(ArchiveTableModel::SessionIdRole).toString();
+            QVERIFY2(!archive.sessionInteractions(uid, key).isEmpty(), qPrintable(key));
+        }
+    }
+
     void copyAsTsv()
     {
         UsersModel model;

@@ -65,8 +65,8 @@ QVariant PromptsModel::data(const QModelIndex &index, int role) const
         return col == Column::Prompt || col == Column::Response;
     case UserIdRole:
         return r->userId;
-    case SessionIdRole:
-        return r->sessionId;
+    case SessionIdRole:   // the key the conversation view looks the session up by (null ids too)
+        return r->sessionKey.isEmpty() ? r->sessionId : r->sessionKey;
     case FocusIdRole:
         return r->promptId.isEmpty() ? r->responseId : r->promptId;
     default:

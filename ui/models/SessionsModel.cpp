@@ -72,8 +72,8 @@ QVariant SessionsModel::data(const QModelIndex &index, int role) const
         return col == Column::FirstPrompt;
     case UserIdRole:
         return r->userId;
-    case SessionIdRole:
-        return r->sessionId;
+    case SessionIdRole:   // the key the conversation view looks the session up by (null ids too)
+        return r->sessionKey.isEmpty() ? r->sessionId : r->sessionKey;
     default:
         break;
     }
