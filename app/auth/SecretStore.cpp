@@ -109,7 +109,10 @@ void SecretStore::writeSecret(const QString &profileId, const QString &secret, C
         r.error = d->problem + u' ' + tr("The secret is kept in memory for this session only and must be entered again next time.");
         return r;
     };
-    auto *job = new QKeychain::WritePasswordJob(kService, this);
+    // Jobs are not children of the store: deleting a job while its Secret Service call is in
+    // flight crashes in QtKeychain's libsecret callback. A job deletes itself when it finishes;
+    // the connection's context (`this`) drops the callback if the store has gone by then.
+    auto *job = new QKeychain::WritePasswordJob(kService);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);
@@ -142,7 +145,7 @@ void SecretStore::readSecret(const QString &profileId, Callback done)
             return std::nullopt;
         return *it;
     };
-    auto *job = new QKeychain::ReadPasswordJob(kService, this);
+    auto *job = new QKeychain::ReadPasswordJob(kService);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);
@@ -183,7 +186,7 @@ void SecretStore::deleteSecret(const QString &profileId, Callback done)
         QMutexLocker lock(&vault().mutex);
         hadMemory = vault().secrets.remove(key) > 0;
     }
-    auto *job = new QKeychain::DeletePasswordJob(kService, this);
+    auto *job = new QKeychain::DeletePasswordJob(kService);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);

@@ -68,6 +68,7 @@ fi
 # this is what makes QtKeychain (libqt6keychain1) a dependency once ledger_core links it.
 needed=$(readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
 for soname in $needed; do
+    case $soname in ld-linux*.so.*) continue ;; esac   # the dynamic loader itself (libc6); ldd lists it by path
     path=$(ldd "$bin" | awk -v s="$soname" '$1 == s { print $3 }')
     [ -n "$path" ] && [ "$path" != "not" ] || fail "$soname does not resolve on this system"
     owner=""

@@ -1,6 +1,8 @@
 #include "TestSupport.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <memory>
@@ -10,6 +12,12 @@ namespace ledger::test {
 
 void isolateEnvironment()
 {
+    // Test mode puts settings and data under $HOME/.qttest — shared by every test program that
+    // ctest runs in parallel. A private HOME per process keeps them from clearing or opening each
+    // other's settings and archives.
+    static QTemporaryDir home(QDir::tempPath() + QStringLiteral("/ledger-test-home-XXXXXX"));
+    if (home.isValid())
+        qputenv("HOME", QFile::encodeName(home.path()));
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("Copilot Ledger Tests"));
     QCoreApplication::setApplicationName(QStringLiteral("copilot-ledger-tests"));
