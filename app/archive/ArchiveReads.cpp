@@ -111,6 +111,92 @@ Interaction interactionFrom(const QSqlQuery &q)
     return i;
 }
 
+
+// One derived table read the same way by the Sessions and Prompts views and the exporter.
+struct RowSource {
+    QString columns;      // "SELECT … FROM <table> <alias>" with the row id at idColumn
+    QString table;        // "<table> <alias>"
+    QString alias;        // "s" / "t"
+    QString idName;       // "sid" / "tid"
+    int idColumn;
+    QString label;        // for error messages
+};
+
+// Rows matching w in `orderBy` order. A page first finds the row ids (skipping `offset` rows in
+// an index, not in the wide rows), then reads just those rows.
+template <typename Row, typename Make>
+QList<Row> readRows(Archive::Private *d, const ArchiveSql &w, const RowSource &src, const QString &orderBy,
+                    bool joinUsers, int offset, int limit, Make make)
+{
+    QList<Row> out;
+    if (limit < 0 && offset <= 0) {
+        QSqlQuery q(d->db);
+        q.setForwardOnly(true);
+        q.prepare(src.columns + w.where() + orderBy);
+        w.bindTo(q);
+        if (d->exec(q, src.label))
+            while (q.next())
+                out << make(q);
+        return out;
+    }
+    QSqlQuery ids(d->db);
+    ids.setForwardOnly(true);
+    ids.prepare(u"SELECT "_s + src.alias + u'.' + src.idName + u" FROM "_s + src.table
+                + (joinUsers ? u" LEFT JOIN users u ON u.id = "_s + src.alias + u".user_id"_s : QString())
+                + w.where() + orderBy + pageClause(offset, limit));
+    w.bindTo(ids);
+    if (!d->exec(ids, src.label))
+        return out;
+    QList<qint64> rowIds;
+    while (ids.next())
+        rowIds << ids.value(0).toLongLong();
+    ids.finish();
+    if (rowIds.isEmpty())
+        return out;
+    QStringList list;
+    for (qint64 id : std::as_const(rowIds))
+        list << QString::number(id);
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    if (!q.exec(src.columns + u" WHERE "_s + src.alias + u'.' + src.idName + u" IN ("_s + list.join(u',') + u")"_s)) {
+        d->lastError = q.lastError().text();
+        return out;
+    }
+    QHash<qint64, Row> rows;
+    while (q.next())
+        rows.insert(q.value(src.idColumn).toLongLong(), make(q));
+    for (qint64 id : std::as_const(rowIds))
+        out << rows.value(id);
+    return out;
+}
+
+// Streams rows matching w in `orderBy` order; cb returns false to stop.
+template <typename Row, typename Make>
+bool forEachRow(Archive::Private *d, const ArchiveSql &w, const RowSource &src, const QString &orderBy, Make make,
+                const std::function<bool(const Row &)> &cb)
+{
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(src.columns + w.where() + orderBy);
+    w.bindTo(q);
+    if (!d->exec(q, src.label))
+        return false;
+    while (q.next())
+        if (!cb(make(q)))
+            break;
+    return !q.lastError().isValid();
+}
+
+RowSource sessionSource()
+{
+    return {kSessionColumns, u"sessions s"_s, u"s"_s, u"sid"_s, 11, u"Reading sessions"_s};
+}
+
+RowSource turnSource()
+{
+    return {kTurnColumns, u"turns t"_s, u"t"_s, u"tid"_s, 18, u"Reading turns"_s};
+}
+
 } // namespace
 
 // ---- counts -------------------------------------------------------------------------------------
@@ -255,61 +341,14 @@ QList<SessionRow> Archive::sessions(const ArchiveFilter &f, SortSpec sort, int o
     default: order = u"s.started"_s; break;
     }
     const QString orderBy = u" ORDER BY "_s + order + direction(sort) + u", s.sid"_s + direction(sort);
-    QList<SessionRow> out;
-    if (limit < 0 && offset <= 0) {
-        QSqlQuery q(d->db);
-        q.setForwardOnly(true);
-        q.prepare(kSessionColumns + w.where() + orderBy);
-        w.bindTo(q);
-        if (d->exec(q, u"Reading sessions"_s))
-            while (q.next())
-                out << sessionFrom(q);
-        return out;
-    }
-    QSqlQuery ids(d->db);
-    ids.setForwardOnly(true);
-    ids.prepare(u"SELECT s.sid FROM sessions s"_s + (needsUsers ? u" LEFT JOIN users u ON u.id = s.user_id"_s : QString())
-                + w.where() + orderBy + pageClause(offset, limit));
-    w.bindTo(ids);
-    if (!d->exec(ids, u"Reading sessions"_s))
-        return out;
-    QList<qint64> sids;
-    while (ids.next())
-        sids << ids.value(0).toLongLong();
-    ids.finish();
-    if (sids.isEmpty())
-        return out;
-    QStringList list;
-    for (qint64 sid : std::as_const(sids))
-        list << QString::number(sid);
-    QSqlQuery q(d->db);
-    q.setForwardOnly(true);
-    if (!q.exec(kSessionColumns + u" WHERE s.sid IN ("_s + list.join(u',') + u")"_s)) {
-        d->lastError = q.lastError().text();
-        return out;
-    }
-    QHash<qint64, SessionRow> rows;
-    while (q.next())
-        rows.insert(q.value(11).toLongLong(), sessionFrom(q));
-    for (qint64 sid : std::as_const(sids))
-        out << rows.value(sid);
-    return out;
+    return readRows<SessionRow>(d, w, sessionSource(), orderBy, needsUsers, offset, limit, sessionFrom);
 }
 
 bool Archive::forEachSession(const ArchiveFilter &f, const std::function<bool(const SessionRow &)> &cb) const
 {
     ArchiveSql w(d->fullText);
     w.sessionConditions(f);
-    QSqlQuery q(d->db);
-    q.setForwardOnly(true);
-    q.prepare(kSessionColumns + w.where() + u" ORDER BY s.user_id, s.started, s.sid"_s);
-    w.bindTo(q);
-    if (!d->exec(q, u"Reading sessions"_s))
-        return false;
-    while (q.next())
-        if (!cb(sessionFrom(q)))
-            break;
-    return !q.lastError().isValid();
+    return forEachRow(d, w, sessionSource(), u" ORDER BY s.user_id, s.started, s.sid"_s, sessionFrom, cb);
 }
 
 // ---- turns ----------------------------------------------------------------------------------------
@@ -329,63 +368,14 @@ QList<TurnRow> Archive::turns(const ArchiveFilter &f, SortSpec sort, int offset,
     default: order = u"t.time"_s; break;
     }
     const QString orderBy = u" ORDER BY "_s + order + direction(sort) + u", t.tid"_s + direction(sort);
-    QList<TurnRow> out;
-    if (limit < 0 && offset <= 0) {
-        QSqlQuery q(d->db);
-        q.setForwardOnly(true);
-        q.prepare(kTurnColumns + w.where() + orderBy);
-        w.bindTo(q);
-        if (d->exec(q, u"Reading turns"_s))
-            while (q.next())
-                out << turnFrom(q);
-        return out;
-    }
-    // A page: find the row ids first (skipping `offset` rows in an index, not in the wide rows),
-    // then read just those rows.
-    QSqlQuery ids(d->db);
-    ids.setForwardOnly(true);
-    ids.prepare(u"SELECT t.tid FROM turns t"_s + (needsUsers ? u" LEFT JOIN users u ON u.id = t.user_id"_s : QString())
-                + w.where() + orderBy + pageClause(offset, limit));
-    w.bindTo(ids);
-    if (!d->exec(ids, u"Reading turns"_s))
-        return out;
-    QList<qint64> tids;
-    while (ids.next())
-        tids << ids.value(0).toLongLong();
-    ids.finish();
-    if (tids.isEmpty())
-        return out;
-    QStringList list;
-    for (qint64 tid : std::as_const(tids))
-        list << QString::number(tid);
-    QSqlQuery q(d->db);
-    q.setForwardOnly(true);
-    if (!q.exec(kTurnColumns + u" WHERE t.tid IN ("_s + list.join(u',') + u")"_s)) {
-        d->lastError = q.lastError().text();
-        return out;
-    }
-    QHash<qint64, TurnRow> rows;
-    while (q.next())
-        rows.insert(q.value(18).toLongLong(), turnFrom(q));
-    for (qint64 tid : std::as_const(tids))
-        out << rows.value(tid);
-    return out;
+    return readRows<TurnRow>(d, w, turnSource(), orderBy, needsUsers, offset, limit, turnFrom);
 }
 
 bool Archive::forEachTurn(const ArchiveFilter &f, const std::function<bool(const TurnRow &)> &cb) const
 {
     ArchiveSql w(d->fullText);
     w.turnConditions(f);
-    QSqlQuery q(d->db);
-    q.setForwardOnly(true);
-    q.prepare(kTurnColumns + w.where() + u" ORDER BY t.user_id, t.time, t.tid"_s);
-    w.bindTo(q);
-    if (!d->exec(q, u"Reading turns"_s))
-        return false;
-    while (q.next())
-        if (!cb(turnFrom(q)))
-            break;
-    return !q.lastError().isValid();
+    return forEachRow(d, w, turnSource(), u" ORDER BY t.user_id, t.time, t.tid"_s, turnFrom, cb);
 }
 
 // ---- interactions ---------------------------------------------------------------------------------
