@@ -235,7 +235,7 @@ private slots:
         Rig rig{DemoTenantSpec{11, 20, 2000, 60, {}}};
         QVERIFY(rig.setUp(rig.server.tenant().fullClient()));
         DemoServerOptions so;
-        so.rateLimit = 2;   // low enough that even a slow, loaded machine exceeds it
+        so.rateLimit = 3;   // low enough that even a slow, loaded machine exceeds it
         so.faults = true;
         so.faultRate = 0.15;
         rig.server.setOptions(so);
@@ -243,7 +243,7 @@ private slots:
         o.requestsPerSecond = 200;   // far faster than the server allows: 429s must be handled
         o.maxConcurrentUsers = 4;
         RetryPolicy patient;         // enough budget that 429s + faults always end in complete data
-        patient.maxRetries = 20;
+        patient.maxRetries = 100;   // Retry-After waits bound the time; the budget must not cut a user off
         rig.graph.setRetryPolicy(patient);
         const SyncSummary s = rig.sync(o);
         QVERIFY2(s.completed, qPrintable(s.message));
