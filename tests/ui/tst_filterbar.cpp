@@ -1,6 +1,7 @@
 // The filter bar alone (debounce, apps, dates) and wired into the workspace: text / app / date
 // changes change the model counts; selecting users shows a chip that scopes the other tabs;
 // removing the chip restores them.
+#include "ModelWait.h"
 #include "UiTestData.h"
 #include "TestSupport.h"
 
@@ -70,11 +71,15 @@ private slots:
         Workspace ws;
         ws.setCurrentTab(Workspace::PromptsTab);
         ws.setArchive(&m_archive);
+        auto settled = [&ws] { return uitest::waitLoaded(ws.promptsModel()); };
+        QCOMPARE(ws.filterBar()->countText(), QStringLiteral("Counting…"));
+        QVERIFY(settled());
         const QString all = QString::number(m_expected.turns);
         QCOMPARE(ws.filterBar()->countText(), QStringLiteral("%1 prompts").arg(all));
 
         ws.filterBar()->setSearchText(QStringLiteral("budget"));
         ws.filterBar()->applyNow();
+        QVERIFY(settled());
         QCOMPARE(ws.promptsModel()->totalMatching(), qint64(m_expected.budgetTurns));
         QCOMPARE(ws.filterBar()->countText(),
                  QStringLiteral("%1 of %2 prompts").arg(m_expected.budgetTurns).arg(all));
@@ -82,13 +87,16 @@ private slots:
         ws.filterBar()->applyNow();
 
         ws.filterBar()->setSelectedApps({QStringLiteral("Word")});
+        QVERIFY(settled());
         QCOMPARE(ws.promptsModel()->totalMatching(), qint64(m_expected.wordTurns));
         ws.filterBar()->setSelectedApps({});
 
         // A date range before any data: nothing, and an explaining empty text.
         ws.filterBar()->setCustomRange(QDate(2020, 1, 1), QDate(2020, 1, 31));
+        QVERIFY(settled());
         QCOMPARE(ws.promptsModel()->totalMatching(), qint64(0));
         ws.filterBar()->setPeriod(FilterBar::AnyTime);
+        QVERIFY(settled());
         QCOMPARE(ws.promptsModel()->totalMatching(), qint64(m_expected.turns));
     }
 
@@ -100,6 +108,7 @@ private slots:
         ws.setArchive(&m_archive);
         UsersModel *users = ws.usersModel();
         users->sort(int(UserRow::Name), Qt::AscendingOrder);
+        QVERIFY(uitest::waitLoaded(users));
         QCOMPARE(users->index(1, int(UserRow::Name)).data().toString(), QStringLiteral("Alex Wilber"));
         QVERIFY(ws.filterBar()->scopeChip()->isHidden());
 
@@ -107,11 +116,15 @@ private slots:
                                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         QCOMPARE(ws.filterBar()->userScope(), QStringList{uitest::userId(1)});
         QVERIFY(ws.filterBar()->scopeChip()->isVisible());
-        QCOMPARE(users->rowCount(), m_expected.users);   // the Users tab itself is not narrowed
+        QVERIFY(!users->isLoading());   // the Users tab itself is not narrowed, not even re-read
+        QCOMPARE(users->rowCount(), m_expected.users);
+        QCOMPARE(ws.usersView()->selectionModel()->selectedRows().size(), 1);
 
         ws.setCurrentTab(Workspace::PromptsTab);
+        QVERIFY(uitest::waitLoaded(ws.promptsModel()));
         QCOMPARE(ws.promptsModel()->totalMatching(), qint64(m_expected.turnsPerUser.value(uitest::userId(1))));
         ws.setCurrentTab(Workspace::SessionsTab);
+        QVERIFY(uitest::waitLoaded(ws.sessionsModel()));
         QCOMPARE(ws.sessionsModel()->totalMatching(), qint64(3));
 
         // Remove the chip: every user again, and the Users selection is cleared.
@@ -120,6 +133,7 @@ private slots:
         QTest::mouseClick(close, Qt::LeftButton);
         QVERIFY(ws.filterBar()->scopeChip()->isHidden());
         QVERIFY(ws.filterBar()->userScope().isEmpty());
+        QVERIFY(uitest::waitLoaded(ws.sessionsModel()));
         QCOMPARE(ws.sessionsModel()->totalMatching(), qint64(m_expected.sessions));
         QVERIFY(!ws.usersView()->selectionModel()->hasSelection());
     }
