@@ -184,6 +184,17 @@ int main(int argc, char **argv)
     row(u"refresh while reading the middle (what a running sync does every 4 s)"_s, oldReload({}, newest, true),
         measure(hb, [&] { ws.reloadAll(); }, promptsReady));
     bar->setValue(0);
+    {
+        // The conversation pane reads the whole session on the GUI thread (an index lookup); the
+        // longest conversation of the first rows is the worst case shown here.
+        measure(hb, [] {}, promptsReady);
+        const QModelIndex first = prompts->model()->index(0, 0);
+        const QString user = first.data(ArchiveTableModel::UserIdRole).toString();
+        const QString session = first.data(ArchiveTableModel::SessionIdRole).toString();
+        const double old = timeMs([&] { baseline.sessionInteractions(user, session); });
+        row(u"open a conversation (select a prompt; %1 interactions)"_s.arg(baseline.sessionInteractions(user, session).size()),
+            old, measure(hb, [&] { prompts->setCurrentIndex(first); }, [] { return true; }));
+    }
 
     FilterBar *filter = ws.filterBar();
     auto textRow = [&](const QString &words, const QString &label) {

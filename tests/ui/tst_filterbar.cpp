@@ -6,6 +6,7 @@
 #include "TestSupport.h"
 
 #include "archive/Archive.h"
+#include "conversation/ConversationView.h"
 #include "filter/FilterBar.h"
 #include "main/Workspace.h"
 #include "models/LedgerTableView.h"
@@ -136,6 +137,32 @@ private slots:
         QVERIFY(uitest::waitLoaded(ws.sessionsModel()));
         QCOMPARE(ws.sessionsModel()->totalMatching(), qint64(m_expected.sessions));
         QVERIFY(!ws.usersView()->selectionModel()->hasSelection());
+    }
+
+    void conversationFollowsRowsNotReadYet()
+    {
+        // Blocks of 3 rows: row 20 is not read when it becomes current; the conversation pane
+        // shows it once its block arrives, and Next moves on to row 21.
+        Workspace ws;
+        ws.promptsModel()->setPageSize(3);
+        ws.setCurrentTab(Workspace::PromptsTab);
+        ws.setArchive(&m_archive);
+        QVERIFY(uitest::waitLoaded(ws.promptsModel()));
+        auto *conversation = qobject_cast<ConversationView *>(ws.conversationPane());
+        QVERIFY(conversation);
+        QVERIFY(!ws.promptsModel()->isRowLoaded(20));
+        ws.promptsView()->setCurrentIndex(ws.promptsModel()->index(20, 0));
+        QVERIFY(conversation->isEmpty());   // not read yet: nothing wrong is shown meanwhile
+        QTRY_VERIFY(!conversation->isEmpty());
+        const QString prompt20 = ws.promptsModel()->index(20, int(TurnRow::Prompt)).data(Qt::UserRole).toString();
+        QVERIFY(!prompt20.isEmpty());
+        QVERIFY2(conversation->plainText().contains(prompt20), qPrintable(prompt20));
+
+        emit conversation->nextRequested();
+        QCOMPARE(ws.promptsView()->currentIndex().row(), 21);
+        QVERIFY(uitest::waitRows(ws.promptsModel(), 21, 21));
+        const QString prompt21 = ws.promptsModel()->index(21, int(TurnRow::Prompt)).data(Qt::UserRole).toString();
+        QTRY_VERIFY2(conversation->plainText().contains(prompt21), qPrintable(prompt21));
     }
 
 private:
