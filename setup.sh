@@ -9,7 +9,7 @@ mode=${1:-}
 BUILD_DIR=${LEDGER_BUILD_DIR:-build}
 
 PACKAGES=(build-essential cmake ninja-build pkg-config git
-          qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev
+          qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
           qtkeychain-qt6-dev libgl-dev libqt6svg6 qt6-qpa-plugins
           sqlite3 python3 nsis xvfb xauth dbus dbus-x11 gnome-keyring dpkg-dev file fonts-dejavu-core
           python3-yaml appstream desktop-file-utils)

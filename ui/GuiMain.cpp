@@ -1,6 +1,7 @@
 #include "GuiMain.h"
 
 #include "common/Dialogs.h"
+#include "common/Translations.h"
 #include "filter/FilterBar.h"
 #include "main/MainWindow.h"
 #include "main/Workspace.h"
@@ -47,6 +48,7 @@ int run(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("Copilot Ledger"));
     QApplication::setOrganizationName(QStringLiteral("Copilot Ledger"));
     QApplication::setApplicationVersion(QStringLiteral(LEDGER_VERSION));
+    installTranslations(&app);
 
     const QStringList args = QApplication::arguments();
     MainWindow window;

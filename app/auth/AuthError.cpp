@@ -8,27 +8,23 @@ using namespace Qt::StringLiterals;
 
 namespace ledger {
 
-static QString tr(const char *s)
-{
-    return QCoreApplication::translate("ledger::AuthError", s);
-}
 
 static QString transportText(const QString &t)
 {
     const QString l = t.toLower();
     if (l.contains(u"host") && (l.contains(u"not found") || l.contains(u"lookup")))
-        return tr("The sign-in server could not be found. Check the internet connection, the proxy and the chosen cloud.");
+        return AuthError::tr("The sign-in server could not be found. Check the internet connection, the proxy and the chosen cloud.");
     if (l.contains(u"refused"))
-        return tr("The sign-in server refused the connection. Check the address, proxy and firewall.");
+        return AuthError::tr("The sign-in server refused the connection. Check the address, proxy and firewall.");
     if (l.contains(u"ssl") || l.contains(u"tls") || l.contains(u"certificate") || l.contains(u"handshake"))
-        return tr("A secure (TLS) connection to the sign-in server could not be established. A proxy or firewall may be inspecting traffic, or the system clock may be wrong.");
+        return AuthError::tr("A secure (TLS) connection to the sign-in server could not be established. A proxy or firewall may be inspecting traffic, or the system clock may be wrong.");
     if (l.contains(u"timed out") || l.contains(u"timeout") || l.contains(u"operation canceled") || l.contains(u"cancel"))
-        return tr("The sign-in server did not answer in time. Check the internet connection and try again.");
+        return AuthError::tr("The sign-in server did not answer in time. Check the internet connection and try again.");
     if (l.contains(u"closed"))
-        return tr("The connection to the sign-in server was closed unexpectedly. Try again.");
+        return AuthError::tr("The connection to the sign-in server was closed unexpectedly. Try again.");
     if (l.contains(u"proxy"))
-        return tr("The proxy refused or failed the connection to the sign-in server. Check the proxy settings.");
-    return tr("The sign-in server could not be reached. Check the internet connection and try again.");
+        return AuthError::tr("The proxy refused or failed the connection to the sign-in server. Check the proxy settings.");
+    return AuthError::tr("The sign-in server could not be reached. Check the internet connection and try again.");
 }
 
 QString AuthError::plainText() const
@@ -41,35 +37,35 @@ QString AuthError::plainText() const
         return codes.contains(c) || description.contains(u"AADSTS"_s + QString::number(c) + u':');
     };
     if (hasCode(7000215))
-        return tr("The client secret is wrong. You may have copied the secret's ID instead of its Value: create a new secret under Certificates & secrets and copy its Value.");
+        return AuthError::tr("The client secret is wrong. You may have copied the secret's ID instead of its Value: create a new secret under Certificates & secrets and copy its Value.");
     if (hasCode(7000222))
-        return tr("The client secret has expired. Create a new one under Certificates & secrets and enter its Value.");
+        return AuthError::tr("The client secret has expired. Create a new one under Certificates & secrets and enter its Value.");
     if (hasCode(700016))
-        return tr("No application with this Application (client) ID exists in this tenant. Check the client ID and the tenant ID (the app may be registered in another tenant).");
+        return AuthError::tr("No application with this Application (client) ID exists in this tenant. Check the client ID and the tenant ID (the app may be registered in another tenant).");
     if (hasCode(90002))
-        return tr("The tenant was not found. Check the Directory (tenant) ID and that the right cloud (Global, US Government, China) is selected.");
+        return AuthError::tr("The tenant was not found. Check the Directory (tenant) ID and that the right cloud (Global, US Government, China) is selected.");
     if (hasCode(70011))
-        return tr("The requested permission scope is invalid. Check the Microsoft Graph address of the chosen cloud.");
+        return AuthError::tr("The requested permission scope is invalid. Check the Microsoft Graph address of the chosen cloud.");
     if (hasCode(900144))
-        return tr("The sign-in request was missing a required value. Check that the tenant ID, client ID and secret are all filled in.");
+        return AuthError::tr("The sign-in request was missing a required value. Check that the tenant ID, client ID and secret are all filled in.");
     if (hasCode(7000218))
-        return tr("The sign-in request did not contain a client secret. Enter the secret's Value.");
+        return AuthError::tr("The sign-in request did not contain a client secret. Enter the secret's Value.");
     if (hasCode(50034))
-        return tr("The account does not exist in this tenant. Check the Directory (tenant) ID.");
+        return AuthError::tr("The account does not exist in this tenant. Check the Directory (tenant) ID.");
     if (hasCode(700023) || hasCode(90013) || hasCode(900023))
-        return tr("The tenant ID is not valid. Check the Directory (tenant) ID.");
+        return AuthError::tr("The tenant ID is not valid. Check the Directory (tenant) ID.");
     if (hasCode(7000112) || hasCode(700024))
-        return tr("The application is disabled or not allowed to sign in. Check the app registration and its enterprise application.");
+        return AuthError::tr("The application is disabled or not allowed to sign in. Check the app registration and its enterprise application.");
     if (hasCode(50053) || hasCode(50057))
-        return tr("The application's sign-in is locked or disabled in this tenant.");
+        return AuthError::tr("The application's sign-in is locked or disabled in this tenant.");
     if (error == u"invalid_client")
-        return tr("The client ID or secret was rejected. Check both values.");
+        return AuthError::tr("The client ID or secret was rejected. Check both values.");
     if (error == u"unauthorized_client")
-        return tr("This application is not allowed to sign in to this tenant. Check the client ID and tenant ID.");
+        return AuthError::tr("This application is not allowed to sign in to this tenant. Check the client ID and tenant ID.");
     if (httpStatus == 429)
-        return tr("The sign-in server is throttling requests. Wait a minute and try again.");
+        return AuthError::tr("The sign-in server is throttling requests. Wait a minute and try again.");
     if (httpStatus >= 500)
-        return tr("The sign-in server had a temporary problem. Try again in a few minutes.");
+        return AuthError::tr("The sign-in server had a temporary problem. Try again in a few minutes.");
     QString what = u"HTTP "_s + QString::number(httpStatus);
     if (primaryCode()) {
         what = u"AADSTS"_s + QString::number(primaryCode());
@@ -78,7 +74,7 @@ QString AuthError::plainText() const
         if (m.hasMatch())
             what = m.captured(0);
     }
-    return tr("Sign-in failed (%1). See Details for the error Microsoft returned.").arg(what);
+    return AuthError::tr("Sign-in failed (%1). See Details for the error Microsoft returned.").arg(what);
 }
 
 QString AuthError::details() const

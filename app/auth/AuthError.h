@@ -1,11 +1,14 @@
 #pragma once
 // A failed token request, parsed from the Entra ID (AADSTS) error body or the transport error.
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
 namespace ledger {
 
 struct AuthError {
+    Q_DECLARE_TR_FUNCTIONS(ledger::AuthError)
+public:
     int httpStatus = 0;            // 0 = no HTTP answer (transport failure)
     QString transportError;        // QNetworkReply error string when httpStatus == 0
     QString error;                 // "invalid_client", "unauthorized_client", …

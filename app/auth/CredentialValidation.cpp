@@ -8,10 +8,6 @@ using namespace Qt::StringLiterals;
 
 namespace ledger {
 
-static QString tr(const char *s)
-{
-    return QCoreApplication::translate("ledger::CredentialValidation", s);
-}
 
 QString normalizeInput(const QString &s)
 {
@@ -58,32 +54,32 @@ FieldCheck checkTenant(const QString &tenantIn)
 {
     const QString tenant = normalizeInput(tenantIn);
     if (tenant.isEmpty())
-        return {false, tr("Enter the Directory (tenant) ID from the app registration's Overview page.")};
+        return {false, CredentialValidation::tr("Enter the Directory (tenant) ID from the app registration's Overview page.")};
     if (looksLikeGuid(tenant))
         return {true, {}};
     const QString lower = tenant.toLower();
     if (lower == u"common" || lower == u"organizations" || lower == u"consumers")
-        return {false, tr("Use your own Directory (tenant) ID, not \"common\", \"organizations\" or \"consumers\".")};
+        return {false, CredentialValidation::tr("Use your own Directory (tenant) ID, not \"common\", \"organizations\" or \"consumers\".")};
     if (lower.contains(u"://") || lower.contains(u'/'))
-        return {false, tr("Enter only the Directory (tenant) ID or domain, not a web address.")};
+        return {false, CredentialValidation::tr("Enter only the Directory (tenant) ID or domain, not a web address.")};
     if (lower.contains(u'@'))
-        return {false, tr("That looks like an e-mail address; enter the Directory (tenant) ID or the domain after the @.")};
+        return {false, CredentialValidation::tr("That looks like an e-mail address; enter the Directory (tenant) ID or the domain after the @.")};
     if (looksLikeDomain(tenant))
         return {true, {}};
     if (QRegularExpression(u"\\A[0-9a-fA-F{}-]+\\z"_s).match(tenant).hasMatch())
-        return {false, tr("The Directory (tenant) ID should look like 1b2c3d4e-0000-1111-2222-333344445555; part of it seems to be missing.")};
-    return {false, tr("Enter the Directory (tenant) ID (a GUID) or a verified domain such as contoso.onmicrosoft.com.")};
+        return {false, CredentialValidation::tr("The Directory (tenant) ID should look like 1b2c3d4e-0000-1111-2222-333344445555; part of it seems to be missing.")};
+    return {false, CredentialValidation::tr("Enter the Directory (tenant) ID (a GUID) or a verified domain such as contoso.onmicrosoft.com.")};
 }
 
 FieldCheck checkClientId(const QString &clientIdIn)
 {
     const QString clientId = normalizeInput(clientIdIn);
     if (clientId.isEmpty())
-        return {false, tr("Enter the Application (client) ID from the app registration's Overview page.")};
+        return {false, CredentialValidation::tr("Enter the Application (client) ID from the app registration's Overview page.")};
     if (!looksLikeGuid(clientId))
-        return {false, tr("The Application (client) ID should look like 1b2c3d4e-0000-1111-2222-333344445555.")};
+        return {false, CredentialValidation::tr("The Application (client) ID should look like 1b2c3d4e-0000-1111-2222-333344445555.")};
     if (clientId.compare(QLatin1String(kGraphAppId), Qt::CaseInsensitive) == 0)
-        return {false, tr("That is Microsoft Graph's own ID; enter the Application (client) ID of your app registration.")};
+        return {false, CredentialValidation::tr("That is Microsoft Graph's own ID; enter the Application (client) ID of your app registration.")};
     return {true, {}};
 }
 
@@ -91,11 +87,11 @@ FieldCheck checkClientSecret(const QString &secretIn)
 {
     const QString secret = secretIn.trimmed();
     if (secret.isEmpty())
-        return {false, tr("Enter the client secret's Value.")};
+        return {false, CredentialValidation::tr("Enter the client secret's Value.")};
     if (looksLikeGuid(normalizeInput(secret)))
-        return {true, tr("This looks like the secret's ID; copy its Value (shown once, under Certificates & secrets).")};
+        return {true, CredentialValidation::tr("This looks like the secret's ID; copy its Value (shown once, under Certificates & secrets).")};
     if (secret.size() < 16)
-        return {true, tr("This secret is unusually short; make sure you copied the whole Value.")};
+        return {true, CredentialValidation::tr("This secret is unusually short; make sure you copied the whole Value.")};
     return {true, {}};
 }
 
@@ -103,12 +99,12 @@ FieldCheck checkProfileName(const QString &nameIn)
 {
     const QString name = nameIn.trimmed();
     if (name.isEmpty())
-        return {false, tr("Give this connection a name, for example the organisation's name.")};
+        return {false, CredentialValidation::tr("Give this connection a name, for example the organisation's name.")};
     if (name.size() > 80)
-        return {false, tr("The name is too long (80 characters at most).")};
+        return {false, CredentialValidation::tr("The name is too long (80 characters at most).")};
     for (const QChar c : name) {
         if (c.category() == QChar::Other_Control)
-            return {false, tr("The name contains control characters.")};
+            return {false, CredentialValidation::tr("The name contains control characters.")};
     }
     return {true, {}};
 }

@@ -1,8 +1,14 @@
 #pragma once
 // Input validation with plain messages (inputs are trimmed by the caller or by normalize()).
+#include <QCoreApplication>
 #include <QString>
 
 namespace ledger {
+
+// The translation context of the validation messages.
+struct CredentialValidation {
+    Q_DECLARE_TR_FUNCTIONS(ledger::CredentialValidation)
+};
 
 struct FieldCheck {
     bool ok = true;          // false → blocking error

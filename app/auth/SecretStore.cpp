@@ -24,10 +24,6 @@ MemoryVault &vault()
     return v;
 }
 
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("ledger::SecretStore", s);
-}
 
 bool isBackendFailure(QKeychain::Error e)
 {
@@ -42,15 +38,15 @@ QString problemText(QKeychain::Error e, const QString &detail = QString())
         e = QKeychain::NoBackendAvailable;   // no session bus: no Secret Service to talk to
     switch (e) {
     case QKeychain::NoBackendAvailable:
-        return tr("No system keychain is available (on Linux: no Secret Service such as GNOME Keyring or KWallet is running).");
+        return SecretStore::tr("No system keychain is available (on Linux: no Secret Service such as GNOME Keyring or KWallet is running).");
     case QKeychain::AccessDenied:
-        return tr("The system keychain is locked or denied access.");
+        return SecretStore::tr("The system keychain is locked or denied access.");
     case QKeychain::AccessDeniedByUser:
-        return tr("Access to the system keychain was refused.");
+        return SecretStore::tr("Access to the system keychain was refused.");
     case QKeychain::NotImplemented:
-        return tr("The system keychain does not support this operation.");
+        return SecretStore::tr("The system keychain does not support this operation.");
     default:
-        return tr("The system keychain reported an error.");
+        return SecretStore::tr("The system keychain reported an error.");
     }
 }
 
@@ -106,7 +102,7 @@ void SecretStore::writeSecret(const QString &profileId, const QString &secret, C
         Result r;
         r.ok = true;
         r.inMemoryOnly = true;
-        r.error = d->problem + u' ' + tr("The secret is kept in memory for this session only and must be entered again next time.");
+        r.error = d->problem + u' ' + SecretStore::tr("The secret is kept in memory for this session only and must be entered again next time.");
         return r;
     };
     // Jobs are not children of the store: deleting a job while its Secret Service call is in
@@ -164,14 +160,14 @@ void SecretStore::readSecret(const QString &profileId, Callback done)
                 d->problem = problemText(job->error(), job->errorString());
             }
         } else if (job->error() == QKeychain::EntryNotFound) {
-            r.error = tr("No client secret is saved for this connection; enter it again.");
+            r.error = SecretStore::tr("No client secret is saved for this connection; enter it again.");
         } else {
             if (isBackendFailure(job->error())) {
                 d->available = false;
                 d->problem = problemText(job->error(), job->errorString());
                 r.inMemoryOnly = true;
             }
-            r.error = problemText(job->error(), job->errorString()) + u' ' + tr("Enter the client secret again.");
+            r.error = problemText(job->error(), job->errorString()) + u' ' + SecretStore::tr("Enter the client secret again.");
         }
         done(r);
     });

@@ -10,10 +10,6 @@ using namespace Qt::StringLiterals;
 
 namespace ledger {
 
-static QString tr(const char *s)
-{
-    return QCoreApplication::translate("ledger::GraphError", s);
-}
 
 bool GraphError::isForbiddenUnknown() const
 {
@@ -26,55 +22,55 @@ bool GraphError::isForbiddenUnknown() const
 QString GraphError::plainText() const
 {
     if (cancelled)
-        return tr("The request was cancelled.");
+        return GraphError::tr("The request was cancelled.");
     if (httpStatus == 0) {
         switch (networkError) {
         case QNetworkReply::HostNotFoundError:
-            return tr("Microsoft Graph could not be found. Check the internet connection, the proxy and the chosen cloud.");
+            return GraphError::tr("Microsoft Graph could not be found. Check the internet connection, the proxy and the chosen cloud.");
         case QNetworkReply::ConnectionRefusedError:
-            return tr("Microsoft Graph refused the connection. Check the address, proxy and firewall.");
+            return GraphError::tr("Microsoft Graph refused the connection. Check the address, proxy and firewall.");
         case QNetworkReply::TimeoutError:
         case QNetworkReply::OperationCanceledError:
         case QNetworkReply::ProxyTimeoutError:
-            return tr("Microsoft Graph did not answer in time. Try again later.");
+            return GraphError::tr("Microsoft Graph did not answer in time. Try again later.");
         case QNetworkReply::SslHandshakeFailedError:
         case QNetworkReply::UnknownNetworkError:
             if (networkError == QNetworkReply::SslHandshakeFailedError)
-                return tr("A secure (TLS) connection to Microsoft Graph could not be established. A proxy may be inspecting traffic, or the system clock may be wrong.");
+                return GraphError::tr("A secure (TLS) connection to Microsoft Graph could not be established. A proxy may be inspecting traffic, or the system clock may be wrong.");
             break;
         case QNetworkReply::RemoteHostClosedError:
-            return tr("Microsoft Graph closed the connection unexpectedly. Try again.");
+            return GraphError::tr("Microsoft Graph closed the connection unexpectedly. Try again.");
         case QNetworkReply::ProtocolFailure:
-            return message.isEmpty() ? tr("Microsoft Graph sent an answer that could not be read.") : message;
+            return message.isEmpty() ? GraphError::tr("Microsoft Graph sent an answer that could not be read.") : message;
         default:
             break;
         }
         if (!message.isEmpty())
             return message;
-        return tr("Microsoft Graph could not be reached. Check the internet connection and try again.");
+        return GraphError::tr("Microsoft Graph could not be reached. Check the internet connection and try again.");
     }
     switch (httpStatus) {
     case 400:
-        return tr("Microsoft Graph rejected the request as invalid (%1).").arg(message.isEmpty() ? code : message);
+        return GraphError::tr("Microsoft Graph rejected the request as invalid (%1).").arg(message.isEmpty() ? code : message);
     case 401:
-        return tr("Microsoft Graph did not accept the sign-in token. Check the app registration and try again.");
+        return GraphError::tr("Microsoft Graph did not accept the sign-in token. Check the app registration and try again.");
     case 403:
         if (isForbiddenUnknown())
-            return tr("Access was denied (403 UnknownError). This usually means the user has no qualifying Microsoft 365 Copilot licence.");
-        return tr("Access was denied. Check that the application permissions were added and admin consent was granted.");
+            return GraphError::tr("Access was denied (403 UnknownError). This usually means the user has no qualifying Microsoft 365 Copilot licence.");
+        return GraphError::tr("Access was denied. Check that the application permissions were added and admin consent was granted.");
     case 404:
-        return tr("Microsoft Graph did not find the requested item (it may have been deleted, or the API is not available in this cloud).");
+        return GraphError::tr("Microsoft Graph did not find the requested item (it may have been deleted, or the API is not available in this cloud).");
     case 429:
-        return tr("Microsoft Graph is throttling requests and the retries were used up. Try again later or lower the request rate.");
+        return GraphError::tr("Microsoft Graph is throttling requests and the retries were used up. Try again later or lower the request rate.");
     case 500:
     case 502:
     case 503:
     case 504:
-        return tr("Microsoft Graph had a temporary problem (HTTP %1). Try again later.").arg(httpStatus);
+        return GraphError::tr("Microsoft Graph had a temporary problem (HTTP %1). Try again later.").arg(httpStatus);
     default:
         break;
     }
-    return tr("Microsoft Graph answered with an error (HTTP %1%2).")
+    return GraphError::tr("Microsoft Graph answered with an error (HTTP %1%2).")
         .arg(httpStatus)
         .arg(code.isEmpty() ? QString() : u", "_s + code);
 }

@@ -1,5 +1,6 @@
 #pragma once
 // One failed Graph request (DESIGN §2): everything Microsoft support asks for.
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QMetaType>
 #include <QString>
@@ -8,6 +9,8 @@
 namespace ledger {
 
 struct GraphError {
+    Q_DECLARE_TR_FUNCTIONS(ledger::GraphError)
+public:
     int httpStatus = 0;        // 0 = transport failure (see networkError)
     int networkError = 0;      // QNetworkReply::NetworkError
     QString code;              // error.code, e.g. "Forbidden", "UnknownError"

@@ -14,10 +14,6 @@ namespace ledger::gui {
 
 namespace {
 
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("ledger::gui::ConversationView", s);
-}
 
 QColor mix(const QColor &a, const QColor &b, qreal t)
 {
@@ -139,7 +135,7 @@ ConversationDocument::Result ConversationDocument::build(QTextDocument *doc, con
         cursor.insertText(QStringLiteral("   "), meta);
         QTextCharFormat timeFormat = meta;
         timeFormat.setToolTip(utcTooltip(m.created));
-        cursor.insertText(m.created.isValid() ? displayTime(m.created, showUtc) : tr("time unknown"), timeFormat);
+        cursor.insertText(m.created.isValid() ? displayTime(m.created, showUtc) : ConversationDocument::tr("time unknown"), timeFormat);
         if (!m.appName.isEmpty())
             cursor.insertText(u" · "_s + m.appName, meta);
 
@@ -158,7 +154,7 @@ ConversationDocument::Result ConversationDocument::build(QTextDocument *doc, con
         if (messageText.isEmpty()) {
             QTextCharFormat empty = meta;
             empty.setFontItalic(true);
-            cursor.insertText(tr("(no text)"), empty);
+            cursor.insertText(ConversationDocument::tr("(no text)"), empty);
         } else {
             insertWithLinks(cursor, messageText, plain, palette);
         }
@@ -174,12 +170,12 @@ ConversationDocument::Result ConversationDocument::build(QTextDocument *doc, con
             cursor.insertText(value, meta);
         };
         if (!m.attachments.isEmpty())
-            metaLine(tr("Attachments:"), m.attachments.join("; "_L1));
+            metaLine(ConversationDocument::tr("Attachments:"), m.attachments.join("; "_L1));
         for (const TranscriptLink &link : m.links) {
             cursor.insertBlock(metaBlock);
             QTextCharFormat l = meta;
             l.setFontWeight(QFont::DemiBold);
-            cursor.insertText(tr("Link:") + u' ', l);
+            cursor.insertText(ConversationDocument::tr("Link:") + u' ', l);
             if (!link.text.isEmpty() && link.text != link.url)
                 cursor.insertText(link.text + u' ', meta);
             if (!link.url.isEmpty()) {
@@ -192,9 +188,9 @@ ConversationDocument::Result ConversationDocument::build(QTextDocument *doc, con
             }
         }
         if (!m.mentions.isEmpty())
-            metaLine(tr("Mentions:"), m.mentions.join("; "_L1));
+            metaLine(ConversationDocument::tr("Mentions:"), m.mentions.join("; "_L1));
         if (!m.contexts.isEmpty())
-            metaLine(tr("Context:"), m.contexts.join("; "_L1));
+            metaLine(ConversationDocument::tr("Context:"), m.contexts.join("; "_L1));
     }
     cursor.endEditBlock();
     return result;

@@ -2,6 +2,7 @@
 // Builds the conversation's QTextDocument from a Transcript through the QTextCursor API — plain
 // text only, never HTML — with message blocks coloured from the palette (prompts tinted with the
 // highlight colour and indented from the left, responses neutral and indented from the right).
+#include <QCoreApplication>
 #include "conversation/Transcript.h"
 #include <QHash>
 #include <QPalette>
@@ -12,6 +13,7 @@ class QTextFrame;
 namespace ledger::gui {
 
 class ConversationDocument {
+    Q_DECLARE_TR_FUNCTIONS(ledger::gui::ConversationDocument)
 public:
     struct Result {
         QHash<QString, QTextFrame *> frames;    // message id → its frame

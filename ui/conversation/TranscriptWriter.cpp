@@ -13,10 +13,6 @@ namespace ledger::gui {
 
 namespace {
 
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("ledger::gui::TranscriptWriter", s);
-}
 
 QString esc(const QString &s)
 {
@@ -35,20 +31,15 @@ QString linkLine(const TranscriptLink &l)
     return l.text + " <"_L1 + l.url + u'>';
 }
 
-QString pluralCount(const char *singular, const char *plural, int n)
-{
-    return QString::number(n) + u' ' + tr(n == 1 ? singular : plural);
-}
-
 QString headerLine(const Transcript &t, bool showUtc)
 {
     QStringList parts;
     if (!t.appName.isEmpty())
         parts << t.appName;
     if (t.started.isValid())
-        parts << tr("started %1").arg(displayTime(t.started, showUtc));
-    parts << pluralCount("prompt", "prompts", t.promptCount);
-    parts << pluralCount("response", "responses", t.responseCount);
+        parts << TranscriptWriter::tr("started %1").arg(displayTime(t.started, showUtc));
+    parts << TranscriptWriter::tr("%n prompts", nullptr, t.promptCount);
+    parts << TranscriptWriter::tr("%n responses", nullptr, t.responseCount);
     return parts.join(u" · "_s);
 }
 
@@ -67,16 +58,17 @@ QString userLine(const Transcript &t)
 QString TranscriptWriter::toText(const Transcript &t, bool showUtc)
 {
     QString out;
-    out += tr("Copilot conversation") + u" — "_s + userLine(t) + u'\n';
+    out += TranscriptWriter::tr("Copilot conversation") + u" — "_s + userLine(t) + u'\n';
     QStringList meta;
     if (!t.appName.isEmpty())
-        meta << tr("App: %1").arg(t.appName);
+        meta << TranscriptWriter::tr("App: %1").arg(t.appName);
     if (t.started.isValid())
-        meta << tr("Started: %1").arg(displayTime(t.started, showUtc));
-    meta << tr("Turns: %1, %2")
-                .arg(pluralCount("prompt", "prompts", t.promptCount), pluralCount("response", "responses", t.responseCount));
+        meta << TranscriptWriter::tr("Started: %1").arg(displayTime(t.started, showUtc));
+    meta << TranscriptWriter::tr("Turns: %1, %2")
+                .arg(TranscriptWriter::tr("%n prompts", nullptr, t.promptCount),
+                     TranscriptWriter::tr("%n responses", nullptr, t.responseCount));
     if (!t.sessionId.isEmpty())
-        meta << tr("Session: %1").arg(t.sessionId);
+        meta << TranscriptWriter::tr("Session: %1").arg(t.sessionId);
     out += meta.join(u'\n') + u'\n';
 
     for (const TranscriptMessage &m : t.messages) {
@@ -87,13 +79,13 @@ QString TranscriptWriter::toText(const Transcript &t, bool showUtc)
         out += "\n\n"_L1;
         out += m.text.trimmed() + u'\n';
         if (!m.attachments.isEmpty())
-            out += u'\n' + tr("Attachments: %1").arg(m.attachments.join("; "_L1)) + u'\n';
+            out += u'\n' + TranscriptWriter::tr("Attachments: %1").arg(m.attachments.join("; "_L1)) + u'\n';
         for (const TranscriptLink &l : m.links)
-            out += tr("Link: %1").arg(linkLine(l)) + u'\n';
+            out += TranscriptWriter::tr("Link: %1").arg(linkLine(l)) + u'\n';
         if (!m.mentions.isEmpty())
-            out += tr("Mentions: %1").arg(m.mentions.join("; "_L1)) + u'\n';
+            out += TranscriptWriter::tr("Mentions: %1").arg(m.mentions.join("; "_L1)) + u'\n';
         if (!m.contexts.isEmpty())
-            out += tr("Context: %1").arg(m.contexts.join("; "_L1)) + u'\n';
+            out += TranscriptWriter::tr("Context: %1").arg(m.contexts.join("; "_L1)) + u'\n';
     }
     return out;
 }
@@ -104,7 +96,7 @@ QString TranscriptWriter::toHtml(const Transcript &t, bool showUtc)
     h += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"_L1;
     h += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"_L1;
     h += "<meta name=\"generator\" content=\"Copilot Ledger "_L1 + esc(QStringLiteral(LEDGER_VERSION)) + "\">\n"_L1;
-    h += "<title>"_L1 + esc(tr("Copilot conversation") + u" — "_s + userLine(t)) + "</title>\n"_L1;
+    h += "<title>"_L1 + esc(TranscriptWriter::tr("Copilot conversation") + u" — "_s + userLine(t)) + "</title>\n"_L1;
     h += "<style>\n"
          "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2em auto;max-width:52em;"
          "color:#1f2328;background:#fff;line-height:1.45}\n"
@@ -118,10 +110,10 @@ QString TranscriptWriter::toHtml(const Transcript &t, bool showUtc)
          ".text{white-space:pre-wrap;overflow-wrap:anywhere;margin:.4em 0 0}\n"
          ".extra{color:#59636e;font-size:.88em;margin:.4em 0 0;overflow-wrap:anywhere}\n"
          "</style>\n</head>\n<body>\n"_L1;
-    h += "<h1>"_L1 + esc(tr("Copilot conversation") + u" — "_s + userLine(t)) + "</h1>\n"_L1;
+    h += "<h1>"_L1 + esc(TranscriptWriter::tr("Copilot conversation") + u" — "_s + userLine(t)) + "</h1>\n"_L1;
     h += "<p class=\"meta\">"_L1 + esc(headerLine(t, showUtc));
     if (!t.sessionId.isEmpty())
-        h += "<br>"_L1 + esc(tr("Session: %1").arg(t.sessionId));
+        h += "<br>"_L1 + esc(TranscriptWriter::tr("Session: %1").arg(t.sessionId));
     h += "</p>\n"_L1;
 
     for (const TranscriptMessage &m : t.messages) {
@@ -135,13 +127,13 @@ QString TranscriptWriter::toHtml(const Transcript &t, bool showUtc)
         h += "<div class=\"text\">"_L1 + esc(m.text.trimmed()) + "</div>\n"_L1;
         auto extra = [&h](const QString &line) { h += "<div class=\"extra\">"_L1 + esc(line) + "</div>\n"_L1; };
         if (!m.attachments.isEmpty())
-            extra(tr("Attachments: %1").arg(m.attachments.join("; "_L1)));
+            extra(TranscriptWriter::tr("Attachments: %1").arg(m.attachments.join("; "_L1)));
         for (const TranscriptLink &l : m.links)
-            extra(tr("Link: %1").arg(linkLine(l)));
+            extra(TranscriptWriter::tr("Link: %1").arg(linkLine(l)));
         if (!m.mentions.isEmpty())
-            extra(tr("Mentions: %1").arg(m.mentions.join("; "_L1)));
+            extra(TranscriptWriter::tr("Mentions: %1").arg(m.mentions.join("; "_L1)));
         if (!m.contexts.isEmpty())
-            extra(tr("Context: %1").arg(m.contexts.join("; "_L1)));
+            extra(TranscriptWriter::tr("Context: %1").arg(m.contexts.join("; "_L1)));
         h += "</div>\n"_L1;
     }
     h += "</body>\n</html>\n"_L1;
@@ -159,13 +151,13 @@ bool TranscriptWriter::save(const Transcript &t, const QString &path, Format for
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         if (error)
-            *error = tr("Could not create %1: %2").arg(path, file.errorString());
+            *error = TranscriptWriter::tr("Could not create %1: %2").arg(path, file.errorString());
         return false;
     }
     const QByteArray bytes = (format == Format::Html ? toHtml(t, showUtc) : toText(t, showUtc)).toUtf8();
     if (file.write(bytes) != bytes.size() || !file.commit()) {
         if (error)
-            *error = tr("Could not write %1: %2").arg(path, file.errorString());
+            *error = TranscriptWriter::tr("Could not write %1: %2").arg(path, file.errorString());
         file.cancelWriting();
         return false;
     }
@@ -175,7 +167,7 @@ bool TranscriptWriter::save(const Transcript &t, const QString &path, Format for
 QString TranscriptWriter::suggestedFileName(const Transcript &t, Format format)
 {
     QString who = t.userName.isEmpty() ? t.userPrincipalName : t.userName;
-    QString name = tr("Conversation");
+    QString name = TranscriptWriter::tr("Conversation");
     if (!who.isEmpty())
         name += " - "_L1 + who;
     if (t.started.isValid())

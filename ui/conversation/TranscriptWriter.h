@@ -3,12 +3,14 @@
 // HTML output: every piece of message content is escaped; no script, no remote resource, no
 // active link (URLs are printed as text), and a Content-Security-Policy that forbids loading
 // anything even if a viewer were to find something to load.
+#include <QCoreApplication>
 #include "conversation/Transcript.h"
 #include <QString>
 
 namespace ledger::gui {
 
 class TranscriptWriter {
+    Q_DECLARE_TR_FUNCTIONS(ledger::gui::TranscriptWriter)
 public:
     enum class Format { Text, Html };
 

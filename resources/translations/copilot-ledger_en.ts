@@ -1,0 +1,95 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>ledger::SyncEngine</name>
+    <message numerus="yes">
+        <source>%n user(s) synced: %1 with interactions, %2 without, %3 not licensed, %4 failed.</source>
+        <translation>
+            <numerusform>%n user synced: %1 with interactions, %2 without, %3 not licensed, %4 failed.</numerusform>
+            <numerusform>%n users synced: %1 with interactions, %2 without, %3 not licensed, %4 failed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ledger::gui::CheckListWidget</name>
+    <message numerus="yes">
+        <source>The connection works, with %n warning(s) below.</source>
+        <translation>
+            <numerusform>The connection works, with %n warning below.</numerusform>
+            <numerusform>The connection works, with %n warnings below.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ledger::gui::FilterBar</name>
+    <message numerus="yes">
+        <source>%n apps</source>
+        <translation>
+            <numerusform>%n app</numerusform>
+            <numerusform>%n apps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ledger::gui::MainWindow</name>
+    <message numerus="yes">
+        <source>Sync cancelled; %n new interactions were kept.</source>
+        <translation>
+            <numerusform>Sync cancelled; %n new interaction was kept.</numerusform>
+            <numerusform>Sync cancelled; %n new interactions were kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync finished: %1 new interactions; %n user(s) could not be read — see the Users tab (status Failed).</source>
+        <translation>
+            <numerusform>Sync finished: %1 new interactions; %n user could not be read — see the Users tab (status Failed).</numerusform>
+            <numerusform>Sync finished: %1 new interactions; %n users could not be read — see the Users tab (status Failed).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync finished: %n new interactions.</source>
+        <translation>
+            <numerusform>Sync finished: %n new interaction.</numerusform>
+            <numerusform>Sync finished: %n new interactions.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ledger::gui::SyncStatusWidget</name>
+    <message numerus="yes">
+        <source> · %n throttled (429)</source>
+        <translation>
+            <numerusform> · %n throttled (429)</numerusform>
+            <numerusform> · %n throttled (429)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ledger::gui::TranscriptWriter</name>
+    <message numerus="yes">
+        <source>%n prompts</source>
+        <translation>
+            <numerusform>%n prompt</numerusform>
+            <numerusform>%n prompts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n responses</source>
+        <translation>
+            <numerusform>%n response</numerusform>
+            <numerusform>%n responses</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ledger::gui::Workspace</name>
+    <message numerus="yes">
+        <source>%n users</source>
+        <translation>
+            <numerusform>%n user</numerusform>
+            <numerusform>%n users</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Every plural message (tr("… %n …", nullptr, n)) in app/ and ui/ has its English singular and
+plural forms in resources/translations/copilot-ledger_en.ts (issue 4 item 11; docs/TRANSLATING.md).
+Usage: check-translations.py SOURCE_DIR LUPDATE. Exit 77 (skipped) when lupdate is missing."""
+import os
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+
+def numerus_messages(path):
+    out = {}
+    for ctx in ET.parse(path).getroot().iter("context"):
+        name = ctx.findtext("name")
+        for msg in ctx.iter("message"):
+            if msg.get("numerus") != "yes":
+                continue
+            tr = msg.find("translation")
+            forms = [f.text or "" for f in tr.findall("numerusform")] if tr is not None else []
+            finished = tr is not None and tr.get("type") not in ("unfinished", "obsolete", "vanished")
+            out[(name, msg.findtext("source"))] = (finished, forms)
+    return out
+
+
+def main():
+    src, lupdate = sys.argv[1], sys.argv[2]
+    if not os.path.exists(lupdate):
+        print("lupdate not found: " + lupdate)
+        return 77
+    committed = os.path.join(src, "resources", "translations", "copilot-ledger_en.ts")
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = os.path.join(tmp, "fresh_en.ts")
+        run = subprocess.run([lupdate, "-pluralonly", "-locations", "none", "-source-language", "en",
+                        "-target-language", "en", os.path.join(src, "app"), os.path.join(src, "ui"), "-ts", fresh],
+                             check=True, capture_output=True, text=True)
+        # A tr() outside a class with tr functions lands in a context the app never asks for.
+        contextless = [l for l in (run.stdout + run.stderr).splitlines() if "lacks Q_OBJECT" in l]
+        wanted = numerus_messages(fresh)
+    have = numerus_messages(committed)
+    problems = ["untranslatable (wrong context): " + l for l in contextless]
+    for key in sorted(wanted, key=str):
+        finished, forms = have.get(key, (False, []))
+        if not finished or len(forms) != 2 or not all("%n" in f for f in forms):
+            problems.append("%s: %r needs its English singular and plural forms" % key)
+    for p in problems:
+        print(p)
+    print("%d plural messages in the sources, %d problems" % (len(wanted), len(problems)))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
