@@ -5,6 +5,7 @@
 #include "filter/FilterBar.h"
 #include "main/MainWindow.h"
 #include "main/Workspace.h"
+#include "models/ArchiveTableModel.h"
 #include "models/LedgerTableView.h"
 
 #include <QApplication>
@@ -31,8 +32,16 @@ void applyScreenshotEnvironment(MainWindow &w)
     }
     LedgerTableView *view = w.workspace()->currentTab() == Workspace::SessionsTab ? w.workspace()->sessionsView()
                                                                                    : w.workspace()->promptsView();
-    if (row > 0 && view->model() && view->model()->rowCount() >= row)
-        view->setCurrentIndex(view->model()->index(row - 1, 0));
+    if (row > 0) {
+        // The rows arrive from a worker thread: select once the table has them.
+        auto select = [view, row] {
+            if (view->model() && view->model()->rowCount() >= row && !view->currentIndex().isValid())
+                view->setCurrentIndex(view->model()->index(row - 1, 0));
+        };
+        if (auto *m = qobject_cast<ArchiveTableModel *>(view->model()))
+            QObject::connect(m, &ArchiveTableModel::loaded, view, select);
+        select();
+    }
     const QString dialog = qEnvironmentVariable("LEDGER_SCREENSHOT_DIALOG").toLower();
     if (dialog == u"connect")
         QTimer::singleShot(300, &w, &MainWindow::showConnections);
