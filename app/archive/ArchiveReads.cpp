@@ -139,7 +139,7 @@ QList<qint64> readKeys(Archive::Private *d, const ArchiveSql &w, const RowSource
     int polled = 0;
     while (ids.next()) {
         keys << ids.value(0).toLongLong();
-        if (cancelled && ++polled % 4096 == 0 && cancelled())
+        if (cancelled && polled++ % 4096 == 0 && cancelled())
             break;
     }
     return keys;

@@ -306,6 +306,65 @@ private slots:
         QCOMPARE(n, 4);
     }
 
+    void rowKeysAndRowsByKeys()
+    {
+        // The GUI's tables: every view's ordered keys equal the order of the paged reads, and the
+        // rows read by keys come back in the keys' order (a default row for a vanished key).
+        Archive a;
+        QVERIFY(a.open(test::tempDir() + u"/keys.sqlite"_s));
+        a.upsertUsers({user(u"alice"_s, u"Alice Adams"_s), user(u"bob"_s, u"Bob Brown"_s), user(u"carol"_s, u"Carol Clark"_s)});
+        QVERIFY(a.insertInteractions(sample()) > 0);
+
+        for (int column = TurnRow::Time; column < TurnRow::ColumnCount; ++column) {
+            for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                const SortSpec sort{column, order};
+                const QList<qint64> keys = a.rowKeys(ArchiveView::Turns, {}, sort);
+                QCOMPARE(keys.size(), 6);
+                const QList<TurnRow> paged = a.turns({}, sort, 0, 100);
+                const QList<TurnRow> byKeys = a.turnsByKeys(keys);
+                QCOMPARE(byKeys.size(), paged.size());
+                for (int i = 0; i < paged.size(); ++i) {
+                    QCOMPARE(byKeys.at(i).promptId, paged.at(i).promptId);
+                    QCOMPARE(byKeys.at(i).responseId, paged.at(i).responseId);
+                }
+            }
+        }
+        ArchiveFilter teams;
+        teams.appClasses = {kTeams};
+        const QList<qint64> teamKeys = a.rowKeys(ArchiveView::Turns, teams);
+        QCOMPARE(teamKeys.size(), 1);
+        QCOMPARE(a.turnsByKeys(teamKeys).constFirst().promptId, u"a6"_s);
+        const QList<TurnRow> withGone = a.turnsByKeys({teamKeys.first(), 999999});
+        QCOMPARE(withGone.size(), 2);
+        QCOMPARE(withGone.at(0).promptId, u"a6"_s);
+        QVERIFY(withGone.at(1).userId.isEmpty());
+
+        const SortSpec newest{SessionRow::Started, Qt::DescendingOrder};
+        const QList<qint64> sessionKeys = a.rowKeys(ArchiveView::Sessions, {}, newest);
+        const QList<SessionRow> sessions = a.sessionsByKeys(sessionKeys);
+        QCOMPARE(sessions.size(), int(a.countSessions({})));
+        for (int i = 1; i < sessions.size(); ++i)
+            QVERIFY(sessions.at(i - 1).started >= sessions.at(i).started);
+
+        // Users: keys in the sort's order; the activity columns count within the filter's range.
+        const QList<qint64> userKeys = a.rowKeys(ArchiveView::Users, {}, {UserRow::Interactions, Qt::DescendingOrder});
+        QCOMPARE(userKeys.size(), 3);
+        QList<UserRow> users = a.usersByKeys({}, userKeys);
+        QCOMPARE(users.at(0).user.id, u"alice"_s);
+        QCOMPARE(users.at(0).interactionCount, qint64(7));
+        QCOMPARE(users.at(2).user.id, u"carol"_s);
+        ArchiveFilter teamsRange;
+        teamsRange.appClasses = {kTeams};
+        users = a.usersByKeys(teamsRange, userKeys);
+        QCOMPARE(users.at(0).interactionCount, qint64(2));
+
+        // A caller that gives up stops the key query (the result is then dropped by the caller).
+        int polls = 0;
+        const QList<qint64> abandoned = a.rowKeys(ArchiveView::Turns, {}, {}, [&polls] { ++polls; return true; });
+        QCOMPARE(polls, 1);
+        QCOMPARE(abandoned.size(), 1);   // stopped at the first poll instead of reading all 6
+    }
+
     void rawStoredExactly()
     {
         Archive a;
