@@ -94,6 +94,13 @@ private slots:
             QSKIP("LEDGER_APP_BINARY is not set (run through ctest)");
     }
 
+    void helpNamesTheExitCode()
+    {
+        const CliResult r = m_cli.run({u"export"_s, u"--help"_s});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(u"Ctrl+C or SIGTERM"_s) && r.out.contains(u"130"_s), qPrintable(r.out));
+    }
+
     // Ctrl+C while the sync is reading a slow tenant: exit 130, nothing exported, what was
     // stored stays and the archive is consistent; the next run completes the job.
     void interruptDuringSync()
