@@ -56,6 +56,14 @@ public:
     QList<UserRow> users(const ArchiveFilter &f, SortSpec sort = {}, int offset = 0, int limit = -1) const;
     QList<SessionRow> sessions(const ArchiveFilter &f, SortSpec sort = {}, int offset = 0, int limit = -1) const;
     QList<TurnRow> turns(const ArchiveFilter &f, SortSpec sort = {}, int offset = 0, int limit = -1) const;
+    // The GUI's tables: the ordered keys of every row of a view (users: rowid, sessions: sid,
+    // turns: tid), then the rows of a few keys at a time, in the keys' order (a default row for a
+    // key that no longer exists). `cancelled` is polled while the keys are read.
+    QList<qint64> rowKeys(ArchiveView view, const ArchiveFilter &f, SortSpec sort = {},
+                          const std::function<bool()> &cancelled = {}) const;
+    QList<UserRow> usersByKeys(const ArchiveFilter &f, const QList<qint64> &keys) const;   // f: activity range
+    QList<SessionRow> sessionsByKeys(const QList<qint64> &keys) const;
+    QList<TurnRow> turnsByKeys(const QList<qint64> &keys) const;
     // Streams interactions matching f in (userId, created, id) order; callback returns false to stop.
     // The Interaction has raw and the extracted columns; json is NOT parsed (parse raw if needed).
     bool forEachInteraction(const ArchiveFilter &f, const std::function<bool(const Interaction &)> &cb) const;

@@ -122,6 +122,55 @@ struct RowSource {
     QString label;        // for error messages
 };
 
+// The row ids matching w in `orderBy` order (a page of them when offset/limit are given).
+// `cancelled` is polled between rows: an abandoned query stops early (the caller drops the result).
+QList<qint64> readKeys(Archive::Private *d, const ArchiveSql &w, const RowSource &src, const QString &orderBy,
+                       bool joinUsers, int offset, int limit, const std::function<bool()> &cancelled = {})
+{
+    QList<qint64> keys;
+    QSqlQuery ids(d->db);
+    ids.setForwardOnly(true);
+    ids.prepare(u"SELECT "_s + src.alias + u'.' + src.idName + u" FROM "_s + src.table
+                + (joinUsers ? u" LEFT JOIN users u ON u.id = "_s + src.alias + u".user_id"_s : QString())
+                + w.where() + orderBy + pageClause(offset, limit));
+    w.bindTo(ids);
+    if (!d->exec(ids, src.label))
+        return keys;
+    int polled = 0;
+    while (ids.next()) {
+        keys << ids.value(0).toLongLong();
+        if (cancelled && ++polled % 4096 == 0 && cancelled())
+            break;
+    }
+    return keys;
+}
+
+// The rows with these ids, in the order of `keys` (a default row where an id no longer exists).
+template <typename Row, typename Make>
+QList<Row> rowsByKeys(Archive::Private *d, const RowSource &src, const QList<qint64> &keys, Make make)
+{
+    QList<Row> out;
+    if (keys.isEmpty())
+        return out;
+    QStringList list;
+    list.reserve(keys.size());
+    for (qint64 id : keys)
+        list << QString::number(id);
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    if (!q.exec(src.columns + u" WHERE "_s + src.alias + u'.' + src.idName + u" IN ("_s + list.join(u',') + u")"_s)) {
+        d->lastError = q.lastError().text();
+        return out;
+    }
+    QHash<qint64, Row> rows;
+    while (q.next())
+        rows.insert(q.value(src.idColumn).toLongLong(), make(q));
+    out.reserve(keys.size());
+    for (qint64 id : keys)
+        out << rows.value(id);
+    return out;
+}
+
 // Rows matching w in `orderBy` order. A page first finds the row ids (skipping `offset` rows in
 // an index, not in the wide rows), then reads just those rows.
 template <typename Row, typename Make>
@@ -139,35 +188,7 @@ QList<Row> readRows(Archive::Private *d, const ArchiveSql &w, const RowSource &s
                 out << make(q);
         return out;
     }
-    QSqlQuery ids(d->db);
-    ids.setForwardOnly(true);
-    ids.prepare(u"SELECT "_s + src.alias + u'.' + src.idName + u" FROM "_s + src.table
-                + (joinUsers ? u" LEFT JOIN users u ON u.id = "_s + src.alias + u".user_id"_s : QString())
-                + w.where() + orderBy + pageClause(offset, limit));
-    w.bindTo(ids);
-    if (!d->exec(ids, src.label))
-        return out;
-    QList<qint64> rowIds;
-    while (ids.next())
-        rowIds << ids.value(0).toLongLong();
-    ids.finish();
-    if (rowIds.isEmpty())
-        return out;
-    QStringList list;
-    for (qint64 id : std::as_const(rowIds))
-        list << QString::number(id);
-    QSqlQuery q(d->db);
-    q.setForwardOnly(true);
-    if (!q.exec(src.columns + u" WHERE "_s + src.alias + u'.' + src.idName + u" IN ("_s + list.join(u',') + u")"_s)) {
-        d->lastError = q.lastError().text();
-        return out;
-    }
-    QHash<qint64, Row> rows;
-    while (q.next())
-        rows.insert(q.value(src.idColumn).toLongLong(), make(q));
-    for (qint64 id : std::as_const(rowIds))
-        out << rows.value(id);
-    return out;
+    return rowsByKeys<Row>(d, src, readKeys(d, w, src, orderBy, joinUsers, offset, limit), make);
 }
 
 // Streams rows matching w in `orderBy` order; cb returns false to stop.
@@ -231,7 +252,13 @@ qint64 Archive::countInteractions(const ArchiveFilter &f) const
 
 // ---- users ----------------------------------------------------------------------------------------
 
-QList<UserRow> Archive::users(const ArchiveFilter &f, SortSpec sort, int offset, int limit) const
+namespace {
+
+constexpr int kUserRowIdColumn = 15;
+
+// Prepares and executes the Users view's query; `extra` is one more condition on u (or empty).
+bool prepareUsers(Archive::Private *d, QSqlQuery &q, const ArchiveFilter &f, SortSpec sort, const QString &extra,
+                  int offset, int limit)
 {
     // Activity columns count within the filter's date range and apps (not its text or users).
     ArchiveFilter range;
@@ -243,6 +270,8 @@ QList<UserRow> Archive::users(const ArchiveFilter &f, SortSpec sort, int offset,
     ia.interactionConditions(range);
     sa.sessionConditions(range);
     w.userConditions(f);
+    if (!extra.isEmpty())
+        w.add(extra);
     const QString inRange = ia.andConditions();
     const QString sql =
         u"SELECT u.id, u.display_name, u.upn, u.mail, u.department, u.job_title, u.account_enabled, u.user_type,"
@@ -251,8 +280,8 @@ QList<UserRow> Archive::users(const ArchiveFilter &f, SortSpec sort, int offset,
                    : QString(u" (SELECT count(*) FROM interactions i WHERE i.user_id = u.id"_s + inRange)) + u") AS n_interactions,"
         " (SELECT count(*) FROM sessions s WHERE s.user_id = u.id"_s + sa.andConditions() + u") AS n_sessions,"
         " (SELECT min(i.created) FROM interactions i WHERE i.user_id = u.id"_s + inRange + u"),"
-        " (SELECT max(i.created) FROM interactions i WHERE i.user_id = u.id"_s + inRange + u") AS last_activity"
-        " FROM users u LEFT JOIN sync_state ss ON ss.user_id = u.id"_s + w.where();
+        " (SELECT max(i.created) FROM interactions i WHERE i.user_id = u.id"_s + inRange + u") AS last_activity,"
+        " u.rowid FROM users u LEFT JOIN sync_state ss ON ss.user_id = u.id"_s + w.where();
     QString order;
     switch (sort.column) {
     case UserRow::Upn: order = u"u.upn COLLATE NOCASE"_s; break;
@@ -266,7 +295,6 @@ QList<UserRow> Archive::users(const ArchiveFilter &f, SortSpec sort, int offset,
     case UserRow::Name:
     default: order = u"u.display_name COLLATE NOCASE"_s; break;
     }
-    QSqlQuery q(d->db);
     q.setForwardOnly(true);
     q.prepare(sql + u" ORDER BY "_s + order + direction(sort) + u", u.id"_s + direction(sort) + pageClause(offset, limit));
     if (summary)
@@ -277,30 +305,67 @@ QList<UserRow> Archive::users(const ArchiveFilter &f, SortSpec sort, int offset,
     ia.bindTo(q);
     ia.bindTo(q);
     w.bindTo(q);
+    return d->exec(q, u"Reading users"_s);
+}
+
+UserRow userFrom(const QSqlQuery &q)
+{
+    UserRow r;
+    r.user.id = q.value(0).toString();
+    r.user.displayName = q.value(1).toString();
+    r.user.userPrincipalName = q.value(2).toString();
+    r.user.mail = q.value(3).toString();
+    r.user.department = q.value(4).toString();
+    r.user.jobTitle = q.value(5).toString();
+    r.user.accountEnabled = q.value(6).toInt() != 0;
+    r.user.userType = q.value(7).toString();
+    r.status = userStatusFromKey(q.value(8).toString());
+    r.statusError = q.value(9).toString();
+    const QString rid = q.value(10).toString();
+    if (!rid.isEmpty() && !r.statusError.contains(rid))
+        r.statusError += (r.statusError.isEmpty() ? QString() : u" "_s) + u"(request-id "_s + rid + u")"_s;
+    r.interactionCount = q.value(11).toLongLong();
+    r.sessionCount = q.value(12).toLongLong();
+    r.firstActivity = timeFromValue(q.value(13));
+    r.lastActivity = timeFromValue(q.value(14));
+    return r;
+}
+
+} // namespace
+
+QList<UserRow> Archive::users(const ArchiveFilter &f, SortSpec sort, int offset, int limit) const
+{
     QList<UserRow> out;
-    if (!d->exec(q, u"Reading users"_s))
+    QSqlQuery q(d->db);
+    if (!prepareUsers(d, q, f, sort, QString(), offset, limit))
         return out;
-    while (q.next()) {
-        UserRow r;
-        r.user.id = q.value(0).toString();
-        r.user.displayName = q.value(1).toString();
-        r.user.userPrincipalName = q.value(2).toString();
-        r.user.mail = q.value(3).toString();
-        r.user.department = q.value(4).toString();
-        r.user.jobTitle = q.value(5).toString();
-        r.user.accountEnabled = q.value(6).toInt() != 0;
-        r.user.userType = q.value(7).toString();
-        r.status = userStatusFromKey(q.value(8).toString());
-        r.statusError = q.value(9).toString();
-        const QString rid = q.value(10).toString();
-        if (!rid.isEmpty() && !r.statusError.contains(rid))
-            r.statusError += (r.statusError.isEmpty() ? QString() : u" "_s) + u"(request-id "_s + rid + u")"_s;
-        r.interactionCount = q.value(11).toLongLong();
-        r.sessionCount = q.value(12).toLongLong();
-        r.firstActivity = timeFromValue(q.value(13));
-        r.lastActivity = timeFromValue(q.value(14));
-        out << r;
-    }
+    while (q.next())
+        out << userFrom(q);
+    return out;
+}
+
+QList<UserRow> Archive::usersByKeys(const ArchiveFilter &f, const QList<qint64> &keys) const
+{
+    QList<UserRow> out;
+    if (keys.isEmpty())
+        return out;
+    QStringList list;
+    for (qint64 k : keys)
+        list << QString::number(k);
+    // Only the activity range of f matters here: the keys already are the filtered rows.
+    ArchiveFilter range;
+    range.from = f.from;
+    range.to = f.to;
+    range.appClasses = f.appClasses;
+    QSqlQuery q(d->db);
+    if (!prepareUsers(d, q, range, {}, u"u.rowid IN ("_s + list.join(u',') + u")"_s, 0, -1))
+        return out;
+    QHash<qint64, UserRow> rows;
+    while (q.next())
+        rows.insert(q.value(kUserRowIdColumn).toLongLong(), userFrom(q));
+    out.reserve(keys.size());
+    for (qint64 k : keys)
+        out << rows.value(k);
     return out;
 }
 
@@ -325,10 +390,10 @@ std::optional<User> Archive::user(const QString &userId) const
 
 // ---- sessions -------------------------------------------------------------------------------------
 
-QList<SessionRow> Archive::sessions(const ArchiveFilter &f, SortSpec sort, int offset, int limit) const
+namespace {
+
+QString sessionOrder(const SortSpec &sort, bool *needsUsersOut)
 {
-    ArchiveSql w(d->fullText);
-    w.sessionConditions(f);
     QString order;
     bool needsUsers = false;
     switch (sort.column) {
@@ -340,8 +405,24 @@ QList<SessionRow> Archive::sessions(const ArchiveFilter &f, SortSpec sort, int o
     case SessionRow::Started:
     default: order = u"s.started"_s; break;
     }
-    const QString orderBy = u" ORDER BY "_s + order + direction(sort) + u", s.sid"_s + direction(sort);
+    *needsUsersOut = needsUsers;
+    return u" ORDER BY "_s + order + direction(sort) + u", s.sid"_s + direction(sort);
+}
+
+} // namespace
+
+QList<SessionRow> Archive::sessions(const ArchiveFilter &f, SortSpec sort, int offset, int limit) const
+{
+    ArchiveSql w(d->fullText);
+    w.sessionConditions(f);
+    bool needsUsers = false;
+    const QString orderBy = sessionOrder(sort, &needsUsers);
     return readRows<SessionRow>(d, w, sessionSource(), orderBy, needsUsers, offset, limit, sessionFrom);
+}
+
+QList<SessionRow> Archive::sessionsByKeys(const QList<qint64> &keys) const
+{
+    return rowsByKeys<SessionRow>(d, sessionSource(), keys, sessionFrom);
 }
 
 bool Archive::forEachSession(const ArchiveFilter &f, const std::function<bool(const SessionRow &)> &cb) const
@@ -353,10 +434,10 @@ bool Archive::forEachSession(const ArchiveFilter &f, const std::function<bool(co
 
 // ---- turns ----------------------------------------------------------------------------------------
 
-QList<TurnRow> Archive::turns(const ArchiveFilter &f, SortSpec sort, int offset, int limit) const
+namespace {
+
+QString turnOrder(const SortSpec &sort, bool *needsUsersOut)
 {
-    ArchiveSql w(d->fullText);
-    w.turnConditions(f);
     QString order;
     bool needsUsers = false;
     switch (sort.column) {
@@ -367,8 +448,55 @@ QList<TurnRow> Archive::turns(const ArchiveFilter &f, SortSpec sort, int offset,
     case TurnRow::Time:
     default: order = u"t.time"_s; break;
     }
-    const QString orderBy = u" ORDER BY "_s + order + direction(sort) + u", t.tid"_s + direction(sort);
+    *needsUsersOut = needsUsers;
+    return u" ORDER BY "_s + order + direction(sort) + u", t.tid"_s + direction(sort);
+}
+
+} // namespace
+
+QList<TurnRow> Archive::turns(const ArchiveFilter &f, SortSpec sort, int offset, int limit) const
+{
+    ArchiveSql w(d->fullText);
+    w.turnConditions(f);
+    bool needsUsers = false;
+    const QString orderBy = turnOrder(sort, &needsUsers);
     return readRows<TurnRow>(d, w, turnSource(), orderBy, needsUsers, offset, limit, turnFrom);
+}
+
+QList<TurnRow> Archive::turnsByKeys(const QList<qint64> &keys) const
+{
+    return rowsByKeys<TurnRow>(d, turnSource(), keys, turnFrom);
+}
+
+// ---- row keys (the GUI's tables page by these) ----------------------------------------------------
+
+QList<qint64> Archive::rowKeys(ArchiveView view, const ArchiveFilter &f, SortSpec sort,
+                               const std::function<bool()> &cancelled) const
+{
+    bool needsUsers = false;
+    ArchiveSql w(d->fullText);
+    switch (view) {
+    case ArchiveView::Turns: {
+        w.turnConditions(f);
+        const QString orderBy = turnOrder(sort, &needsUsers);
+        return readKeys(d, w, turnSource(), orderBy, needsUsers, 0, -1, cancelled);
+    }
+    case ArchiveView::Sessions: {
+        w.sessionConditions(f);
+        const QString orderBy = sessionOrder(sort, &needsUsers);
+        return readKeys(d, w, sessionSource(), orderBy, needsUsers, 0, -1, cancelled);
+    }
+    case ArchiveView::Users: {
+        QList<qint64> keys;
+        QSqlQuery q(d->db);
+        if (!prepareUsers(d, q, f, sort, QString(), 0, -1))
+            return keys;
+        while (q.next())
+            keys << q.value(kUserRowIdColumn).toLongLong();
+        return keys;
+    }
+    }
+    return {};
 }
 
 bool Archive::forEachTurn(const ArchiveFilter &f, const std::function<bool(const TurnRow &)> &cb) const

@@ -29,7 +29,15 @@ struct ArchiveFilter {
     QStringList userIds;          // empty = all users
     QList<UserStatus> statuses;   // Users view only; empty = all
     bool isEmpty() const { return text.isEmpty() && !from.isValid() && !to.isValid() && appClasses.isEmpty() && userIds.isEmpty() && statuses.isEmpty(); }
+    friend bool operator==(const ArchiveFilter &a, const ArchiveFilter &b)
+    {
+        return a.text == b.text && a.from == b.from && a.to == b.to && a.appClasses == b.appClasses
+            && a.userIds == b.userIds && a.statuses == b.statuses;
+    }
+    friend bool operator!=(const ArchiveFilter &a, const ArchiveFilter &b) { return !(a == b); }
 };
+
+enum class ArchiveView { Users, Sessions, Turns };
 
 struct SortSpec {
     int column = 0;               // the view's column enum value (see below)

@@ -278,6 +278,9 @@ private slots:
         QCOMPARE(view.series().total, 0);   // hidden: nothing queried yet
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto settled = [&view] { return QTest::qWaitFor([&view] { return !view.isLoading(); }, 20000); };
+        QVERIFY(view.isLoading());   // read in a worker thread, not while painting
+        QVERIFY(settled());
         QCOMPARE(view.series().total, 4);
         QCOMPARE(view.series().days.size(), 3);
         QCOMPARE(view.series().dayTotals, (QList<qint64>{2, 0, 2}));
@@ -288,6 +291,7 @@ private slots:
         ArchiveFilter teamsOnly;
         teamsOnly.appClasses = {Teams};
         view.setFilter(teamsOnly);
+        QVERIFY(settled());
         QCOMPARE(view.series().total, 2);
         QCOMPARE(view.series().appClasses, QStringList{Teams});
 
@@ -295,6 +299,7 @@ private slots:
         range.from = QDateTime(QDate(2026, 2, 27), QTime(0, 0), Qt::UTC);
         range.to = QDateTime(QDate(2026, 3, 6), QTime(0, 0), Qt::UTC);
         view.setFilter(range);
+        QVERIFY(settled());
         QCOMPARE(view.series().days.size(), 7);
         QCOMPARE(view.series().days.constFirst(), QDate(2026, 2, 27));
         QCOMPARE(view.series().days.constLast(), QDate(2026, 3, 5));

@@ -1,5 +1,7 @@
 // The Users / Sessions / Prompts models over a real Archive: QAbstractItemModelTester, counts
-// from SQL, paging with fetchMore, SQL sorting, raw values on Qt::UserRole, TSV copy.
+// from SQL, rows read in blocks by a worker thread, SQL sorting, a refresh that keeps the rows in
+// view, raw values on Qt::UserRole, TSV copy (of rows never scrolled to, too).
+#include "ModelWait.h"
 #include "UiTestData.h"
 #include "TestSupport.h"
 
@@ -11,6 +13,8 @@
 #include "models/UsersModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QDir>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -38,12 +42,16 @@ private slots:
         UsersModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setArchive(&m_archive);
+        QVERIFY(model.isLoading());
+        QVERIFY(uitest::waitLoaded(&model));
         QCOMPARE(model.rowCount(), m_expected.users);
+        QVERIFY(model.isRowLoaded(m_expected.users - 1));   // all users come in the first block
         QCOMPARE(model.totalMatching(), qint64(m_expected.users));
         QCOMPARE(model.columnCount(), int(UserRow::ColumnCount));
 
         // Sort by interactions, descending: Adele (24 interactions) first, numbers raw on UserRole.
         model.sort(int(UserRow::Interactions), Qt::DescendingOrder);
+        QVERIFY(uitest::waitLoaded(&model));
         QCOMPARE(model.index(0, int(UserRow::Name)).data().toString(), QStringLiteral("Adele Vance"));
         QCOMPARE(model.index(0, int(UserRow::Interactions)).data(Qt::UserRole).toLongLong(),
                  qint64(m_expected.turnsPerUser.value(uitest::userId(0)) * 2));
@@ -73,6 +81,7 @@ private slots:
         ArchiveFilter f;
         f.statuses = {UserStatus::NotLicensed};
         model.setFilter(f);
+        QVERIFY(uitest::waitLoaded(&model));
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.totalUnfiltered(), qint64(m_expected.users));
     }
@@ -83,19 +92,29 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setPageSize(10);
         model.sort(int(TurnRow::Time), Qt::AscendingOrder);
+        QSignalSpy loaded(&model, &ArchiveTableModel::loaded);
         model.setArchive(&m_archive);
+        QCOMPARE(model.rowCount(), 0);   // nothing is read on the calling thread
+        QVERIFY(uitest::waitLoaded(&model));
+        QCOMPARE(loaded.size(), 1);
         QCOMPARE(model.totalMatching(), qint64(m_expected.turns));
-        QCOMPARE(model.rowCount(), 10);   // never everything at once
-        QVERIFY(model.canFetchMore({}));
-        while (model.canFetchMore({}))
-            model.fetchMore({});
-        QCOMPARE(model.rowCount(), m_expected.turns);
+        QCOMPARE(model.rowCount(), m_expected.turns);   // every row is known: the scroll bar covers all
+        QVERIFY(model.isRowLoaded(9));                  // the first block came with the keys…
+        QVERIFY(!model.isRowLoaded(10));                // …the others when a view asks
+        QCOMPARE(model.index(25, int(TurnRow::Time)).data().toString(), QStringLiteral("Loading…"));
+        QSignalSpy rowsLoaded(&model, &ArchiveTableModel::rowsLoaded);
+        QVERIFY(uitest::waitRows(&model, 25, 25));
+        QCOMPARE(rowsLoaded.first().at(0).toInt(), 20);   // the whole block of row 25
+        QCOMPARE(rowsLoaded.first().at(1).toInt(), 29);
+        QVERIFY(!model.isRowLoaded(10));
+        QVERIFY(uitest::loadAll(&model));
         for (int r = 1; r < model.rowCount(); ++r)
             QVERIFY(model.index(r - 1, int(TurnRow::Time)).data(Qt::UserRole).toDateTime()
                     <= model.index(r, int(TurnRow::Time)).data(Qt::UserRole).toDateTime());
 
         model.sort(int(TurnRow::Time), Qt::DescendingOrder);
-        QCOMPARE(model.rowCount(), 10);
+        QVERIFY(uitest::waitLoaded(&model));
+        QCOMPARE(model.rowCount(), m_expected.turns);
         QVERIFY(model.index(0, int(TurnRow::Time)).data(Qt::UserRole).toDateTime()
                 > model.index(9, int(TurnRow::Time)).data(Qt::UserRole).toDateTime());
         // Times shown in local time with a zone; the UTC instant on hover.
@@ -107,15 +126,18 @@ private slots:
         ArchiveFilter f;
         f.text = QStringLiteral("budget");
         model.setFilter(f);
+        QVERIFY(uitest::waitLoaded(&model));
         QCOMPARE(model.totalMatching(), qint64(m_expected.budgetTurns));
         QCOMPARE(model.totalUnfiltered(), qint64(m_expected.turns));
         f = {};
         f.appClasses = {QString::fromLatin1(uitest::kWord)};
         model.setFilter(f);
+        QVERIFY(uitest::waitLoaded(&model));
         QCOMPARE(model.totalMatching(), qint64(m_expected.wordTurns));
         f = {};
         f.userIds = {uitest::userId(1)};
         model.setFilter(f);
+        QVERIFY(uitest::waitLoaded(&model));
         QCOMPARE(model.totalMatching(), qint64(m_expected.turnsPerUser.value(uitest::userId(1))));
     }
 
@@ -125,6 +147,7 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.sort(int(SessionRow::Started), Qt::DescendingOrder);
         model.setArchive(&m_archive);
+        QVERIFY(uitest::loadAll(&model));
         QCOMPARE(model.totalMatching(), qint64(m_expected.sessions));
         QCOMPARE(model.rowCount(), m_expected.sessions);
         const QModelIndex first = model.index(0, int(SessionRow::FirstPrompt));
@@ -145,6 +168,7 @@ private slots:
         QCOMPARE(archive.insertInteractions({Interaction::fromRaw(uid, prompt), Interaction::fromRaw(uid, response)}), 2);
         SessionsModel sessions;
         sessions.setArchive(&archive);
+        QVERIFY(uitest::loadAll(&sessions));
         QVERIFY(sessions.rowCount() >= 1);
         for (int row = 0; row < sessions.rowCount(); ++row) {
             const QString key = sessions.index(row, 0).data(ArchiveTableModel::SessionIdRole).toString();
@@ -152,6 +176,7 @@ private slots:
         }
         PromptsModel prompts;
         prompts.setArchive(&archive);
+        QVERIFY(uitest::loadAll(&prompts));
         QVERIFY(prompts.rowCount() >= 1);
         for (int row = 0; row < prompts.rowCount(); ++row) {
             const QString key = prompts.index(row, 0).data(ArchiveTableModel::SessionIdRole).toString();
@@ -166,6 +191,7 @@ private slots:
         view.setDefaultSort(int(UserRow::Name), Qt::AscendingOrder);
         view.setModel(&model);
         model.setArchive(&m_archive);
+        QVERIFY(uitest::waitLoaded(&model));
         QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("Adele Vance"));
         view.selectionModel()->select(model.index(0, 0),
                                       QItemSelectionModel::Select | QItemSelectionModel::Rows);
@@ -177,6 +203,91 @@ private slots:
         // A hidden column is not copied.
         view.horizontalHeader()->setSectionHidden(int(UserRow::Department), true);
         QCOMPARE(view.selectionAsTsv().split(QLatin1Char('\t')).size(), int(UserRow::ColumnCount) - 1);
+    }
+
+    void refreshKeepsRowsInView()
+    {
+        // A sync stores more while the officer reads row 12 (newest first): after the refresh the
+        // same prompt is still current, two rows further down, and nothing was reset.
+        Archive archive;
+        QString error;
+        QVERIFY2(archive.open(QDir(test::tempDir()).filePath(QStringLiteral("refresh.sqlite")), &error), qPrintable(error));
+        uitest::fillArchive(archive);
+        PromptsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPageSize(10);
+        LedgerTableView view(QStringLiteral("tables/refresh"));
+        view.setDefaultSort(int(TurnRow::Time), Qt::DescendingOrder);
+        view.setModel(&model);
+        model.setArchive(&archive);
+        QVERIFY(uitest::loadAll(&model));
+        const int before = model.rowCount();
+        view.setCurrentIndex(model.index(12, int(TurnRow::Prompt)));
+        const QString focus = view.currentIndex().data(ArchiveTableModel::FocusIdRole).toString();
+        QVERIFY(!focus.isEmpty());
+
+        const QString uid = uitest::userId(2);
+        const QDateTime later(QDate(2030, 1, 1), QTime(8, 0), Qt::UTC);
+        QList<Interaction> fresh;
+        for (int i = 0; i < 2; ++i) {
+            const QString session = QStringLiteral("fresh-session-%1").arg(i);
+            fresh << Interaction::fromRaw(uid, uitest::interactionJson(QStringLiteral("fresh-p%1").arg(i), uid, session,
+                                                                       QStringLiteral("fresh-r%1").arg(i),
+                                                                       QString::fromLatin1(uitest::kWord), true,
+                                                                       later.addSecs(i * 60), QStringLiteral("Fresh prompt")));
+        }
+        QCOMPARE(archive.insertInteractions(fresh), 2);
+
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        model.reload();
+        QVERIFY(uitest::waitLoaded(&model));
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(model.rowCount(), before + 2);
+        QCOMPARE(view.currentIndex().row(), 14);
+        QVERIFY(uitest::waitRows(&model, 0, 14));
+        QCOMPARE(view.currentIndex().data(ArchiveTableModel::FocusIdRole).toString(), focus);
+        QCOMPARE(model.index(0, int(TurnRow::Prompt)).data().toString(), QStringLiteral("Fresh prompt"));
+    }
+
+    void staleQueriesAreDropped()
+    {
+        PromptsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy loaded(&model, &ArchiveTableModel::loaded);
+        model.setArchive(&m_archive);
+        ArchiveFilter f;
+        f.text = QStringLiteral("budget");
+        model.setFilter(f);
+        f = {};
+        f.appClasses = {QString::fromLatin1(uitest::kWord)};
+        model.setFilter(f);   // typed on before the first two answered: only this one counts
+        QVERIFY(uitest::waitLoaded(&model));
+        QCOMPARE(loaded.size(), 1);
+        QCOMPARE(model.totalMatching(), qint64(m_expected.wordTurns));
+        QCOMPARE(model.totalUnfiltered(), qint64(m_expected.turns));
+        // The superseded queries ran on workers of their own, which are gone once they finished.
+        QTRY_COMPARE(model.supersededQueries(), 0);
+        QVERIFY(uitest::loadAll(&model));
+        for (int r = 0; r < model.rowCount(); ++r)
+            QCOMPARE(model.index(r, int(TurnRow::App)).data(Qt::UserRole).toString(), QString::fromLatin1(uitest::kWord));
+    }
+
+    void copyReadsRowsNeverShown()
+    {
+        PromptsModel model;
+        model.setPageSize(5);
+        LedgerTableView view(QStringLiteral("tables/copyall"));
+        view.setModel(&model);
+        model.setArchive(&m_archive);
+        QVERIFY(uitest::waitLoaded(&model));
+        QVERIFY(!model.isRowLoaded(m_expected.turns - 1));
+        view.selectAll();
+        QVERIFY(view.copySelection());
+        const QStringList lines = QGuiApplication::clipboard()->text().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), m_expected.turns);
+        for (const QString &line : lines)
+            QVERIFY2(!line.contains(QStringLiteral("Loading")) && line.count(QLatin1Char('\t')) == int(TurnRow::ColumnCount) - 1,
+                     qPrintable(line));
     }
 
     void highlightRanges()

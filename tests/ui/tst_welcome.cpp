@@ -1,6 +1,7 @@
 // First run: the welcome page with its two choices; "Explore the demo tenant" starts the
 // in-process demo, syncs it into its own archive and shows the data. The demo secret is never
 // saved as a profile.
+#include "ModelWait.h"
 #include "TestSupport.h"
 #include "UiTestData.h"
 
@@ -59,8 +60,10 @@ private slots:
         QVERIFY(summary.completed);
         QVERIFY(summary.interactionsNew > 0);
         w.workspace()->setCurrentTab(Workspace::UsersTab);
+        QVERIFY(uitest::waitLoaded(w.workspace()->usersModel()));
         QVERIFY(w.workspace()->usersModel()->totalMatching() > 100);
         w.workspace()->setCurrentTab(Workspace::PromptsTab);
+        QVERIFY(uitest::waitLoaded(w.workspace()->promptsModel()));
         QVERIFY(w.workspace()->promptsModel()->totalMatching() > 1000);
         QVERIFY(w.workspace()->countsText().endsWith(QStringLiteral("prompts")));
         QVERIFY(ProfileStore().profiles().isEmpty());   // the demo is never saved as a profile

@@ -1,5 +1,7 @@
 #include "activity/ActivityView.h"
 
+#include "archive/ArchiveWorker.h"
+
 #include "activity/DailyActivityChart.h"
 #include "activity/TopUsersChart.h"
 #include "archive/Archive.h"
@@ -122,16 +124,47 @@ void ActivityView::showEvent(QShowEvent *event)
         reload();
 }
 
+ActivityView::~ActivityView() = default;
+
 void ActivityView::reload()
 {
     m_dirty = false;
+    const quint64 serial = ++m_serial;
     if (!m_archive || !m_archive->isOpen()) {
+        m_loading = false;
         setData({}, {});
+        emit loaded();
         return;
     }
-    const QDate first = m_filter.from.isValid() ? m_filter.from.toUTC().date() : QDate();
-    const QDate last = m_filter.to.isValid() ? m_filter.to.toUTC().addMSecs(-1).date() : QDate();
-    setData(m_archive->activityByDay(m_filter), m_archive->topUsers(m_filter, TopUserCount), first, last);
+    if (!m_worker)
+        m_worker = std::make_unique<ArchiveWorker>();
+    if (m_worker->path() != m_archive->path())
+        m_worker->setPath(m_archive->path());
+    m_loading = true;
+    m_summary->setText(tr("Reading the archive…"));
+    const ArchiveFilter filter = m_filter;
+    struct Aggregates {
+        QList<DayActivity> days;
+        QList<UserActivity> users;
+    };
+    m_worker->run(
+        [filter](const Archive *archive) {
+            Aggregates a;
+            if (archive) {
+                a.days = archive->activityByDay(filter);
+                a.users = archive->topUsers(filter, TopUserCount);
+            }
+            return a;
+        },
+        [this, serial, filter](Aggregates a) {
+            if (serial != m_serial)
+                return;   // a newer filter is being read
+            m_loading = false;
+            const QDate first = filter.from.isValid() ? filter.from.toUTC().date() : QDate();
+            const QDate last = filter.to.isValid() ? filter.to.toUTC().addMSecs(-1).date() : QDate();
+            setData(a.days, a.users, first, last);
+            emit loaded();
+        });
 }
 
 void ActivityView::setData(const QList<DayActivity> &days, const QList<UserActivity> &users, const QDate &first,

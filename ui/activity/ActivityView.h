@@ -7,6 +7,7 @@
 
 #include <QWidget>
 #include <functional>
+#include <memory>
 
 class QLabel;
 class QPushButton;
@@ -14,6 +15,7 @@ class QStackedWidget;
 
 namespace ledger {
 class Archive;
+class ArchiveWorker;
 }
 
 namespace ledger::gui {
@@ -25,13 +27,16 @@ class ActivityView : public QWidget {
     Q_OBJECT
 public:
     explicit ActivityView(QWidget *parent = nullptr);
+    ~ActivityView() override;
 
     void setArchive(ledger::Archive *archive);
     void setFilter(const ledger::ArchiveFilter &filter);
     // Shows the given aggregates (what a reload does after querying the archive).
     void setData(const QList<DayActivity> &days, const QList<UserActivity> &users, const QDate &first = {},
                  const QDate &last = {});
-    void reload();                                   // queries the archive now
+    // Queries the archive in a worker thread (its own connection); loaded() when shown.
+    void reload();
+    bool isLoading() const { return m_loading; }
 
     bool savePng(const QString &path);
     QSize pngSize() const;                           // pixel size savePng() writes
@@ -51,6 +56,7 @@ public:
 
 signals:
     void pngSaved(const QString &path);
+    void loaded();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -76,6 +82,9 @@ private:
     QLabel *m_empty = nullptr;
     DailyActivityChart *m_daily = nullptr;
     TopUsersChart *m_users = nullptr;
+    bool m_loading = false;
+    quint64 m_serial = 0;
+    std::unique_ptr<ledger::ArchiveWorker> m_worker;   // last: joins before the rest goes
 };
 
 } // namespace ledger::gui

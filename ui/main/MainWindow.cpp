@@ -1,5 +1,7 @@
 #include "main/MainWindow.h"
 
+#include "archive/ArchiveWorker.h"
+
 #include "archive/Archive.h"
 #include "auth/ProfileStore.h"
 #include "auth/SecretStore.h"
@@ -352,12 +354,26 @@ void MainWindow::updateArchiveSummary()
         m_countLabel->clear();
         return;
     }
-    const QLocale loc;
-    const Archive *a = m_session->archive();
-    m_countLabel->setText(tr("%1 · %2 users · %3 interactions archived")
-                              .arg(m_session->profile().name,
-                                   loc.toString(a->countUsers(ArchiveFilter{})),
-                                   loc.toString(a->countInteractions(ArchiveFilter{}))));
+    // Counting a million interactions takes longer than a frame: a worker thread counts.
+    if (!m_summaryWorker)
+        m_summaryWorker = std::make_unique<ArchiveWorker>();
+    const QString path = m_session->archive()->path();
+    if (m_summaryWorker->path() != path)
+        m_summaryWorker->setPath(path);
+    const quint64 serial = ++m_summarySerial;
+    const QString name = m_session->profile().name;
+    m_summaryWorker->run(
+        [](const Archive *a) {
+            return a ? std::make_pair(a->countUsers(ArchiveFilter{}), a->countInteractions(ArchiveFilter{}))
+                     : std::make_pair(qint64(0), qint64(0));
+        },
+        [this, serial, name](std::pair<qint64, qint64> n) {
+            if (serial != m_summarySerial || !m_session->isOpen())
+                return;
+            const QLocale loc;
+            m_countLabel->setText(tr("%1 · %2 users · %3 interactions archived")
+                                      .arg(name, loc.toString(n.first), loc.toString(n.second)));
+        });
 }
 
 void MainWindow::updateActions()

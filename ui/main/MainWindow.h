@@ -16,6 +16,7 @@ namespace ledger {
 class ProfileStore;
 class SecretStore;
 class DemoEnvironment;
+class ArchiveWorker;
 struct Profile;
 }
 
@@ -104,6 +105,8 @@ private:
 
     QAction *m_actConnections, *m_actSync, *m_actCancel, *m_actExportView, *m_actExportAll;
     QAction *m_actFind, *m_actShowUtc, *m_actResetFilters, *m_actQuit, *m_actAbout, *m_actGuide;
+    std::unique_ptr<ledger::ArchiveWorker> m_summaryWorker;   // status-bar counts, off the GUI thread
+    quint64 m_summarySerial = 0;
 };
 
 } // namespace ledger::gui

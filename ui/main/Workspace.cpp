@@ -109,7 +109,22 @@ Workspace::Workspace(QWidget *parent)
                                  static_cast<ArchiveTableModel *>(m_sessions),
                                  static_cast<ArchiveTableModel *>(m_prompts)}) {
         connect(m, &ArchiveTableModel::countsChanged, this, &Workspace::updateCounts);
+        connect(m, &ArchiveTableModel::rowsLoaded, this, [this](int first, int last) {
+            // The current row of the Sessions / Prompts tab arrived: show its conversation now.
+            if (m_waitingConversation.isValid() && m_waitingConversation.row() >= first
+                && m_waitingConversation.row() <= last) {
+                const QModelIndex index = m_waitingConversation;
+                m_waitingConversation = QPersistentModelIndex();
+                showConversationFor(index);
+            }
+        });
     }
+    connect(m_users, &ArchiveTableModel::loaded, this, [this] {
+        selectScopedUsers();
+        updateEmptyText(m_usersView, m_users);
+    });
+    connect(m_sessions, &ArchiveTableModel::loaded, this, [this] { updateEmptyText(m_sessionsView, m_sessions); });
+    connect(m_prompts, &ArchiveTableModel::loaded, this, [this] { updateEmptyText(m_promptsView, m_prompts); });
     m_filter->setStatusFilterVisible(true);
     updateEmptyText(m_usersView, m_users);
     updateEmptyText(m_sessionsView, m_sessions);
@@ -163,6 +178,10 @@ LedgerTableView *Workspace::viewFor(Tab tab) const
 void Workspace::setArchive(ledger::Archive *archive)
 {
     m_archive = archive;
+    for (bool &d : m_dirty)
+        d = true;
+    for (bool &d : m_stale)
+        d = true;
     m_filter->clearUserScope();
     m_conversation->clear();
     m_conversation->setArchive(archive);
@@ -172,7 +191,7 @@ void Workspace::setArchive(ledger::Archive *archive)
 
 void Workspace::reloadAll()
 {
-    for (bool &d : m_dirty)
+    for (bool &d : m_stale)
         d = true;
     ensureFresh(currentTab());
     updateCounts();
@@ -218,34 +237,44 @@ void Workspace::onFilterChanged()
 
 void Workspace::ensureFresh(Tab tab)
 {
-    if (!m_dirty[tab])
+    if (!m_dirty[tab] && !m_stale[tab])
         return;
-    m_dirty[tab] = false;
+    const bool newQuery = m_dirty[tab], dataChanged = m_stale[tab];
+    m_dirty[tab] = m_stale[tab] = false;
     if (tab == ActivityTab) {
         m_activity->setFilter(filterFor(ActivityTab));
         return;
     }
     ArchiveTableModel *model = modelFor(tab);
-    model->setSource(m_archive, filterFor(tab));
-    if (tab == UsersTab && !m_filter->userScope().isEmpty()) {
-        // Re-select the scoped users that are visible so the chip and the table agree.
-        m_updatingSelection = true;
-        const QStringList ids = m_filter->userScope();
-        QItemSelection sel;
-        for (int r = 0; r < model->rowCount(); ++r) {
-            if (ids.contains(model->index(r, 0).data(ArchiveTableModel::UserIdRole).toString()))
-                sel.select(model->index(r, 0), model->index(r, model->columnCount() - 1));
-        }
-        m_usersView->selectionModel()->select(sel, QItemSelectionModel::ClearAndSelect);
-        m_updatingSelection = false;
-    }
+    // A new query starts at the top; the same query over more data keeps the rows in view.
+    const bool started = newQuery && model->setSource(m_archive, filterFor(tab));
+    if (!started && dataChanged)
+        model->reload();
     updateEmptyText(viewFor(tab), model);
+}
+
+void Workspace::selectScopedUsers()
+{
+    // Re-select the scoped users that are listed so the chip and the table agree.
+    if (m_filter->userScope().isEmpty())
+        return;
+    m_updatingSelection = true;
+    const QStringList ids = m_filter->userScope();
+    QItemSelection sel;
+    for (int r = 0; r < m_users->rowCount(); ++r) {
+        if (ids.contains(m_users->index(r, 0).data(ArchiveTableModel::UserIdRole).toString()))
+            sel.select(m_users->index(r, 0), m_users->index(r, m_users->columnCount() - 1));
+    }
+    m_usersView->selectionModel()->select(sel, QItemSelectionModel::ClearAndSelect);
+    m_updatingSelection = false;
 }
 
 void Workspace::updateEmptyText(LedgerTableView *view, ArchiveTableModel *model)
 {
     if (!m_archive)
         view->setEmptyText(tr("No archive is open. Connect to a tenant or explore the demo tenant."));
+    else if (model->isLoading())
+        view->setEmptyText(tr("Reading the archive…"));
     else if (model->totalUnfiltered() == 0)
         view->setEmptyText(tr("Nothing archived yet. Press Sync (F5) to read this tenant's Copilot history."));
     else
@@ -259,6 +288,8 @@ QString Workspace::countsText() const
     if (!m_archive)
         return {};
     const QLocale loc;
+    if (m->isLoading() && m->rowCount() == 0)
+        return tr("Counting…");
     const qint64 n = m->totalMatching(), total = m->totalUnfiltered();
     switch (tab) {
     case UsersTab:
@@ -303,8 +334,15 @@ void Workspace::onUsersSelectionChanged()
 
 void Workspace::showConversationFor(const QModelIndex &index)
 {
+    m_waitingConversation = QPersistentModelIndex();
     if (!index.isValid()) {
         m_conversation->clear();
+        return;
+    }
+    const auto *model = qobject_cast<const ArchiveTableModel *>(index.model());
+    if (model && !model->isRowLoaded(index.row())) {
+        m_waitingConversation = index;   // shown when the row's block arrives (rowsLoaded)
+        index.data();                    // asks for it
         return;
     }
     m_conversation->showSession(index.data(ArchiveTableModel::UserIdRole).toString(),
@@ -317,8 +355,6 @@ void Workspace::step(int delta)
     LedgerTableView *view = currentTab() == SessionsTab ? m_sessionsView : m_promptsView;
     QAbstractItemModel *model = view->model();
     int row = view->currentIndex().isValid() ? view->currentIndex().row() + delta : 0;
-    if (row >= model->rowCount() && model->canFetchMore({}))
-        model->fetchMore({});
     row = qBound(0, row, model->rowCount() - 1);
     if (row < 0)
         return;

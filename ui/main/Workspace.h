@@ -3,6 +3,7 @@
 // Activity tabs, and the conversation pane beside them. Composes the models and views; filter
 // changes reload the visible tab at once and the others when they are shown.
 #include "archive/ArchiveTypes.h"
+#include <QPersistentModelIndex>
 #include <QWidget>
 
 class QSplitter;
@@ -66,6 +67,7 @@ private:
     void onUsersSelectionChanged();
     void showConversationFor(const QModelIndex &index);
     void step(int delta);
+    void selectScopedUsers();
     ArchiveTableModel *modelFor(Tab tab) const;
     LedgerTableView *viewFor(Tab tab) const;
 
@@ -83,7 +85,11 @@ private:
     QWidget *m_conversationPane;
     ConversationView *m_conversation = nullptr;
     ActivityView *m_activity = nullptr;
+    // Per tab: the filter changed (new query, back to the top) / only the data changed (a sync
+    // stored more: re-read keeping the rows in view).
     bool m_dirty[4] = {true, true, true, true};
+    bool m_stale[4] = {false, false, false, false};
+    QPersistentModelIndex m_waitingConversation;   // current row whose data was still being read
     bool m_updatingSelection = false;
 };
 

@@ -1,12 +1,24 @@
 #pragma once
-// Base of the Users / Sessions / Prompts table models (DESIGN §5): rows come from the Archive's
-// query API in pages (canFetchMore / fetchMore), sorting is done by SQL through SortSpec, the raw
-// value of every cell is on Qt::UserRole for sorting and copying, never all rows in memory.
+// Base of the Users / Sessions / Prompts table models (DESIGN §5, issue 4 item 9). Nothing here
+// runs SQL on the GUI thread: an ArchiveWorker (its own thread and connection) reads the ordered
+// keys of every matching row (so rowCount() is the real total and the scroll bar covers all rows),
+// then rows are read in blocks of keys when a view first asks for them; a block not read yet
+// shows "Loading…" and is filled in by dataChanged. Only a bounded number of blocks is kept.
+// Sorting is done by SQL through SortSpec; the raw value of every cell is on RawRole.
+//
+// reload() after a sync keeps the rows the views show: the new keys are mapped onto the
+// persistent indexes (selection, current row, the top row a view anchors to) by layoutChanged.
 #include "archive/ArchiveTypes.h"
 #include <QAbstractTableModel>
+#include <QHash>
+#include <QSet>
+#include <atomic>
+#include <memory>
+#include <vector>
 
 namespace ledger {
 class Archive;
+class ArchiveWorker;
 }
 
 namespace ledger::gui {
@@ -20,54 +32,93 @@ public:
     static constexpr int FocusIdRole = Qt::UserRole + 3;  // interaction id to focus in a conversation
     static constexpr int HighlightRole = Qt::UserRole + 4;   // cell text gets search highlights
 
-    explicit ArchiveTableModel(QObject *parent = nullptr);
+    explicit ArchiveTableModel(ledger::ArchiveView view, QObject *parent = nullptr);
+    ~ArchiveTableModel() override;
 
+    // The archive is read by its path() through a connection of the model's own (in a worker
+    // thread); `archive` itself is only used for bounded reads the user asks for (loadRowsNow).
     void setArchive(ledger::Archive *archive);
     ledger::Archive *archive() const { return m_archive; }
     void setFilter(const ledger::ArchiveFilter &filter);
-    void setSource(ledger::Archive *archive, const ledger::ArchiveFilter &filter);   // one reload
+    // One query; none (false) when neither the archive nor the filter as this model applies it
+    // changed and rows are shown (a user scope chosen in the Users tab doesn't reload it).
+    bool setSource(ledger::Archive *archive, const ledger::ArchiveFilter &filter);
     const ledger::ArchiveFilter &filter() const { return m_filter; }
-    void setPageSize(int rows) { m_pageSize = rows; }
-    // Re-reads counts and the first page (after a sync, a filter change, …).
+    void setBlockSize(int rows) { m_blockSize = qMax(1, rows); }
+    int blockSize() const { return m_blockSize; }
+    void setPageSize(int rows) { setBlockSize(rows); }
+    // The archive's content changed (a sync stored more): re-read, keeping the rows views show.
     void reload();
 
     void setShowUtc(bool on);
     bool showUtc() const { return m_showUtc; }
 
-    qint64 totalMatching() const { return m_total; }      // rows that match the filter
+    bool isLoading() const { return m_loading; }          // a query is running (counts may be stale)
+    qint64 totalMatching() const { return m_keys.size(); }   // rows that match the filter
     qint64 totalUnfiltered() const { return m_unfiltered; }   // rows with no filter at all
     SortSpec sortSpec() const { return m_sort; }
+    bool isRowLoaded(int row) const;
+    // Workers still finishing a query that a newer one superseded (they go when it ends).
+    int supersededQueries() const { return int(m_abandoned.size()); }
+    // Reads the rows [first, last] now, on the calling thread, if they are not loaded yet (for an
+    // action the user asked for, such as copying a selection). At most maxRows; false if more.
+    bool loadRowsNow(int first, int last, int maxRows = 20000);
 
     int rowCount(const QModelIndex &parent = {}) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
     void sort(int column, Qt::SortOrder order) override;
 
 signals:
     void countsChanged();
+    void loaded();                       // the current query's rows are known (rowCount is final)
+    void rowsLoaded(int first, int last);   // rows read in, dataChanged was emitted for them
 
 protected:
     // One-line text for a cell: newlines folded, long text cut (the tooltip has more).
     static QString oneLine(const QString &text, int maxChars = 400);
-    // Subclasses: count with a filter; read one page into a pending buffer (returns its size);
-    // append the pending buffer to the rows; drop all rows; the number of rows held.
-    virtual qint64 countRows(const ledger::ArchiveFilter &f) const = 0;
-    virtual int readPage(const ledger::ArchiveFilter &f, SortSpec sort, int offset, int limit) = 0;
-    virtual void commitPage() = 0;
-    virtual void clearRows() = 0;
-    virtual int loadedRows() const = 0;
+    // What a cell shows while its row is being read.
+    QVariant placeholder(const QModelIndex &index, int role) const;
     // The filter as this model applies it (the Users model ignores the user scope).
     virtual ledger::ArchiveFilter effectiveFilter() const { return m_filter; }
 
+    // The rows of one block: only the list of this model's view is used.
+    struct Block {
+        QList<ledger::UserRow> users;
+        QList<ledger::SessionRow> sessions;
+        QList<ledger::TurnRow> turns;
+    };
+    // The block holding `row` (asks the worker for it when it is not here yet) and the row's
+    // position in it; nullptr while it is being read.
+    const Block *blockFor(int row, int *offset) const;
+
 private:
+    enum class Mode { Reset, Refresh };
+    struct Query;
+    void startQuery(Mode mode);
+    void applyKeys(Mode mode, QList<qint64> keys, qint64 unfiltered, Block first);
+    void requestBlock(int block) const;
+    void storeBlock(int block, Block rows) const;
+    static Block readBlock(const ledger::Archive *archive, ledger::ArchiveView view,
+                           const ledger::ArchiveFilter &filter, const QList<qint64> &keys);
+
+    ledger::ArchiveView m_view;
     ledger::Archive *m_archive = nullptr;
     ledger::ArchiveFilter m_filter;
     SortSpec m_sort;
-    qint64 m_total = 0;
+    QList<qint64> m_keys;
     qint64 m_unfiltered = 0;
-    int m_pageSize = 200;
+    bool m_unfilteredKnown = false;
+    int m_blockSize = 100;
+    int m_maxBlocks = 64;
     bool m_showUtc = false;
-    bool m_resetting = false;   // no paging while a reset or an insert is being announced
+    bool m_loading = false;
+    quint64 m_serial = 0;                                  // this model's query number
+    std::shared_ptr<std::atomic<quint64>> m_current;      // read by jobs to drop stale work
+    std::shared_ptr<std::atomic<int>> m_wantedBlock;      // the block the view asked for last
+    mutable QHash<int, Block> m_blocks;
+    mutable QSet<int> m_pending;
+    bool m_keyQueryRunning = false;
+    std::vector<std::unique_ptr<ledger::ArchiveWorker>> m_abandoned;   // finishing superseded queries
+    std::unique_ptr<ledger::ArchiveWorker> m_worker;      // last: dies (and joins) first
 };
 
 } // namespace ledger::gui

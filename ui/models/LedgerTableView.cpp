@@ -8,7 +8,10 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QMap>
+#include <QLocale>
 #include <QMenu>
+#include <QMessageBox>
+#include <QScrollBar>
 #include <QPainter>
 #include <QSettings>
 
@@ -45,14 +48,30 @@ LedgerTableView::LedgerTableView(const QString &settingsKey, QWidget *parent)
     auto *copy = new QAction(tr("&Copy"), this);
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetShortcut);
-    connect(copy, &QAction::triggered, this, &LedgerTableView::copySelection);
+    connect(copy, &QAction::triggered, this, [this] { copySelection(); });
     addAction(copy);
 }
 
 void LedgerTableView::setModel(QAbstractItemModel *model)
 {
     // Sort nothing until the saved layout (or the default) says so: sorting is an SQL query.
+    for (const QMetaObject::Connection &c : std::as_const(m_modelConnections))
+        disconnect(c);
+    m_modelConnections.clear();
     QTableView::setModel(model);
+    if (model) {
+        // A refresh after a sync moves rows (new ones sorted in): keep the top row in view, unless
+        // the view was at the very top, where the newest rows should appear.
+        m_modelConnections << connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this, [this] {
+            m_anchor = verticalScrollBar()->value() > 0 ? QPersistentModelIndex(indexAt(QPoint(1, 1)))
+                                                        : QPersistentModelIndex();
+        });
+        m_modelConnections << connect(model, &QAbstractItemModel::layoutChanged, this, [this] {
+            if (m_anchor.isValid())
+                scrollTo(m_anchor, QAbstractItemView::PositionAtTop);
+            m_anchor = QPersistentModelIndex();
+        });
+    }
     restoreLayout();
 }
 
@@ -138,11 +157,30 @@ QString LedgerTableView::selectionAsTsv() const
     return lines.join(QLatin1Char('\n'));
 }
 
-void LedgerTableView::copySelection() const
+bool LedgerTableView::copySelection()
 {
+    if (!selectionModel())
+        return false;
+    qint64 rows = 0;
+    const QItemSelection selection = selectionModel()->selection();
+    for (const QItemSelectionRange &r : selection)
+        rows += r.height();
+    auto *archiveModel = qobject_cast<ArchiveTableModel *>(model());
+    if (rows > MaxCopyRows) {
+        QMessageBox::information(this, tr("Copy"),
+                                 tr("%1 rows are selected; copying is limited to %2 rows. Use Export view to CSV "
+                                    "(Ctrl+E) for more.")
+                                     .arg(QLocale().toString(rows), QLocale().toString(MaxCopyRows)));
+        return false;
+    }
+    if (archiveModel) {   // rows never scrolled to are read now (bounded above)
+        for (const QItemSelectionRange &r : selection)
+            archiveModel->loadRowsNow(r.top(), r.bottom(), MaxCopyRows);
+    }
     const QString tsv = selectionAsTsv();
     if (!tsv.isEmpty())
         QApplication::clipboard()->setText(tsv);
+    return !tsv.isEmpty();
 }
 
 void LedgerTableView::setEmptyText(const QString &text)

@@ -1,6 +1,7 @@
 #pragma once
 // The table used by the Users / Sessions / Prompts tabs: SQL-sorted columns, movable and
 // hidable columns (header context menu), remembered layout, Ctrl+C copies the selection as TSV.
+#include <QPersistentModelIndex>
 #include <QTableView>
 
 namespace ledger::gui {
@@ -18,8 +19,10 @@ public:
     void restoreLayout();
     void saveLayout() const;
     // Selected cells as tab-separated text (whole rows when rows are selected), raw text values.
+    // Rows not read yet are read first; at most MaxCopyRows rows (more: use Export view to CSV).
     QString selectionAsTsv() const;
-    void copySelection() const;
+    bool copySelection();   // false (and a message) when the selection is too big
+    static constexpr int MaxCopyRows = 20000;
     void setEmptyText(const QString &text);
 
 protected:
@@ -28,6 +31,8 @@ protected:
 
 private:
     void showHeaderMenu(const QPoint &pos);
+    QPersistentModelIndex m_anchor;   // top row while the model re-sorts its rows (a refresh)
+    QList<QMetaObject::Connection> m_modelConnections;
     QString m_key;
     QString m_emptyText;
     QList<int> m_defaultWidths;

@@ -7,7 +7,7 @@
 namespace ledger::gui {
 
 PromptsModel::PromptsModel(QObject *parent)
-    : ArchiveTableModel(parent)
+    : ArchiveTableModel(ledger::ArchiveView::Turns, parent)
 {
 }
 
@@ -18,14 +18,16 @@ int PromptsModel::columnCount(const QModelIndex &parent) const
 
 const ledger::TurnRow *PromptsModel::rowAt(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+    int offset = 0;
+    const Block *b = blockFor(row, &offset);
+    return b ? &b->turns.at(offset) : nullptr;
 }
 
 QVariant PromptsModel::data(const QModelIndex &index, int role) const
 {
     const TurnRow *r = index.isValid() ? rowAt(index.row()) : nullptr;
     if (!r)
-        return {};
+        return index.isValid() ? placeholder(index, role) : QVariant();
     const auto col = Column(index.column());
     const QString user = r->userDisplayName.isEmpty() ? r->userPrincipalName : r->userDisplayName;
     switch (role) {
@@ -90,21 +92,5 @@ QVariant PromptsModel::headerData(int section, Qt::Orientation orientation, int 
     return {};
 }
 
-qint64 PromptsModel::countRows(const ledger::ArchiveFilter &f) const
-{
-    return archive()->countTurns(f);
-}
-
-int PromptsModel::readPage(const ledger::ArchiveFilter &f, SortSpec sort, int offset, int limit)
-{
-    m_pending = archive()->turns(f, sort, offset, limit);
-    return int(m_pending.size());
-}
-
-void PromptsModel::commitPage()
-{
-    m_rows += m_pending;
-    m_pending.clear();
-}
 
 } // namespace ledger::gui

@@ -14,17 +14,6 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     const ledger::TurnRow *rowAt(int row) const;
-
-protected:
-    qint64 countRows(const ledger::ArchiveFilter &f) const override;
-    int readPage(const ledger::ArchiveFilter &f, SortSpec sort, int offset, int limit) override;
-    void commitPage() override;
-    void clearRows() override { m_rows.clear(); }
-    int loadedRows() const override { return int(m_rows.size()); }
-
-private:
-    QList<ledger::TurnRow> m_rows;
-    QList<ledger::TurnRow> m_pending;
 };
 
 } // namespace ledger::gui

@@ -9,7 +9,7 @@
 namespace ledger::gui {
 
 SessionsModel::SessionsModel(QObject *parent)
-    : ArchiveTableModel(parent)
+    : ArchiveTableModel(ledger::ArchiveView::Sessions, parent)
 {
 }
 
@@ -20,14 +20,16 @@ int SessionsModel::columnCount(const QModelIndex &parent) const
 
 const ledger::SessionRow *SessionsModel::rowAt(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+    int offset = 0;
+    const Block *b = blockFor(row, &offset);
+    return b ? &b->sessions.at(offset) : nullptr;
 }
 
 QVariant SessionsModel::data(const QModelIndex &index, int role) const
 {
     const SessionRow *r = index.isValid() ? rowAt(index.row()) : nullptr;
     if (!r)
-        return {};
+        return index.isValid() ? placeholder(index, role) : QVariant();
     const auto col = Column(index.column());
     const QString user = r->userDisplayName.isEmpty() ? r->userPrincipalName : r->userDisplayName;
     switch (role) {
@@ -96,21 +98,5 @@ QVariant SessionsModel::headerData(int section, Qt::Orientation orientation, int
     return {};
 }
 
-qint64 SessionsModel::countRows(const ledger::ArchiveFilter &f) const
-{
-    return archive()->countSessions(f);
-}
-
-int SessionsModel::readPage(const ledger::ArchiveFilter &f, SortSpec sort, int offset, int limit)
-{
-    m_pending = archive()->sessions(f, sort, offset, limit);
-    return int(m_pending.size());
-}
-
-void SessionsModel::commitPage()
-{
-    m_rows += m_pending;
-    m_pending.clear();
-}
 
 } // namespace ledger::gui

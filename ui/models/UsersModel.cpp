@@ -8,8 +8,9 @@
 namespace ledger::gui {
 
 UsersModel::UsersModel(QObject *parent)
-    : ArchiveTableModel(parent)
+    : ArchiveTableModel(ledger::ArchiveView::Users, parent)
 {
+    setBlockSize(100000);   // tenants have thousands of users: one block holds them all
 }
 
 int UsersModel::columnCount(const QModelIndex &parent) const
@@ -31,14 +32,16 @@ QString UsersModel::statusText(ledger::UserStatus status)
 
 const ledger::UserRow *UsersModel::rowAt(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+    int offset = 0;
+    const Block *b = blockFor(row, &offset);
+    return b ? &b->users.at(offset) : nullptr;
 }
 
 QVariant UsersModel::data(const QModelIndex &index, int role) const
 {
     const UserRow *r = index.isValid() ? rowAt(index.row()) : nullptr;
     if (!r)
-        return {};
+        return index.isValid() ? placeholder(index, role) : QVariant();
     const auto col = Column(index.column());
     switch (role) {
     case Qt::DisplayRole:
@@ -124,22 +127,6 @@ QVariant UsersModel::headerData(int section, Qt::Orientation orientation, int ro
     return {};
 }
 
-qint64 UsersModel::countRows(const ledger::ArchiveFilter &f) const
-{
-    return archive()->countUsers(f);
-}
-
-int UsersModel::readPage(const ledger::ArchiveFilter &f, SortSpec sort, int offset, int limit)
-{
-    m_pending = archive()->users(f, sort, offset, limit);
-    return int(m_pending.size());
-}
-
-void UsersModel::commitPage()
-{
-    m_rows += m_pending;
-    m_pending.clear();
-}
 
 ledger::ArchiveFilter UsersModel::effectiveFilter() const
 {

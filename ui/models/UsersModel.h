@@ -18,17 +18,8 @@ public:
     static QString statusText(ledger::UserStatus status);
 
 protected:
-    qint64 countRows(const ledger::ArchiveFilter &f) const override;
-    int readPage(const ledger::ArchiveFilter &f, SortSpec sort, int offset, int limit) override;
-    void commitPage() override;
-    void clearRows() override { m_rows.clear(); }
-    int loadedRows() const override { return int(m_rows.size()); }
     // The user scope chosen in this very table must not hide the other users.
     ledger::ArchiveFilter effectiveFilter() const override;
-
-private:
-    QList<ledger::UserRow> m_rows;
-    QList<ledger::UserRow> m_pending;
 };
 
 } // namespace ledger::gui

@@ -1,0 +1,86 @@
+#include "archive/ArchiveWorker.h"
+
+#include "archive/Archive.h"
+
+#include <QLoggingCategory>
+#include <QMutex>
+#include <QThread>
+
+namespace ledger {
+
+namespace {
+Q_LOGGING_CATEGORY(lcWorker, "ledger.archive.worker")
+}
+
+// State that lives in the worker thread: its own Archive connection.
+struct ArchiveWorker::Thread {
+    QThread thread;
+    QObject *context = nullptr;           // lives in `thread`: posted tasks run there
+    std::unique_ptr<Archive> archive;     // opened and closed in `thread` only
+    QString openPath;
+    quint64 openSerial = 0;
+
+    const Archive *archiveFor(const QString &path, quint64 serial)
+    {
+        if (archive && openSerial == serial && openPath == path)
+            return archive->isOpen() ? archive.get() : nullptr;
+        archive.reset();
+        openPath = path;
+        openSerial = serial;
+        if (path.isEmpty())
+            return nullptr;
+        archive = std::make_unique<Archive>();
+        QString error;
+        if (!archive->open(path, &error)) {
+            qCWarning(lcWorker) << "The archive could not be opened for reading:" << error;
+            return nullptr;
+        }
+        return archive.get();
+    }
+};
+
+ArchiveWorker::ArchiveWorker(QObject *parent)
+    : QObject(parent)
+    , m_thread(std::make_unique<Thread>())
+{
+    m_thread->thread.setObjectName(QStringLiteral("ArchiveWorker"));
+    m_thread->context = new QObject;
+    m_thread->context->moveToThread(&m_thread->thread);
+    Thread *t = m_thread.get();
+    // Runs in the worker thread as its event loop ends: the connection is closed where it was opened.
+    connect(&t->thread, &QThread::finished, &t->thread, [t] {
+        t->archive.reset();
+        delete t->context;
+        t->context = nullptr;
+    }, Qt::DirectConnection);
+    m_thread->thread.start();
+}
+
+ArchiveWorker::~ArchiveWorker()
+{
+    m_thread->thread.quit();
+    m_thread->thread.wait();
+}
+
+void ArchiveWorker::setPath(const QString &path)
+{
+    m_path = path;
+    ++m_pathSerial;
+}
+
+void ArchiveWorker::post(std::function<void(const Archive *)> task)
+{
+    Thread *t = m_thread.get();
+    const QString path = m_path;
+    const quint64 serial = m_pathSerial;
+    QMetaObject::invokeMethod(t->context, [t, path, serial, task = std::move(task)] {
+        task(t->archiveFor(path, serial));
+    }, Qt::QueuedConnection);
+}
+
+void ArchiveWorker::deliver(std::function<void()> callback)
+{
+    QMetaObject::invokeMethod(this, std::move(callback), Qt::QueuedConnection);
+}
+
+} // namespace ledger
