@@ -3,15 +3,18 @@
 #include "archive/Archive.h"
 #include "auth/CloudEndpoints.h"
 #include "cli/ConnectionSetup.h"
+#include "cli/InterruptWatcher.h"
 #include "cli/NetworkStack.h"
 #include "cli/Output.h"
 #include "export/Exporter.h"
 #include "graph/GraphClient.h"
 #include "sync/SyncEngine.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
 #include <QSet>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -20,6 +23,9 @@ namespace ledger::cli {
 ExportCommand::ExportCommand(const CliOptions &options, QObject *parent)
     : QObject(parent), m_options(options)
 {
+    // Undocumented test hook (tests/cli/tst_cli_interrupt): progress every 64 rows, and the
+    // export waits up to this long for an interrupt after its first rows.
+    m_testHoldMs = qEnvironmentVariableIntValue("LEDGER_TEST_EXPORT_HOLD_MS");
 }
 
 ExportCommand::~ExportCommand()
@@ -29,6 +35,8 @@ ExportCommand::~ExportCommand()
 
 void ExportCommand::start()
 {
+    m_interrupt = new InterruptWatcher(this);
+    connect(m_interrupt, &InterruptWatcher::interrupted, this, &ExportCommand::onInterrupted);
     m_setup = new ConnectionSetup(m_options, this);
     connect(m_setup, &ConnectionSetup::failed, this, &ExportCommand::fail);
     connect(m_setup, &ConnectionSetup::ready, this, &ExportCommand::run);
@@ -39,11 +47,45 @@ void ExportCommand::fail(int code, const QString &message)
 {
     m_progress.done();
     printErr(u"copilot-ledger export: "_s + message + u'\n');
+    m_finished = true;
     emit done(code);
+}
+
+// Ctrl+C / SIGTERM seen by the event loop. During the sync: cancel it (finished() follows at
+// once and syncFinished() reports the interrupt). While the export writes, the event loop is
+// busy and the exporter reads the watcher's flag itself.
+void ExportCommand::onInterrupted()
+{
+    if (m_finished)
+        return;
+    if (m_engine && m_engine->isRunning()) {
+        m_engine->cancel();
+        return;
+    }
+    stopInterrupted(u"before the sync started. Nothing was read and no export file was written."_s);
+}
+
+void ExportCommand::stopInterrupted(const QString &what)
+{
+    const QString name = m_interrupt->signalName();
+    fail(InterruptWatcher::kExitCode,
+         u"Interrupted%1 %2"_s.arg(name.isEmpty() ? QString() : u" ("_s + name + u')', what));
+}
+
+void ExportCommand::holdForTest(qint64 done)
+{
+    printErr(u"Exporting: held for a test at row %1\n"_s.arg(done));
+    const QDeadlineTimer deadline(m_testHoldMs);
+    while (!m_interrupt->isInterrupted() && !deadline.hasExpired())
+        QThread::msleep(5);
 }
 
 void ExportCommand::run()
 {
+    if (m_interrupt->isInterrupted()) {   // e.g. Ctrl+C while --secret-stdin was waiting for its line
+        onInterrupted();
+        return;
+    }
     const ConnectionSettings &s = m_setup->settings();
     if (cloudLacksCopilotApi(s.cloud)) {
         fail(2, u"Microsoft does not offer the Copilot interaction history API in this cloud (%1)."_s.arg(cloudDisplayName(s.cloud)));
@@ -85,6 +127,11 @@ void ExportCommand::run()
 void ExportCommand::syncFinished(const SyncSummary &summary)
 {
     m_progress.done();
+    if (m_interrupt->isInterrupted()) {
+        stopInterrupted(u"during the sync. Everything read so far is kept in the archive and the next run "
+                        "continues from there. No export file was written."_s);
+        return;
+    }
     if (!summary.unknownUsers.isEmpty()) {
         fail(2, summary.message);
         return;
@@ -122,15 +169,29 @@ void ExportCommand::syncFinished(const SyncSummary &summary)
     req.clientId = m_setup->settings().clientId;
     req.userScope = m_options.users;
     Exporter exporter(*m_archive);
-    const ExportResult result = exporter.exportFolder(req, [this](qint64 done, qint64 total) {
+    if (m_testHoldMs > 0)
+        Exporter::setProgressIntervalForTesting(0);
+    bool held = false;
+    // The event loop is busy until exportFolder returns: the interrupt flag is its cancel flag.
+    const ExportResult result = exporter.exportFolder(req, [this, &held](qint64 done, qint64 total) {
         m_progress.exportRows(done, total);
-    });
+        if (m_testHoldMs > 0 && done > 0 && !held) {
+            held = true;
+            holdForTest(done);
+        }
+    }, m_interrupt->flag());
     m_progress.done();
+    if (result.cancelled) {
+        stopInterrupted(u"while the export was being written. No export file was written: the folder is as it "
+                        "was before. The synced history is kept in the archive."_s);
+        return;
+    }
     if (!result.ok) {
         fail(1, u"The export could not be written: "_s + result.error);
         return;
     }
     printSummary(summary, result);
+    m_finished = true;
     emit done(summary.count(UserStatus::Failed) > 0 ? 4 : 0);
 }
 

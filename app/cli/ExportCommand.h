@@ -1,7 +1,9 @@
 #pragma once
 // `copilot-ledger export`: incremental sync into the connection's archive (the demo tenant has
 // its own archive), then Exporter::exportFolder for the asked range/apps/users. Summary on
-// stdout, progress on stderr. Exit 0 complete, 1 failed, 2 usage, 3 sign-in/permission, 4 partial.
+// stdout, progress on stderr. Exit 0 complete, 1 failed, 2 usage, 3 sign-in/permission, 4 partial,
+// 130 interrupted (Ctrl+C / SIGTERM: the sync stops, everything stored stays in the archive, no
+// export file is written; see docs/CLI.md).
 #include "cli/CliOptions.h"
 #include "cli/ProgressPrinter.h"
 #include <QObject>
@@ -17,6 +19,7 @@ struct ExportResult;
 namespace ledger::cli {
 
 class ConnectionSetup;
+class InterruptWatcher;
 class NetworkStack;
 
 class ExportCommand : public QObject {
@@ -33,6 +36,9 @@ private:
     void run();
     void syncFinished(const SyncSummary &summary);
     void fail(int code, const QString &message);
+    void onInterrupted();
+    void stopInterrupted(const QString &what);
+    void holdForTest(qint64 done);
     void printSummary(const SyncSummary &summary, const ExportResult &result);
 
     CliOptions m_options;
@@ -41,6 +47,9 @@ private:
     std::unique_ptr<Archive> m_archive;
     SyncEngine *m_engine = nullptr;
     ProgressPrinter m_progress;
+    InterruptWatcher *m_interrupt = nullptr;
+    bool m_finished = false;
+    int m_testHoldMs = 0;
 };
 
 } // namespace ledger::cli

@@ -39,7 +39,8 @@ void ProgressPrinter::sync(const SyncProgress &p)
 
 void ProgressPrinter::exportRows(qint64 done, qint64 total)
 {
-    show(u"Exporting: %1/%2"_s.arg(done).arg(total), total > 0 && done == total);
+    // The first line of the export phase is shown at once, whatever the sync printed last.
+    show(u"Exporting: %1/%2"_s.arg(done).arg(total), done == 0 || (total > 0 && done == total));
 }
 
 void ProgressPrinter::show(const QString &line, bool force)

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -21,6 +22,7 @@ namespace ledger {
 namespace {
 
 int g_failCommitAt = -1;
+std::atomic_int g_progressIntervalMs{100};
 constexpr int kFormatVersion = 1;
 
 const QString kPrompts = u"prompts.csv"_s;
@@ -101,16 +103,31 @@ struct Run {
     qint64 done = 0, total = 0;
     QString error;
     bool cancelled = false;
+    QElapsedTimer sinceReport;
 
+    void begin()
+    {
+        if (progress)
+            progress(0, total);
+        sinceReport.start();
+    }
+    bool cancelRequested()
+    {
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            cancelled = true;
+        return cancelled;
+    }
+    // After every row: stop when cancelled; report progress at most every interval (the clock is
+    // only read every 64 rows). The archive may grow while we write: done never exceeds total.
     bool tick()
     {
         ++done;
-        if (cancel && cancel->load(std::memory_order_relaxed)) {
-            cancelled = true;
+        if (cancelRequested())
             return false;
+        if (progress && (done & 63) == 0 && sinceReport.elapsed() >= g_progressIntervalMs.load(std::memory_order_relaxed)) {
+            sinceReport.start();
+            progress(qMin(done, total), total);
         }
-        if (progress && done % 1000 == 0)
-            progress(done, total);
         return true;
     }
     void readFailed() { error = u"Reading the archive failed: "_s + archive.lastError(); }
@@ -196,19 +213,26 @@ struct OutFile {
 
 QJsonValue timeOrNull(const QDateTime &t) { return t.isValid() ? QJsonValue(formatUtc(t)) : QJsonValue(QJsonValue::Null); }
 
-bool writeSingleCsv(const QString &path, QString *error, const std::function<qint64(QIODevice *)> &write,
-                    const QString &what)
+// One CSV through QSaveFile: nothing appears at `path` (and a file already there keeps its bytes)
+// unless every row was written and the export was not cancelled.
+bool writeSingleCsv(Run &run, const QString &path, QString *error, bool *cancelled,
+                    const std::function<qint64(QIODevice *)> &write)
 {
+    if (cancelled)
+        *cancelled = false;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         if (error)
             *error = u"Cannot write %1: %2"_s.arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
-    if (write(&file) < 0) {
+    run.begin();
+    if (write(&file) < 0 || run.cancelRequested()) {
         file.cancelWriting();
+        if (cancelled)
+            *cancelled = run.cancelled;
         if (error)
-            *error = what;
+            *error = run.cancelled ? u"The export was cancelled; no file was written."_s : run.error;
         return false;
     }
     if (!file.commit()) {
@@ -216,12 +240,22 @@ bool writeSingleCsv(const QString &path, QString *error, const std::function<qin
             *error = u"Cannot write %1: %2"_s.arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
+    if (run.progress)
+        run.progress(run.total, run.total);
     return true;
 }
 
 } // namespace
 
 void Exporter::setFailCommitAtForTesting(int fileIndex) { g_failCommitAt = fileIndex; }
+
+void Exporter::setProgressIntervalForTesting(int milliseconds) { g_progressIntervalMs = qMax(0, milliseconds); }
+
+qint64 Exporter::promptsRows(const ArchiveFilter &f) const { return m_archive.countTurns(f); }
+
+qint64 Exporter::sessionsRows(const ArchiveFilter &f) const { return m_archive.countSessions(f); }
+
+qint64 Exporter::usersRows(const ArchiveFilter &f) const { return m_archive.countUsers(syncedUsersFilter(f)); }
 
 QStringList Exporter::promptsHeader()
 {
@@ -303,10 +337,8 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
 
     Run run(m_archive, progress, cancel);
     const ArchiveFilter &flt = req.filter;
-    run.total = m_archive.countTurns(flt) + m_archive.countSessions(flt) + m_archive.countInteractions(flt)
-        + m_archive.countUsers(syncedUsersFilter(flt));
-    if (progress)
-        progress(0, run.total);
+    run.total = promptsRows(flt) + sessionsRows(flt) + m_archive.countInteractions(flt) + usersRows(flt);
+    run.begin();
     result.prompts = run.prompts(files[0].dev.get(), flt, req.formulaGuard);
     if (result.prompts >= 0)
         result.sessions = run.sessions(files[1].dev.get(), flt, req.formulaGuard);
@@ -366,6 +398,14 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
         return abandon(result);
     }
 
+    // The last moment a cancel is honoured: once the files are being renamed into place the
+    // export completes (a few renames), so the folder never mixes old and new files.
+    if (run.cancelRequested()) {
+        result.cancelled = true;
+        result.error = u"The export was cancelled; no files were written."_s;
+        return abandon(result);
+    }
+
     // Commit: only now do the files appear. A failure removes what this run created.
     for (size_t k = 0; k < files.size(); ++k) {
         const bool ok = (g_failCommitAt != int(k)) && files[k].file->commit();
@@ -403,22 +443,28 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
     return result;
 }
 
-bool Exporter::exportPromptsCsv(const ArchiveFilter &f, const QString &path, QString *error, bool formulaGuard)
+bool Exporter::exportPromptsCsv(const ArchiveFilter &f, const QString &path, QString *error, bool formulaGuard,
+                                const Progress &progress, const std::atomic_bool *cancel, bool *cancelled)
 {
-    Run run(m_archive, {}, nullptr);
-    return writeSingleCsv(path, error, [&](QIODevice *d) { return run.prompts(d, f, formulaGuard); }, run.error);
+    Run run(m_archive, progress, cancel);
+    run.total = progress ? promptsRows(f) : 0;
+    return writeSingleCsv(run, path, error, cancelled, [&](QIODevice *d) { return run.prompts(d, f, formulaGuard); });
 }
 
-bool Exporter::exportSessionsCsv(const ArchiveFilter &f, const QString &path, QString *error, bool formulaGuard)
+bool Exporter::exportSessionsCsv(const ArchiveFilter &f, const QString &path, QString *error, bool formulaGuard,
+                                 const Progress &progress, const std::atomic_bool *cancel, bool *cancelled)
 {
-    Run run(m_archive, {}, nullptr);
-    return writeSingleCsv(path, error, [&](QIODevice *d) { return run.sessions(d, f, formulaGuard); }, run.error);
+    Run run(m_archive, progress, cancel);
+    run.total = progress ? sessionsRows(f) : 0;
+    return writeSingleCsv(run, path, error, cancelled, [&](QIODevice *d) { return run.sessions(d, f, formulaGuard); });
 }
 
-bool Exporter::exportUsersCsv(const ArchiveFilter &f, const QString &path, QString *error, bool formulaGuard)
+bool Exporter::exportUsersCsv(const ArchiveFilter &f, const QString &path, QString *error, bool formulaGuard,
+                              const Progress &progress, const std::atomic_bool *cancel, bool *cancelled)
 {
-    Run run(m_archive, {}, nullptr);
-    return writeSingleCsv(path, error, [&](QIODevice *d) { return run.users(d, f, formulaGuard); }, run.error);
+    Run run(m_archive, progress, cancel);
+    run.total = progress ? usersRows(f) : 0;
+    return writeSingleCsv(run, path, error, cancelled, [&](QIODevice *d) { return run.users(d, f, formulaGuard); });
 }
 
 } // namespace ledger

@@ -37,9 +37,23 @@ public:
     ExportResult exportFolder(const ExportRequest &request, const Progress &progress = {},
                               const std::atomic_bool *cancel = nullptr);
     // Single CSVs for the GUI's "Export view to CSV…" (same columns as the folder's files).
-    bool exportPromptsCsv(const ArchiveFilter &f, const QString &path, QString *error, bool formulaGuard = true);
-    bool exportSessionsCsv(const ArchiveFilter &f, const QString &path, QString *error, bool formulaGuard = true);
-    bool exportUsersCsv(const ArchiveFilter &f, const QString &path, QString *error, bool formulaGuard = true);
+    // Progress: (0, total) first, then at most ~10 calls a second, (total, total) once the file
+    // is committed; total = the rows of that view for f. A set *cancel stops before the next row:
+    // the file is not written (a file already at `path` keeps its bytes), false is returned,
+    // *cancelled (when given) is set and *error says so in plain words.
+    bool exportPromptsCsv(const ArchiveFilter &f, const QString &path, QString *error, bool formulaGuard = true,
+                          const Progress &progress = {}, const std::atomic_bool *cancel = nullptr,
+                          bool *cancelled = nullptr);
+    bool exportSessionsCsv(const ArchiveFilter &f, const QString &path, QString *error, bool formulaGuard = true,
+                           const Progress &progress = {}, const std::atomic_bool *cancel = nullptr,
+                           bool *cancelled = nullptr);
+    bool exportUsersCsv(const ArchiveFilter &f, const QString &path, QString *error, bool formulaGuard = true,
+                        const Progress &progress = {}, const std::atomic_bool *cancel = nullptr,
+                        bool *cancelled = nullptr);
+    // The rows each single CSV (and the folder's file of that name) has for f.
+    qint64 promptsRows(const ArchiveFilter &f) const;
+    qint64 sessionsRows(const ArchiveFilter &f) const;
+    qint64 usersRows(const ArchiveFilter &f) const;
 
     static QStringList promptsHeader();
     static QStringList sessionsHeader();
@@ -48,6 +62,9 @@ public:
     static QStringList fileNames();
     // Test hook: make the commit of file number `fileIndex` (0-based, fileNames() order) fail; -1 = off.
     static void setFailCommitAtForTesting(int fileIndex);
+    // Test hook: the least time between two progress calls (default 100 ms). 0 = a call every
+    // 64 rows, so that tests can act deterministically mid-way (e.g. set the cancel flag).
+    static void setProgressIntervalForTesting(int milliseconds);
 private:
     Archive &m_archive;
 };

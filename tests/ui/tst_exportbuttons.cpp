@@ -7,12 +7,16 @@
 #include "auth/ProfileStore.h"
 #include "common/Dialogs.h"
 #include "export/ExportController.h"
+#include "export/ExportWorker.h"
 #include "filter/FilterBar.h"
 #include "main/MainWindow.h"
 #include "main/Workspace.h"
 
 #include <QDir>
 #include <QFile>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -38,6 +42,40 @@ QList<QByteArray> readLines(const QString &path)
         if (l.endsWith('\r'))
             l.chop(1);
     return lines;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// An archive of its own with `turns` prompt/response pairs of one user (enough rows for the
+// exporter's progress reports every 64 rows).
+QString bigArchive(int turns)
+{
+    const QString path = QDir(test::tempDir()).filePath(QStringLiteral("big.sqlite"));
+    Archive archive;
+    if (!archive.open(path))
+        return {};
+    User u;
+    u.id = uitest::userId(1);
+    u.displayName = QStringLiteral("Adele Vance");
+    u.userPrincipalName = QStringLiteral("adele@contoso.test");
+    archive.upsertUsers({u});
+    QList<Interaction> items;
+    const QDateTime base(QDate(2026, 9, 1), QTime(8, 0), Qt::UTC);
+    const QString app = QString::fromLatin1(uitest::kWord);
+    for (int i = 0; i < turns; ++i) {
+        const QString session = QStringLiteral("big-%1").arg(i / 4);
+        const QString req = QStringLiteral("big-req-%1").arg(i);
+        const QDateTime when = base.addSecs(i * 60);
+        items << Interaction::fromRaw(u.id, uitest::interactionJson(QStringLiteral("bp-%1").arg(i), u.id, session, req, app,
+                                                                    true, when, QStringLiteral("Question %1").arg(i)));
+        items << Interaction::fromRaw(u.id, uitest::interactionJson(QStringLiteral("br-%1").arg(i), u.id, session, req, app,
+                                                                    false, when.addSecs(4), QStringLiteral("Answer %1").arg(i)));
+    }
+    return archive.insertInteractions(items) == items.size() ? path : QString();
 }
 } // namespace
 
@@ -134,6 +172,104 @@ private slots:
                                  QStringLiteral("interactions.jsonl"), QStringLiteral("export.json"), QStringLiteral("SHA256SUMS")})
             QVERIFY2(out.exists(f), qPrintable(f));
         QCOMPARE(readLines(out.filePath(QStringLiteral("prompts.csv"))).size(), m_expected.turns + 1);
+    }
+
+    // A single CSV is cancelled with the progress dialog's Cancel button while the worker is held
+    // mid-way (after its first 64 rows): no file is written, an existing file keeps its bytes,
+    // the outcome says cancelled. Then the same export without cancel reports its row count.
+    void cancelSingleCsv_data()
+    {
+        QTest::addColumn<bool>("existing");
+        QTest::newRow("new file") << false;
+        QTest::newRow("existing file") << true;
+    }
+    void cancelSingleCsv()
+    {
+        QFETCH(bool, existing);
+        const QString archivePath = bigArchive(600);
+        QVERIFY(!archivePath.isEmpty());
+        const QString dir = QDir(test::tempDir()).filePath(QStringLiteral("single"));
+        QVERIFY(QDir().mkpath(dir));
+        const QString path = QDir(dir).filePath(QStringLiteral("prompts.csv"));
+        const QByteArray old("yesterday's export\r\n");
+        if (existing) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(old);
+        }
+
+        Exporter::setProgressIntervalForTesting(0);
+        QSemaphore gate;
+        std::atomic_bool held{false};
+        std::atomic<qint64> heldAt{-1}, lastDone{-1};
+        ExportWorker::setProgressHookForTesting([&](qint64 done, qint64) {
+            lastDone = done;
+            if (done > 0 && !held.exchange(true)) {
+                heldAt = done;
+                gate.tryAcquire(1, 30000);   // until the test has pressed Cancel
+            }
+        });
+        ExportController controller(nullptr);
+        QSignalSpy finished(&controller, &ExportController::finished);
+        ExportJob job;
+        job.kind = ExportJob::PromptsCsv;
+        job.archivePath = archivePath;
+        job.path = path;
+        QVERIFY(controller.start(job));
+        QTRY_VERIFY_WITH_TIMEOUT(held.load(), 30000);
+        QVERIFY(controller.progressDialog());
+        QPushButton *cancelButton = controller.progressDialog()->findChild<QPushButton *>();
+        QVERIFY2(cancelButton, "the progress dialog of a single CSV has a Cancel button");
+        cancelButton->click();
+        gate.release();
+        QVERIFY(finished.count() == 1 || finished.wait(30000));
+        ExportWorker::setProgressHookForTesting({});
+        Exporter::setProgressIntervalForTesting(100);
+
+        const ExportOutcome outcome = finished.first().at(0).value<ExportOutcome>();
+        QVERIFY(!outcome.ok);
+        QVERIFY(outcome.cancelled);
+        QVERIFY(outcome.files.isEmpty());
+        QVERIFY2(outcome.message.contains(QStringLiteral("cancelled")), qPrintable(outcome.message));
+        QVERIFY2(outcome.message.contains(QStringLiteral("not written")), qPrintable(outcome.message));
+        QCOMPARE(lastDone.load(), heldAt.load());   // no row after the held one was reported
+        QVERIFY(heldAt.load() < 600);
+        QVERIFY(!controller.isRunning());
+        QCOMPARE(QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+                 existing ? QStringList{QStringLiteral("prompts.csv")} : QStringList());
+        if (existing)
+            QCOMPARE(readAll(path), old);
+
+        // Not cancelled: the file is written and the outcome has its rows.
+        QVERIFY(controller.start(job));
+        QVERIFY(finished.wait(30000));
+        const ExportOutcome done = finished.last().at(0).value<ExportOutcome>();
+        QVERIFY2(done.ok, qPrintable(done.message));
+        QCOMPARE(done.rows, qint64(600));
+        QCOMPARE(readLines(path).size(), 601);
+    }
+
+    // The worker reports progress from (0, total) to (total, total), total = the rows of the view.
+    void singleCsvProgress()
+    {
+        const QString archivePath = bigArchive(600);
+        QVERIFY(!archivePath.isEmpty());
+        Exporter::setProgressIntervalForTesting(0);
+        QList<QPair<qint64, qint64>> calls;
+        ExportJob job;
+        job.kind = ExportJob::SessionsCsv;
+        job.archivePath = archivePath;
+        job.path = QDir(test::tempDir()).filePath(QStringLiteral("sessions.csv"));
+        const ExportOutcome out = ExportWorker::runJob(job, [&](qint64 d, qint64 t) { calls.append({d, t}); }, nullptr);
+        Exporter::setProgressIntervalForTesting(100);
+        QVERIFY2(out.ok, qPrintable(out.message));
+        QCOMPARE(out.rows, qint64(150));   // 4 turns per session
+        QVERIFY(calls.size() >= 3);
+        QCOMPARE(calls.first(), qMakePair(qint64(0), qint64(150)));
+        QCOMPARE(calls.last(), qMakePair(qint64(150), qint64(150)));
+        for (qsizetype i = 1; i < calls.size(); ++i)
+            QVERIFY(calls.at(i).first >= calls.at(i - 1).first && calls.at(i).second == 150);
+        QCOMPARE(readLines(job.path).size(), 151);
     }
 
 private:

@@ -45,8 +45,8 @@ bool ExportController::start(const ExportJob &job)
     m_dialog->setAutoClose(false);
     m_dialog->setAutoReset(false);
     m_dialog->setWindowModality(Qt::WindowModal);
-    if (job.kind != ExportJob::Folder)
-        m_dialog->setCancelButton(nullptr);   // single CSVs are quick and atomic
+    // Cancel works for every kind: the worker stops before its next row and the QSaveFile is
+    // discarded, so no file appears (an existing file at that path keeps its bytes).
     connect(m_dialog, &QProgressDialog::canceled, this, &ExportController::cancel);
     connect(m_worker, &ExportWorker::progress, m_dialog, [dlg = m_dialog](qint64 done, qint64 total) {
         if (!dlg || total <= 0)
@@ -59,6 +59,11 @@ bool ExportController::start(const ExportJob &job)
     m_dialog->setValue(0);
     m_thread->start();
     return true;
+}
+
+QProgressDialog *ExportController::progressDialog() const
+{
+    return m_dialog;
 }
 
 void ExportController::cancel()

@@ -23,6 +23,7 @@ public:
     bool isRunning() const { return m_thread != nullptr; }
     void cancel();
     const ExportOutcome &lastOutcome() const { return m_last; }
+    QProgressDialog *progressDialog() const;   // while running (tests)
 
 signals:
     void finished(const ledger::gui::ExportOutcome &outcome);

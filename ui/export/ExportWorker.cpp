@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <climits>
 
 namespace ledger::gui {
 
@@ -34,23 +35,59 @@ ExportOutcome ExportWorker::runJob(const ExportJob &job, const ledger::Exporter:
         return out;
     }
     bool ok = false;
+    bool cancelled = false;
+    qint64 rows = 0;
+    // The final (total, total) call comes after the commit: it is the number of rows written.
+    const Exporter::Progress counting = [&](qint64 done, qint64 total) {
+        rows = done;
+        if (progress)
+            progress(done, total);
+    };
     switch (job.kind) {
-    case ExportJob::PromptsCsv: ok = exporter.exportPromptsCsv(job.filter, job.path, &error); break;
-    case ExportJob::SessionsCsv: ok = exporter.exportSessionsCsv(job.filter, job.path, &error); break;
-    case ExportJob::UsersCsv: ok = exporter.exportUsersCsv(job.filter, job.path, &error); break;
+    case ExportJob::PromptsCsv:
+        ok = exporter.exportPromptsCsv(job.filter, job.path, &error, true, counting, cancel, &cancelled);
+        break;
+    case ExportJob::SessionsCsv:
+        ok = exporter.exportSessionsCsv(job.filter, job.path, &error, true, counting, cancel, &cancelled);
+        break;
+    case ExportJob::UsersCsv:
+        ok = exporter.exportUsersCsv(job.filter, job.path, &error, true, counting, cancel, &cancelled);
+        break;
     case ExportJob::Folder: break;
     }
     out.ok = ok;
+    out.cancelled = cancelled;
+    out.rows = ok ? rows : 0;
     out.files = ok ? QStringList{job.path} : QStringList{};
-    out.message = ok ? QCoreApplication::translate("ExportWorker", "Saved %1.").arg(QFileInfo(job.path).fileName())
-                     : QCoreApplication::translate("ExportWorker", "The CSV could not be written: %1").arg(error);
+    const QString name = QFileInfo(job.path).fileName();
+    if (ok)
+        out.message = QCoreApplication::translate("ExportWorker", "Saved %1 (%n row(s)).", nullptr, int(qMin<qint64>(rows, INT_MAX))).arg(name);
+    else if (cancelled)
+        out.message = QCoreApplication::translate("ExportWorker", "The export was cancelled; %1 was not written.").arg(name);
+    else
+        out.message = QCoreApplication::translate("ExportWorker", "The CSV could not be written: %1").arg(error);
     return out;
+}
+
+void ExportWorker::setProgressHookForTesting(std::function<void(qint64, qint64)> hook)
+{
+    testHook() = std::move(hook);
+}
+
+std::function<void(qint64, qint64)> &ExportWorker::testHook()
+{
+    static std::function<void(qint64, qint64)> hook;
+    return hook;
 }
 
 void ExportWorker::run()
 {
-    const ExportOutcome out = runJob(m_job, [this](qint64 done, qint64 total) { emit progress(done, total); },
-                                     &m_cancel);
+    const auto hook = testHook();
+    const ExportOutcome out = runJob(m_job, [this, &hook](qint64 done, qint64 total) {
+        emit progress(done, total);
+        if (hook)
+            hook(done, total);
+    }, &m_cancel);
     emit finished(out);
 }
 
