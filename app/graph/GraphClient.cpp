@@ -178,6 +178,11 @@ void GraphClient::Private::onFinished(GraphClientRequest *r, QNetworkReply *net)
     const QByteArray body = net->isOpen() ? net->readAll() : QByteArray();
     const bool transport = netError != QNetworkReply::NoError && (status == 0 || netError < 200);
 
+    if (!transport && status != 401 && status != 0) {
+        // Any HTTP answer but a 401 means Graph accepted the token: the credentials work.
+        tokenAccepted = true;
+        rejectedTokens = 0;
+    }
     GraphError err;
     bool retryable = false;
     std::optional<int> retryAfter;
@@ -201,19 +206,9 @@ void GraphClient::Private::onFinished(GraphClientRequest *r, QNetworkReply *net)
             err.requestId = QString::fromLatin1(net->rawHeader("request-id"));
         if (err.date.isEmpty())
             err.date = QString::fromLatin1(net->rawHeader("Date"));
-        if (status == 401 && !r->authRetried
-            && (err.code == u"InvalidAuthenticationToken" || err.code.isEmpty())) {
-            // Refresh the token once (unless someone already did) and send again.
-            r->authRetried = true;
-            const auto current = tokens->cachedToken(0);
-            if (current && current->value == r->tokenUsed)
-                tokens->invalidate();
-            ++stats.retries;
-            r->state = GraphClientRequest::Queued;
-            queue.prepend(r);
-            schedulePump();
+        if (status == 401 && (err.code == u"InvalidAuthenticationToken" || err.code.isEmpty())
+            && handleUnauthorized(r))
             return;
-        }
         retryable = policy.isRetryableStatus(status);
         if (retryable)
             retryAfter = parseRetryAfter(net->rawHeader("Retry-After"), net->rawHeader("Date"));
@@ -240,6 +235,33 @@ void GraphClient::Private::onFinished(GraphClientRequest *r, QNetworkReply *net)
         return;
     }
     finish(r, transport ? 0 : status, body, err);
+}
+
+bool GraphClient::Private::handleUnauthorized(GraphClientRequest *r)
+{
+    // Drop the rejected token (unless it was already replaced), once per distinct token.
+    const auto current = tokens->cachedToken(0);
+    if (current && current->value == r->tokenUsed) {
+        tokens->invalidate();
+        ++rejectedTokens;
+    }
+    // The first 401 of a request always gets a fresh token. Later ones too when the token was
+    // revoked after Graph had accepted this client's tokens (an early-expired or revoked token
+    // while the request was in flight): that costs a retry from the budget. A client whose fresh
+    // tokens are never accepted (wrong audience, tenant, …) stops after one refresh, and one
+    // whose tokens keep being rejected stops after kMaxRejectedTokens in a row.
+    const bool again = r->authRetried && tokenAccepted && rejectedTokens <= kMaxRejectedTokens
+        && r->retries < policy.maxRetries;
+    if (r->authRetried && !again)
+        return false;
+    if (r->authRetried)
+        ++r->retries;
+    r->authRetried = true;
+    ++stats.retries;
+    r->state = GraphClientRequest::Queued;
+    queue.prepend(r);
+    schedulePump();
+    return true;
 }
 
 void GraphClient::Private::retryLater(GraphClientRequest *r, qint64 delayMs)

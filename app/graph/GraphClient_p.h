@@ -23,7 +23,7 @@ public:
     State state = Queued;
     int sends = 0;
     int retries = 0;
-    bool authRetried = false;
+    bool authRetried = false;         // re-authenticated after a 401 at least once
     QString tokenUsed;
     QString clientRequestId;          // of the latest attempt
     QPointer<QNetworkReply> net;
@@ -47,6 +47,13 @@ struct GraphClient::Private {
     QTimer pumpTimer;
     GraphStats stats;
     quint32 seed = 0x2545F491u;
+    // 401 bookkeeping: a token Graph accepted can be revoked or expire early at any time (and
+    // while other requests are in flight with it), so a request may re-authenticate once per
+    // rejected token — but only while the credentials are known to work (some token was
+    // accepted) and fresh tokens are not rejected over and over (see mayReauthenticate()).
+    bool tokenAccepted = false;       // Graph answered something other than 401 at least once
+    int rejectedTokens = 0;           // distinct tokens rejected since the last accepted answer
+    static constexpr int kMaxRejectedTokens = 3;
     QElapsedTimer clock;
 
     QUrl effectiveBase() const;
@@ -55,6 +62,7 @@ struct GraphClient::Private {
     void pump();
     void send(GraphClientRequest *r, const AccessToken &token);
     void onFinished(GraphClientRequest *r, QNetworkReply *net);
+    bool handleUnauthorized(GraphClientRequest *r);   // true: the request was re-queued
     void retryLater(GraphClientRequest *r, qint64 delayMs);
     void finish(GraphClientRequest *r, int status, const QByteArray &body, GraphError error);
     void cancel(GraphClientRequest *r, bool emitFinished);

@@ -232,9 +232,6 @@ private slots:
 
     void faultsAndRateLimitGiveSameArchive()
     {
-        if (qEnvironmentVariableIsSet("CI"))
-            QSKIP("Known defect, open: on a clean CI run one user occasionally ends 'failed' under faults + "
-                  "throttling even with a large retry budget; run locally to reproduce (see the session note).");
         Rig rig{DemoTenantSpec{11, 20, 2000, 60, {}}};
         QVERIFY(rig.setUp(rig.server.tenant().fullClient()));
         DemoServerOptions so;
@@ -249,8 +246,12 @@ private slots:
         patient.maxRetries = 100;   // Retry-After waits bound the time; the budget must not cut a user off
         rig.graph.setRetryPolicy(patient);
         const SyncSummary s = rig.sync(o);
+        QString failed;   // what gave up, for the failure message
+        for (const UserOutcome &out : s.outcomes)
+            if (out.status == UserStatus::Failed)
+                failed += u"\nuser "_s + out.userId + u":\n"_s + out.error.details();
         QVERIFY2(s.completed, qPrintable(s.message));
-        QCOMPARE(s.count(UserStatus::Failed), 0);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
         QVERIFY(rig.server.stats().faultsInjected > 0);
         QVERIFY(rig.server.stats().throttled > 0);
         QVERIFY(s.throttled > 0);
