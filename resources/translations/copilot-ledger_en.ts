@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ExportWorker</name>
+    <message numerus="yes">
+        <source>Saved %1 (%n row(s)).</source>
+        <translation>
+            <numerusform>Saved %1 (%n row).</numerusform>
+            <numerusform>Saved %1 (%n rows).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ledger::SyncEngine</name>
     <message numerus="yes">
         <source>%n user(s) synced: %1 with interactions, %2 without, %3 not licensed, %4 failed.</source>

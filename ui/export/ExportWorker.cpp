@@ -60,8 +60,9 @@ ExportOutcome ExportWorker::runJob(const ExportJob &job, const ledger::Exporter:
     out.rows = ok ? rows : 0;
     out.files = ok ? QStringList{job.path} : QStringList{};
     const QString name = QFileInfo(job.path).fileName();
+    const int shownRows = int(qMin<qint64>(rows, INT_MAX));   // outside translate(): lupdate 6.4 hangs on it
     if (ok)
-        out.message = QCoreApplication::translate("ExportWorker", "Saved %1 (%n row(s)).", nullptr, int(qMin<qint64>(rows, INT_MAX))).arg(name);
+        out.message = QCoreApplication::translate("ExportWorker", "Saved %1 (%n row(s)).", nullptr, shownRows).arg(name);
     else if (cancelled)
         out.message = QCoreApplication::translate("ExportWorker", "The export was cancelled; %1 was not written.").arg(name);
     else
