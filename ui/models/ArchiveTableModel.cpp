@@ -13,6 +13,8 @@ namespace {
 // Blocks asked for while the view was elsewhere (a fast scroll) are skipped by the worker when
 // the view has moved more than this many blocks away since; the view asks again if it returns.
 constexpr int kSkipDistance = 4;
+// At most this many superseded queries run on in the background at a time.
+constexpr size_t kMaxSuperseded = 2;
 
 int rowsIn(ArchiveView view, const QList<UserRow> &u, const QList<SessionRow> &s, const QList<TurnRow> &t)
 {
@@ -115,9 +117,10 @@ void ArchiveTableModel::startQuery(Mode mode)
         return;
     }
     emit countsChanged();
-    if (m_keyQueryRunning) {
+    if (m_keyQueryRunning && m_abandoned.size() < kMaxSuperseded) {
         // The running query (a sort by a text column of a million rows takes seconds) can't be
         // interrupted: leave it to a worker of its own and start this one on a fresh connection.
+        // (Beyond kMaxSuperseded, the new query waits for the running one: 2 cores.)
         auto fresh = std::make_unique<ArchiveWorker>();
         fresh->setPath(m_worker->path());
         m_abandoned.push_back(std::move(m_worker));
