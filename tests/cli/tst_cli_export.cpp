@@ -19,16 +19,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 // SHA256SUMS: "<hex>  <name>" per line, covering every other file.
 bool verifySums(const QString &dir, QString *why)
 {
-    const QList<QByteArray> lines = readAll(dir + u"/SHA256SUMS"_s).split('\n');
+    const QList<QByteArray> lines = ledger::test::readFile(dir + u"/SHA256SUMS"_s).split('\n');
     QStringList covered;
     for (const QByteArray &line : lines) {
         if (line.trimmed().isEmpty())
@@ -39,7 +33,7 @@ bool verifySums(const QString &dir, QString *why)
             return false;
         }
         const QString name = QString::fromUtf8(line.mid(sep + 2)).trimmed();
-        const QByteArray hex = QCryptographicHash::hash(readAll(dir + u'/' + name), QCryptographicHash::Sha256).toHex();
+        const QByteArray hex = QCryptographicHash::hash(ledger::test::readFile(dir + u'/' + name), QCryptographicHash::Sha256).toHex();
         if (hex != line.left(64)) {
             *why = u"checksum mismatch: "_s + name;
             return false;
@@ -109,7 +103,7 @@ private slots:
         int unlicensed = 0;
         for (const auto &u : t.users())
             unlicensed += u.licensed ? 0 : 1;
-        const QList<QByteArray> jsonl = readAll(out + u"/interactions.jsonl"_s).split('\n');
+        const QList<QByteArray> jsonl = ledger::test::readFile(out + u"/interactions.jsonl"_s).split('\n');
         QCOMPARE(qint64(jsonl.size() - 1), t.totalInteractions());   // last line ends with \n
         QVERIFY(r.out.contains(u"%1 not licensed"_s.arg(unlicensed)));
         QVERIFY(r.out.contains(u"Result: complete"_s));
@@ -148,7 +142,7 @@ private slots:
         const CliResult r = cli.run(QStringList{u"export"_s} + demoArgs(spec)
                                     + QStringList{u"--from"_s, formatUtc(from), u"--to"_s, formatUtc(to), u"--out"_s, out});
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
-        const QList<QByteArray> lines = readAll(out + u"/interactions.jsonl"_s).split('\n');
+        const QList<QByteArray> lines = ledger::test::readFile(out + u"/interactions.jsonl"_s).split('\n');
         QCOMPARE(qint64(lines.size() - 1), expected);
         for (const QByteArray &line : lines) {
             if (line.isEmpty())
@@ -172,7 +166,7 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         QVERIFY2(!r.out.contains(u", 0 throttled"_s), qPrintable(r.out));
         for (const QString &name : {u"prompts.csv"_s, u"sessions.csv"_s, u"users.csv"_s, u"interactions.jsonl"_s}) {
-            const QByteArray a = readAll(outA + u'/' + name), b = readAll(outB + u'/' + name);
+            const QByteArray a = ledger::test::readFile(outA + u'/' + name), b = ledger::test::readFile(outB + u'/' + name);
             QVERIFY2(!a.isEmpty() && a == b, qPrintable(name));
         }
         QString why;
@@ -196,7 +190,7 @@ private slots:
                               + QStringList{u"--from"_s, u"2026-01-01"_s, u"--to"_s, u"2027-01-01"_s, u"--users"_s, u'@' + listFile, u"--out"_s, out});
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         QVERIFY(r.out.contains(u"Users: 2 "_s));
-        const QList<QByteArray> users = readAll(out + u"/users.csv"_s).split('\n');
+        const QList<QByteArray> users = ledger::test::readFile(out + u"/users.csv"_s).split('\n');
         QCOMPARE(users.size(), 4);   // header, 2 rows, empty after the last CRLF
 
         // Unknown user: exit 2, nothing exported.
@@ -211,12 +205,12 @@ private slots:
         r = cli.run(QStringList{u"export"_s} + demoArgs(spec)
                     + QStringList{u"--from"_s, u"2026-01-01"_s, u"--to"_s, u"2027-01-01"_s, u"--users"_s, u'@' + listFile, u"--out"_s, out});
         QCOMPARE(r.exitCode, 2);   // not empty without --force
-        const QByteArray prompts = readAll(out + u"/prompts.csv"_s);
+        const QByteArray prompts = ledger::test::readFile(out + u"/prompts.csv"_s);
         r = cli.run(QStringList{u"export"_s} + demoArgs(spec)
                     + QStringList{u"--from"_s, u"2026-01-01"_s, u"--to"_s, u"2027-01-01"_s, u"--users"_s, u'@' + listFile, u"--out"_s, out, u"--force"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         QVERIFY(r.out.contains(u"Sync: 0 new interactions"_s));
-        QCOMPARE(readAll(out + u"/prompts.csv"_s), prompts);
+        QCOMPARE(ledger::test::readFile(out + u"/prompts.csv"_s), prompts);
     }
 
     void failedUsersArePartial()
@@ -239,7 +233,7 @@ private slots:
         QVERIFY(r.out.contains(u"Failed users"_s));
         QVERIFY(r.out.contains(u"client-request-id"_s));
         QVERIFY(r.out.contains(u"Result: partial"_s));
-        const QByteArray users = readAll(out + u"/users.csv"_s);
+        const QByteArray users = ledger::test::readFile(out + u"/users.csv"_s);
         QVERIFY(users.contains(",failed,"));
         QString why;
         QVERIFY2(verifySums(out, &why), qPrintable(why));

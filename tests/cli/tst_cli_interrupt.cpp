@@ -22,12 +22,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 // Opens the archive read-only in a connection of its own: (integrity_check result, interactions).
 QPair<QString, qint64> probeArchive(const QString &path)
 {
@@ -140,7 +134,7 @@ private slots:
         const QString again = tempDir() + u"/resumed"_s;
         const CliResult r = m_cli.run(QStringList{u"export"_s} + kDemo + QStringList{u"--out"_s, again, u"--rate"_s, u"500"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
-        const qint64 lines = readAll(again + u"/interactions.jsonl"_s).count('\n');
+        const qint64 lines = ledger::test::readFile(again + u"/interactions.jsonl"_s).count('\n');
         QCOMPARE(lines, probeArchive(m_cli.findArchive()).second);
         QVERIFY(lines > afterStop);
 #endif
@@ -173,7 +167,7 @@ private slots:
             notes.write("the auditor's notes");
             notes.close();
             for (const QString &name : entries(out))
-                before.insert(name, readAll(out + u'/' + name));
+                before.insert(name, ledger::test::readFile(out + u'/' + name));
             QCOMPARE(before.size(), 7);
             extra << u"--force"_s;
         }
@@ -206,7 +200,7 @@ private slots:
             names.sort();
             QCOMPARE(entries(out), names);   // nothing added, nothing removed
             for (auto it = before.cbegin(); it != before.cend(); ++it)
-                QVERIFY2(readAll(out + u'/' + it.key()) == it.value(), qPrintable(it.key() + u" changed"_s));
+                QVERIFY2(ledger::test::readFile(out + u'/' + it.key()) == it.value(), qPrintable(it.key() + u" changed"_s));
         } else {
             QVERIFY2(!QFileInfo::exists(out), qPrintable(entries(out).join(u", "_s)));
         }

@@ -35,12 +35,6 @@ QByteArray rawItem(const QString &id, const QString &session, const QString &req
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 } // namespace
 
 class TestExporter : public QObject {
@@ -127,7 +121,7 @@ private slots:
         // prompts.csv
         QList<QStringList> rows;
         QString error;
-        QVERIFY2(test::parseStrictCsv(readAll(dir + u"/prompts.csv"_s), &rows, &error), qPrintable(error));
+        QVERIFY2(test::parseStrictCsv(ledger::test::readFile(dir + u"/prompts.csv"_s), &rows, &error), qPrintable(error));
         QCOMPARE(rows.size(), 4);
         QCOMPARE(rows.at(0).join(u','), u"user_id,user_principal_name,user_display_name,session_id,request_id,app,app_class,conversation_type,prompt_id,prompt_created_utc,prompt_text,response_id,response_created_utc,response_text,attachments,links,contexts,locale"_s);
         const QStringList &p = rows.at(1);
@@ -153,7 +147,7 @@ private slots:
         QVERIFY(rows.at(3).at(12).isEmpty());
 
         // sessions.csv
-        QVERIFY2(test::parseStrictCsv(readAll(dir + u"/sessions.csv"_s), &rows, &error), qPrintable(error));
+        QVERIFY2(test::parseStrictCsv(ledger::test::readFile(dir + u"/sessions.csv"_s), &rows, &error), qPrintable(error));
         QCOMPARE(rows.size(), 3);
         QCOMPARE(rows.at(0).join(u','), u"user_id,user_principal_name,user_display_name,session_id,app,app_class,started_utc,ended_utc,prompt_count,response_count,first_prompt"_s);
         QCOMPARE(rows.at(1), (QStringList{u"alice-id"_s, u"alice@contoso.example"_s, u"Alice, \"Ali\" Adams"_s, u"s1"_s, u"Word"_s,
@@ -161,7 +155,7 @@ private slots:
                                           u"2025-03-01T08:32:00.000Z"_s, u"1"_s, u"2"_s, u"'=cmd|' /C calc'!A0"_s}));
 
         // users.csv
-        QVERIFY2(test::parseStrictCsv(readAll(dir + u"/users.csv"_s), &rows, &error), qPrintable(error));
+        QVERIFY2(test::parseStrictCsv(ledger::test::readFile(dir + u"/users.csv"_s), &rows, &error), qPrintable(error));
         QCOMPARE(rows.size(), 4);
         QCOMPARE(rows.at(0).join(u','), u"user_id,display_name,user_principal_name,mail,department,job_title,account_enabled,user_type,status,interaction_count,session_count,first_activity_utc,last_activity_utc"_s);
         QCOMPARE(rows.at(1).at(0), u"alice-id"_s);
@@ -177,7 +171,7 @@ private slots:
         QCOMPARE(rows.at(3).at(9), u"0"_s);
 
         // interactions.jsonl: raw bytes exactly as stored, one per line
-        const QByteArray jsonl = readAll(dir + u"/interactions.jsonl"_s);
+        const QByteArray jsonl = ledger::test::readFile(dir + u"/interactions.jsonl"_s);
         QVERIFY(jsonl.endsWith('\n'));
         QVERIFY(!jsonl.contains('\r'));
         const QList<QByteArray> lines = jsonl.trimmed().split('\n');
@@ -193,7 +187,7 @@ private slots:
         QVERIFY(found);
 
         // export.json
-        const QJsonObject m = QJsonDocument::fromJson(readAll(dir + u"/export.json"_s)).object();
+        const QJsonObject m = QJsonDocument::fromJson(ledger::test::readFile(dir + u"/export.json"_s)).object();
         QCOMPARE(m.value(u"tenant"_s).toString(), u"contoso.onmicrosoft.com"_s);
         QCOMPARE(m.value(u"client_id"_s).toString(), u"11111111-2222-3333-4444-555555555555"_s);
         QCOMPARE(m.value(u"row_counts"_s).toObject().value(u"prompts.csv"_s).toInt(), 3);
@@ -204,14 +198,14 @@ private slots:
         QCOMPARE(m.value(u"files"_s).toArray().size(), 5);
 
         // SHA256SUMS: recompute, then sha256sum -c when available
-        const QList<QByteArray> sums = readAll(dir + u"/SHA256SUMS"_s).trimmed().split('\n');
+        const QList<QByteArray> sums = ledger::test::readFile(dir + u"/SHA256SUMS"_s).trimmed().split('\n');
         QCOMPARE(sums.size(), 5);
         for (const QByteArray &line : sums) {
             const qsizetype sep = line.indexOf("  ");
             QVERIFY(sep == 64);
             const QString name = QString::fromUtf8(line.mid(sep + 2));
             QVERIFY(name != u"SHA256SUMS"_s);
-            QCOMPARE(line.left(64), QCryptographicHash::hash(readAll(dir + u"/"_s + name), QCryptographicHash::Sha256).toHex());
+            QCOMPARE(line.left(64), QCryptographicHash::hash(ledger::test::readFile(dir + u"/"_s + name), QCryptographicHash::Sha256).toHex());
         }
         const QString sha = QStandardPaths::findExecutable(u"sha256sum"_s);
         if (!sha.isEmpty()) {
@@ -251,7 +245,7 @@ private slots:
         QVERIFY2(res.ok, qPrintable(res.error));
         QCOMPARE(res.prompts, qint64(1));
         QCOMPARE(res.interactions, qint64(1));
-        const QJsonObject m = QJsonDocument::fromJson(readAll(dir + u"/export.json"_s)).object();
+        const QJsonObject m = QJsonDocument::fromJson(ledger::test::readFile(dir + u"/export.json"_s)).object();
         QCOMPARE(m.value(u"app_filter"_s).toObject().value(u"names"_s).toArray().first().toString(), u"Copilot Chat"_s);
     }
 
@@ -273,7 +267,7 @@ private slots:
         r = ex.exportFolder(force);
         QVERIFY2(r.ok, qPrintable(r.error));
         QCOMPARE(QDir(dir).entryList(QDir::Files).size(), 7);
-        QCOMPARE(readAll(dir + u"/notes.txt"_s), QByteArray("keep me"));
+        QCOMPARE(ledger::test::readFile(dir + u"/notes.txt"_s), QByteArray("keep me"));
         r = ex.exportFolder(force);   // replacing our own files again is fine
         QVERIFY(r.ok);
     }
@@ -340,9 +334,9 @@ private slots:
         QVERIFY(ex.exportSessionsCsv({}, dir + u"/s.csv"_s, &error));
         QVERIFY(ex.exportUsersCsv({}, dir + u"/u.csv"_s, &error, false));
         QList<QStringList> rows;
-        QVERIFY(test::parseStrictCsv(readAll(dir + u"/p.csv"_s), &rows, &error));
+        QVERIFY(test::parseStrictCsv(ledger::test::readFile(dir + u"/p.csv"_s), &rows, &error));
         QCOMPARE(rows.size(), 4);
-        QVERIFY(test::parseStrictCsv(readAll(dir + u"/u.csv"_s), &rows, &error));
+        QVERIFY(test::parseStrictCsv(ledger::test::readFile(dir + u"/u.csv"_s), &rows, &error));
         QCOMPARE(rows.at(1).at(4), u"=Finance"_s);   // guard off
         QVERIFY(!ex.exportPromptsCsv({}, dir + u"/missing/dir/p.csv"_s, &error));
         QVERIFY(!error.isEmpty());

@@ -31,12 +31,6 @@ QByteArray rawItem(const QString &id, const QString &session, const QString &req
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 bool writeFile(const QString &path, const QByteArray &bytes)
 {
     QFile f(path);
@@ -136,7 +130,7 @@ private slots:
         QVERIFY(!cancelled);
         const qint64 rows = expectedRows(Kind(kind));
         QList<QStringList> parsed;
-        QVERIFY2(test::parseStrictCsv(readAll(path), &parsed, &error), qPrintable(error));
+        QVERIFY2(test::parseStrictCsv(ledger::test::readFile(path), &parsed, &error), qPrintable(error));
         QCOMPARE(qint64(parsed.size() - 1), rows);
 
         QVERIFY(calls.size() >= 3);                 // start, at least one mid-way, end
@@ -191,7 +185,7 @@ private slots:
         QCOMPARE(callsAfterCancel, 0);            // stopped before the next row: no end report
         QCOMPARE(lastDone, cancelledAt);
         if (existing)
-            QCOMPARE(readAll(path), old);          // untouched
+            QCOMPARE(ledger::test::readFile(path), old);          // untouched
         else
             QVERIFY(!QFile::exists(path));
         // No temporary file either.
@@ -241,8 +235,8 @@ private slots:
         // Cancel mid-way (in interactions.jsonl, the last file) into a folder with an older
         // export (--force): every old file keeps its bytes, nothing is added.
         req.force = true;
-        const QByteArray oldPrompts = readAll(req.outDir + u"/prompts.csv"_s);
-        const QByteArray oldSums = readAll(req.outDir + u"/SHA256SUMS"_s);
+        const QByteArray oldPrompts = ledger::test::readFile(req.outDir + u"/prompts.csv"_s);
+        const QByteArray oldSums = ledger::test::readFile(req.outDir + u"/SHA256SUMS"_s);
         QVERIFY(writeFile(req.outDir + u"/notes.txt"_s, "keep"));
         const QStringList before = QDir(req.outDir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
         std::atomic_bool cancel{false};
@@ -254,8 +248,8 @@ private slots:
         QVERIFY(r.cancelled);
         QVERIFY(r.files.isEmpty());
         QCOMPARE(QDir(req.outDir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), before);
-        QCOMPARE(readAll(req.outDir + u"/prompts.csv"_s), oldPrompts);
-        QCOMPARE(readAll(req.outDir + u"/SHA256SUMS"_s), oldSums);
+        QCOMPARE(ledger::test::readFile(req.outDir + u"/prompts.csv"_s), oldPrompts);
+        QCOMPARE(ledger::test::readFile(req.outDir + u"/SHA256SUMS"_s), oldSums);
     }
 };
 

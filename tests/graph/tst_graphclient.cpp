@@ -1,5 +1,6 @@
 // GraphClient, GraphPager and TokenProvider against a scripted loopback HTTP server.
 #include "../graph/FakeGraphServer.h"
+#include "../graph/GraphTestClient.h"
 #include "auth/TokenProvider.h"
 #include "graph/GraphClient.h"
 #include "TestSupport.h"
@@ -66,23 +67,7 @@ private slots:
             }
             return graph(r);
         });
-        nam = std::make_unique<QNetworkAccessManager>();
-        tokens = std::make_unique<TokenProvider>(nam.get());
-        ConnectionSettings cs;
-        cs.tenant = kTenant;
-        cs.clientId = kClient;
-        cs.cloud = Cloud::Custom;
-        cs.authorityUrl = server->baseUrl();
-        cs.graphUrl = server->baseUrl();
-        tokens->setCredentials(cs, kSecret);
-        client = std::make_unique<GraphClient>(tokens.get());
-        client->setGraphBase(server->baseUrl());
-        RetryPolicy p;
-        p.baseDelayMs = 20;
-        p.maxDelayMs = 200;
-        p.maxRetries = 3;
-        client->setRetryPolicy(p);
-        client->setRateLimit(1000, 50);
+        test::connectToFake(server->baseUrl(), kTenant, kClient, kSecret, 3, nam, tokens, client);
     }
     void cleanup()
     {

@@ -2,6 +2,7 @@
 // are in flight (the intermittent 'failed' user of the faults + throttling sync): a request whose
 // fresh token is revoked in turn must re-authenticate again, within bounds.
 #include "../graph/FakeGraphServer.h"
+#include "../graph/GraphTestClient.h"
 #include "auth/TokenProvider.h"
 #include "graph/GraphClient.h"
 #include "TestSupport.h"
@@ -73,23 +74,7 @@ private slots:
             }
             return FakeResponse::json(200, QJsonObject{{u"value"_s, QJsonArray{1}}});
         });
-        nam = std::make_unique<QNetworkAccessManager>();
-        tokens = std::make_unique<TokenProvider>(nam.get());
-        ConnectionSettings cs;
-        cs.tenant = kTenant;
-        cs.clientId = kClient;
-        cs.cloud = Cloud::Custom;
-        cs.authorityUrl = server->baseUrl();
-        cs.graphUrl = server->baseUrl();
-        tokens->setCredentials(cs, u"secret"_s);
-        client = std::make_unique<GraphClient>(tokens.get());
-        client->setGraphBase(server->baseUrl());
-        RetryPolicy p;
-        p.baseDelayMs = 20;
-        p.maxDelayMs = 200;
-        p.maxRetries = 6;
-        client->setRetryPolicy(p);
-        client->setRateLimit(1000, 50);
+        test::connectToFake(server->baseUrl(), kTenant, kClient, u"secret"_s, 6, nam, tokens, client);
     }
     void cleanup()
     {

@@ -30,4 +30,10 @@ QString tempDir()
     return dirs.back()->path();
 }
 
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
 } // namespace ledger::test

@@ -1,5 +1,6 @@
 #pragma once
 // Shared helpers for the Qt Test programs.
+#include <QByteArray>
 #include <QString>
 
 namespace ledger::test {
@@ -8,5 +9,7 @@ namespace ledger::test {
 void isolateEnvironment();
 // A fresh temporary directory path that lives until the process exits.
 QString tempDir();
+// The bytes of a file; empty when it does not exist or cannot be read.
+QByteArray readFile(const QString &path);
 
 } // namespace ledger::test

@@ -14,12 +14,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 // Interactions in the archive at `path`, read through a separate read-only connection (-1: not yet).
 qint64 storedInteractions(const QString &path)
 {
@@ -95,9 +89,9 @@ private slots:
         r = victim.run(QStringList{u"export"_s} + kDemo + QStringList{u"--out"_s, secondOut, u"--rate"_s, u"500"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         for (const QString &name : kFiles) {
-            const QByteArray a = readAll(refOut + u'/' + name);
+            const QByteArray a = ledger::test::readFile(refOut + u'/' + name);
             QVERIFY2(!a.isEmpty(), qPrintable(name));
-            QVERIFY2(a == readAll(secondOut + u'/' + name), qPrintable(name + u" differs after kill + resume"_s));
+            QVERIFY2(a == ledger::test::readFile(secondOut + u'/' + name), qPrintable(name + u" differs after kill + resume"_s));
         }
     }
 };

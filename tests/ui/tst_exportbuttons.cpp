@@ -44,12 +44,6 @@ QList<QByteArray> readLines(const QString &path)
     return lines;
 }
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 // An archive of its own with `turns` prompt/response pairs of one user (enough rows for the
 // exporter's progress reports every 64 rows).
 QString bigArchive(int turns)
@@ -238,7 +232,7 @@ private slots:
         QCOMPARE(QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
                  existing ? QStringList{QStringLiteral("prompts.csv")} : QStringList());
         if (existing)
-            QCOMPARE(readAll(path), old);
+            QCOMPARE(ledger::test::readFile(path), old);
 
         // Not cancelled: the file is written and the outcome has its rows.
         QVERIFY(controller.start(job));
