@@ -26,6 +26,9 @@ private slots:
 
     void englishPluralForms()
     {
+#ifndef LEDGER_HAVE_TRANSLATIONS
+        QSKIP("built without Qt LinguistTools (CMake warned): no compiled translations");
+#endif
         QVERIFY(QFile::exists(QStringLiteral(":/i18n/copilot-ledger_en.qm")));
         const QStringList loaded = installTranslations(qApp, QLocale(QLocale::English, QLocale::UnitedKingdom));
         QCOMPARE(loaded.size(), 1);
@@ -41,6 +44,9 @@ private slots:
 
     void otherLanguageKeepsEnglishPluralsAndGetsQtStrings()
     {
+#ifndef LEDGER_HAVE_TRANSLATIONS
+        QSKIP("built without Qt LinguistTools (CMake warned): no compiled translations");
+#endif
         const QStringList loaded = installTranslations(qApp, QLocale(QLocale::German, QLocale::Germany));
         QCOMPARE(QCoreApplication::translate("ledger::gui::FilterBar", "%n apps", nullptr, 1), QStringLiteral("1 app"));
         const QString qtbase = QLibraryInfo::path(QLibraryInfo::TranslationsPath) + QStringLiteral("/qtbase_de.qm");
