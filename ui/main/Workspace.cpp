@@ -248,8 +248,12 @@ void Workspace::ensureFresh(Tab tab)
     ArchiveTableModel *model = modelFor(tab);
     // A new query starts at the top; the same query over more data keeps the rows in view.
     const bool started = newQuery && model->setSource(m_archive, filterFor(tab));
-    if (!started && dataChanged)
-        model->reload();
+    if (!started && dataChanged) {
+        if (model->isLoading())
+            m_stale[tab] = true;   // a slow query is still running: refresh on the next tick
+        else
+            model->reload();
+    }
     updateEmptyText(viewFor(tab), model);
 }
 
