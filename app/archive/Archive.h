@@ -83,6 +83,7 @@ public:
     struct Private;   // implementation detail (archive/ArchivePrivate.h)
 
 private:
+    QList<qint64> userKeys(const ArchiveFilter &f, SortSpec sort) const;
     bool migrate(QString *error);
     void setupFullText();
     Private *d;

@@ -13,14 +13,8 @@ namespace ledger {
 
 namespace {
 
-QString direction(const SortSpec &s) { return s.order == Qt::DescendingOrder ? u" DESC"_s : u" ASC"_s; }
-
-QString pageClause(int offset, int limit)
-{
-    if (limit < 0 && offset <= 0)
-        return QString();
-    return u" LIMIT %1 OFFSET %2"_s.arg(limit < 0 ? -1 : limit).arg(qMax(0, offset));
-}
+QString direction(const SortSpec &s) { return ArchiveSql::direction(s); }
+QString pageClause(int offset, int limit) { return ArchiveSql::pageClause(offset, limit); }
 
 qint64 countWith(const Archive::Private *d, const QString &sql, const ArchiveSql &w)
 {
@@ -113,6 +107,11 @@ Interaction interactionFrom(const QSqlQuery &q)
 
 
 // One derived table read the same way by the Sessions and Prompts views and the exporter.
+struct SortExpr {
+    QString expr;         // what ORDER BY sorts on (before the direction)
+    bool needsUsers = false;   // the expression reads u (users joined)
+};
+
 struct RowSource {
     QString columns;      // "SELECT … FROM <table> <alias>" with the row id at idColumn
     QString table;        // "<table> <alias>"
@@ -120,6 +119,16 @@ struct RowSource {
     QString idName;       // "sid" / "tid"
     int idColumn;
     QString label;        // for error messages
+    SortExpr (*sort)(const SortSpec &);                        // the view's column → SQL
+    void (*conditions)(ArchiveSql &, const ArchiveFilter &);   // the view's filter → SQL
+    QString exportOrder;  // ORDER BY of the export streams (user, time)
+
+    QString orderBy(const SortSpec &s, bool *needsUsers) const
+    {
+        const SortExpr e = sort(s);
+        *needsUsers = e.needsUsers;
+        return u" ORDER BY "_s + e.expr + direction(s) + u", "_s + alias + u'.' + idName + direction(s);
+    }
 };
 
 // The row ids matching w in `orderBy` order (a page of them when offset/limit are given).
@@ -208,14 +217,74 @@ bool forEachRow(Archive::Private *d, const ArchiveSql &w, const RowSource &src, 
     return !q.lastError().isValid();
 }
 
+SortExpr sessionSort(const SortSpec &sort)
+{
+    switch (sort.column) {
+    case SessionRow::User: return {u"COALESCE(u.display_name, s.user_id) COLLATE NOCASE"_s, true};
+    case SessionRow::App: return {u"s.app_class"_s + direction(sort) + u", s.started"_s};
+    case SessionRow::Ended: return {u"s.ended"_s};
+    case SessionRow::Turns: return {u"s.prompt_count"_s};
+    case SessionRow::FirstPrompt: return {u"s.first_prompt COLLATE NOCASE"_s};
+    case SessionRow::Started:
+    default: return {u"s.started"_s};
+    }
+}
+
+SortExpr turnSort(const SortSpec &sort)
+{
+    switch (sort.column) {
+    case TurnRow::User: return {u"COALESCE(u.display_name, t.user_id) COLLATE NOCASE"_s, true};
+    case TurnRow::App: return {u"t.app_class"_s + direction(sort) + u", t.time"_s};   // index (app_class, time)
+    case TurnRow::Prompt: return {u"t.prompt_text COLLATE NOCASE"_s};
+    case TurnRow::Response: return {u"t.response_text COLLATE NOCASE"_s};
+    case TurnRow::Time:
+    default: return {u"t.time"_s};
+    }
+}
+
 RowSource sessionSource()
 {
-    return {kSessionColumns, u"sessions s"_s, u"s"_s, u"sid"_s, 11, u"Reading sessions"_s};
+    return {kSessionColumns, u"sessions s"_s, u"s"_s, u"sid"_s, 11, u"Reading sessions"_s, sessionSort,
+            [](ArchiveSql &w, const ArchiveFilter &f) { w.sessionConditions(f); },
+            u" ORDER BY s.user_id, s.started, s.sid"_s};
 }
 
 RowSource turnSource()
 {
-    return {kTurnColumns, u"turns t"_s, u"t"_s, u"tid"_s, 18, u"Reading turns"_s};
+    return {kTurnColumns, u"turns t"_s, u"t"_s, u"tid"_s, 18, u"Reading turns"_s, turnSort,
+            [](ArchiveSql &w, const ArchiveFilter &f) { w.turnConditions(f); },
+            u" ORDER BY t.user_id, t.time, t.tid"_s};
+}
+
+// A view's rows (a page of them when offset/limit are given), its keys, its export stream.
+template <typename Row, typename Make>
+QList<Row> viewRows(Archive::Private *d, const RowSource &src, const ArchiveFilter &f, SortSpec sort, int offset,
+                    int limit, Make make)
+{
+    ArchiveSql w(d->fullText);
+    src.conditions(w, f);
+    bool needsUsers = false;
+    const QString orderBy = src.orderBy(sort, &needsUsers);
+    return readRows<Row>(d, w, src, orderBy, needsUsers, offset, limit, make);
+}
+
+QList<qint64> viewKeys(Archive::Private *d, const RowSource &src, const ArchiveFilter &f, SortSpec sort,
+                       const std::function<bool()> &cancelled)
+{
+    ArchiveSql w(d->fullText);
+    src.conditions(w, f);
+    bool needsUsers = false;
+    const QString orderBy = src.orderBy(sort, &needsUsers);
+    return readKeys(d, w, src, orderBy, needsUsers, 0, -1, cancelled);
+}
+
+template <typename Row, typename Make>
+bool viewStream(Archive::Private *d, const RowSource &src, const ArchiveFilter &f, Make make,
+                const std::function<bool(const Row &)> &cb)
+{
+    ArchiveSql w(d->fullText);
+    src.conditions(w, f);
+    return forEachRow(d, w, src, src.exportOrder, make, cb);
 }
 
 } // namespace
@@ -250,174 +319,11 @@ qint64 Archive::countInteractions(const ArchiveFilter &f) const
     return countWith(d, u"SELECT count(*) FROM interactions i"_s + w.where(), w);
 }
 
-// ---- users ----------------------------------------------------------------------------------------
-
-namespace {
-
-constexpr int kUserRowIdColumn = 15;
-
-// Prepares and executes the Users view's query; `extra` is one more condition on u (or empty).
-bool prepareUsers(Archive::Private *d, QSqlQuery &q, const ArchiveFilter &f, SortSpec sort, const QString &extra,
-                  int offset, int limit)
-{
-    // Activity columns count within the filter's date range and apps (not its text or users).
-    ArchiveFilter range;
-    range.from = f.from;
-    range.to = f.to;
-    range.appClasses = f.appClasses;
-    ArchiveSql ia(d->fullText), sa(d->fullText), w(d->fullText), ac(d->fullText);
-    const bool summary = ac.activityConditions(range);
-    ia.interactionConditions(range);
-    sa.sessionConditions(range);
-    w.userConditions(f);
-    if (!extra.isEmpty())
-        w.add(extra);
-    const QString inRange = ia.andConditions();
-    const QString sql =
-        u"SELECT u.id, u.display_name, u.upn, u.mail, u.department, u.job_title, u.account_enabled, u.user_type,"
-        " COALESCE(ss.status, ''), COALESCE(ss.last_error, ''), COALESCE(ss.last_request_id, ''),"
-        + (summary ? QString(u" (SELECT COALESCE(sum(a.n), 0) FROM activity_daily a WHERE a.user_id = u.id"_s + ac.andConditions())
-                   : QString(u" (SELECT count(*) FROM interactions i WHERE i.user_id = u.id"_s + inRange)) + u") AS n_interactions,"
-        " (SELECT count(*) FROM sessions s WHERE s.user_id = u.id"_s + sa.andConditions() + u") AS n_sessions,"
-        " (SELECT min(i.created) FROM interactions i WHERE i.user_id = u.id"_s + inRange + u"),"
-        " (SELECT max(i.created) FROM interactions i WHERE i.user_id = u.id"_s + inRange + u") AS last_activity,"
-        " u.rowid FROM users u LEFT JOIN sync_state ss ON ss.user_id = u.id"_s + w.where();
-    QString order;
-    switch (sort.column) {
-    case UserRow::Upn: order = u"u.upn COLLATE NOCASE"_s; break;
-    case UserRow::Department: order = u"u.department COLLATE NOCASE"_s; break;
-    case UserRow::JobTitle: order = u"u.job_title COLLATE NOCASE"_s; break;
-    case UserRow::Enabled: order = u"u.account_enabled"_s; break;
-    case UserRow::Status: order = u"COALESCE(ss.status, '')"_s; break;
-    case UserRow::Interactions: order = u"n_interactions"_s; break;
-    case UserRow::Sessions: order = u"n_sessions"_s; break;
-    case UserRow::LastActivity: order = u"last_activity"_s; break;
-    case UserRow::Name:
-    default: order = u"u.display_name COLLATE NOCASE"_s; break;
-    }
-    q.setForwardOnly(true);
-    q.prepare(sql + u" ORDER BY "_s + order + direction(sort) + u", u.id"_s + direction(sort) + pageClause(offset, limit));
-    if (summary)
-        ac.bindTo(q);
-    else
-        ia.bindTo(q);
-    sa.bindTo(q);
-    ia.bindTo(q);
-    ia.bindTo(q);
-    w.bindTo(q);
-    return d->exec(q, u"Reading users"_s);
-}
-
-UserRow userFrom(const QSqlQuery &q)
-{
-    UserRow r;
-    r.user.id = q.value(0).toString();
-    r.user.displayName = q.value(1).toString();
-    r.user.userPrincipalName = q.value(2).toString();
-    r.user.mail = q.value(3).toString();
-    r.user.department = q.value(4).toString();
-    r.user.jobTitle = q.value(5).toString();
-    r.user.accountEnabled = q.value(6).toInt() != 0;
-    r.user.userType = q.value(7).toString();
-    r.status = userStatusFromKey(q.value(8).toString());
-    r.statusError = q.value(9).toString();
-    const QString rid = q.value(10).toString();
-    if (!rid.isEmpty() && !r.statusError.contains(rid))
-        r.statusError += (r.statusError.isEmpty() ? QString() : u" "_s) + u"(request-id "_s + rid + u")"_s;
-    r.interactionCount = q.value(11).toLongLong();
-    r.sessionCount = q.value(12).toLongLong();
-    r.firstActivity = timeFromValue(q.value(13));
-    r.lastActivity = timeFromValue(q.value(14));
-    return r;
-}
-
-} // namespace
-
-QList<UserRow> Archive::users(const ArchiveFilter &f, SortSpec sort, int offset, int limit) const
-{
-    QList<UserRow> out;
-    QSqlQuery q(d->db);
-    if (!prepareUsers(d, q, f, sort, QString(), offset, limit))
-        return out;
-    while (q.next())
-        out << userFrom(q);
-    return out;
-}
-
-QList<UserRow> Archive::usersByKeys(const ArchiveFilter &f, const QList<qint64> &keys) const
-{
-    QList<UserRow> out;
-    if (keys.isEmpty())
-        return out;
-    QStringList list;
-    for (qint64 k : keys)
-        list << QString::number(k);
-    // Only the activity range of f matters here: the keys already are the filtered rows.
-    ArchiveFilter range;
-    range.from = f.from;
-    range.to = f.to;
-    range.appClasses = f.appClasses;
-    QSqlQuery q(d->db);
-    if (!prepareUsers(d, q, range, {}, u"u.rowid IN ("_s + list.join(u',') + u")"_s, 0, -1))
-        return out;
-    QHash<qint64, UserRow> rows;
-    while (q.next())
-        rows.insert(q.value(kUserRowIdColumn).toLongLong(), userFrom(q));
-    out.reserve(keys.size());
-    for (qint64 k : keys)
-        out << rows.value(k);
-    return out;
-}
-
-std::optional<User> Archive::user(const QString &userId) const
-{
-    QSqlQuery q(d->db);
-    q.prepare(u"SELECT id, display_name, upn, mail, department, job_title, account_enabled, user_type FROM users WHERE id = ?"_s);
-    q.addBindValue(userId);
-    if (!d->exec(q, u"Reading a user"_s) || !q.next())
-        return std::nullopt;
-    User u;
-    u.id = q.value(0).toString();
-    u.displayName = q.value(1).toString();
-    u.userPrincipalName = q.value(2).toString();
-    u.mail = q.value(3).toString();
-    u.department = q.value(4).toString();
-    u.jobTitle = q.value(5).toString();
-    u.accountEnabled = q.value(6).toInt() != 0;
-    u.userType = q.value(7).toString();
-    return u;
-}
-
-// ---- sessions -------------------------------------------------------------------------------------
-
-namespace {
-
-QString sessionOrder(const SortSpec &sort, bool *needsUsersOut)
-{
-    QString order;
-    bool needsUsers = false;
-    switch (sort.column) {
-    case SessionRow::User: order = u"COALESCE(u.display_name, s.user_id) COLLATE NOCASE"_s; needsUsers = true; break;
-    case SessionRow::App: order = u"s.app_class"_s + direction(sort) + u", s.started"_s; break;
-    case SessionRow::Ended: order = u"s.ended"_s; break;
-    case SessionRow::Turns: order = u"s.prompt_count"_s; break;
-    case SessionRow::FirstPrompt: order = u"s.first_prompt COLLATE NOCASE"_s; break;
-    case SessionRow::Started:
-    default: order = u"s.started"_s; break;
-    }
-    *needsUsersOut = needsUsers;
-    return u" ORDER BY "_s + order + direction(sort) + u", s.sid"_s + direction(sort);
-}
-
-} // namespace
+// ---- sessions and turns -------------------------------------------------------------------------
 
 QList<SessionRow> Archive::sessions(const ArchiveFilter &f, SortSpec sort, int offset, int limit) const
 {
-    ArchiveSql w(d->fullText);
-    w.sessionConditions(f);
-    bool needsUsers = false;
-    const QString orderBy = sessionOrder(sort, &needsUsers);
-    return readRows<SessionRow>(d, w, sessionSource(), orderBy, needsUsers, offset, limit, sessionFrom);
+    return viewRows<SessionRow>(d, sessionSource(), f, sort, offset, limit, sessionFrom);
 }
 
 QList<SessionRow> Archive::sessionsByKeys(const QList<qint64> &keys) const
@@ -427,40 +333,12 @@ QList<SessionRow> Archive::sessionsByKeys(const QList<qint64> &keys) const
 
 bool Archive::forEachSession(const ArchiveFilter &f, const std::function<bool(const SessionRow &)> &cb) const
 {
-    ArchiveSql w(d->fullText);
-    w.sessionConditions(f);
-    return forEachRow(d, w, sessionSource(), u" ORDER BY s.user_id, s.started, s.sid"_s, sessionFrom, cb);
+    return viewStream<SessionRow>(d, sessionSource(), f, sessionFrom, cb);
 }
-
-// ---- turns ----------------------------------------------------------------------------------------
-
-namespace {
-
-QString turnOrder(const SortSpec &sort, bool *needsUsersOut)
-{
-    QString order;
-    bool needsUsers = false;
-    switch (sort.column) {
-    case TurnRow::User: order = u"COALESCE(u.display_name, t.user_id) COLLATE NOCASE"_s; needsUsers = true; break;
-    case TurnRow::App: order = u"t.app_class"_s + direction(sort) + u", t.time"_s; break;   // index (app_class, time)
-    case TurnRow::Prompt: order = u"t.prompt_text COLLATE NOCASE"_s; break;
-    case TurnRow::Response: order = u"t.response_text COLLATE NOCASE"_s; break;
-    case TurnRow::Time:
-    default: order = u"t.time"_s; break;
-    }
-    *needsUsersOut = needsUsers;
-    return u" ORDER BY "_s + order + direction(sort) + u", t.tid"_s + direction(sort);
-}
-
-} // namespace
 
 QList<TurnRow> Archive::turns(const ArchiveFilter &f, SortSpec sort, int offset, int limit) const
 {
-    ArchiveSql w(d->fullText);
-    w.turnConditions(f);
-    bool needsUsers = false;
-    const QString orderBy = turnOrder(sort, &needsUsers);
-    return readRows<TurnRow>(d, w, turnSource(), orderBy, needsUsers, offset, limit, turnFrom);
+    return viewRows<TurnRow>(d, turnSource(), f, sort, offset, limit, turnFrom);
 }
 
 QList<TurnRow> Archive::turnsByKeys(const QList<qint64> &keys) const
@@ -468,42 +346,22 @@ QList<TurnRow> Archive::turnsByKeys(const QList<qint64> &keys) const
     return rowsByKeys<TurnRow>(d, turnSource(), keys, turnFrom);
 }
 
+bool Archive::forEachTurn(const ArchiveFilter &f, const std::function<bool(const TurnRow &)> &cb) const
+{
+    return viewStream<TurnRow>(d, turnSource(), f, turnFrom, cb);
+}
+
 // ---- row keys (the GUI's tables page by these) ----------------------------------------------------
 
 QList<qint64> Archive::rowKeys(ArchiveView view, const ArchiveFilter &f, SortSpec sort,
                                const std::function<bool()> &cancelled) const
 {
-    bool needsUsers = false;
-    ArchiveSql w(d->fullText);
     switch (view) {
-    case ArchiveView::Turns: {
-        w.turnConditions(f);
-        const QString orderBy = turnOrder(sort, &needsUsers);
-        return readKeys(d, w, turnSource(), orderBy, needsUsers, 0, -1, cancelled);
-    }
-    case ArchiveView::Sessions: {
-        w.sessionConditions(f);
-        const QString orderBy = sessionOrder(sort, &needsUsers);
-        return readKeys(d, w, sessionSource(), orderBy, needsUsers, 0, -1, cancelled);
-    }
-    case ArchiveView::Users: {
-        QList<qint64> keys;
-        QSqlQuery q(d->db);
-        if (!prepareUsers(d, q, f, sort, QString(), 0, -1))
-            return keys;
-        while (q.next())
-            keys << q.value(kUserRowIdColumn).toLongLong();
-        return keys;
-    }
+    case ArchiveView::Turns: return viewKeys(d, turnSource(), f, sort, cancelled);
+    case ArchiveView::Sessions: return viewKeys(d, sessionSource(), f, sort, cancelled);
+    case ArchiveView::Users: return userKeys(f, sort);
     }
     return {};
-}
-
-bool Archive::forEachTurn(const ArchiveFilter &f, const std::function<bool(const TurnRow &)> &cb) const
-{
-    ArchiveSql w(d->fullText);
-    w.turnConditions(f);
-    return forEachRow(d, w, turnSource(), u" ORDER BY t.user_id, t.time, t.tid"_s, turnFrom, cb);
 }
 
 // ---- interactions ---------------------------------------------------------------------------------

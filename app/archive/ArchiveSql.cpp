@@ -6,6 +6,18 @@ using namespace Qt::StringLiterals;
 
 namespace ledger {
 
+QString ArchiveSql::direction(const SortSpec &s)
+{
+    return s.order == Qt::DescendingOrder ? u" DESC"_s : u" ASC"_s;
+}
+
+QString ArchiveSql::pageClause(int offset, int limit)
+{
+    if (limit < 0 && offset <= 0)
+        return QString();
+    return u" LIMIT %1 OFFSET %2"_s.arg(limit < 0 ? -1 : limit).arg(qMax(0, offset));
+}
+
 QStringList ArchiveSql::words(const QString &text)
 {
     return text.simplified().split(u' ', Qt::SkipEmptyParts);

@@ -14,6 +14,8 @@ public:
     // FTS5 MATCH expression: every word a quoted prefix term ("word"*); "" when no word is left.
     static QString ftsExpression(const QString &text);
     static QStringList words(const QString &text);
+    static QString direction(const SortSpec &s);              // " ASC" / " DESC"
+    static QString pageClause(int offset, int limit);         // " LIMIT … OFFSET …" or ""
 
     // Conditions on turns t (date on t.time, apps, users, text).
     void turnConditions(const ArchiveFilter &f, bool withText = true);
