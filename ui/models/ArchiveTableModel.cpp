@@ -46,9 +46,10 @@ struct ArchiveTableModel::Query {
     Block first;
 };
 
-ArchiveTableModel::ArchiveTableModel(ArchiveView view, QObject *parent)
+ArchiveTableModel::ArchiveTableModel(ArchiveView view, int columns, QObject *parent)
     : QAbstractTableModel(parent)
     , m_view(view)
+    , m_columns(columns)
     , m_current(std::make_shared<std::atomic<quint64>>(0))
     , m_wantedBlock(std::make_shared<std::atomic<int>>(0))
     , m_worker(std::make_unique<ArchiveWorker>())
@@ -353,6 +354,18 @@ bool ArchiveTableModel::loadRowsNow(int first, int last, int maxRows)
 int ArchiveTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_keys.size());
+}
+
+int ArchiveTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_columns;
+}
+
+QVariant ArchiveTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 && section < m_columns)
+        return columnTitle(section);
+    return QAbstractTableModel::headerData(section, orientation, role);
 }
 
 QVariant ArchiveTableModel::placeholder(const QModelIndex &index, int role) const

@@ -32,7 +32,7 @@ public:
     static constexpr int FocusIdRole = Qt::UserRole + 3;  // interaction id to focus in a conversation
     static constexpr int HighlightRole = Qt::UserRole + 4;   // cell text gets search highlights
 
-    explicit ArchiveTableModel(ledger::ArchiveView view, QObject *parent = nullptr);
+    ArchiveTableModel(ledger::ArchiveView view, int columns, QObject *parent = nullptr);
     ~ArchiveTableModel() override;
 
     // The archive is read by its path() through a connection of the model's own (in a worker
@@ -65,6 +65,9 @@ public:
     bool loadRowsNow(int first, int last, int maxRows = 20000);
 
     int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    virtual QString columnTitle(int column) const = 0;
     void sort(int column, Qt::SortOrder order) override;
 
 signals:
@@ -89,6 +92,13 @@ protected:
     // The block holding `row` (asks the worker for it when it is not here yet) and the row's
     // position in it; nullptr while it is being read.
     const Block *blockFor(int row, int *offset) const;
+    template <typename Row>
+    const Row *rowIn(int row, QList<Row> Block::*list) const
+    {
+        int offset = 0;
+        const Block *b = blockFor(row, &offset);
+        return b ? &(b->*list).at(offset) : nullptr;
+    }
 
 private:
     enum class Mode { Reset, Refresh };
@@ -101,6 +111,7 @@ private:
                            const ledger::ArchiveFilter &filter, const QList<qint64> &keys);
 
     ledger::ArchiveView m_view;
+    int m_columns;
     ledger::Archive *m_archive = nullptr;
     ledger::ArchiveFilter m_filter;
     SortSpec m_sort;

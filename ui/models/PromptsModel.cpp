@@ -7,20 +7,8 @@
 namespace ledger::gui {
 
 PromptsModel::PromptsModel(QObject *parent)
-    : ArchiveTableModel(ledger::ArchiveView::Turns, parent)
+    : ArchiveTableModel(ledger::ArchiveView::Turns, int(Column::ColumnCount), parent)
 {
-}
-
-int PromptsModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(Column::ColumnCount);
-}
-
-const ledger::TurnRow *PromptsModel::rowAt(int row) const
-{
-    int offset = 0;
-    const Block *b = blockFor(row, &offset);
-    return b ? &b->turns.at(offset) : nullptr;
 }
 
 QVariant PromptsModel::data(const QModelIndex &index, int role) const
@@ -77,11 +65,9 @@ QVariant PromptsModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant PromptsModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString PromptsModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (Column(section)) {
+    switch (Column(column)) {
     case Column::Time: return tr("Time");
     case Column::User: return tr("User");
     case Column::App: return tr("App");

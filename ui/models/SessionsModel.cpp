@@ -9,20 +9,8 @@
 namespace ledger::gui {
 
 SessionsModel::SessionsModel(QObject *parent)
-    : ArchiveTableModel(ledger::ArchiveView::Sessions, parent)
+    : ArchiveTableModel(ledger::ArchiveView::Sessions, int(Column::ColumnCount), parent)
 {
-}
-
-int SessionsModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(Column::ColumnCount);
-}
-
-const ledger::SessionRow *SessionsModel::rowAt(int row) const
-{
-    int offset = 0;
-    const Block *b = blockFor(row, &offset);
-    return b ? &b->sessions.at(offset) : nullptr;
 }
 
 QVariant SessionsModel::data(const QModelIndex &index, int role) const
@@ -82,11 +70,9 @@ QVariant SessionsModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant SessionsModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString SessionsModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (Column(section)) {
+    switch (Column(column)) {
     case Column::User: return tr("User");
     case Column::App: return tr("App");
     case Column::Started: return tr("Started");

@@ -8,14 +8,9 @@
 namespace ledger::gui {
 
 UsersModel::UsersModel(QObject *parent)
-    : ArchiveTableModel(ledger::ArchiveView::Users, parent)
+    : ArchiveTableModel(ledger::ArchiveView::Users, int(Column::ColumnCount), parent)
 {
     setBlockSize(100000);   // tenants have thousands of users: one block holds them all
-}
-
-int UsersModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(Column::ColumnCount);
 }
 
 QString UsersModel::statusText(ledger::UserStatus status)
@@ -28,13 +23,6 @@ QString UsersModel::statusText(ledger::UserStatus status)
     case UserStatus::Unknown: break;
     }
     return tr("Not synced yet");
-}
-
-const ledger::UserRow *UsersModel::rowAt(int row) const
-{
-    int offset = 0;
-    const Block *b = blockFor(row, &offset);
-    return b ? &b->users.at(offset) : nullptr;
 }
 
 QVariant UsersModel::data(const QModelIndex &index, int role) const
@@ -108,11 +96,9 @@ QVariant UsersModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant UsersModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString UsersModel::columnTitle(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (Column(section)) {
+    switch (Column(column)) {
     case Column::Name: return tr("Name");
     case Column::Upn: return tr("User principal name");
     case Column::Department: return tr("Department");

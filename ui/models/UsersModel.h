@@ -10,10 +10,9 @@ public:
     using Column = ledger::UserRow::Column;
     explicit UsersModel(QObject *parent = nullptr);
 
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
-    const ledger::UserRow *rowAt(int row) const;
+    QString columnTitle(int column) const override;
+    const ledger::UserRow *rowAt(int row) const { return rowIn(row, &Block::users); }
 
     static QString statusText(ledger::UserStatus status);
 
