@@ -249,6 +249,61 @@ private slots:
         QCOMPARE(model.index(0, int(TurnRow::Prompt)).data().toString(), QStringLiteral("Fresh prompt"));
     }
 
+    void refreshKeepsTheTopRowInView()
+    {
+        // Scrolled down, the officer reads row 15 at the top of the view; a sync adds newer rows
+        // (sorted above): after the refresh the same prompt is still the top row on screen. At
+        // the very top of the table, new rows appear instead.
+        Archive archive;
+        QString error;
+        QVERIFY2(archive.open(QDir(test::tempDir()).filePath(QStringLiteral("anchor.sqlite")), &error), qPrintable(error));
+        uitest::fillArchive(archive);
+        PromptsModel model;
+        model.setPageSize(10);
+        LedgerTableView view(QStringLiteral("tables/anchor"));
+        view.setDefaultSort(int(TurnRow::Time), Qt::DescendingOrder);
+        view.setModel(&model);
+        view.resize(700, 220);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        model.setArchive(&archive);
+        QVERIFY(uitest::loadAll(&model));
+        view.scrollTo(model.index(15, 0), QAbstractItemView::PositionAtTop);
+        QCoreApplication::processEvents();
+        QCOMPARE(view.rowAt(1), 15);
+        const QString topFocus = model.index(15, 0).data(ArchiveTableModel::FocusIdRole).toString();
+
+        auto addNewer = [&](int n, int base) {
+            const QString uid = uitest::userId(4);
+            QList<Interaction> fresh;
+            for (int i = 0; i < n; ++i) {
+                const QString id = QStringLiteral("anchor-%1").arg(base + i);
+                fresh << Interaction::fromRaw(uid, uitest::interactionJson(id, uid, id + QStringLiteral("-s"), id + QStringLiteral("-r"),
+                                                                           QString::fromLatin1(uitest::kTeams), true,
+                                                                           QDateTime(QDate(2031, 1, 1), QTime(9, 0), Qt::UTC).addSecs(base + i),
+                                                                           QStringLiteral("Newer prompt")));
+            }
+            QCOMPARE(archive.insertInteractions(fresh), n);
+        };
+        addNewer(3, 0);
+        model.reload();
+        QVERIFY(uitest::waitLoaded(&model));
+        QCoreApplication::processEvents();
+        QCOMPARE(view.rowAt(1), 18);   // the same prompt, three rows further down, still on top
+        QVERIFY(uitest::waitRows(&model, 18, 18));
+        QCOMPARE(model.index(view.rowAt(1), 0).data(ArchiveTableModel::FocusIdRole).toString(), topFocus);
+
+        view.scrollToTop();
+        QCoreApplication::processEvents();
+        addNewer(2, 100);
+        model.reload();
+        QVERIFY(uitest::waitLoaded(&model));
+        QCoreApplication::processEvents();
+        QCOMPARE(view.rowAt(1), 0);    // at the top: the newest rows show
+        QVERIFY(uitest::waitRows(&model, 0, 0));
+        QCOMPARE(model.index(0, int(TurnRow::Prompt)).data().toString(), QStringLiteral("Newer prompt"));
+    }
+
     void staleQueriesAreDropped()
     {
         PromptsModel model;
