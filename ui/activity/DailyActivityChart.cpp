@@ -1,33 +1,19 @@
 #include "activity/DailyActivityChart.h"
 
 #include "activity/AppColors.h"
+#include "activity/ChartSupport.h"
 
 #include <QEvent>
 #include <QHelpEvent>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QToolTip>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
 
 namespace ledger::gui {
 
-namespace {
-
-QString richTip(const QString &plain)
-{
-    return "<p style='white-space:pre'>"_L1 + plain.toHtmlEscaped() + "</p>"_L1;
-}
-
-QColor mix(const QColor &a, const QColor &b, qreal t)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
-                            float(a.blueF() * (1 - t) + b.blueF() * t));
-}
-
-} // namespace
 
 DailyActivityChart::DailyActivityChart(QWidget *parent)
     : QWidget(parent)
@@ -206,14 +192,7 @@ bool DailyActivityChart::event(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
-        const QString tip = toolTipFor(hitTest(help->pos()));
-        if (tip.isEmpty()) {
-            QToolTip::hideText();
-            event->ignore();
-        } else {
-            QToolTip::showText(help->globalPos(), richTip(tip), this);
-        }
-        return true;
+        return showPlainToolTip(this, help, toolTipFor(hitTest(help->pos())));
     }
     return QWidget::event(event);
 }
@@ -241,8 +220,8 @@ void DailyActivityChart::paintEvent(QPaintEvent *)
     QPainter p(this);
     const QPalette pal = palette();
     const QColor text = pal.color(QPalette::WindowText);
-    const QColor muted = mix(text, pal.color(QPalette::Window), 0.4);
-    const QColor grid = mix(text, pal.color(QPalette::Window), 0.85);
+    const QColor muted = mixColors(text, pal.color(QPalette::Window), 0.4);
+    const QColor grid = mixColors(text, pal.color(QPalette::Window), 0.85);
     const bool dark = darkBackground();
     const QLocale locale;
 

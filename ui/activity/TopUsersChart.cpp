@@ -1,26 +1,18 @@
 #include "activity/TopUsersChart.h"
 
+#include "activity/ChartSupport.h"
+
 #include <QEvent>
 #include <QHelpEvent>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QToolTip>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
 
 namespace ledger::gui {
 
-namespace {
-
-QColor mix(const QColor &a, const QColor &b, qreal t)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
-                            float(a.blueF() * (1 - t) + b.blueF() * t));
-}
-
-} // namespace
 
 TopUsersChart::TopUsersChart(QWidget *parent)
     : QWidget(parent)
@@ -118,14 +110,7 @@ bool TopUsersChart::event(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
-        const QString tip = toolTipFor(hitTest(help->pos()));
-        if (tip.isEmpty()) {
-            QToolTip::hideText();
-            event->ignore();
-        } else {
-            QToolTip::showText(help->globalPos(), "<p style='white-space:pre'>"_L1 + tip.toHtmlEscaped() + "</p>"_L1, this);
-        }
-        return true;
+        return showPlainToolTip(this, help, toolTipFor(hitTest(help->pos())));
     }
     return QWidget::event(event);
 }
@@ -152,7 +137,7 @@ void TopUsersChart::paintEvent(QPaintEvent *)
     QPainter p(this);
     const QPalette pal = palette();
     const QColor text = pal.color(QPalette::WindowText);
-    const QColor muted = mix(text, pal.color(QPalette::Window), 0.4);
+    const QColor muted = mixColors(text, pal.color(QPalette::Window), 0.4);
     if (m_rows.isEmpty()) {
         p.setPen(muted);
         p.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap, tr("No users for the current filter."));
