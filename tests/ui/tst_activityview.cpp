@@ -1,5 +1,6 @@
 // ActivityView: stacks computed from a known data set, y scale, hover hit-testing and tooltips,
 // top users, PNG export (size, content), empty state.
+#include "TestPalettes.h"
 #include "TestSupport.h"
 #include "archive/Archive.h"
 #include "activity/ActivityView.h"
@@ -347,18 +348,7 @@ private slots:
             users.append({u"u"_s + QString::number(i), names[i], qint64(1450 - i * 128)});
         for (const bool dark : {false, true}) {
             ActivityView view;
-            QPalette p = QApplication::style()->standardPalette();
-            if (dark) {
-                p.setColor(QPalette::Window, QColor(0x2d, 0x2d, 0x30));
-                p.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
-                p.setColor(QPalette::Base, QColor(0x1f, 0x1f, 0x22));
-                p.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
-                p.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3e));
-                p.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
-                p.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xd6));
-                p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0xa0));
-            }
-            view.setPalette(p);
+            view.setPalette(uitest::palette(dark));
             view.setAutoFillBackground(true);
             view.resize(1180, 520);
             view.setData(days, users);

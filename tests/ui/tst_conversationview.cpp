@@ -1,5 +1,6 @@
 // ConversationView: turns in order, roles, card text, metadata, links through the guard,
 // transcript export, copy, navigation signals, UTC switch, find, palettes.
+#include "TestPalettes.h"
 #include "ConversationFixtures.h"
 #include "TestSupport.h"
 #include "common/TimeFormat.h"
@@ -411,20 +412,7 @@ private slots:
                          "Details are in the plan: https://contoso.sharepoint.com/sites/Finance/Budget\n\nBest regards,\nAdele"_s);
         for (const bool dark : {false, true}) {
             ConversationView view;
-            QPalette p = QApplication::style()->standardPalette();
-            if (dark) {
-                p.setColor(QPalette::Window, QColor(0x2d, 0x2d, 0x30));
-                p.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
-                p.setColor(QPalette::Base, QColor(0x1f, 0x1f, 0x22));
-                p.setColor(QPalette::AlternateBase, QColor(0x2a, 0x2a, 0x2e));
-                p.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
-                p.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3e));
-                p.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
-                p.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xd6));
-                p.setColor(QPalette::Link, QColor(0x6c, 0xb4, 0xff));
-                p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0xa0));
-            }
-            view.setPalette(p);
+            view.setPalette(uitest::palette(dark));
             view.setAutoFillBackground(true);
             view.resize(860, 760);
             view.showInteractions(list, u"Adele Vance"_s, u"adele@contoso.com"_s);
