@@ -105,30 +105,21 @@ Workspace::Workspace(QWidget *parent)
         connect(v->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
                 [this](const QModelIndex &current) { showConversationFor(current); });
     }
-    for (ArchiveTableModel *m : {static_cast<ArchiveTableModel *>(m_users),
-                                 static_cast<ArchiveTableModel *>(m_sessions),
-                                 static_cast<ArchiveTableModel *>(m_prompts)}) {
+    for (Tab tab : {UsersTab, SessionsTab, PromptsTab}) {
+        ArchiveTableModel *m = modelFor(tab);
+        LedgerTableView *view = viewFor(tab);
         connect(m, &ArchiveTableModel::countsChanged, this, &Workspace::updateCounts);
-        connect(m, &ArchiveTableModel::rowsLoaded, this, [this](int first, int last) {
+        connect(m, &ArchiveTableModel::loaded, this, [this, view, m] { updateEmptyText(view, m); });
+        connect(m, &ArchiveTableModel::rowsLoaded, this, [this, m](int first, int last) {
             // The current row of the Sessions / Prompts tab arrived: show its conversation now.
-            if (m_waitingConversation.isValid() && m_waitingConversation.row() >= first
-                && m_waitingConversation.row() <= last) {
-                const QModelIndex index = m_waitingConversation;
-                m_waitingConversation = QPersistentModelIndex();
-                showConversationFor(index);
-            }
+            const QPersistentModelIndex waiting = m_waitingConversation;
+            if (waiting.isValid() && waiting.model() == m && waiting.row() >= first && waiting.row() <= last)
+                showConversationFor(waiting);
         });
+        updateEmptyText(view, m);
     }
-    connect(m_users, &ArchiveTableModel::loaded, this, [this] {
-        selectScopedUsers();
-        updateEmptyText(m_usersView, m_users);
-    });
-    connect(m_sessions, &ArchiveTableModel::loaded, this, [this] { updateEmptyText(m_sessionsView, m_sessions); });
-    connect(m_prompts, &ArchiveTableModel::loaded, this, [this] { updateEmptyText(m_promptsView, m_prompts); });
+    connect(m_users, &ArchiveTableModel::loaded, this, &Workspace::selectScopedUsers);
     m_filter->setStatusFilterVisible(true);
-    updateEmptyText(m_usersView, m_users);
-    updateEmptyText(m_sessionsView, m_sessions);
-    updateEmptyText(m_promptsView, m_prompts);
     restoreLayout();
 }
 

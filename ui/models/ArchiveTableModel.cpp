@@ -118,7 +118,7 @@ void ArchiveTableModel::startQuery(Mode mode)
         return;
     }
     emit countsChanged();
-    if (m_keyQueryRunning && m_abandoned.size() < kMaxSuperseded) {
+    if (m_keyQueries > 0 && m_abandoned.size() < kMaxSuperseded) {
         // The running query (a sort by a text column of a million rows takes seconds) can't be
         // interrupted: leave it to a worker of its own and start this one on a fresh connection.
         // (Beyond kMaxSuperseded, the new query waits for the running one: 2 cores.)
@@ -126,8 +126,9 @@ void ArchiveTableModel::startQuery(Mode mode)
         fresh->setPath(m_worker->path());
         m_abandoned.push_back(std::move(m_worker));
         m_worker = std::move(fresh);
+        m_keyQueries = 0;
     }
-    m_keyQueryRunning = true;
+    ++m_keyQueries;
     ArchiveWorker *worker = m_worker.get();
     const ArchiveView view = m_view;
     const ArchiveFilter filter = effectiveFilter();
@@ -158,7 +159,7 @@ void ArchiveTableModel::startQuery(Mode mode)
         },
         [this, mode, worker](Query q) {
             if (worker == m_worker.get()) {
-                m_keyQueryRunning = false;
+                --m_keyQueries;
             } else {   // an abandoned worker finished its query: let it go
                 for (auto it = m_abandoned.begin(); it != m_abandoned.end(); ++it) {
                     if (it->get() == worker) {

@@ -127,7 +127,7 @@ private:
     std::shared_ptr<std::atomic<int>> m_wantedBlock;      // the block the view asked for last
     mutable QHash<int, Block> m_blocks;
     mutable QSet<int> m_pending;
-    bool m_keyQueryRunning = false;
+    int m_keyQueries = 0;                                  // key queries posted to m_worker, not answered yet
     std::vector<std::unique_ptr<ledger::ArchiveWorker>> m_abandoned;   // finishing superseded queries
     std::unique_ptr<ledger::ArchiveWorker> m_worker;      // last: dies (and joins) first
 };
