@@ -53,7 +53,9 @@ public:
     qint64 countSessions(const ArchiveFilter &f) const;
     qint64 countTurns(const ArchiveFilter &f) const;
     qint64 countInteractions(const ArchiveFilter &f) const;
-    QList<UserRow> users(const ArchiveFilter &f, SortSpec sort = {}, int offset = 0, int limit = -1) const;
+    // keys (optional): each row's key, as rowKeys(ArchiveView::Users) gives it.
+    QList<UserRow> users(const ArchiveFilter &f, SortSpec sort = {}, int offset = 0, int limit = -1,
+                         QList<qint64> *keys = nullptr) const;
     QList<SessionRow> sessions(const ArchiveFilter &f, SortSpec sort = {}, int offset = 0, int limit = -1) const;
     QList<TurnRow> turns(const ArchiveFilter &f, SortSpec sort = {}, int offset = 0, int limit = -1) const;
     // The GUI's tables: the ordered keys of every row of a view (users: rowid, sessions: sid,
@@ -83,7 +85,6 @@ public:
     struct Private;   // implementation detail (archive/ArchivePrivate.h)
 
 private:
-    QList<qint64> userKeys(const ArchiveFilter &f, SortSpec sort) const;
     bool migrate(QString *error);
     void setupFullText();
     Private *d;

@@ -359,7 +359,11 @@ QList<qint64> Archive::rowKeys(ArchiveView view, const ArchiveFilter &f, SortSpe
     switch (view) {
     case ArchiveView::Turns: return viewKeys(d, turnSource(), f, sort, cancelled);
     case ArchiveView::Sessions: return viewKeys(d, sessionSource(), f, sort, cancelled);
-    case ArchiveView::Users: return userKeys(f, sort);
+    case ArchiveView::Users: {   // a few thousand rows: the keys come with the rows
+        QList<qint64> keys;
+        users(f, sort, 0, -1, &keys);
+        return keys;
+    }
     }
     return {};
 }

@@ -93,25 +93,17 @@ UserRow userFrom(const QSqlQuery &q)
 
 } // namespace
 
-QList<qint64> Archive::userKeys(const ArchiveFilter &f, SortSpec sort) const
-{
-    QList<qint64> keys;
-    QSqlQuery q(d->db);
-    if (!prepareUsers(d, q, f, sort, QString(), 0, -1))
-        return keys;
-    while (q.next())
-        keys << q.value(kUserRowIdColumn).toLongLong();
-    return keys;
-}
-
-QList<UserRow> Archive::users(const ArchiveFilter &f, SortSpec sort, int offset, int limit) const
+QList<UserRow> Archive::users(const ArchiveFilter &f, SortSpec sort, int offset, int limit, QList<qint64> *keys) const
 {
     QList<UserRow> out;
     QSqlQuery q(d->db);
     if (!prepareUsers(d, q, f, sort, QString(), offset, limit))
         return out;
-    while (q.next())
+    while (q.next()) {
         out << userFrom(q);
+        if (keys)
+            *keys << q.value(kUserRowIdColumn).toLongLong();
+    }
     return out;
 }
 

@@ -147,14 +147,22 @@ void ArchiveTableModel::startQuery(Mode mode)
             }
             if (!archive)
                 return q;   // no archive (or it could not be opened): an empty table
-            q.keys = archive->rowKeys(view, filter, sort, cancelled);
+            if (view == ArchiveView::Users) {
+                // One query gives the keys and the rows (the users' counts cost the most).
+                q.first.users = archive->users(filter, sort, 0, -1, &q.keys);
+                if (q.first.users.size() > firstRows)
+                    q.first.users.resize(firstRows);
+            } else {
+                q.keys = archive->rowKeys(view, filter, sort, cancelled);
+            }
             if (cancelled()) {
                 q.stale = true;
                 return q;
             }
             if (needUnfiltered)
                 q.unfiltered = filter.isEmpty() ? q.keys.size() : countAll(archive, view);
-            q.first = readBlock(archive, view, filter, q.keys.mid(0, firstRows));
+            if (view != ArchiveView::Users)
+                q.first = readBlock(archive, view, filter, q.keys.mid(0, firstRows));
             return q;
         },
         [this, mode, worker](Query q) {
