@@ -1,5 +1,5 @@
 // bench_archive: ingest rate, open time, full-text filter time and sorted page time of a large
-// archive (DESIGN §7 goals: ≥ 50,000 interactions/s; open < 0.5 s; full-text filter < 150 ms).
+// archive (goals, docs/PERFORMANCE.md: ≥ 50,000 interactions/s; open < 0.5 s; full-text filter < 150 ms).
 //   bench_archive [--count N] [--batch B] [--db PATH] [--keep]
 #include "SyntheticData.h"
 #include "archive/Archive.h"

@@ -1,5 +1,5 @@
 // bench_export: exporting prompts.csv columns with the Exporter vs the sqlite3 shell on the same
-// archive (DESIGN §7 goal: within 1.5× of `sqlite3 -csv -header`).
+// archive (goal, docs/PERFORMANCE.md: within 1.5× of `sqlite3 -csv -header`).
 //   bench_export [--db PATH | --count N]
 #include "SyntheticData.h"
 #include "archive/Archive.h"

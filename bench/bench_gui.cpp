@@ -1,4 +1,4 @@
-// GUI responsiveness on a big archive (issue 4 item 9): the real Workspace (tables, filter bar,
+// GUI responsiveness on a big archive: the real Workspace (tables, filter bar,
 // activity) on an archive written by make-archive, under the offscreen platform. For every
 // operation an officer does, two numbers side by side:
 //  - baseline: how long the GUI thread was blocked by the previous design, which counted and read

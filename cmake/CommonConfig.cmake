@@ -1,4 +1,4 @@
-# Common compile settings for every target of the project (DESIGN §5).
+# Common compile settings for every target of the project (docs/ARCHITECTURE.md, Layers).
 add_library(ledger_common INTERFACE)
 target_compile_features(ledger_common INTERFACE cxx_std_17)
 target_compile_definitions(ledger_common INTERFACE

@@ -1,4 +1,4 @@
-# Install rules and CPack configuration (issue 5). Included at the end of the top-level
+# Install rules and CPack configuration. Included at the end of the top-level
 # CMakeLists.txt. Generators:
 #   Windows  NSIS      CopilotLedger-<ver>-windows-<arch>.exe (Start menu, optional desktop icon,
 #                      uninstaller, licence page; Qt runtime via the Qt deploy script)
@@ -143,7 +143,7 @@ set(CPACK_NSIS_HELP_LINK "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_NSIS_CONTACT "maintainers@copilot-ledger.app")
 set(CPACK_NSIS_ENABLE_UNINSTALL_BEFORE_INSTALL ON)
 # The "Install Options" page: "Create Copilot Ledger Desktop Icon" (CPACK_CREATE_DESKTOP_LINKS)
-# and an opt-in "Add to the system PATH" for the command line (DESIGN §4).
+# and an opt-in "Add to the system PATH" for the command line (docs/CLI.md).
 set(CPACK_NSIS_MODIFY_PATH ON)
 set(CPACK_NSIS_MANIFEST_DPI_AWARE ON)
 # Version resource of the installer .exe itself (Properties → Details) and the branding line.

@@ -1,5 +1,5 @@
 #pragma once
-// About Copilot Ledger (issue 4 item 11): version, Qt (run time and build time), QtKeychain,
+// About Copilot Ledger: version, Qt (run time and build time), QtKeychain,
 // SQLite, licence, third-party notices and the data folder; "Copy Details" for support requests.
 #include <QDialog>
 

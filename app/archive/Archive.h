@@ -1,5 +1,5 @@
 #pragma once
-// The local archive: one SQLite database per profile (DESIGN §1, issue 3). WAL, owner-only file
+// The local archive: one SQLite database per profile (docs/ARCHITECTURE.md, Archive schema). WAL, owner-only file
 // permissions, versioned schema with migrations, FTS5 when the SQLite build has it.
 //
 // Threading: an Archive object belongs to the thread that opened it (it owns a named

@@ -1,5 +1,5 @@
 #pragma once
-// Runs read jobs against an archive in a thread of its own (DESIGN §5: nothing slow on the GUI
+// Runs read jobs against an archive in a thread of its own (docs/ARCHITECTURE.md, Threading: nothing slow on the GUI
 // thread). The worker opens its own Archive on the same file (an Archive belongs to the thread
 // that opened it; WAL lets it read while the sync engine writes). Jobs run in the order they were
 // posted; each job's result is handed to `done` in the thread that owns the worker.

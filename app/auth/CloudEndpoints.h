@@ -1,5 +1,5 @@
 #pragma once
-// National clouds and custom endpoints (DESIGN §2).
+// National clouds and custom endpoints (docs/GRAPH.md).
 #include <QString>
 #include <QUrl>
 #include <optional>

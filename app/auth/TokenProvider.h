@@ -1,5 +1,5 @@
 #pragma once
-// OAuth 2.0 client-credentials token for Microsoft Graph (DESIGN §2). Asynchronous, cached until
+// OAuth 2.0 client-credentials token for Microsoft Graph (docs/GRAPH.md). Asynchronous, cached until
 // shortly before expiry; concurrent requests share one in-flight token request.
 #include "auth/AuthError.h"
 #include "auth/ConnectionSettings.h"

@@ -1,6 +1,6 @@
 #pragma once
 // The connection checklist behind the GUI's "Test connection" and `copilot-ledger check`
-// (DESIGN §2 "Diagnosing a 403", §4; issue 2 item 6): token → claims → required roles → list one
+// (docs/GRAPH.md, Diagnosing a 403; docs/CLI.md, check): token → claims → required roles → list one
 // user → probe one user's interaction history ($top=1) → on 403, the licence/tenant diagnosis.
 #include "auth/ConnectionSettings.h"
 #include <QList>
@@ -35,7 +35,7 @@ public:
     bool isRunning() const;
     const QList<CheckStep> &steps() const;
     bool passed() const;
-    // DESIGN §4: 0 all passed, 3 sign-in or permission failure, 1 other failure.
+    // Exit codes (docs/CLI.md): 0 all passed, 3 sign-in or permission failure, 1 other failure.
     int exitCode() const;
     // Support bundle for a failure: request-id, client-request-id, UTC date, tenant ID, app ID,
     // user ID/UPN. Never the secret or the token.

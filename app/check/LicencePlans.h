@@ -1,5 +1,5 @@
 #pragma once
-// Reading a user's assignedPlans for the Copilot licence diagnosis (DESIGN §2 "Diagnosing a 403").
+// Reading a user's assignedPlans for the Copilot licence diagnosis (docs/GRAPH.md, Diagnosing a 403).
 #include <QJsonArray>
 #include <QString>
 #include <QStringList>

@@ -1,5 +1,5 @@
 #pragma once
-// Headless commands (DESIGN §4): check, export, demo-server. Uses QCoreApplication only.
+// Headless commands (docs/CLI.md): check, export, demo-server. Uses QCoreApplication only.
 #include <QStringList>
 
 namespace ledger::cli {

@@ -1,5 +1,5 @@
 #pragma once
-// Parsed and validated command-line options of `check` and `export` (DESIGN §4, docs/CLI.md).
+// Parsed and validated command-line options of `check` and `export` (docs/CLI.md).
 // Everything that can be checked without touching the network or the archive is checked here,
 // so that bad input ends with exit code 2 before anything is written.
 #include "auth/ConnectionSettings.h"

@@ -1,5 +1,5 @@
 #pragma once
-// Turns the connection options into settings + secret (DESIGN §4): --demo starts the demo
+// Turns the connection options into settings + secret (docs/CLI.md): --demo starts the demo
 // tenant in-process; --profile reads the profile (QSettings) and its keychain entry; the secret
 // otherwise comes from $COPILOT_LEDGER_CLIENT_SECRET or one line of stdin (--secret-stdin).
 // Asynchronous (the keychain is): ready() or failed(exitCode, message) follows start().

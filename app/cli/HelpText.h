@@ -1,5 +1,5 @@
 #pragma once
-// --help texts of the headless commands (DESIGN §4; the full reference is docs/CLI.md).
+// --help texts of the headless commands (the full reference is docs/CLI.md).
 #include <QString>
 
 namespace ledger::cli {

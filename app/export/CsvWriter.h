@@ -1,5 +1,5 @@
 #pragma once
-// RFC 4180 CSV (DESIGN §3): UTF-8 with BOM, fields quoted when needed, CRLF between records,
+// RFC 4180 CSV (docs/EXPORT-FORMAT.md): UTF-8 with BOM, fields quoted when needed, CRLF between records,
 // formula-injection guard (a cell starting with = + - @ TAB CR gets one leading ').
 #include <QByteArray>
 #include <QIODevice>

@@ -1,5 +1,5 @@
 #pragma once
-// The export folder of DESIGN §3: prompts.csv, sessions.csv, users.csv, interactions.jsonl,
+// The export folder of docs/EXPORT-FORMAT.md: prompts.csv, sessions.csv, users.csv, interactions.jsonl,
 // export.json, SHA256SUMS. Every file is written with QSaveFile (a failed export leaves no half
 // file); the export is recorded in the archive's export log. Runs in the calling thread: the GUI
 // calls it from a worker thread with its own Archive.

@@ -1,5 +1,5 @@
 #pragma once
-// The one service that talks HTTP to Microsoft Graph (DESIGN §1, §2, §5): owns the
+// The one service that talks HTTP to Microsoft Graph (docs/ARCHITECTURE.md, Layers; docs/GRAPH.md): owns the
 // QNetworkAccessManager use, bearer tokens (via TokenProvider), a fresh client-request-id per
 // request, retries, the shared rate limiter and concurrency limit, transfer timeouts, paging and
 // cancellation.

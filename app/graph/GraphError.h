@@ -1,5 +1,5 @@
 #pragma once
-// One failed Graph request (DESIGN §2): everything Microsoft support asks for.
+// One failed Graph request (docs/GRAPH.md): everything Microsoft support asks for.
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QMetaType>

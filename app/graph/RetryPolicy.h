@@ -1,5 +1,5 @@
 #pragma once
-// Retry rules (DESIGN §2): 429/503/504 and transport errors are retried; Retry-After is honoured
+// Retry rules (docs/GRAPH.md): 429/503/504 and transport errors are retried; Retry-After is honoured
 // exactly; without it exponential backoff with jitter; a per-request budget.
 #include <QtGlobal>
 #include <optional>

@@ -10,7 +10,7 @@ constexpr auto kPrefix = "IPM.SkypeTeams.Message.Copilot."_L1;
 
 struct AppEntry { QLatin1StringView key; QLatin1StringView name; };
 
-// Known appClass suffixes and their friendly names (DESIGN §3).
+// Known appClass suffixes and their friendly names (docs/EXPORT-FORMAT.md).
 constexpr AppEntry kApps[] = {
     {"Word"_L1, "Word"_L1},
     {"Excel"_L1, "Excel"_L1},

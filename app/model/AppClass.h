@@ -1,5 +1,5 @@
 #pragma once
-// appClass raw values ↔ friendly app names (DESIGN §3: "Copilot Chat" for BizChat, …).
+// appClass raw values ↔ friendly app names (docs/EXPORT-FORMAT.md: "Copilot Chat" for BizChat, …).
 #include <QString>
 #include <QStringList>
 

@@ -1,5 +1,5 @@
 #pragma once
-// Message bodies to plain text (DESIGN §2): HTML tags removed, entities decoded, <br>/<p> as line
+// Message bodies to plain text (docs/GRAPH.md): HTML tags removed, entities decoded, <br>/<p> as line
 // breaks, <attachment id="…"> tags removed or replaced by the attachment's Adaptive Card text.
 // Pure string work: never loads anything, never runs anything.
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #pragma once
 // Derived views: sessions (grouped by user + sessionId) and turns (a userPrompt with its
-// aiResponse(s) by requestId) — DESIGN §3 rules, including orphans and null ids.
+// aiResponse(s) by requestId) — docs/EXPORT-FORMAT.md rules, including orphans and null ids.
 #include "model/Interaction.h"
 #include <QList>
 

@@ -1,5 +1,5 @@
 #pragma once
-// An aiInteraction (DESIGN §2) with the columns the archive extracts.
+// An aiInteraction (docs/GRAPH.md) with the columns the archive extracts.
 #include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 #pragma once
-// The built-in demo tenant (DESIGN §1 sim/, issue 2 item 7): a loopback HTTP/1.1 server on
-// QTcpServer speaking the token endpoint and the Graph endpoints of DESIGN §2, as strict as the
+// The built-in demo tenant (docs/ARCHITECTURE.md, Modules): a loopback HTTP/1.1 server on
+// QTcpServer speaking the token endpoint and the Graph endpoints of docs/GRAPH.md, as strict as the
 // real service. Works in any thread with an event loop.
 #include "sim/DemoTenant.h"
 #include <QHostAddress>

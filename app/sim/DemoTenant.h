@@ -1,5 +1,5 @@
 #pragma once
-// A deterministic synthetic tenant generated from a seed (issue 2 item 7): ~150 users and ~30,000
+// A deterministic synthetic tenant generated from a seed: ~150 users and ~30,000
 // interactions over 90 days across Word, Excel, PowerPoint, Outlook, Teams, BizChat and WebChat;
 // HTML bodies; BizChat answers in Adaptive Card attachments; Teams meeting responses with
 // attachment tags; unlicensed users (403 UnknownError); disabled users; one heavy user spanning

@@ -1,6 +1,6 @@
 #pragma once
 // POST /{tenant}/oauth2/v2.0/token of the demo tenant: the client-credentials grant with Entra's
-// validation order and error shapes (DESIGN §2).
+// validation order and error shapes (docs/GRAPH.md).
 #include "sim/DemoErrors.h"
 #include "sim/HttpRequestParser.h"
 

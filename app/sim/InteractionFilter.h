@@ -1,5 +1,5 @@
 #pragma once
-// The $filter grammar getAllEnterpriseInteractions accepts (DESIGN §2):
+// The $filter grammar getAllEnterpriseInteractions accepts (docs/GRAPH.md):
 //   createdDateTime gt <ISO> and createdDateTime lt <ISO> [and (appClass eq '…' or appClass eq '…')]
 // in any order; parentheses optional around a single appClass term. Both time bounds are needed
 // when either appears (one bound → the service answers 500); only strict gt/lt.

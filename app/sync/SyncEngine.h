@@ -1,6 +1,6 @@
 #pragma once
 // Users, then every user's interaction history, through GraphClient's rate and concurrency
-// limits, into the Archive (DESIGN §2, issue 3). Incremental per-user watermarks with an
+// limits, into the Archive (docs/GRAPH.md; docs/ARCHITECTURE.md, Sync). Incremental per-user watermarks with an
 // overlapping window; de-duplication on (user id, interaction id); a user whose chain failed
 // keeps its old watermark; $filter answered 400 → unfiltered paging + client-side filter.
 // Threading: runs on the caller's thread (GUI or CLI). Each step is small and bounded — one page

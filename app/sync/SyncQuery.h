@@ -1,5 +1,5 @@
 #pragma once
-// Graph request shapes used by the sync engine (DESIGN §2): the /users query and the
+// Graph request shapes used by the sync engine (docs/GRAPH.md): the /users query and the
 // interaction-history $filter. Pure functions, unit-testable without a server.
 #include <QDateTime>
 #include <QList>

@@ -1,5 +1,5 @@
 #pragma once
-// One user's interaction-history call chain (DESIGN §2): pages through
+// One user's interaction-history call chain (docs/GRAPH.md): pages through
 // getAllEnterpriseInteractions, stores every page as it arrives (one Archive transaction per
 // page, so a kill loses nothing already stored), and falls back to unfiltered paging with a
 // client-side filter when the tenant answers 400 to $filter.

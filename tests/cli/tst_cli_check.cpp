@@ -1,4 +1,4 @@
-// `copilot-ledger check` (DESIGN §4, issue 2 item 6) against the demo tenant: --demo passes every
+// `copilot-ledger check` (docs/CLI.md) against the demo tenant: --demo passes every
 // step; against a DemoEnvironment started here, each sign-in/permission problem ends with exit
 // code 3 and the right plain-language line. The secret never appears in the output.
 #include "CliRunner.h"

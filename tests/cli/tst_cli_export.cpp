@@ -1,4 +1,4 @@
-// `copilot-ledger export --demo` end to end (DESIGN §3, §4): SHA256SUMS verifies, python3's csv
+// `copilot-ledger export --demo` end to end (docs/EXPORT-FORMAT.md, docs/CLI.md): SHA256SUMS verifies, python3's csv
 // module reads every CSV, counts match the demo tenant, the date range is [from, to), faults and
 // throttling change nothing in the files, failed users give exit code 4 and show in users.csv.
 #include "CliRunner.h"

@@ -1,4 +1,4 @@
-// `copilot-ledger` usage errors (DESIGN §4, issue 3 item 6): every bad input ends with exit code
+// `copilot-ledger` usage errors (docs/CLI.md): every bad input ends with exit code
 // 2, a clear message on stderr, and NOTHING written (no archive, no export folder).
 #include "CliRunner.h"
 

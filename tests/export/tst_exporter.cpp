@@ -1,4 +1,4 @@
-// Exporter: the export folder of DESIGN §3 — files, headers, rows, JSONL, manifest, SHA256SUMS,
+// Exporter: the export folder of docs/EXPORT-FORMAT.md — files, headers, rows, JSONL, manifest, SHA256SUMS,
 // refusal of non-empty folders, atomicity on failure and cancel, export log.
 #include "export/Exporter.h"
 #include "StrictCsv.h"

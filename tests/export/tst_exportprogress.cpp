@@ -1,5 +1,5 @@
-// Progress and cancel of the single-CSV exports ("Export view to CSV…") and of the folder export
-// (issue 4 item 8): progress starts at (0, total), never goes back, ends at (total, total) with
+// Progress and cancel of the single-CSV exports ("Export view to CSV…") and of the folder export:
+// progress starts at (0, total), never goes back, ends at (total, total) with
 // total = the rows written; a cancel mid-way leaves no file, and a file already at that path
 // keeps its bytes. Cancels are deterministic: the flag is set from the progress callback.
 #include "export/Exporter.h"

@@ -1,4 +1,4 @@
-// Turns and sessions (DESIGN §3): pairing by (user, session, requestId), several responses,
+// Turns and sessions (docs/EXPORT-FORMAT.md): pairing by (user, session, requestId), several responses,
 // orphans, prompts without response, null requestId / sessionId.
 #include "model/Conversation.h"
 #include "TestSupport.h"

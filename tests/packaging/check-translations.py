@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Every plural message (tr("… %n …", nullptr, n)) in app/ and ui/ has its English singular and
 plural forms in resources/translations/copilot-ledger_en.ts, and lupdate finds every tr() in a
-context the program asks for (issue 4 item 11; docs/TRANSLATING.md).
+context the program asks for (docs/TRANSLATING.md).
 Usage: check-translations.py SOURCE_DIR LUPDATE. Exit 77 (skipped) when lupdate is missing."""
 import os
 import subprocess

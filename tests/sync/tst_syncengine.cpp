@@ -1,4 +1,4 @@
-// SyncEngine against the real in-process DemoServer (DESIGN §2, issue 3 item 3): the archive
+// SyncEngine against the real in-process DemoServer (docs/GRAPH.md): the archive
 // must equal the DemoTenant ground truth byte for byte, whatever the server throws at it.
 #include "TestSupport.h"
 

@@ -1,4 +1,4 @@
-// SIGKILL at any point loses nothing (DESIGN §7, issue 3 item 3): the real binary runs
+// SIGKILL at any point loses nothing: the real binary runs
 // `export --demo`, is killed once some interactions are in its archive, runs again and then
 // exports exactly the same files as an uninterrupted run.
 #include "../cli/CliRunner.h"

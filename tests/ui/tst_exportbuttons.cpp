@@ -1,5 +1,5 @@
 // "Export view to CSV…" per tab and "Export everything…" from the main window: run on a worker
-// thread, through the dialog seam, and write files whose header is the DESIGN §3 contract.
+// thread, through the dialog seam, and write files whose header is the docs/EXPORT-FORMAT.md contract.
 #include "UiTestData.h"
 #include "TestSupport.h"
 

@@ -1,4 +1,4 @@
-// Safety (issue 4 item 10): hostile bodies in the ConversationView and its transcript export make
+// Safety: hostile bodies in the ConversationView and its transcript export make
 // no network request, run no script, load no resource, and are shown/exported as escaped text.
 // A local QTcpServer stands in for every remote host the bodies point at and counts connections.
 #include "TestSupport.h"

@@ -59,7 +59,7 @@ private slots:
             QVERIFY(model.index(r - 1, int(UserRow::Interactions)).data(Qt::UserRole).toLongLong()
                     >= model.index(r, int(UserRow::Interactions)).data(Qt::UserRole).toLongLong());
 
-        // Status words and the failure on hover (DESIGN §6: nothing silent).
+        // Status words and the failure on hover (nothing silent: a user whose history could not be read says so).
         bool sawFailed = false, sawNotLicensed = false;
         for (int r = 0; r < model.rowCount(); ++r) {
             const QModelIndex status = model.index(r, int(UserRow::Status));

@@ -1,4 +1,4 @@
-// Translations (issue 4 item 11): the English plural forms are compiled into the GUI and loaded
+// Translations: the English plural forms are compiled into the GUI and loaded
 // whatever the user's language; Qt's own strings follow the user's language when Qt has it.
 #include "TestSupport.h"
 

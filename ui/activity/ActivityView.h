@@ -1,5 +1,5 @@
 #pragma once
-// Activity (issue 4 item 7): interactions per day stacked by app, and the most active users, for
+// Activity: interactions per day stacked by app, and the most active users, for
 // the current filter; hover for values; save as PNG. Data from Archive::activityByDay/topUsers,
 // computed once per load (ActivitySeries), drawn with QPainter.
 #include "activity/ActivitySeries.h"

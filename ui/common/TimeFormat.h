@@ -1,6 +1,6 @@
 #pragma once
 // Times are stored in UTC and shown in local time with the zone name, UTC on hover
-// (DESIGN §6). A setting ("view/showUtc") switches the display to UTC.
+// (an officer compares times with colleagues in other zones). A setting ("view/showUtc") switches the display to UTC.
 #include <QDateTime>
 #include <QString>
 

@@ -1,5 +1,5 @@
 #pragma once
-// The application's translations (issue 4 item 11): every user-visible string goes through tr();
+// The application's translations: every user-visible string goes through tr();
 // the .ts files live in resources/translations/ and are compiled into the GUI as :/i18n/*.qm
 // (docs/TRANSLATING.md). The English plural forms ("1 user", "2 users") are always installed; the
 // user's language goes over them when the app has it; Qt's own strings (dialog buttons) follow

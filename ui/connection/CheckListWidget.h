@@ -1,5 +1,5 @@
 #pragma once
-// The live checklist of a "Test connection" run (issue 4 item 2): one row per ConnectionCheck
+// The live checklist of a "Test connection" run: one row per ConnectionCheck
 // step with a state icon, title and plain summary; an overall sentence; technical details behind
 // a "Details" expander; "Copy support details" on failure.
 #include "check/ConnectionCheck.h"

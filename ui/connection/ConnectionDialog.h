@@ -1,5 +1,5 @@
 #pragma once
-// Connection profiles (issue 4 item 2): list with add / rename / delete, the connection fields
+// Connection profiles: list with add / rename / delete, the connection fields
 // with inline validation, a masked secret that is never shown once stored, "Test connection"
 // with a live checklist, Save (secret → keychain) and the setup guide.
 #include "auth/ConnectionSettings.h"

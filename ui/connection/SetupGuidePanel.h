@@ -1,5 +1,5 @@
 #pragma once
-// The Azure portal steps an administrator follows (DESIGN §6), with the two permission names
+// The steps an administrator follows, in the words of the Azure portal, with the two permission names
 // copyable with one click each.
 #include <QWidget>
 

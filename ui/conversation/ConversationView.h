@@ -1,5 +1,5 @@
 #pragma once
-// The whole thread of one session (issue 4 item 6): header (user, app, started, turns), the
+// The whole thread of one session: header (user, app, started, turns), the
 // messages as blocks (the user's prompts vs Copilot's responses), previous/next conversation,
 // find-in-conversation, copy and transcript export. Bodies are shown as plain text only.
 #include "conversation/LinkGuard.h"

@@ -1,6 +1,6 @@
 #pragma once
 // Opening links found in conversations: only http(s) URLs, and only after the user confirmed a
-// dialog that shows the full URL (DESIGN §7 "Trust"). Every other scheme (javascript:, data:,
+// dialog that shows the full URL (a body must never make the app fetch or open anything unasked). Every other scheme (javascript:, data:,
 // file:, mailto:, custom handlers, relative URLs) is refused without asking.
 // Seams for tests: the confirmation, the refusal notice and the actual opening can be replaced.
 #include <QObject>

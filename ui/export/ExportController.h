@@ -1,6 +1,6 @@
 #pragma once
 // Starts exports off the GUI thread (QThread + worker object with its own Archive) and shows a
-// progress dialog with Cancel (issue 4 item 8).
+// progress dialog with Cancel.
 #include "export/ExportJob.h"
 #include <QObject>
 #include <QPointer>

@@ -1,5 +1,5 @@
 #pragma once
-// One filter bar for every tab (issue 4 item 5): free text (debounced full-text search), date
+// One filter bar for every tab: free text (debounced full-text search), date
 // range, apps, user status (Users tab only), the user-scope chip and the "n of m" count.
 #include "archive/ArchiveTypes.h"
 #include <QDate>

@@ -1,5 +1,5 @@
 #pragma once
-// The application window (issue 4 item 3): toolbar (profile switcher, Sync, Cancel, Export),
+// The application window: toolbar (profile switcher, Sync, Cancel, Export),
 // welcome page or workspace, status bar with counts and sync progress, menus and shortcuts.
 // It composes the widgets; it does not implement them.
 #include "sync/SyncEngine.h"
@@ -45,7 +45,7 @@ public:
 
     bool startSync(const ledger::SyncOptions &options);
     void exportView();          // "Export view to CSV…" for the current tab
-    void exportEverything();    // the export folder of DESIGN §3
+    void exportEverything();    // the export folder of docs/EXPORT-FORMAT.md
 
     Workspace *workspace() const { return m_workspace; }
     WelcomePage *welcomePage() const { return m_welcome; }

@@ -1,5 +1,5 @@
 #pragma once
-// First run (issue 4 item 1): connect to your tenant, or explore the built-in demo tenant.
+// First run: connect to your tenant, or explore the built-in demo tenant.
 #include <QWidget>
 
 class QPushButton;

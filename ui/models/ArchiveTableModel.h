@@ -1,5 +1,5 @@
 #pragma once
-// Base of the Users / Sessions / Prompts table models (DESIGN §5, issue 4 item 9). Nothing here
+// Base of the Users / Sessions / Prompts table models (docs/ARCHITECTURE.md, Threading). Nothing here
 // runs SQL on the GUI thread: an ArchiveWorker (its own thread and connection) reads the ordered
 // keys of every matching row (so rowCount() is the real total and the scroll bar covers all rows),
 // then rows are read in blocks of keys when a view first asks for them; a block not read yet

@@ -1,5 +1,5 @@
 #pragma once
-// "Sync" options (issue 4 item 3): date range, apps, incremental (default) or full.
+// "Sync" options: date range, apps, incremental (default) or full.
 #include "sync/SyncEngine.h"
 #include <QDialog>
 
