@@ -1,6 +1,7 @@
 #include "archive/Archive.h"
 #include "archive/ArchivePrivate.h"
 #include "model/Conversation.h"
+#include "model/TextFidelity.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -97,6 +98,17 @@ QString joinLines(const QStringList &l) { return l.join(u'\n'); }
 
 bool Archive::Private::exec(QSqlQuery &q, const QString &what)
 {
+    // The one place where bound values reach SQLite: unpaired surrogates become U+FFFD here
+    // (see model/TextFidelity.h) for every text column — bodies, names, full-text index.
+    const QVariantList bound = q.boundValues();
+    for (qsizetype i = 0; i < bound.size(); ++i) {
+        const QVariant &v = bound.at(i);
+        if (v.metaType().id() == QMetaType::QString) {
+            const QString text = v.toString();
+            if (hasUnpairedSurrogate(text))
+                q.bindValue(int(i), replaceUnpairedSurrogates(text));
+        }
+    }
     if (q.exec())
         return true;
     lastError = what + u": "_s + q.lastError().text();
