@@ -32,27 +32,6 @@ bool isRetryableTransport(int e)
     }
 }
 
-// Retry-After: delta-seconds or an HTTP-date (relative to the response's Date when present).
-std::optional<int> parseRetryAfter(const QByteArray &value, const QByteArray &dateHeader)
-{
-    const QByteArray v = value.trimmed();
-    if (v.isEmpty())
-        return std::nullopt;
-    bool ok = false;
-    const qint64 secs = v.toLongLong(&ok);
-    if (ok)
-        return secs < 0 ? 0 : int(std::min<qint64>(secs, 24 * 3600));
-    const QDateTime when = QDateTime::fromString(QString::fromLatin1(v), Qt::RFC2822Date);
-    if (!when.isValid())
-        return std::nullopt;
-    QDateTime ref = QDateTime::fromString(QString::fromLatin1(dateHeader.trimmed()), Qt::RFC2822Date);
-    if (!ref.isValid())
-        ref = QDateTime::currentDateTimeUtc();
-    const qint64 delta = ref.msecsTo(when);
-    // Round up: never earlier than the server asked.
-    return int(std::clamp<qint64>((delta + 999) / 1000, 0, 24 * 3600));
-}
-
 GraphError localError(int networkError, const QString &code, const QString &message, const QUrl &url)
 {
     GraphError e;
@@ -211,7 +190,10 @@ void GraphClient::Private::onFinished(GraphClientRequest *r, QNetworkReply *net)
             return;
         retryable = policy.isRetryableStatus(status);
         if (retryable)
-            retryAfter = parseRetryAfter(net->rawHeader("Retry-After"), net->rawHeader("Date"));
+            retryAfter = RetryPolicy::parseRetryAfter(net->rawHeader("Retry-After"), net->rawHeader("Date"),
+                                                      QDateTime::currentDateTimeUtc());
+        if (retryAfter && r->retries < policy.maxRetries)
+            emit q->serverAskedToWait(*retryAfter);
         if (status == 429) {
             ++stats.throttled;
             const int ms = retryAfter ? *retryAfter * 1000 : policy.delayMs(r->retries + 1, std::nullopt, seed);
@@ -400,7 +382,7 @@ QUrl GraphClient::url(const QString &path, const QList<QPair<QString, QString>> 
         rel.remove(0, 1);
     if (rel.startsWith(u"v1.0/"))
         rel.remove(0, 5);
-    u.setPath(p + u"/v1.0/"_s + rel);
+    u.setPath(p + u"/v1.0/"_s + rel, QUrl::StrictMode);
     if (!query.isEmpty()) {
         static const QByteArray keep = "$,'():@/";
         QByteArray q;
@@ -412,6 +394,11 @@ QUrl GraphClient::url(const QString &path, const QList<QPair<QString, QString>> 
         u.setQuery(QString::fromLatin1(q), QUrl::StrictMode);
     }
     return u;
+}
+
+QString GraphClient::pathSegment(const QString &value)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(value));
 }
 
 void GraphClient::setRetryPolicy(const RetryPolicy &policy)

@@ -100,8 +100,12 @@ public:
     // Base of the Graph endpoint, e.g. https://graph.microsoft.com (no /v1.0).
     void setGraphBase(const QUrl &base);
     QUrl graphBase() const;
-    // Builds {base}/v1.0/{path}?{query} (path without leading slash or /v1.0).
+    // Builds {base}/v1.0/{path}?{query} (path without leading slash or /v1.0). The path is taken
+    // as encoded: pass every variable part (a user id, a UPN) through pathSegment().
     QUrl url(const QString &path, const QList<QPair<QString, QString>> &query = {}) const;
+    // One path segment, percent-encoded: "/", "?", "#", "%" and every non-ASCII character in an
+    // id can never change the request's path or query.
+    static QString pathSegment(const QString &value);
 
     void setRetryPolicy(const RetryPolicy &policy);
     void setRateLimit(double requestsPerSecond, int burst = 5);
@@ -117,6 +121,9 @@ public:
 
 signals:
     void throttled(int retryAfterMs);             // a 429 was answered
+    // A 429/503 carried a Retry-After the request will honour (seconds, capped at
+    // RetryPolicy::kMaxRetryAfterSeconds): progress displays say why the run pauses.
+    void serverAskedToWait(int seconds);
     void requestSent();                           // for requests/s displays
 
 private:
