@@ -1,6 +1,7 @@
 #include "archive/Archive.h"
 #include "archive/ArchivePrivate.h"
 #include "model/Conversation.h"
+#include "model/PrivateFiles.h"
 #include "model/TextFidelity.h"
 
 #include <QAtomicInt>
@@ -24,7 +25,6 @@ QAtomicInt g_connectionCounter;
 std::atomic_bool g_ftsDisabled{false};
 
 constexpr QFile::Permissions kOwnerFile = QFile::ReadOwner | QFile::WriteOwner;
-constexpr QFile::Permissions kOwnerDir = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
 
 // Schema version 1. Every statement is idempotent so that a half-applied step can be re-run.
 const char *const kSchemaV1[] = {
@@ -156,20 +156,24 @@ bool Archive::open(const QString &path, QString *error)
         close();
         return false;
     };
+    // New files and folders are private from their creation (umask 077); existing ones are
+    // tightened (an archive folder made by an older version, or by a caller, may be 0755).
+    privatefiles::restrictNewFiles();
     const QFileInfo info(path);
     QDir dir = info.absoluteDir();
-    if (!dir.exists()) {
-        if (!dir.mkpath(u"."_s))
-            return fail(u"Cannot create the archive folder %1."_s.arg(QDir::toNativeSeparators(dir.path())));
-        QFile::setPermissions(dir.path(), kOwnerDir);
-    }
+    if (!dir.exists() && !dir.mkpath(u"."_s))
+        return fail(u"Cannot create the archive folder %1."_s.arg(QDir::toNativeSeparators(dir.path())));
+    privatefiles::tightenFolder(dir.path());
     if (!info.exists()) {
         QFile f(path);
-        if (!f.open(QIODevice::WriteOnly))
+        if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly, kOwnerFile))
             return fail(u"Cannot create the archive %1: %2"_s.arg(QDir::toNativeSeparators(path), f.errorString()));
         f.close();
     }
-    QFile::setPermissions(path, kOwnerFile);
+    privatefiles::tightenFile(path);
+    for (const QString &suffix : {u"-wal"_s, u"-shm"_s, u"-journal"_s})
+        if (QFile::exists(path + suffix))
+            privatefiles::tightenFile(path + suffix);
 
     d->path = path;
     d->connectionName = u"ledger-archive-%1"_s.arg(g_connectionCounter.fetchAndAddRelaxed(1));
@@ -195,9 +199,6 @@ bool Archive::open(const QString &path, QString *error)
     if (!migrate(&migrateError))
         return fail(migrateError);
     setupFullText();
-    for (const QString &suffix : {u"-wal"_s, u"-shm"_s})
-        if (QFile::exists(path + suffix))
-            QFile::setPermissions(path + suffix, kOwnerFile);
     return true;
 }
 

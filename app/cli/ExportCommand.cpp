@@ -15,6 +15,8 @@
 #include <QFileInfo>
 #include <QSet>
 #include <QThread>
+#include <QTimer>
+#include <chrono>
 
 using namespace Qt::StringLiterals;
 
@@ -37,6 +39,12 @@ void ExportCommand::start()
 {
     m_interrupt = new InterruptWatcher(this);
     connect(m_interrupt, &InterruptWatcher::interrupted, this, &ExportCommand::onInterrupted);
+    if (m_options.timeoutSeconds > 0) {
+        auto *timer = new QTimer(this);
+        timer->setSingleShot(true);
+        connect(timer, &QTimer::timeout, this, &ExportCommand::onTimeout);
+        timer->start(std::chrono::seconds(m_options.timeoutSeconds));
+    }
     m_setup = new ConnectionSetup(m_options, this);
     connect(m_setup, &ConnectionSetup::failed, this, &ExportCommand::fail);
     connect(m_setup, &ConnectionSetup::ready, this, &ExportCommand::run);
@@ -63,6 +71,27 @@ void ExportCommand::onInterrupted()
         return;
     }
     stopInterrupted(u"before the sync started. Nothing was read and no export file was written."_s);
+}
+
+// --timeout: the run stops where it is. The deadline covers sign-in and the sync (the network
+// part); once the files are being written the event loop is busy and the export completes.
+void ExportCommand::onTimeout()
+{
+    if (m_finished)
+        return;
+    m_timedOut = true;
+    if (m_engine && m_engine->isRunning()) {
+        m_engine->cancel();   // → syncFinished() reports the timeout
+        return;
+    }
+    fail(1, u"Stopped by --timeout %1 before the sync started. Nothing was read and no export file was written."_s
+                .arg(timeoutText()));
+}
+
+QString ExportCommand::timeoutText() const
+{
+    const qint64 s = m_options.timeoutSeconds;
+    return s % 3600 == 0 ? u"%1h"_s.arg(s / 3600) : s % 60 == 0 ? u"%1m"_s.arg(s / 60) : u"%1s"_s.arg(s);
 }
 
 void ExportCommand::stopInterrupted(const QString &what)
@@ -109,7 +138,10 @@ void ExportCommand::run()
     }
     m_engine = new SyncEngine(m_net->graph(), m_archive.get());
     m_engine->setTokenProvider(m_net->tokens());
-    connect(m_engine, &SyncEngine::progress, this, [this](const SyncProgress &p) { m_progress.sync(p); });
+    connect(m_engine, &SyncEngine::progress, this, [this](const SyncProgress &p) {
+        m_lastProgress = p;
+        m_progress.sync(p);
+    });
     connect(m_engine, &SyncEngine::finished, this, &ExportCommand::syncFinished);
     SyncOptions so;
     so.from = m_options.from;
@@ -130,6 +162,16 @@ void ExportCommand::syncFinished(const SyncSummary &summary)
     if (m_interrupt->isInterrupted()) {
         stopInterrupted(u"during the sync. Everything read so far is kept in the archive and the next run "
                         "continues from there. No export file was written."_s);
+        return;
+    }
+    if (m_timedOut) {
+        fail(1, u"Stopped by --timeout %1 during the sync: %2 of %3 users done, %4 new interactions stored. "
+                "Everything read so far is kept in the archive and the next run continues from there. "
+                "No export file was written."_s
+                    .arg(timeoutText())
+                    .arg(m_lastProgress.usersDone)
+                    .arg(m_lastProgress.usersTotal)
+                    .arg(summary.interactionsNew));
         return;
     }
     if (!summary.unknownUsers.isEmpty()) {

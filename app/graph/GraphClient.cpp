@@ -140,6 +140,23 @@ void GraphClient::Private::send(GraphClientRequest *r, const AccessToken &token)
     r->state = GraphClientRequest::InFlight;
     QNetworkReply *net = tokens->networkAccessManager()->get(req);
     r->net = net;
+    // The transfer timeout only measures silence: a server trickling a byte every few seconds
+    // would keep the attempt alive forever. The overall deadline ends it (and it is retried).
+    r->deadlineHit = false;
+    if (deadlineMs > 0) {
+        if (!r->deadlineTimer) {
+            r->deadlineTimer = new QTimer;
+            r->deadlineTimer->setSingleShot(true);
+        }
+        QObject::disconnect(r->deadlineTimer, nullptr, nullptr, nullptr);
+        QObject::connect(r->deadlineTimer, &QTimer::timeout, q, [r, net] {
+            if (r->net == net) {
+                r->deadlineHit = true;
+                net->abort();
+            }
+        });
+        r->deadlineTimer->start(deadlineMs);
+    }
     QObject::connect(net, &QNetworkReply::finished, q, [this, r, net] { onFinished(r, net); });
     emit q->requestSent();
 }
@@ -152,6 +169,8 @@ void GraphClient::Private::onFinished(GraphClientRequest *r, QNetworkReply *net)
     if (!all.contains(r) || r->net != net)
         return;
     r->net = nullptr;
+    if (r->deadlineTimer)
+        r->deadlineTimer->stop();
     const int status = net->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const int netError = net->error();
     const QByteArray body = net->isOpen() ? net->readAll() : QByteArray();
@@ -166,7 +185,13 @@ void GraphClient::Private::onFinished(GraphClientRequest *r, QNetworkReply *net)
     bool retryable = false;
     std::optional<int> retryAfter;
     if (transport) {
-        err = localError(netError, QString(), net->errorString(), r->url);
+        err = localError(netError, QString(), tokens->scrub(net->errorString()), r->url);
+        if (r->deadlineHit) {
+            err.networkError = QNetworkReply::TimeoutError;
+            err.code = u"RequestDeadline"_s;
+            err.message = tr("Microsoft Graph did not finish its answer within %n second(s).", nullptr,
+                             deadlineMs / 1000);
+        }
         retryable = isRetryableTransport(netError);
     } else if (status >= 200 && status < 300) {
         QJsonParseError pe;
@@ -181,6 +206,9 @@ void GraphClient::Private::onFinished(GraphClientRequest *r, QNetworkReply *net)
         retryable = true;
     } else {
         err = GraphError::fromBody(status, body);
+        // Server text (or a proxy's echo of the request) never carries a secret or token onwards.
+        err.code = tokens->scrub(err.code);
+        err.message = tokens->scrub(err.message);
         if (err.requestId.isEmpty())
             err.requestId = QString::fromLatin1(net->rawHeader("request-id"));
         if (err.date.isEmpty())
@@ -420,6 +448,21 @@ void GraphClient::setMaxConcurrent(int n)
 void GraphClient::setTransferTimeoutMs(int ms)
 {
     d->timeoutMs = ms;
+}
+
+void GraphClient::setRequestDeadlineMs(int ms)
+{
+    d->deadlineMs = std::max(0, ms);
+}
+
+void GraphClient::setMaxPagesPerCollection(int pages)
+{
+    d->maxPages = std::max(1, pages);
+}
+
+int GraphClient::maxPagesPerCollection() const
+{
+    return d->maxPages;
 }
 
 GraphReply *GraphClient::get(const QUrl &url)

@@ -110,7 +110,15 @@ public:
     void setRetryPolicy(const RetryPolicy &policy);
     void setRateLimit(double requestsPerSecond, int burst = 5);
     void setMaxConcurrent(int n);                 // default 8
-    void setTransferTimeoutMs(int ms);            // default 60000
+    void setTransferTimeoutMs(int ms);            // default 60000: silence that ends an attempt
+    // Overall deadline of one attempt, however slowly the bytes arrive (default 300000 = 5 min;
+    // 0 = none). An attempt that hits it is retried like a timeout.
+    void setRequestDeadlineMs(int ms);
+    // A GraphPager stops after this many pages with the error TooManyPages (default 100000,
+    // ten million interactions of one user at 100 per page): a server whose nextLinks never end
+    // cannot keep a run alive forever.
+    void setMaxPagesPerCollection(int pages);
+    int maxPagesPerCollection() const;
 
     GraphReply *get(const QUrl &url);             // caller owns the reply
     GraphPager *getAll(const QUrl &firstPage);    // caller owns the pager

@@ -10,6 +10,8 @@
 #include "TestSupport.h"
 
 #include <QNetworkAccessManager>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QSignalSpy>
 #include <QtTest>
 #include <memory>
@@ -181,6 +183,106 @@ private slots:
         QCOMPARE(segs.at(4), QUrl::toPercentEncoding(id));
         QCOMPARE(QUrl::fromPercentEncoding(segs.at(4)), id);
         QCOMPARE(segs.at(6), QByteArray("getAllEnterpriseInteractions"));
+    }
+    void overallDeadlineEndsATricklingAnswer()
+    {
+        // Headers at once, then one byte a second: the 60 s silence timeout never fires, the
+        // overall deadline does.
+        QTcpServer trickle;
+        QVERIFY(trickle.listen(QHostAddress::LocalHost, 0));
+        QList<QTcpSocket *> sockets;
+        QTimer drip;
+        connect(&trickle, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket *s = trickle.nextPendingConnection()) {
+                sockets << s;
+                connect(s, &QTcpSocket::readyRead, s, [s] {
+                    s->readAll();
+                    s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{");
+                });
+            }
+        });
+        connect(&drip, &QTimer::timeout, this, [&] {
+            for (QTcpSocket *s : std::as_const(sockets))
+                if (s->state() == QAbstractSocket::ConnectedState)
+                    s->write(" ");
+        });
+        drip.start(300);
+        client->setRequestDeadlineMs(1500);
+        client->setRetryPolicy([] {
+            RetryPolicy p;
+            p.maxRetries = 1;
+            p.baseDelayMs = 10;
+            return p;
+        }());
+        const QUrl url(u"http://127.0.0.1:%1/v1.0/users"_s.arg(trickle.serverPort()));
+        client->setGraphBase(QUrl(u"http://127.0.0.1:%1"_s.arg(trickle.serverPort())));
+        // The token comes from the fake server (authority), the answer from the trickling one.
+        std::unique_ptr<GraphReply> r(getAndWait(url, 30000));
+        QVERIFY(r->isFinished());
+        QVERIFY(!r->ok());
+        QCOMPARE(r->error().code, u"RequestDeadline"_s);
+        QCOMPARE(r->error().attempts, 2);   // retried once, like a timeout
+        QVERIFY2(r->error().message.contains(u"did not finish"_s), qPrintable(r->error().message));
+    }
+
+    void pageLimitStopsEndlessPaging()
+    {
+        int n = 0;
+        graph = [this, &n](const FakeRequest &) {
+            ++n;
+            const QString next = server->baseUrl().toString() + u"/v1.0/users?page=%1"_s.arg(n);
+            return FakeResponse::json(200, QJsonObject{{u"value"_s, QJsonArray{QJsonObject{{u"id"_s, u"x"_s}}}},
+                                                       {u"@odata.nextLink"_s, next}});
+        };
+        client->setMaxPagesPerCollection(5);
+        std::unique_ptr<GraphPager> pager(client->getAll(client->url(u"users"_s)));
+        QSignalSpy pages(pager.get(), &GraphPager::page);
+        QSignalSpy done(pager.get(), &GraphPager::finished);
+        QVERIFY(done.wait(20000));
+        QCOMPARE(pages.size(), 5);
+        QCOMPARE(n, 5);
+        QVERIFY(!pager->ok());
+        QCOMPARE(pager->error().code, u"TooManyPages"_s);
+        QVERIFY(pager->error().plainText().contains(u"5 page"_s));
+    }
+
+    void tokenErrorTextIsScrubbed()
+    {
+        // A proxy or custom authority that echoes the request (form body with the secret,
+        // percent-encoded) into error_description.
+        token = [](const FakeRequest &r) {
+            return FakeResponse::json(400, QJsonObject{{u"error"_s, u"invalid_request"_s},
+                                                       {u"error_description"_s, QString(u"Bad request: "_s + QString::fromLatin1(r.body)
+                                                            + u" raw="_s + kSecret)}});
+        };
+        QSignalSpy failed(tokens.get(), &TokenProvider::tokenFailed);
+        tokens->requestToken();
+        QVERIFY(failed.wait(10000));
+        const AuthError e = failed.first().first().value<AuthError>();
+        const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(kSecret));
+        for (const QString &text : {e.description, e.plainText(), e.details()}) {
+            QVERIFY2(!text.contains(kSecret), qPrintable(text));
+            QVERIFY2(!text.contains(encoded, Qt::CaseInsensitive), qPrintable(text));
+        }
+        QVERIFY(e.description.contains(u"client_id="_s));   // the rest of the echo is kept
+    }
+
+    void graphErrorTextIsScrubbed()
+    {
+        // Graph (or a proxy) echoing the Authorization header into the error message.
+        QString seen;
+        graph = [&seen](const FakeRequest &r) {
+            seen = QString::fromLatin1(r.header("authorization"));
+            return FakeResponse::graphError(400, u"BadRequest"_s, u"You sent: "_s + seen + u" and "_s + kSecret, u"rq"_s);
+        };
+        std::unique_ptr<GraphReply> r(getAndWait(client->url(u"users"_s)));
+        QVERIFY(!r->ok());
+        QVERIFY(seen.startsWith(u"Bearer "_s));
+        const QString tokenValue = seen.mid(7);
+        for (const QString &text : {r->error().message, r->error().plainText(), r->error().details()}) {
+            QVERIFY2(!text.contains(tokenValue), qPrintable(text));
+            QVERIFY2(!text.contains(kSecret), qPrintable(text));
+        }
     }
 };
 
