@@ -4,7 +4,10 @@
 #include "model/PrivateFiles.h"
 #include "model/TextFidelity.h"
 
+#include "archive/ArchiveSql.h"
+
 #include <QAtomicInt>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -78,6 +81,12 @@ const char *const kSchemaV2[] = {
     "DELETE FROM activity_daily",
     "INSERT INTO activity_daily(user_id, day, app_class, n) SELECT user_id, created / 86400000, COALESCE(app_class, ''),"
     " count(*) FROM interactions WHERE created IS NOT NULL GROUP BY 1, 2, 3",
+};
+
+// Schema version 3: items that could not be read as interactions, kept raw with the reason.
+const char *const kSchemaV3[] = {
+    "CREATE TABLE IF NOT EXISTS unreadable_items(user_id TEXT NOT NULL, item_key TEXT NOT NULL,"
+    " reason TEXT NOT NULL DEFAULT '', raw TEXT NOT NULL, seen INTEGER, PRIMARY KEY(user_id, item_key)) WITHOUT ROWID",
 };
 
 const char *const kFtsTriggers[] = {
@@ -231,7 +240,11 @@ bool Archive::migrate(QString *error)
             for (const char *sql : kSchemaV2)
                 ok = ok && d->execSql(QString::fromLatin1(sql));
         }
-        // Later steps: `if (target == 3) { ALTER TABLE … }` — each step one transaction.
+        if (target == 3) {
+            for (const char *sql : kSchemaV3)
+                ok = ok && d->execSql(QString::fromLatin1(sql));
+        }
+        // Later steps: `if (target == 4) { ALTER TABLE … }` — each step one transaction.
         ok = ok && d->execSql(u"PRAGMA user_version = %1"_s.arg(target));
         ok = ok && d->execSql(u"INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_migrated_to_%1', '%2')"_s
                                   .arg(target).arg(QDateTime::currentMSecsSinceEpoch()));
@@ -513,6 +526,58 @@ int Archive::insertInteractions(const QList<Interaction> &interactions)
         return failed();
     }
     return added;
+}
+
+int Archive::storeUnreadableItems(const QString &userId, const QList<QPair<QByteArray, QString>> &rawAndReason)
+{
+    if (!isOpen())
+        return -1;
+    if (!d->db.transaction()) {
+        d->lastError = d->db.lastError().text();
+        return -1;
+    }
+    QSqlQuery q(d->db);
+    q.prepare(u"INSERT OR IGNORE INTO unreadable_items(user_id, item_key, reason, raw, seen) VALUES (?,?,?,CAST(? AS TEXT),?)"_s);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    int added = 0;
+    for (const auto &[raw, reason] : rawAndReason) {
+        q.bindValue(0, userId);
+        q.bindValue(1, QString::fromLatin1(QCryptographicHash::hash(raw, QCryptographicHash::Sha256).toHex()));
+        q.bindValue(2, reason);
+        q.bindValue(3, raw);
+        q.bindValue(4, now);
+        if (!d->exec(q, u"Storing unreadable items"_s)) {
+            d->db.rollback();
+            return -1;
+        }
+        added += q.numRowsAffected() > 0 ? 1 : 0;
+    }
+    if (!d->db.commit()) {
+        d->lastError = d->db.lastError().text();
+        d->db.rollback();
+        return -1;
+    }
+    return added;
+}
+
+bool Archive::forEachUnreadableItem(const QStringList &userIds,
+                                    const std::function<bool(const QString &, const QByteArray &, const QString &)> &cb) const
+{
+    ArchiveSql w(false);
+    ArchiveFilter only;
+    only.userIds = userIds;
+    w.interactionConditions(only);   // "i.user_id IN (…)" when userIds is not empty
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT i.user_id, CAST(i.raw AS BLOB), i.reason FROM unreadable_items i"_s + w.where()
+              + u" ORDER BY i.user_id, i.seen, i.item_key"_s);
+    w.bindTo(q);
+    if (!d->exec(q, u"Reading unreadable items"_s))
+        return false;
+    while (q.next())
+        if (!cb(q.value(0).toString(), q.value(1).toByteArray(), q.value(2).toString()))
+            break;
+    return !q.lastError().isValid();
 }
 
 bool Archive::setSyncState(const SyncState &s)

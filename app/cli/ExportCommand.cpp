@@ -234,18 +234,20 @@ void ExportCommand::syncFinished(const SyncSummary &summary)
     }
     printSummary(summary, result);
     m_finished = true;
-    emit done(summary.count(UserStatus::Failed) > 0 ? 4 : 0);
+    emit done(summary.count(UserStatus::Failed) + summary.count(UserStatus::Partial) > 0 ? 4 : 0);
 }
 
 void ExportCommand::printSummary(const SyncSummary &summary, const ExportResult &result)
 {
     QString t;
-    t += u"Users: %1 — %2 ok, %3 no interactions, %4 not licensed, %5 failed\n"_s
+    t += u"Users: %1 — %2 ok, %3 no interactions, %4 not licensed, %5 failed"_s
              .arg(summary.outcomes.size())
              .arg(summary.count(UserStatus::Ok))
              .arg(summary.count(UserStatus::NoInteractions))
              .arg(summary.count(UserStatus::NotLicensed))
              .arg(summary.count(UserStatus::Failed));
+    const int partial = summary.count(UserStatus::Partial);
+    t += partial > 0 ? u", %1 partial\n"_s.arg(partial) : u"\n"_s;
     t += u"Sync: %1 new interactions stored, %2 requests, %3 throttled\n"_s
              .arg(summary.interactionsNew)
              .arg(summary.requests)
@@ -266,6 +268,12 @@ void ExportCommand::printSummary(const SyncSummary &summary, const ExportResult 
                 o.error.date.isEmpty() ? u"-"_s : o.error.date);
         }
     }
+    if (partial > 0) {
+        t += u"Partial users (some items could not be read; they are kept as received in interactions.jsonl):\n"_s;
+        for (const UserOutcome &o : summary.outcomes)
+            if (o.status == UserStatus::Partial)
+                t += u"  %1 (%2): %3\n"_s.arg(o.userPrincipalName, o.userId, o.error.message);
+    }
     t += u"Export: %1\n"_s.arg(QDir::toNativeSeparators(m_options.outDir));
     t += u"  prompts.csv         %1 rows\n"_s.arg(result.prompts);
     t += u"  sessions.csv        %1 rows\n"_s.arg(result.sessions);
@@ -273,7 +281,8 @@ void ExportCommand::printSummary(const SyncSummary &summary, const ExportResult 
     t += u"  interactions.jsonl  %1 lines\n"_s.arg(result.interactions);
     t += u"  export.json, SHA256SUMS\n"_s;
     t += failed > 0 ? u"Result: partial — %1 user(s) failed (exit code 4)\n"_s.arg(failed)
-                    : u"Result: complete\n"_s;
+        : partial > 0 ? u"Result: partial — %1 user(s) with unreadable items (exit code 4)\n"_s.arg(partial)
+                      : u"Result: complete\n"_s;
     printOut(t);
 }
 

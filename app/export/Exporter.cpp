@@ -91,7 +91,8 @@ ArchiveFilter syncedUsersFilter(const ArchiveFilter &f)
 {
     ArchiveFilter u = f;
     if (u.statuses.isEmpty())
-        u.statuses = {UserStatus::Ok, UserStatus::NoInteractions, UserStatus::NotLicensed, UserStatus::Failed};
+        u.statuses = {UserStatus::Ok, UserStatus::NoInteractions, UserStatus::NotLicensed, UserStatus::Failed,
+                      UserStatus::Partial};
     u.statuses.removeAll(UserStatus::Unknown);
     return u;
 }
@@ -197,11 +198,33 @@ struct Run {
             ++n;
             return ok && tick();
         });
+        // Items that could not be read as interactions (no string id, no readable date): every
+        // one of the exported users, whatever the date range and apps (their date is unknown).
+        bool readUnreadable = true;
+        if (ok && read && !cancelled) {
+            readUnreadable = archive.forEachUnreadableItem(f.userIds, [&](const QString &userId, const QByteArray &bytes,
+                                                                          const QString &reason) {
+                line.clear();
+                line += "{\"user_id\":";
+                line += jsonString(userId);
+                line += ",\"unreadable_reason\":";
+                line += jsonString(reason);
+                line += ",\"interaction\":";
+                QByteArray raw = bytes;
+                if (raw.contains('\n') || raw.contains('\r'))
+                    raw.replace('\n', ' ').replace('\r', ' ');
+                line += raw;
+                line += "}\n";
+                ok = dev->write(line) == line.size();
+                ++n;
+                return ok && tick();
+            });
+        }
         if (!ok)
             writeFailed(dev, kJsonl);
-        else if (!read)
+        else if (!read || !readUnreadable)
             readFailed();
-        return ok && read && !cancelled ? n : -1;
+        return ok && read && readUnreadable && !cancelled ? n : -1;
     }
 };
 

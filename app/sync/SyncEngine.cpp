@@ -373,6 +373,14 @@ void SyncEngine::Private::completeUser(const User &user, UserChain *chain)
         st.lastRequestId.clear();
         st.lastClientRequestId.clear();
         st.lastErrorDate.clear();
+        if (chain && chain->unreadableItems() > 0) {
+            o.status = UserStatus::Partial;
+            st.lastError = SyncEngine::tr("%n item(s) of this user's history could not be read (%1); they are kept "
+                                          "as received and exported in interactions.jsonl.", nullptr,
+                                          int(chain->unreadableItems()))
+                               .arg(chain->unreadableReason());
+            o.error.message = st.lastError;
+        }
     } else {
         const GraphError &err = chain->error();
         o.error = err;
