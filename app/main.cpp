@@ -2,6 +2,7 @@
 // QCoreApplication; everything else starts the GUI.
 #include "cli/Cli.h"
 #include "GuiMain.h"
+#include "model/PrivateFiles.h"
 
 #include <QStringList>
 #include <QtGlobal>
@@ -29,6 +30,8 @@ static void attachParentConsole()
 
 int main(int argc, char **argv)
 {
+    // Archives, settings and exports hold personal data: private to this user from creation.
+    ledger::privatefiles::restrictNewFiles();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

@@ -1,8 +1,13 @@
 #include "archive/Archive.h"
 #include "archive/ArchivePrivate.h"
 #include "model/Conversation.h"
+#include "model/PrivateFiles.h"
+#include "model/TextFidelity.h"
+
+#include "archive/ArchiveSql.h"
 
 #include <QAtomicInt>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -23,7 +28,6 @@ QAtomicInt g_connectionCounter;
 std::atomic_bool g_ftsDisabled{false};
 
 constexpr QFile::Permissions kOwnerFile = QFile::ReadOwner | QFile::WriteOwner;
-constexpr QFile::Permissions kOwnerDir = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
 
 // Schema version 1. Every statement is idempotent so that a half-applied step can be re-run.
 const char *const kSchemaV1[] = {
@@ -79,6 +83,12 @@ const char *const kSchemaV2[] = {
     " count(*) FROM interactions WHERE created IS NOT NULL GROUP BY 1, 2, 3",
 };
 
+// Schema version 3: items that could not be read as interactions, kept raw with the reason.
+const char *const kSchemaV3[] = {
+    "CREATE TABLE IF NOT EXISTS unreadable_items(user_id TEXT NOT NULL, item_key TEXT NOT NULL,"
+    " reason TEXT NOT NULL DEFAULT '', raw TEXT NOT NULL, seen INTEGER, PRIMARY KEY(user_id, item_key)) WITHOUT ROWID",
+};
+
 const char *const kFtsTriggers[] = {
     "CREATE TRIGGER IF NOT EXISTS turns_fts_ai AFTER INSERT ON turns BEGIN"
     " INSERT INTO turns_fts(rowid, prompt_text, response_text) VALUES (new.tid, new.prompt_text, new.response_text); END",
@@ -97,6 +107,17 @@ QString joinLines(const QStringList &l) { return l.join(u'\n'); }
 
 bool Archive::Private::exec(QSqlQuery &q, const QString &what)
 {
+    // The one place where bound values reach SQLite: unpaired surrogates become U+FFFD here
+    // (see model/TextFidelity.h) for every text column — bodies, names, full-text index.
+    const QVariantList bound = q.boundValues();
+    for (qsizetype i = 0; i < bound.size(); ++i) {
+        const QVariant &v = bound.at(i);
+        if (v.metaType().id() == QMetaType::QString) {
+            const QString text = v.toString();
+            if (hasUnpairedSurrogate(text))
+                q.bindValue(int(i), replaceUnpairedSurrogates(text));
+        }
+    }
     if (q.exec())
         return true;
     lastError = what + u": "_s + q.lastError().text();
@@ -144,20 +165,24 @@ bool Archive::open(const QString &path, QString *error)
         close();
         return false;
     };
+    // New files and folders are private from their creation (umask 077); existing ones are
+    // tightened (an archive folder made by an older version, or by a caller, may be 0755).
+    privatefiles::restrictNewFiles();
     const QFileInfo info(path);
     QDir dir = info.absoluteDir();
-    if (!dir.exists()) {
-        if (!dir.mkpath(u"."_s))
-            return fail(u"Cannot create the archive folder %1."_s.arg(QDir::toNativeSeparators(dir.path())));
-        QFile::setPermissions(dir.path(), kOwnerDir);
-    }
+    if (!dir.exists() && !dir.mkpath(u"."_s))
+        return fail(u"Cannot create the archive folder %1."_s.arg(QDir::toNativeSeparators(dir.path())));
+    privatefiles::tightenFolder(dir.path());
     if (!info.exists()) {
         QFile f(path);
-        if (!f.open(QIODevice::WriteOnly))
+        if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly, kOwnerFile))
             return fail(u"Cannot create the archive %1: %2"_s.arg(QDir::toNativeSeparators(path), f.errorString()));
         f.close();
     }
-    QFile::setPermissions(path, kOwnerFile);
+    privatefiles::tightenFile(path);
+    for (const QString &suffix : {u"-wal"_s, u"-shm"_s, u"-journal"_s})
+        if (QFile::exists(path + suffix))
+            privatefiles::tightenFile(path + suffix);
 
     d->path = path;
     d->connectionName = u"ledger-archive-%1"_s.arg(g_connectionCounter.fetchAndAddRelaxed(1));
@@ -183,9 +208,6 @@ bool Archive::open(const QString &path, QString *error)
     if (!migrate(&migrateError))
         return fail(migrateError);
     setupFullText();
-    for (const QString &suffix : {u"-wal"_s, u"-shm"_s})
-        if (QFile::exists(path + suffix))
-            QFile::setPermissions(path + suffix, kOwnerFile);
     return true;
 }
 
@@ -218,7 +240,11 @@ bool Archive::migrate(QString *error)
             for (const char *sql : kSchemaV2)
                 ok = ok && d->execSql(QString::fromLatin1(sql));
         }
-        // Later steps: `if (target == 3) { ALTER TABLE … }` — each step one transaction.
+        if (target == 3) {
+            for (const char *sql : kSchemaV3)
+                ok = ok && d->execSql(QString::fromLatin1(sql));
+        }
+        // Later steps: `if (target == 4) { ALTER TABLE … }` — each step one transaction.
         ok = ok && d->execSql(u"PRAGMA user_version = %1"_s.arg(target));
         ok = ok && d->execSql(u"INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_migrated_to_%1', '%2')"_s
                                   .arg(target).arg(QDateTime::currentMSecsSinceEpoch()));
@@ -500,6 +526,58 @@ int Archive::insertInteractions(const QList<Interaction> &interactions)
         return failed();
     }
     return added;
+}
+
+int Archive::storeUnreadableItems(const QString &userId, const QList<QPair<QByteArray, QString>> &rawAndReason)
+{
+    if (!isOpen())
+        return -1;
+    if (!d->db.transaction()) {
+        d->lastError = d->db.lastError().text();
+        return -1;
+    }
+    QSqlQuery q(d->db);
+    q.prepare(u"INSERT OR IGNORE INTO unreadable_items(user_id, item_key, reason, raw, seen) VALUES (?,?,?,CAST(? AS TEXT),?)"_s);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    int added = 0;
+    for (const auto &[raw, reason] : rawAndReason) {
+        q.bindValue(0, userId);
+        q.bindValue(1, QString::fromLatin1(QCryptographicHash::hash(raw, QCryptographicHash::Sha256).toHex()));
+        q.bindValue(2, reason);
+        q.bindValue(3, raw);
+        q.bindValue(4, now);
+        if (!d->exec(q, u"Storing unreadable items"_s)) {
+            d->db.rollback();
+            return -1;
+        }
+        added += q.numRowsAffected() > 0 ? 1 : 0;
+    }
+    if (!d->db.commit()) {
+        d->lastError = d->db.lastError().text();
+        d->db.rollback();
+        return -1;
+    }
+    return added;
+}
+
+bool Archive::forEachUnreadableItem(const QStringList &userIds,
+                                    const std::function<bool(const QString &, const QByteArray &, const QString &)> &cb) const
+{
+    ArchiveSql w(false);
+    ArchiveFilter only;
+    only.userIds = userIds;
+    w.interactionConditions(only);   // "i.user_id IN (…)" when userIds is not empty
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT i.user_id, CAST(i.raw AS BLOB), i.reason FROM unreadable_items i"_s + w.where()
+              + u" ORDER BY i.user_id, i.seen, i.item_key"_s);
+    w.bindTo(q);
+    if (!d->exec(q, u"Reading unreadable items"_s))
+        return false;
+    while (q.next())
+        if (!cb(q.value(0).toString(), q.value(1).toByteArray(), q.value(2).toString()))
+            break;
+    return !q.lastError().isValid();
 }
 
 bool Archive::setSyncState(const SyncState &s)

@@ -9,6 +9,7 @@
 #include "model/Interaction.h"
 #include "model/User.h"
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <functional>
 #include <optional>
@@ -69,6 +70,13 @@ public:
     // Streams interactions matching f in (userId, created, id) order; callback returns false to stop.
     // The Interaction has raw and the extracted columns; json is NOT parsed (parse raw if needed).
     bool forEachInteraction(const ArchiveFilter &f, const std::function<bool(const Interaction &)> &cb) const;
+    // Items of a user's history that could not be stored as interactions (no string id, a
+    // createdDateTime that is not a date): kept with their raw bytes and the reason, once per
+    // distinct item (schema v3). Returns the number newly stored, -1 on failure.
+    int storeUnreadableItems(const QString &userId, const QList<QPair<QByteArray, QString>> &rawAndReason);
+    // Those items of the filter's users (every date and app: their date is unknown).
+    bool forEachUnreadableItem(const QStringList &userIds,
+                               const std::function<bool(const QString &userId, const QByteArray &raw, const QString &reason)> &cb) const;
     // Streams the rows of the Sessions / Turns views (export order: user id, time) without
     // loading them all; callback returns false to stop.
     bool forEachSession(const ArchiveFilter &f, const std::function<bool(const SessionRow &)> &cb) const;
@@ -81,7 +89,7 @@ public:
 
     // Test hook: behave as if the SQLite build had no FTS5 (LIKE fallback). Affects later open().
     static void setFullTextSearchDisabledForTesting(bool disabled);
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     struct Private;   // implementation detail (archive/ArchivePrivate.h)
 
 private:

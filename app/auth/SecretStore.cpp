@@ -1,4 +1,5 @@
 #include "auth/SecretStore.h"
+#include "auth/SecretScrubber.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -50,11 +51,9 @@ QString problemText(QKeychain::Error e, const QString &detail = QString())
     }
 }
 
-QString scrub(QString text, const QString &secret)
+QString scrub(const QString &text, const QString &secret)
 {
-    if (!secret.isEmpty())
-        text.replace(secret, u"***"_s);
-    return text;
+    return scrubSecret(text, secret);
 }
 } // namespace
 

@@ -1,4 +1,5 @@
 #include "auth/TokenProvider.h"
+#include "auth/SecretScrubber.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -128,6 +129,23 @@ int TokenProvider::networkRequestCount() const
     return d->sent;
 }
 
+QString TokenProvider::scrub(const QString &text) const
+{
+    QString out = scrubSecret(text, d->secret);
+    if (d->cache)
+        out = scrubSecret(out, d->cache->value);
+    return out;
+}
+
+void TokenProvider::failWith(AuthError e)
+{
+    // The token endpoint (or a proxy or custom authority in front of it) may echo the request,
+    // which carries the secret: nothing of its answer leaves here unscrubbed.
+    for (QString *field : {&e.transportError, &e.error, &e.description, &e.traceId, &e.correlationId, &e.timestamp})
+        *field = scrub(*field);
+    emit tokenFailed(e);
+}
+
 void TokenProvider::requestToken(bool forceRefresh)
 {
     if (forceRefresh)
@@ -185,7 +203,7 @@ void TokenProvider::requestToken(bool forceRefresh)
             e.transportError = reply->errorString();
             if (reply->error() == QNetworkReply::OperationCanceledError)
                 e.transportError = u"Operation timed out: "_s + e.transportError;
-            emit tokenFailed(e);
+            failWith(e);
             return;
         }
         const QJsonObject o = QJsonDocument::fromJson(data).object();
@@ -194,7 +212,7 @@ void TokenProvider::requestToken(bool forceRefresh)
             AuthError e = parseError(status, data);
             if (status == 200)
                 e.description = u"The token answer contained no access_token."_s;
-            emit tokenFailed(e);
+            failWith(e);
             return;
         }
         const QJsonValue ev = o.value(u"expires_in");

@@ -44,12 +44,16 @@ public:
     void setTransferTimeoutMs(int ms);
     // Number of token requests sent over the network (for tests and diagnostics).
     int networkRequestCount() const;
+    // Server-originated text with the client secret (and the current access token) removed:
+    // every error text that came from the token endpoint or Graph passes through here.
+    QString scrub(const QString &text) const;
 
 signals:
     void tokenReady(const ledger::AccessToken &token);
     void tokenFailed(const ledger::AuthError &error);
 
 private:
+    void failWith(AuthError e);
     struct Private;
     Private *d;
     QNetworkAccessManager *m_nam;

@@ -6,6 +6,7 @@
 #include "auth/TokenProvider.h"
 #include "check/LicencePlans.h"
 #include "graph/GraphClient.h"
+#include "sync/SyncQuery.h"
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
@@ -53,7 +54,7 @@ void ConnectionCheck::runUsers()
     QUrl url;
     const bool picked = !d->probeUserWanted.isEmpty();
     if (picked)
-        url = d->graph->url(u"users/"_s + d->probeUserWanted,   // path set decoded: # and ? get encoded
+        url = d->graph->url(u"users/"_s + GraphClient::pathSegment(d->probeUserWanted),
                             {{u"$select"_s, kUserSelect}});
     else
         url = d->graph->url(u"users"_s, {{u"$select"_s, kUserSelect}, {u"$top"_s, u"50"_s}});
@@ -137,7 +138,7 @@ void ConnectionCheck::runInteractions()
 {
     beginStep(Interactions);
     const QString id = d->probeUser.value(u"id").toString();
-    const QUrl url = d->graph->url(u"copilot/users/"_s + id + u"/interactionHistory/getAllEnterpriseInteractions"_s,
+    const QUrl url = d->graph->url(syncquery::interactionsPath(id),
                                    {{u"$top"_s, u"1"_s}});
     GraphReply *reply = d->graph->get(url);
     d->current = reply;
@@ -180,7 +181,7 @@ void ConnectionCheck::runLicence()
 {
     beginStep(Licence);
     const QString id = d->probeUser.value(u"id").toString();
-    GraphReply *reply = d->graph->get(d->graph->url(u"users/"_s + id, {{u"$select"_s, u"id,userPrincipalName,assignedPlans,userType"_s}}));
+    GraphReply *reply = d->graph->get(d->graph->url(u"users/"_s + GraphClient::pathSegment(id), {{u"$select"_s, u"id,userPrincipalName,assignedPlans,userType"_s}}));
     d->current = reply;
     connect(reply, &GraphReply::finished, this, [this, reply] {
         reply->deleteLater();

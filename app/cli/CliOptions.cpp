@@ -1,4 +1,6 @@
 #include "cli/CliOptions.h"
+#include "export/Exporter.h"
+#include <algorithm>
 
 #include "auth/CredentialValidation.h"
 #include "model/AppClass.h"
@@ -49,6 +51,7 @@ const QHash<QString, Arg> &exportOptions()
         {u"--users"_s, Arg::Value},  {u"--out"_s, Arg::Value},      {u"--force"_s, Arg::Flag},
         {u"--archive"_s, Arg::Value}, {u"--rate"_s, Arg::Value},    {u"--concurrency"_s, Arg::Value},
         {u"--full"_s, Arg::Flag},    {u"--no-formula-guard"_s, Arg::Flag}, {u"--max-retries"_s, Arg::Value},
+        {u"--timeout"_s, Arg::Value},
     };
     return opts;
 }
@@ -124,9 +127,26 @@ bool parseDate(const QString &text, QDateTime *out)
     return true;
 }
 
+qint64 parseDuration(const QString &text)
+{
+    const QString t = text.trimmed().toLower();
+    if (t.size() < 2)
+        return -1;
+    const QChar unit = t.back();
+    const qint64 factor = unit == u's' ? 1 : unit == u'm' ? 60 : unit == u'h' ? 3600 : 0;
+    const QStringView digits = QStringView(t).chopped(1);
+    if (factor == 0 || digits.isEmpty() || digits.size() > 9
+        || !std::all_of(digits.begin(), digits.end(), [](QChar c) { return c >= u'0' && c <= u'9'; }))
+        return -1;
+    const qint64 seconds = digits.toLongLong() * factor;
+    return seconds > 0 && seconds <= 7 * 24 * 3600 ? seconds : -1;
+}
+
 QString checkOutDir(const QString &dir, bool force)
 {
     const QFileInfo info(dir);
+    if (info.isSymLink() && !info.exists())
+        return u"--out %1 is a symbolic link to %2, which does not exist."_s.arg(dir, info.symLinkTarget());
     if (info.exists()) {
         if (!info.isDir())
             return u"--out %1 is a file, not a folder."_s.arg(dir);
@@ -135,6 +155,10 @@ QString checkOutDir(const QString &dir, bool force)
         const QDir d(dir);
         if (!force && !d.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System).isEmpty())
             return u"The folder %1 is not empty. Choose an empty or new folder, or pass --force to replace the export files in it."_s.arg(dir);
+        // --force replaces our own files only, and only plain files: refused before the sync.
+        for (const QString &name : Exporter::fileNames())
+            if (const QString problem = Exporter::unsafeTarget(d.filePath(name)); !problem.isEmpty())
+                return problem;
         return {};
     }
     // Missing: the nearest existing ancestor must be a writable folder (it is created later).
@@ -399,6 +423,14 @@ bool parseOptions(const QString &command, const QStringList &args, CliOptions *o
         if (!toNumber(u"--max-retries"_s, values.value(u"--max-retries"_s), 0, 20, &n, error))
             return false;
         o.maxRetries = int(n);
+    }
+    if (values.contains(u"--timeout"_s)) {
+        o.timeoutSeconds = parseDuration(values.value(u"--timeout"_s));
+        if (o.timeoutSeconds <= 0) {
+            *error = u"--timeout needs a duration: a whole number followed by s, m or h (90s, 30m, 2h), at most 7 days; not \"%1\"."_s
+                         .arg(values.value(u"--timeout"_s));
+            return false;
+        }
     }
     o.full = seenFlags.contains(u"--full"_s);
     o.formulaGuard = !seenFlags.contains(u"--no-formula-guard"_s);

@@ -36,6 +36,7 @@ struct CliOptions {
     bool full = false;               // --full: ignore watermarks
     bool formulaGuard = true;        // --no-formula-guard
     int maxRetries = -1;             // --max-retries N per request (-1 = GraphClient default)
+    qint64 timeoutSeconds = 0;       // --timeout DURATION for sign-in and sync (0 = none)
 
     // Developer options for --demo (docs/CLI.md "Demo tenant options")
     DemoTenantSpec demoSpec;
@@ -48,6 +49,10 @@ bool parseOptions(const QString &command, const QStringList &args, CliOptions *o
 
 // YYYY-MM-DD (UTC midnight) or ISO-8601 with Z / offset (e.g. 2025-01-31T12:00:00Z).
 bool parseDate(const QString &text, QDateTime *out);
+
+// --timeout DURATION: a whole number with the unit s, m or h ("90s", "30m", "2h"), 1 s to 7 days.
+// Seconds, or -1 when it does not parse.
+qint64 parseDuration(const QString &text);
 
 // The folder rule of `export --out`: missing (an existing ancestor must be writable), or an
 // existing writable folder that is empty unless force. Empty string = acceptable.

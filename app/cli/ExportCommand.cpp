@@ -15,6 +15,8 @@
 #include <QFileInfo>
 #include <QSet>
 #include <QThread>
+#include <QTimer>
+#include <chrono>
 
 using namespace Qt::StringLiterals;
 
@@ -37,6 +39,12 @@ void ExportCommand::start()
 {
     m_interrupt = new InterruptWatcher(this);
     connect(m_interrupt, &InterruptWatcher::interrupted, this, &ExportCommand::onInterrupted);
+    if (m_options.timeoutSeconds > 0) {
+        auto *timer = new QTimer(this);
+        timer->setSingleShot(true);
+        connect(timer, &QTimer::timeout, this, &ExportCommand::onTimeout);
+        timer->start(std::chrono::seconds(m_options.timeoutSeconds));
+    }
     m_setup = new ConnectionSetup(m_options, this);
     connect(m_setup, &ConnectionSetup::failed, this, &ExportCommand::fail);
     connect(m_setup, &ConnectionSetup::ready, this, &ExportCommand::run);
@@ -63,6 +71,27 @@ void ExportCommand::onInterrupted()
         return;
     }
     stopInterrupted(u"before the sync started. Nothing was read and no export file was written."_s);
+}
+
+// --timeout: the run stops where it is. The deadline covers sign-in and the sync (the network
+// part); once the files are being written the event loop is busy and the export completes.
+void ExportCommand::onTimeout()
+{
+    if (m_finished)
+        return;
+    m_timedOut = true;
+    if (m_engine && m_engine->isRunning()) {
+        m_engine->cancel();   // → syncFinished() reports the timeout
+        return;
+    }
+    fail(1, u"Stopped by --timeout %1 before the sync started. Nothing was read and no export file was written."_s
+                .arg(timeoutText()));
+}
+
+QString ExportCommand::timeoutText() const
+{
+    const qint64 s = m_options.timeoutSeconds;
+    return s % 3600 == 0 ? u"%1h"_s.arg(s / 3600) : s % 60 == 0 ? u"%1m"_s.arg(s / 60) : u"%1s"_s.arg(s);
 }
 
 void ExportCommand::stopInterrupted(const QString &what)
@@ -109,7 +138,10 @@ void ExportCommand::run()
     }
     m_engine = new SyncEngine(m_net->graph(), m_archive.get());
     m_engine->setTokenProvider(m_net->tokens());
-    connect(m_engine, &SyncEngine::progress, this, [this](const SyncProgress &p) { m_progress.sync(p); });
+    connect(m_engine, &SyncEngine::progress, this, [this](const SyncProgress &p) {
+        m_lastProgress = p;
+        m_progress.sync(p);
+    });
     connect(m_engine, &SyncEngine::finished, this, &ExportCommand::syncFinished);
     SyncOptions so;
     so.from = m_options.from;
@@ -130,6 +162,16 @@ void ExportCommand::syncFinished(const SyncSummary &summary)
     if (m_interrupt->isInterrupted()) {
         stopInterrupted(u"during the sync. Everything read so far is kept in the archive and the next run "
                         "continues from there. No export file was written."_s);
+        return;
+    }
+    if (m_timedOut) {
+        fail(1, u"Stopped by --timeout %1 during the sync: %2 of %3 users done, %4 new interactions stored. "
+                "Everything read so far is kept in the archive and the next run continues from there. "
+                "No export file was written."_s
+                    .arg(timeoutText())
+                    .arg(m_lastProgress.usersDone)
+                    .arg(m_lastProgress.usersTotal)
+                    .arg(summary.interactionsNew));
         return;
     }
     if (!summary.unknownUsers.isEmpty()) {
@@ -192,18 +234,20 @@ void ExportCommand::syncFinished(const SyncSummary &summary)
     }
     printSummary(summary, result);
     m_finished = true;
-    emit done(summary.count(UserStatus::Failed) > 0 ? 4 : 0);
+    emit done(summary.count(UserStatus::Failed) + summary.count(UserStatus::Partial) > 0 ? 4 : 0);
 }
 
 void ExportCommand::printSummary(const SyncSummary &summary, const ExportResult &result)
 {
     QString t;
-    t += u"Users: %1 — %2 ok, %3 no interactions, %4 not licensed, %5 failed\n"_s
+    t += u"Users: %1 — %2 ok, %3 no interactions, %4 not licensed, %5 failed"_s
              .arg(summary.outcomes.size())
              .arg(summary.count(UserStatus::Ok))
              .arg(summary.count(UserStatus::NoInteractions))
              .arg(summary.count(UserStatus::NotLicensed))
              .arg(summary.count(UserStatus::Failed));
+    const int partial = summary.count(UserStatus::Partial);
+    t += partial > 0 ? u", %1 partial\n"_s.arg(partial) : u"\n"_s;
     t += u"Sync: %1 new interactions stored, %2 requests, %3 throttled\n"_s
              .arg(summary.interactionsNew)
              .arg(summary.requests)
@@ -224,6 +268,12 @@ void ExportCommand::printSummary(const SyncSummary &summary, const ExportResult 
                 o.error.date.isEmpty() ? u"-"_s : o.error.date);
         }
     }
+    if (partial > 0) {
+        t += u"Partial users (some items could not be read; they are kept as received in interactions.jsonl):\n"_s;
+        for (const UserOutcome &o : summary.outcomes)
+            if (o.status == UserStatus::Partial)
+                t += u"  %1 (%2): %3\n"_s.arg(o.userPrincipalName, o.userId, o.error.message);
+    }
     t += u"Export: %1\n"_s.arg(QDir::toNativeSeparators(m_options.outDir));
     t += u"  prompts.csv         %1 rows\n"_s.arg(result.prompts);
     t += u"  sessions.csv        %1 rows\n"_s.arg(result.sessions);
@@ -231,7 +281,8 @@ void ExportCommand::printSummary(const SyncSummary &summary, const ExportResult 
     t += u"  interactions.jsonl  %1 lines\n"_s.arg(result.interactions);
     t += u"  export.json, SHA256SUMS\n"_s;
     t += failed > 0 ? u"Result: partial — %1 user(s) failed (exit code 4)\n"_s.arg(failed)
-                    : u"Result: complete\n"_s;
+        : partial > 0 ? u"Result: partial — %1 user(s) with unreadable items (exit code 4)\n"_s.arg(partial)
+                      : u"Result: complete\n"_s;
     printOut(t);
 }
 

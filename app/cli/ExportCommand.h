@@ -39,6 +39,8 @@ private:
     void onInterrupted();
     void stopInterrupted(const QString &what);
     void holdForTest(qint64 done);
+    void onTimeout();
+    QString timeoutText() const;
     void printSummary(const SyncSummary &summary, const ExportResult &result);
 
     CliOptions m_options;
@@ -49,6 +51,8 @@ private:
     ProgressPrinter m_progress;
     InterruptWatcher *m_interrupt = nullptr;
     bool m_finished = false;
+    bool m_timedOut = false;          // --timeout ran out: the sync was stopped
+    SyncProgress m_lastProgress;      // for the --timeout message: what was done
     int m_testHoldMs = 0;
 };
 

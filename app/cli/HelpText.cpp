@@ -62,7 +62,8 @@ QString exportHelp()
            "  --rate N                requests per second (default 25)\n"
            "  --concurrency N         users read in parallel (default 8)\n"
            "  --full                  read the whole range again (ignore what earlier runs read)\n"
-           "  --no-formula-guard      do not prefix cells starting with = + - @ with '\n\n"
+           "  --no-formula-guard      do not prefix cells starting with = + - @ with '\n"
+           "  --timeout DURATION      stop sign-in and sync after 90s, 30m, 2h, … (exit 1)\n\n"
            "Ctrl+C or SIGTERM stops cleanly: what was synced stays in the archive, no export file\n"
            "is written (an older export in --out keeps its bytes) and the exit code is 130.\n\n"_s
         + connectionHelp() + u"\n"_s + exitCodes();

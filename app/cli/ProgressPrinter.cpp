@@ -21,6 +21,8 @@ static QString duration(qint64 s)
 
 QString ProgressPrinter::syncLine(const SyncProgress &p)
 {
+    const QString wait = p.serverWaitSeconds > 0
+        ? u" · waiting %1 s because Microsoft Graph asked"_s.arg(p.serverWaitSeconds) : QString();
     return u"Syncing: %1/%2 users · %3 new / %4 seen interactions · %5 req/s · %6 throttled · ETA %7"_s
         .arg(p.usersDone)
         .arg(p.usersTotal)
@@ -28,7 +30,7 @@ QString ProgressPrinter::syncLine(const SyncProgress &p)
         .arg(p.interactionsSeen)
         .arg(p.requestsPerSecond, 0, 'f', 1)
         .arg(p.throttled)
-        .arg(duration(p.etaSeconds));
+        .arg(duration(p.etaSeconds)) + wait;
 }
 
 void ProgressPrinter::sync(const SyncProgress &p)

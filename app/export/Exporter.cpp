@@ -1,4 +1,5 @@
 #include "export/Exporter.h"
+#include "model/PrivateFiles.h"
 #include "export/CsvWriter.h"
 #include "export/HashingDevice.h"
 #include "model/AppClass.h"
@@ -90,7 +91,8 @@ ArchiveFilter syncedUsersFilter(const ArchiveFilter &f)
 {
     ArchiveFilter u = f;
     if (u.statuses.isEmpty())
-        u.statuses = {UserStatus::Ok, UserStatus::NoInteractions, UserStatus::NotLicensed, UserStatus::Failed};
+        u.statuses = {UserStatus::Ok, UserStatus::NoInteractions, UserStatus::NotLicensed, UserStatus::Failed,
+                      UserStatus::Partial};
     u.statuses.removeAll(UserStatus::Unknown);
     return u;
 }
@@ -196,11 +198,33 @@ struct Run {
             ++n;
             return ok && tick();
         });
+        // Items that could not be read as interactions (no string id, no readable date): every
+        // one of the exported users, whatever the date range and apps (their date is unknown).
+        bool readUnreadable = true;
+        if (ok && read && !cancelled) {
+            readUnreadable = archive.forEachUnreadableItem(f.userIds, [&](const QString &userId, const QByteArray &bytes,
+                                                                          const QString &reason) {
+                line.clear();
+                line += "{\"user_id\":";
+                line += jsonString(userId);
+                line += ",\"unreadable_reason\":";
+                line += jsonString(reason);
+                line += ",\"interaction\":";
+                QByteArray raw = bytes;
+                if (raw.contains('\n') || raw.contains('\r'))
+                    raw.replace('\n', ' ').replace('\r', ' ');
+                line += raw;
+                line += "}\n";
+                ok = dev->write(line) == line.size();
+                ++n;
+                return ok && tick();
+            });
+        }
         if (!ok)
             writeFailed(dev, kJsonl);
-        else if (!read)
+        else if (!read || !readUnreadable)
             readFailed();
-        return ok && read && !cancelled ? n : -1;
+        return ok && read && readUnreadable && !cancelled ? n : -1;
     }
 };
 
@@ -220,6 +244,14 @@ bool writeSingleCsv(Run &run, const QString &path, QString *error, bool *cancell
 {
     if (cancelled)
         *cancelled = false;
+    privatefiles::restrictNewFiles();
+    if (const QString problem = Exporter::unsafeTarget(path); !problem.isEmpty()) {
+        if (error)
+            *error = problem;
+        return false;
+    }
+    if (QFileInfo::exists(path))
+        privatefiles::tightenFile(path);   // QSaveFile keeps the old file's permissions
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         if (error)
@@ -289,6 +321,11 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
         return result;
     }
     const QString nativeDir = QDir::toNativeSeparators(req.outDir);
+    privatefiles::restrictNewFiles();   // a folder created here is 0700, every file 0600
+    if (const QFileInfo outInfo(req.outDir); outInfo.isSymLink() && !outInfo.exists()) {
+        result.error = u"The folder %1 is a symbolic link to nothing (its target does not exist)."_s.arg(nativeDir);
+        return result;
+    }
     QDir dir(req.outDir);
     bool createdDir = false;
     if (!dir.exists()) {
@@ -321,11 +358,14 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
         OutFile f;
         f.name = name;
         const QString path = dir.filePath(name);
-        f.existed = QFile::exists(path);
-        if (f.existed && QFileInfo(path).isDir()) {
-            result.error = u"%1 is a folder; it cannot be replaced by the export's file."_s.arg(QDir::toNativeSeparators(path));
+        const QString problem = Exporter::unsafeTarget(path);
+        if (!problem.isEmpty()) {
+            result.error = problem;
             return abandon(result);
         }
+        f.existed = QFileInfo::exists(path);
+        if (f.existed)
+            privatefiles::tightenFile(path);   // QSaveFile keeps the old file's permissions
         f.file = std::make_unique<QSaveFile>(path);
         if (!f.file->open(QIODevice::WriteOnly)) {
             result.error = u"Cannot write %1: %2"_s.arg(QDir::toNativeSeparators(path), f.file->errorString());
@@ -465,6 +505,23 @@ bool Exporter::exportUsersCsv(const ArchiveFilter &f, const QString &path, QStri
     Run run(m_archive, progress, cancel);
     run.total = progress ? usersRows(f) : 0;
     return writeSingleCsv(run, path, error, cancelled, [&](QIODevice *d) { return run.users(d, f, formulaGuard); });
+}
+
+// A name the export is about to write must be absent or a plain file: never a symbolic link (the
+// write would land on its target, outside the folder), a folder, a FIFO, a socket or a device.
+// Empty when the path is fine.
+QString Exporter::unsafeTarget(const QString &path)
+{
+    const QFileInfo info(path);
+    if (info.isSymLink() || info.isShortcut() || info.isJunction())
+        return u"%1 is a symbolic link; the export never writes through a link. Remove it, or choose another folder."_s
+            .arg(QDir::toNativeSeparators(path));
+    if (info.exists() && info.isDir())
+        return u"%1 is a folder; it cannot be replaced by the export's file."_s.arg(QDir::toNativeSeparators(path));
+    if (info.exists() && !info.isFile())
+        return u"%1 is not a regular file (a pipe, socket or device); the export does not write into it."_s
+            .arg(QDir::toNativeSeparators(path));
+    return {};
 }
 
 } // namespace ledger

@@ -60,6 +60,9 @@ public:
     static QStringList usersHeader();
     // The six files of an export folder, in the order they are written.
     static QStringList fileNames();
+    // Why the export must not write to `path` (a symbolic link, a folder, a pipe, socket or
+    // device); empty when it is absent or a regular file.
+    static QString unsafeTarget(const QString &path);
     // Test hook: make the commit of file number `fileIndex` (0-based, fileNames() order) fail; -1 = off.
     static void setFailCommitAtForTesting(int fileIndex);
     // Test hook: the least time between two progress calls (default 100 ms). 0 = a call every

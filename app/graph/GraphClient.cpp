@@ -32,27 +32,6 @@ bool isRetryableTransport(int e)
     }
 }
 
-// Retry-After: delta-seconds or an HTTP-date (relative to the response's Date when present).
-std::optional<int> parseRetryAfter(const QByteArray &value, const QByteArray &dateHeader)
-{
-    const QByteArray v = value.trimmed();
-    if (v.isEmpty())
-        return std::nullopt;
-    bool ok = false;
-    const qint64 secs = v.toLongLong(&ok);
-    if (ok)
-        return secs < 0 ? 0 : int(std::min<qint64>(secs, 24 * 3600));
-    const QDateTime when = QDateTime::fromString(QString::fromLatin1(v), Qt::RFC2822Date);
-    if (!when.isValid())
-        return std::nullopt;
-    QDateTime ref = QDateTime::fromString(QString::fromLatin1(dateHeader.trimmed()), Qt::RFC2822Date);
-    if (!ref.isValid())
-        ref = QDateTime::currentDateTimeUtc();
-    const qint64 delta = ref.msecsTo(when);
-    // Round up: never earlier than the server asked.
-    return int(std::clamp<qint64>((delta + 999) / 1000, 0, 24 * 3600));
-}
-
 GraphError localError(int networkError, const QString &code, const QString &message, const QUrl &url)
 {
     GraphError e;
@@ -161,6 +140,23 @@ void GraphClient::Private::send(GraphClientRequest *r, const AccessToken &token)
     r->state = GraphClientRequest::InFlight;
     QNetworkReply *net = tokens->networkAccessManager()->get(req);
     r->net = net;
+    // The transfer timeout only measures silence: a server trickling a byte every few seconds
+    // would keep the attempt alive forever. The overall deadline ends it (and it is retried).
+    r->deadlineHit = false;
+    if (deadlineMs > 0) {
+        if (!r->deadlineTimer) {
+            r->deadlineTimer = new QTimer;
+            r->deadlineTimer->setSingleShot(true);
+        }
+        QObject::disconnect(r->deadlineTimer, nullptr, nullptr, nullptr);
+        QObject::connect(r->deadlineTimer, &QTimer::timeout, q, [r, net] {
+            if (r->net == net) {
+                r->deadlineHit = true;
+                net->abort();
+            }
+        });
+        r->deadlineTimer->start(deadlineMs);
+    }
     QObject::connect(net, &QNetworkReply::finished, q, [this, r, net] { onFinished(r, net); });
     emit q->requestSent();
 }
@@ -173,6 +169,8 @@ void GraphClient::Private::onFinished(GraphClientRequest *r, QNetworkReply *net)
     if (!all.contains(r) || r->net != net)
         return;
     r->net = nullptr;
+    if (r->deadlineTimer)
+        r->deadlineTimer->stop();
     const int status = net->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const int netError = net->error();
     const QByteArray body = net->isOpen() ? net->readAll() : QByteArray();
@@ -187,7 +185,13 @@ void GraphClient::Private::onFinished(GraphClientRequest *r, QNetworkReply *net)
     bool retryable = false;
     std::optional<int> retryAfter;
     if (transport) {
-        err = localError(netError, QString(), net->errorString(), r->url);
+        err = localError(netError, QString(), tokens->scrub(net->errorString()), r->url);
+        if (r->deadlineHit) {
+            err.networkError = QNetworkReply::TimeoutError;
+            err.code = u"RequestDeadline"_s;
+            err.message = tr("Microsoft Graph did not finish its answer within %n second(s).", nullptr,
+                             deadlineMs / 1000);
+        }
         retryable = isRetryableTransport(netError);
     } else if (status >= 200 && status < 300) {
         QJsonParseError pe;
@@ -202,6 +206,9 @@ void GraphClient::Private::onFinished(GraphClientRequest *r, QNetworkReply *net)
         retryable = true;
     } else {
         err = GraphError::fromBody(status, body);
+        // Server text (or a proxy's echo of the request) never carries a secret or token onwards.
+        err.code = tokens->scrub(err.code);
+        err.message = tokens->scrub(err.message);
         if (err.requestId.isEmpty())
             err.requestId = QString::fromLatin1(net->rawHeader("request-id"));
         if (err.date.isEmpty())
@@ -211,7 +218,10 @@ void GraphClient::Private::onFinished(GraphClientRequest *r, QNetworkReply *net)
             return;
         retryable = policy.isRetryableStatus(status);
         if (retryable)
-            retryAfter = parseRetryAfter(net->rawHeader("Retry-After"), net->rawHeader("Date"));
+            retryAfter = RetryPolicy::parseRetryAfter(net->rawHeader("Retry-After"), net->rawHeader("Date"),
+                                                      QDateTime::currentDateTimeUtc());
+        if (retryAfter && r->retries < policy.maxRetries)
+            emit q->serverAskedToWait(*retryAfter);
         if (status == 429) {
             ++stats.throttled;
             const int ms = retryAfter ? *retryAfter * 1000 : policy.delayMs(r->retries + 1, std::nullopt, seed);
@@ -400,7 +410,7 @@ QUrl GraphClient::url(const QString &path, const QList<QPair<QString, QString>> 
         rel.remove(0, 1);
     if (rel.startsWith(u"v1.0/"))
         rel.remove(0, 5);
-    u.setPath(p + u"/v1.0/"_s + rel);
+    u.setPath(p + u"/v1.0/"_s + rel, QUrl::StrictMode);
     if (!query.isEmpty()) {
         static const QByteArray keep = "$,'():@/";
         QByteArray q;
@@ -412,6 +422,11 @@ QUrl GraphClient::url(const QString &path, const QList<QPair<QString, QString>> 
         u.setQuery(QString::fromLatin1(q), QUrl::StrictMode);
     }
     return u;
+}
+
+QString GraphClient::pathSegment(const QString &value)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(value));
 }
 
 void GraphClient::setRetryPolicy(const RetryPolicy &policy)
@@ -433,6 +448,21 @@ void GraphClient::setMaxConcurrent(int n)
 void GraphClient::setTransferTimeoutMs(int ms)
 {
     d->timeoutMs = ms;
+}
+
+void GraphClient::setRequestDeadlineMs(int ms)
+{
+    d->deadlineMs = std::max(0, ms);
+}
+
+void GraphClient::setMaxPagesPerCollection(int pages)
+{
+    d->maxPages = std::max(1, pages);
+}
+
+int GraphClient::maxPagesPerCollection() const
+{
+    return d->maxPages;
 }
 
 GraphReply *GraphClient::get(const QUrl &url)

@@ -100,13 +100,25 @@ public:
     // Base of the Graph endpoint, e.g. https://graph.microsoft.com (no /v1.0).
     void setGraphBase(const QUrl &base);
     QUrl graphBase() const;
-    // Builds {base}/v1.0/{path}?{query} (path without leading slash or /v1.0).
+    // Builds {base}/v1.0/{path}?{query} (path without leading slash or /v1.0). The path is taken
+    // as encoded: pass every variable part (a user id, a UPN) through pathSegment().
     QUrl url(const QString &path, const QList<QPair<QString, QString>> &query = {}) const;
+    // One path segment, percent-encoded: "/", "?", "#", "%" and every non-ASCII character in an
+    // id can never change the request's path or query.
+    static QString pathSegment(const QString &value);
 
     void setRetryPolicy(const RetryPolicy &policy);
     void setRateLimit(double requestsPerSecond, int burst = 5);
     void setMaxConcurrent(int n);                 // default 8
-    void setTransferTimeoutMs(int ms);            // default 60000
+    void setTransferTimeoutMs(int ms);            // default 60000: silence that ends an attempt
+    // Overall deadline of one attempt, however slowly the bytes arrive (default 300000 = 5 min;
+    // 0 = none). An attempt that hits it is retried like a timeout.
+    void setRequestDeadlineMs(int ms);
+    // A GraphPager stops after this many pages with the error TooManyPages (default 100000,
+    // ten million interactions of one user at 100 per page): a server whose nextLinks never end
+    // cannot keep a run alive forever.
+    void setMaxPagesPerCollection(int pages);
+    int maxPagesPerCollection() const;
 
     GraphReply *get(const QUrl &url);             // caller owns the reply
     GraphPager *getAll(const QUrl &firstPage);    // caller owns the pager
@@ -117,6 +129,9 @@ public:
 
 signals:
     void throttled(int retryAfterMs);             // a 429 was answered
+    // A 429/503 carried a Retry-After the request will honour (seconds, capped at
+    // RetryPolicy::kMaxRetryAfterSeconds): progress displays say why the run pauses.
+    void serverAskedToWait(int seconds);
     void requestSent();                           // for requests/s displays
 
 private:

@@ -28,8 +28,14 @@ public:
     QString clientRequestId;          // of the latest attempt
     QPointer<QNetworkReply> net;
     QTimer *retryTimer = nullptr;     // owned; deleted with the request
+    QTimer *deadlineTimer = nullptr;  // owned: the overall deadline of the attempt in flight
+    bool deadlineHit = false;         // the latest attempt was aborted by that deadline
     qint64 notBefore = 0;             // client clock ms
-    ~GraphClientRequest() { delete retryTimer; }
+    ~GraphClientRequest()
+    {
+        delete retryTimer;
+        delete deadlineTimer;
+    }
 };
 
 struct GraphClient::Private {
@@ -39,7 +45,9 @@ struct GraphClient::Private {
     RetryPolicy policy;
     RateLimiter limiter{25.0, 5};
     int maxConcurrent = 8;
-    int timeoutMs = 60000;
+    int timeoutMs = 60000;            // silence: no byte for this long ends the attempt
+    int deadlineMs = 300000;          // overall: an attempt never takes longer than this
+    int maxPages = 100000;            // per collection (GraphPager)
     QList<GraphClientRequest *> queue;    // ready to send, in order
     QSet<GraphClientRequest *> all;       // every live request
     int inFlight = 0;

@@ -113,6 +113,10 @@ void GraphPager::onReply(GraphReply *reply)
         finish();
         return;
     }
+    if (m_pages >= m_client->maxPagesPerCollection())
+        return fail(u"TooManyPages"_s,
+                    tr("Microsoft Graph kept sending next-page links: paging was stopped after %n page(s), the "
+                       "limit for one list.", nullptr, m_pages));
     const QString key = page.nextLink.toString(QUrl::FullyEncoded);
     if (m_seen.contains(key))
         return fail(u"RepeatedNextLink"_s,

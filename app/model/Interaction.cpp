@@ -48,6 +48,7 @@ Interaction Interaction::fromRaw(const QString &userId, const QByteArray &raw)
         Interaction bad;
         bad.userId = userId;
         bad.raw = raw;
+        bad.unreadableReason = u"the item is not a JSON object"_s;
         return bad;
     }
     return fromJson(userId, doc.object(), raw);
@@ -89,6 +90,14 @@ Interaction Interaction::fromJson(const QString &userId, const QJsonObject &o, c
         if (!e.isEmpty())
             i.contexts << e;
     }
+    const QJsonValue idValue = o.value("id"_L1);
+    const QJsonValue createdValue = o.value("createdDateTime"_L1);
+    if (!idValue.isString() || i.id.isEmpty())
+        i.unreadableReason = u"its id is not a string"_s;
+    else if (!i.created.isValid())
+        i.unreadableReason = createdValue.isString()
+            ? u"its createdDateTime \"%1\" is not a date"_s.arg(createdValue.toString().left(40))
+            : u"it has no createdDateTime"_s;
     i.json = o;
     i.raw = raw.isEmpty() ? QJsonDocument(o).toJson(QJsonDocument::Compact) : raw;
     return i;

@@ -33,6 +33,9 @@ struct Interaction {
     static Interaction fromRaw(const QString &userId, const QByteArray &raw);
     static Interaction fromJson(const QString &userId, const QJsonObject &o, const QByteArray &raw = {});
     bool isValid() const { return !id.isEmpty(); }
+    // Why this item cannot be stored as an interaction (its id is not a string, its
+    // createdDateTime is not a date, it is not a JSON object); empty when it can.
+    QString unreadableReason;
     // The archive's grouping key of the session: sessionId, or "#<id>" when sessionId is null.
     QString sessionKey() const;
 };

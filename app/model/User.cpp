@@ -39,6 +39,7 @@ QString userStatusKey(UserStatus s)
     case UserStatus::NoInteractions: return u"no_interactions"_s;
     case UserStatus::NotLicensed: return u"not_licensed"_s;
     case UserStatus::Failed: return u"failed"_s;
+    case UserStatus::Partial: return u"partial"_s;
     case UserStatus::Unknown: break;
     }
     return QString();
@@ -54,6 +55,8 @@ UserStatus userStatusFromKey(const QString &key)
         return UserStatus::NotLicensed;
     if (key == u"failed")
         return UserStatus::Failed;
+    if (key == u"partial")
+        return UserStatus::Partial;
     return UserStatus::Unknown;
 }
 

@@ -101,10 +101,8 @@ HttpResponse DemoGraphApi::handle(const HttpRequest &request, const IssuedToken 
                                   bool rejectFilter, const RequestIds &ids)
 {
     const QString base = baseUrl.toString(QUrl::StripTrailingSlash);
-    QString path = request.path();
-    while (path.size() > 1 && path.endsWith(u'/'))
-        path.chop(1);
-    const QStringList seg = path.split(u'/', Qt::SkipEmptyParts);   // v1.0, users, …
+    // Decoded per segment: an encoded "/" in a user id stays inside its segment.
+    const QStringList seg = request.pathSegments();   // v1.0, users, …
     auto is = [&](int i, const char *name) { return seg.value(i).compare(QLatin1String(name), Qt::CaseInsensitive) == 0; };
     const bool known = (seg.size() == 2 && is(1, "users")) || (seg.size() == 3 && is(1, "users"))
         || (seg.size() == 6 && is(1, "copilot") && is(2, "users") && is(4, "interactionHistory")

@@ -21,6 +21,17 @@ bool HttpRequest::keepAlive() const
     return !connection.contains("close");
 }
 
+QStringList HttpRequest::pathSegments() const
+{
+    const qsizetype q = target.indexOf('?');
+    const QByteArray raw = q < 0 ? target : target.left(q);
+    QStringList out;
+    for (const QByteArray &seg : raw.split('/'))
+        if (!seg.isEmpty())
+            out << QUrl::fromPercentEncoding(seg);
+    return out;
+}
+
 QString HttpRequest::path() const
 {
     const qsizetype q = target.indexOf('?');

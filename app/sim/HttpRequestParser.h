@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <optional>
 #include <utility>
 
@@ -19,6 +20,7 @@ struct HttpRequest {
     QByteArray header(const QByteArray &name) const;  // case-insensitive; empty if absent
     bool keepAlive() const;                           // HTTP/1.1 default on; Connection: close
     QString path() const;                             // decoded path without the query
+    QStringList pathSegments() const;                 // the path's segments, each decoded on its own
     QByteArray rawQuery() const;                      // part after '?', still encoded
     // Query items decoded ('+' → space, %XX), in order.
     QList<std::pair<QString, QString>> queryItems() const;

@@ -46,6 +46,7 @@ struct SyncEngine::Private {
     QList<QMetaObject::Connection> runConnections;
     bool sawAuthError = false;
     AuthError lastAuthError;
+    qint64 waitUntilMs = 0;             // clock: end of the latest Retry-After wait
 
     void beginSignIn();
     void beginUsers();
@@ -104,6 +105,7 @@ void SyncEngine::start(const SyncOptions &options)
     d->filterRejected = false;
     d->sawAuthError = false;
     d->lastAuthError = AuthError{};
+    d->waitUntilMs = 0;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     d->to = options.to.isValid() ? options.to.toUTC() : now;
     d->from = options.from.isValid() ? options.from.toUTC() : now.addDays(-365);
@@ -121,6 +123,11 @@ void SyncEngine::start(const SyncOptions &options)
     d->graph->setMaxConcurrent(std::max(1, options.maxConcurrentUsers));
     d->runConnections << connect(d->graph, &GraphClient::requestSent, this,
                                  [this] { d->meter.record(d->clock.elapsed()); });
+    d->runConnections << connect(d->graph, &GraphClient::serverAskedToWait, this, [this](int seconds) {
+        const qint64 until = d->clock.elapsed() + qint64(seconds) * 1000;
+        d->waitUntilMs = std::max(d->waitUntilMs, until);
+        d->emitProgress();
+    });
     d->tick.start();
     if (d->tokens)
         d->beginSignIn();
@@ -366,6 +373,14 @@ void SyncEngine::Private::completeUser(const User &user, UserChain *chain)
         st.lastRequestId.clear();
         st.lastClientRequestId.clear();
         st.lastErrorDate.clear();
+        if (chain && chain->unreadableItems() > 0) {
+            o.status = UserStatus::Partial;
+            st.lastError = SyncEngine::tr("%n item(s) of this user's history could not be read (%1); they are kept "
+                                          "as received and exported in interactions.jsonl.", nullptr,
+                                          int(chain->unreadableItems()))
+                               .arg(chain->unreadableReason());
+            o.error.message = st.lastError;
+        }
     } else {
         const GraphError &err = chain->error();
         o.error = err;
@@ -399,6 +414,7 @@ void SyncEngine::Private::emitProgress()
         return;
     const qint64 now = clock.elapsed();
     progress.requestsPerSecond = meter.rate(now);
+    progress.serverWaitSeconds = waitUntilMs > now ? int((waitUntilMs - now + 999) / 1000) : 0;
     progress.throttled = graph->stats().throttled - statsAtStart.throttled;
     if (progress.usersDone > 0 && progress.usersTotal > progress.usersDone)
         progress.etaSeconds = now * (progress.usersTotal - progress.usersDone) / progress.usersDone / 1000;

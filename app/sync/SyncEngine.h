@@ -40,6 +40,7 @@ struct SyncProgress {
     double requestsPerSecond = 0;
     qint64 throttled = 0;           // 429s so far
     qint64 etaSeconds = -1;         // -1 unknown
+    int serverWaitSeconds = 0;      // > 0: waiting this long because Microsoft Graph asked (Retry-After)
 };
 
 struct UserOutcome {

@@ -1,5 +1,7 @@
 #include "sync/SyncQuery.h"
 
+#include "graph/GraphClient.h"
+
 
 
 using namespace Qt::StringLiterals;
@@ -20,7 +22,7 @@ Query usersQuery()
 
 QString interactionsPath(const QString &userId)
 {
-    return u"copilot/users/"_s + userId + u"/interactionHistory/getAllEnterpriseInteractions"_s;
+    return u"copilot/users/"_s + GraphClient::pathSegment(userId) + u"/interactionHistory/getAllEnterpriseInteractions"_s;
 }
 
 QString filterTime(const QDateTime &t)

@@ -55,9 +55,15 @@ void UserChain::onPage(const GraphPage &page)
     if (m_cancelled || m_failed)
         return;
     QList<Interaction> batch;
+    QList<QPair<QByteArray, QString>> unreadable;
     batch.reserve(page.rawItems.size());
     for (const QByteArray &raw : page.rawItems) {
         Interaction it = Interaction::fromRaw(m_params.user.id, raw);
+        if (!it.unreadableReason.isEmpty()) {
+            // Nothing is dropped silently: kept raw with the reason, the user becomes partial.
+            unreadable.append({raw, it.unreadableReason});
+            continue;
+        }
         // Server-side filtering uses whole-second bounds (and none at all after a rejected
         // $filter): the exact range and app filter are applied here.
         if (!syncquery::inRange(it.created, it.appClass, m_params.start, m_params.end,
@@ -66,6 +72,16 @@ void UserChain::onPage(const GraphPage &page)
         if (!m_newest.isValid() || it.created > m_newest)
             m_newest = it.created;
         batch.append(std::move(it));
+    }
+    if (!unreadable.isEmpty()) {
+        if (m_archive->storeUnreadableItems(m_params.user.id, unreadable) < 0) {
+            m_localError = u"The local archive could not store the data: "_s + m_archive->lastError();
+            finish(true);
+            return;
+        }
+        if (m_unreadableReason.isEmpty())
+            m_unreadableReason = unreadable.first().second;
+        m_unreadable += unreadable.size();
     }
     qint64 added = 0;
     if (!batch.isEmpty()) {

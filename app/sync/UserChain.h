@@ -42,6 +42,9 @@ public:
     qint64 newItems() const { return m_new; }
     qint64 seenItems() const { return m_seen; }
     QDateTime newestSeen() const { return m_newest; }      // newest in-range item of this chain
+    // Items that could not be read as interactions (kept raw in the archive) and the first reason.
+    qint64 unreadableItems() const { return m_unreadable; }
+    QString unreadableReason() const { return m_unreadableReason; }
 
 signals:
     void pageStored(qint64 newItems, qint64 seenItems);
@@ -65,6 +68,8 @@ private:
     GraphError m_error;
     QString m_localError;
     qint64 m_new = 0, m_seen = 0;
+    qint64 m_unreadable = 0;
+    QString m_unreadableReason;
     QDateTime m_newest;
 };
 

@@ -39,6 +39,8 @@ QString SyncStatusWidget::describe(const ledger::SyncProgress &p)
                          loc.toString(p.interactionsNew), loc.toString(p.requestsPerSecond, 'f', 1));
     if (p.throttled > 0)
         s += tr(" · %n throttled (429)", nullptr, int(p.throttled));
+    if (p.serverWaitSeconds > 0)
+        s += tr(" · waiting %n s because Microsoft Graph asked", nullptr, p.serverWaitSeconds);
     if (p.etaSeconds >= 0) {
         const qint64 m = p.etaSeconds / 60, sec = p.etaSeconds % 60;
         s += m > 0 ? tr(" · about %1 min %2 s left").arg(m).arg(sec)

@@ -20,6 +20,7 @@ QString UsersModel::statusText(ledger::UserStatus status)
     case UserStatus::NoInteractions: return tr("No interactions");
     case UserStatus::NotLicensed: return tr("Not licensed");
     case UserStatus::Failed: return tr("Failed");
+    case UserStatus::Partial: return tr("Partial");
     case UserStatus::Unknown: break;
     }
     return tr("Not synced yet");
