@@ -224,7 +224,7 @@ private:
             if (hasUrl && !url.isEmpty()) {
                 const int k = m_citations->numberFor(url);
                 *plain = u"[%1]"_s.arg(k);
-                *display = u"[%1](%2)"_s.arg(k).arg(url);
+                *display = u"[\\[%1\\]](%2)"_s.arg(k).arg(url);   // shown as "[1]", a link
             } else {
                 *plain = u"[%1]"_s.arg(cite);
                 *display = u"\\[%1\\]"_s.arg(cite);

@@ -171,7 +171,7 @@ private slots:
         QCOMPARE(md.links.at(0).title, u"Plan"_s);
         QCOMPARE(md.links.at(0).url, u"https://p.example"_s);
         // display Markdown: renumbered citation, bare marker escaped, image turned into a link
-        QCOMPARE(md.display, u"**[Plan](https://p.example)** says so[1](https://c.example/1). Also\\[3\\] and [img](file:///etc/passwd)"_s);
+        QCOMPARE(md.display, u"**[Plan](https://p.example)** says so[\\[1\\]](https://c.example/1). Also\\[3\\] and [img](file:///etc/passwd)"_s);
         QVERIFY(!md.display.contains(u"!["_s));
     }
 
