@@ -354,15 +354,21 @@ QString convert(QStringView s, const Resolver &resolve)
 
 // --- Adaptive Cards ---------------------------------------------------------------------------
 
-void cardLines(const QJsonValue &v, QStringList *lines, int depth);
+struct CardItem {
+    bool markdown = false;   // a TextBlock (Adaptive Cards' text is Markdown)
+    QString text;
+    QString id;
+};
 
-void cardArray(const QJsonValue &v, QStringList *lines, int depth)
+void cardItems(const QJsonValue &v, QList<CardItem> *items, int depth);
+
+void cardArray(const QJsonValue &v, QList<CardItem> *items, int depth)
 {
     for (const QJsonValue &e : v.toArray())
-        cardLines(e, lines, depth + 1);
+        cardItems(e, items, depth + 1);
 }
 
-void cardLines(const QJsonValue &v, QStringList *lines, int depth)
+void cardItems(const QJsonValue &v, QList<CardItem> *items, int depth)
 {
     if (depth > 64 || !v.isObject())
         return;
@@ -371,7 +377,7 @@ void cardLines(const QJsonValue &v, QStringList *lines, int depth)
     if (type == u"TextBlock") {
         const QString t = o.value("text"_L1).toString().trimmed();
         if (!t.isEmpty())
-            lines->append(t);
+            items->append({true, t, o.value("id"_L1).toString()});
         return;
     }
     if (type == u"RichTextBlock" || type == u"Paragraph") {
@@ -384,7 +390,7 @@ void cardLines(const QJsonValue &v, QStringList *lines, int depth)
         }
         line = line.trimmed();
         if (!line.isEmpty())
-            lines->append(line);
+            items->append({false, line, {}});
         return;
     }
     if (type == u"FactSet") {
@@ -394,40 +400,108 @@ void cardLines(const QJsonValue &v, QStringList *lines, int depth)
             const QString value = fo.value("value"_L1).toString().trimmed();
             if (title.isEmpty() && value.isEmpty())
                 continue;
-            lines->append(title.isEmpty() ? value : title + u": "_s + value);
+            items->append({false, title.isEmpty() ? value : title + u": "_s + value, {}});
         }
         return;
     }
     if (type == u"CodeBlock") {
         const QString t = o.value("codeSnippet"_L1).toString();
         if (!t.trimmed().isEmpty())
-            lines->append(t);
+            items->append({false, t, {}});
         return;
     }
     if (type.startsWith(u"Action.") || type == u"ActionSet" || type == u"Image" || type == u"Media"
         || type.startsWith(u"Input."))
         return;
     // Containers of any kind (AdaptiveCard, Container, ColumnSet, Column, Table…): walk children.
-    cardArray(o.value("body"_L1), lines, depth);
-    cardArray(o.value("items"_L1), lines, depth);
-    cardArray(o.value("columns"_L1), lines, depth);
+    cardArray(o.value("body"_L1), items, depth);
+    cardArray(o.value("items"_L1), items, depth);
+    cardArray(o.value("columns"_L1), items, depth);
     for (const QJsonValue &row : o.value("rows"_L1).toArray())
         for (const QJsonValue &cell : row.toObject().value("cells"_L1).toArray())
-            cardLines(cell, lines, depth + 2);
+            cardItems(cell, items, depth + 2);
 }
 
-QString attachmentText(const QJsonObject &a)
+// Copilot Chat puts its answer into a card twice: a Markdown TextBlock (with links and the URLs
+// of its citations) and a TextBlock with the id "MessageTextField" holding the same sentences with
+// bare citation markers ("[^2^]", "[3]") whose numbers refer to nothing in the export. When the
+// two are the same text once Markdown and citation markers are removed, the MessageTextField copy
+// is dropped: the Markdown block is kept because only it tells which sources were cited. Blocks
+// whose text differs in anything else are all kept.
+void dropDuplicateAnswer(QList<CardItem> *items)
 {
-    const QString ct = a.value("contentType"_L1).toString();
-    if (ct.startsWith(u"application/vnd.microsoft.card.adaptive", Qt::CaseInsensitive)) {
-        const QJsonValue content = a.value("content"_L1);
-        if (content.isObject()) {
-            QStringList lines;
-            cardLines(content, &lines, 0);
-            return lines.join(u'\n');
+    QList<QString> comparable;
+    comparable.reserve(items->size());
+    for (const CardItem &it : std::as_const(*items))
+        comparable << (it.markdown ? comparableText(it.text) : QString());
+    for (qsizetype k = items->size() - 1; k >= 0; --k) {
+        const CardItem &it = items->at(k);
+        if (!it.markdown || it.id.compare("MessageTextField"_L1, Qt::CaseInsensitive) != 0 || comparable.at(k).isEmpty())
+            continue;
+        for (qsizetype j = 0; j < items->size(); ++j) {
+            if (j != k && items->at(j).markdown && comparable.at(j) == comparable.at(k)
+                && items->at(j).id.compare("MessageTextField"_L1, Qt::CaseInsensitive) != 0) {
+                items->removeAt(k);
+                comparable.removeAt(k);
+                break;
+            }
         }
-        return adaptiveCardText(content.toString());
     }
+}
+
+// What a message's cards add up to: citations numbered across the whole message.
+struct CardContext {
+    CitationTable citations;
+    QList<MarkdownLink> links;
+    QStringList markdown;      // display Markdown of the cards, in order
+    bool allMarkdown = true;   // every card item seen was a TextBlock
+};
+
+QString cardText(const QJsonValue &card, CardContext *ctx)
+{
+    QList<CardItem> items;
+    cardItems(card, &items, 0);
+    dropDuplicateAnswer(&items);
+    QStringList lines;
+    for (const CardItem &it : std::as_const(items)) {
+        if (!it.markdown) {
+            lines << it.text;
+            if (ctx)
+                ctx->allMarkdown = false;
+            continue;
+        }
+        CitationTable scratch;
+        const MarkdownText md = convertMarkdown(it.text, ctx ? &ctx->citations : &scratch);
+        if (md.plain.isEmpty())
+            continue;
+        lines << md.plain;
+        if (ctx) {
+            ctx->markdown << md.display;
+            ctx->links << md.links;
+        }
+    }
+    return lines.join(u'\n');
+}
+
+QJsonValue cardValue(const QJsonValue &content)
+{
+    if (content.isObject())
+        return content;
+    const QJsonDocument doc = QJsonDocument::fromJson(content.toString().toUtf8());
+    return doc.isObject() ? QJsonValue(doc.object()) : QJsonValue();
+}
+
+bool isCardType(const QString &ct)
+{
+    return ct.startsWith(u"application/vnd.microsoft.card.adaptive", Qt::CaseInsensitive);
+}
+
+QString attachmentText(const QJsonObject &a, CardContext *ctx)
+{
+    if (isCardType(a.value("contentType"_L1).toString()))
+        return cardText(cardValue(a.value("content"_L1)), ctx);
+    if (ctx)
+        ctx->allMarkdown = false;
     const QString name = a.value("name"_L1).toString();
     return name.isEmpty() ? QString() : u"[Attachment: "_s + name + u"]"_s;
 }
@@ -471,12 +545,15 @@ QString adaptiveCardText(const QString &cardJson)
     const QJsonDocument doc = QJsonDocument::fromJson(cardJson.toUtf8());
     if (!doc.isObject())
         return QString();
-    QStringList lines;
-    cardLines(doc.object(), &lines, 0);
-    return lines.join(u'\n');
+    return cardText(doc.object(), nullptr);
 }
 
 QString interactionText(const QJsonObject &interaction)
+{
+    return interactionContent(interaction).text;
+}
+
+Content interactionContent(const QJsonObject &interaction)
 {
     const QJsonObject body = interaction.value("body"_L1).toObject();
     const QString content = body.value("content"_L1).toString();
@@ -487,37 +564,54 @@ QString interactionText(const QJsonObject &interaction)
         const QJsonObject a = v.toObject();
         byId.insert(a.value("attachmentId"_L1).toString(), a);
     }
+    CardContext ctx;
     QStringList used;
+    int cards = 0;
     const Resolver resolve = [&](const QString &id) -> QString {
         const auto it = byId.constFind(id);
         if (it == byId.constEnd())
             return QString();
         used << id;
-        return attachmentText(it.value());
+        ++cards;
+        return attachmentText(it.value(), &ctx);
     };
+    const bool hasTags = content.contains(u"<attachment", Qt::CaseInsensitive);
     QString text;
     if (html)
         text = convert(content, resolve);
-    else if (content.contains(u"<attachment", Qt::CaseInsensitive))
+    else if (hasTags)
         text = resolveTextBody(content, resolve);
     else
         text = content.trimmed();
+    // Does the body hold anything besides the cards?
+    bool bodyOnlyCards = cards > 0;
+    if (bodyOnlyCards) {
+        const Resolver none = [](const QString &) { return QString(); };
+        bodyOnlyCards = (html ? convert(content, none) : resolveTextBody(content, none)).isEmpty();
+    }
     if (text.isEmpty()) {
         // Nothing in the body: show the cards that were not referenced by a tag.
         QStringList parts;
+        bodyOnlyCards = true;
         for (const QJsonValue &v : attachments) {
             const QJsonObject a = v.toObject();
             if (used.contains(a.value("attachmentId"_L1).toString()))
                 continue;
-            if (!a.value("contentType"_L1).toString().startsWith(u"application/vnd.microsoft.card.adaptive"))
+            if (!isCardType(a.value("contentType"_L1).toString()))
                 continue;
-            const QString t = attachmentText(a);
+            const QString t = attachmentText(a, &ctx);
             if (!t.isEmpty())
                 parts << t;
         }
         text = parts.join(u'\n');
     }
-    return text;
+    Content out;
+    out.text = text;
+    out.citations = ctx.citations.citations();
+    out.links = ctx.links;
+    if (bodyOnlyCards && ctx.allMarkdown && !ctx.markdown.isEmpty() && !text.isEmpty())
+        out.markdown = ctx.markdown.join("\n\n"_L1);
+    return out;
 }
 
 } // namespace ledger::BodyText

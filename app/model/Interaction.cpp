@@ -68,7 +68,8 @@ Interaction Interaction::fromJson(const QString &userId, const QJsonObject &o, c
     i.locale = o.value("locale"_L1).toString();
     i.etag = o.value("etag"_L1).toString();
     i.bodyContentType = o.value("body"_L1).toObject().value("contentType"_L1).toString();
-    i.bodyText = BodyText::interactionText(o);
+    const BodyText::Content content = BodyText::interactionContent(o);
+    i.bodyText = content.text;
     for (const QJsonValue &v : o.value("attachments"_L1).toArray()) {
         const QJsonObject a = v.toObject();
         QString name = a.value("name"_L1).toString();
@@ -78,11 +79,37 @@ Interaction Interaction::fromJson(const QString &userId, const QJsonObject &o, c
         if (!e.isEmpty())
             i.attachments << e;
     }
+    // Graph's links, then the URLs the text cites ("[1] …", docs/EXPORT-FORMAT.md), then the card
+    // text's own links; every URL once.
+    QStringList urls;
+    auto citationNumber = [&content](const QString &url) {
+        for (const BodyText::Citation &c : content.citations)
+            if (c.url == url)
+                return c.number;
+        return 0;
+    };
     for (const QJsonValue &v : o.value("links"_L1).toArray()) {
         const QJsonObject l = v.toObject();
-        const QString e = displayEntry(l.value("displayName"_L1).toString(), l.value("linkUrl"_L1).toString());
-        if (!e.isEmpty())
+        const QString url = l.value("linkUrl"_L1).toString();
+        QString name = l.value("displayName"_L1).toString();
+        if (const int n = url.isEmpty() ? 0 : citationNumber(url))
+            name = name.isEmpty() ? u"[%1]"_s.arg(n) : u"[%1] "_s.arg(n) + name;
+        const QString e = displayEntry(name, url);
+        if (!e.isEmpty() && !i.links.contains(e))
             i.links << e;
+        urls << url;
+    }
+    for (const BodyText::Citation &c : content.citations) {
+        if (!urls.contains(c.url)) {
+            i.links << displayEntry(u"[%1]"_s.arg(c.number), c.url);
+            urls << c.url;
+        }
+    }
+    for (const BodyText::MarkdownLink &l : content.links) {
+        if (!urls.contains(l.url)) {
+            i.links << displayEntry(l.title, l.url);
+            urls << l.url;
+        }
     }
     for (const QJsonValue &v : o.value("contexts"_L1).toArray()) {
         const QJsonObject c = v.toObject();

@@ -267,6 +267,37 @@ QString DemoContent::adaptiveCard(DemoLang lang, SplitMix64 &rng)
              QString::number(files), q(rng.pick(cachedList([] { return list({"Anna Schmidt", "Kenji Sato", "Fatima Al-Sayed", "Chloé Dubois"}); }))));
 }
 
+QString DemoContent::chatAnswerCard(const QString &fileName, const QString &fileUrl, const QString &meetingTitle,
+                                    const QString &meetingUrl, SplitMix64 &rng)
+{
+    const QString topic = rng.pick(topics());
+    const QString decision = rng.pick(cachedList([] { return list({
+        "the steering committee approved phase 2 and the budget stays at 1.2 M€",
+        "Finance asked for a revised forecast by Friday",
+        "the supplier agreed to a 3% discount for a two-year term",
+        "two risks still need an owner: data migration and training"}); }));
+    const QString followUp = rng.pick(cachedList([] { return list({
+        "Kenji will send the minutes", "the next review is on Monday at 10:00", "Anna owns the action items"}); }));
+    const QString markdown =
+        s("Here is the latest on **%1**:\n\n- **[%2](%3)**: %4[1](%3).\n- **[%5](%6)**: %7[2](%6).\n\n"
+          "Do you want me to draft a follow-up email?")
+            .arg(topic, fileName, fileUrl, decision, meetingTitle, meetingUrl, followUp);
+    // The MessageTextField copy numbers its markers differently, as the documented example does.
+    const QString plain = s("Here is the latest on **%1**:\n\n- **%2[1]**: %3[^2^].\n- **%4[2]**: %5[^1^].\n\n"
+                            "Do you want me to draft a follow-up email?")
+                              .arg(topic, fileName, decision, meetingTitle, followUp);
+    auto q = [](const QString &v) -> QString {
+        QString out = v;
+        out.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\"")).replace(u'\n', QStringLiteral("\\n"));
+        return u'"' + out + u'"';
+    };
+    return QStringLiteral("{\r\n  \"type\": \"AdaptiveCard\",\r\n  \"version\": \"1.0\",\r\n  \"body\": [\r\n"
+                          "    {\r\n      \"type\": \"TextBlock\",\r\n      \"text\": %1,\r\n      \"wrap\": true\r\n    },\r\n"
+                          "    {\r\n      \"type\": \"TextBlock\",\r\n      \"id\": \"MessageTextField\",\r\n      \"text\": %2,\r\n"
+                          "      \"wrap\": true\r\n    }\r\n  ]\r\n}")
+        .arg(q(markdown), q(plain));
+}
+
 QString DemoContent::meetingTitle(SplitMix64 &rng)
 {
     return rng.pick(cachedList([] { return list({"Weekly sync", "Project Falcon stand-up", "Budget review", "Customer call: Northwind",

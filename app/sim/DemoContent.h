@@ -21,6 +21,11 @@ public:
     static QString responseHtml(DemoApp app, DemoLang lang, SplitMix64 &rng);
     // Adaptive Card JSON text (TextBlocks in Container / ColumnSet / Column, a FactSet).
     static QString adaptiveCard(DemoLang lang, SplitMix64 &rng);
+    // A Microsoft 365 Copilot Chat answer card as Graph documents it: the answer twice, as a
+    // Markdown TextBlock (bold links, citations "[1](url)") and as a TextBlock with the id
+    // "MessageTextField" (the same sentences, citation markers "[^1^]" and "[2]").
+    static QString chatAnswerCard(const QString &fileName, const QString &fileUrl, const QString &meetingTitle,
+                                  const QString &meetingUrl, SplitMix64 &rng);
     static QString meetingTitle(SplitMix64 &rng);
     static QString meetingRecapHtml(const QString &title, const QString &attachmentId, SplitMix64 &rng);
     static QString documentName(DemoApp app, SplitMix64 &rng);

@@ -159,6 +159,7 @@ void DemoInteractionGenerator::addTurn(QList<Item> &items, const QString &userId
     for (int i = 0; i < responses; ++i) {
         Item r = base;
         r.prompt = false;
+        QByteArray chatLinks;
         t += rng.range(2, 20) * Second + rng.bounded(1000);
         r.ms = t;
         if (f >= Feature::Hostile0 && f <= Feature::Hostile4 && i == 0) {
@@ -168,9 +169,25 @@ void DemoInteractionGenerator::addTurn(QList<Item> &items, const QString &userId
         } else if (app == DemoApp::BizChat && rng.chance(0.55)) {
             const QString attachmentId = guid(rng);
             r.content = QStringLiteral("<attachment id=\"%1\"></attachment>").arg(attachmentId);
+            QString card = DemoContent::adaptiveCard(lang, rng);
+            // Most Copilot Chat cards are the documented two-block answer. Decided by a PRNG of its
+            // own (seeded from the attachment id), so the rest of the tenant stays as it was.
+            const QByteArray idBytes = attachmentId.toLatin1();
+            SplitMix64 own(SplitMix64::hash(0xC4A7, idBytes.constData(), idBytes.size()));
+            if (own.chance(0.6)) {
+                const QString file = DemoContent::documentName(DemoApp::Word, own);
+                const QString meeting = DemoContent::meetingTitle(own);
+                const QString fileUrl = sharePointUrl(m_domain, file) + QStringLiteral("?web=1");
+                const QString meetingUrl = QStringLiteral("https://teams.microsoft.com/l/meeting/details?eventId=")
+                    + QString::fromLatin1(idBytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+                card = DemoContent::chatAnswerCard(file, fileUrl, meeting, meetingUrl, own);
+                chatLinks = '[' + fileObject(fileUrl + QStringLiteral("&EntityRepresentationId=") + guid(own), file,
+                                             "linkType", "File", "linkUrl")
+                    + ',' + fileObject(meetingUrl, meeting, "linkType", "Meeting", "linkUrl") + ']';
+            }
             r.attachments = "[{\"attachmentId\":" + quote(attachmentId)
                 + ",\"contentType\":\"application/vnd.microsoft.card.adaptive\",\"contentUrl\":null,\"content\":"
-                + quote(DemoContent::adaptiveCard(lang, rng)) + ",\"name\":null}]";
+                + quote(card) + ",\"name\":null}]";
         } else if (app == DemoApp::Teams && rng.chance(0.5)) {
             const QString attachmentId = guid(rng);
             const QString title = DemoContent::meetingTitle(rng);
@@ -186,6 +203,8 @@ void DemoInteractionGenerator::addTurn(QList<Item> &items, const QString &userId
         }
         if (r.links == "[]" && !docName.isEmpty() && rng.chance(0.5))
             r.links = '[' + fileObject(sharePointUrl(m_domain, docName), docName, "linkType", "file", "linkUrl") + ']';
+        if (!chatLinks.isEmpty())
+            r.links = r.links == "[]" ? chatLinks : r.links.chopped(1) + ',' + chatLinks.mid(1);
         if (rng.chance(0.1))
             r.contexts.clear();                     // some responses lack `contexts`
         items.append(r);

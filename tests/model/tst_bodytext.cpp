@@ -1,5 +1,7 @@
 // BodyText: HTML to text, Adaptive Cards, attachment tags, malformed and hostile input.
 #include "model/BodyText.h"
+#include "model/Interaction.h"
+#include "BizChatExample.h"
 #include "TestSupport.h"
 
 #include <QJsonArray>
@@ -129,6 +131,105 @@ private slots:
         QCOMPARE(BodyText::interactionText(QJsonObject{}), QString());
     }
 
+    void markdownToPlain_data()
+    {
+        QTest::addColumn<QString>("markdown");
+        QTest::addColumn<QString>("plain");
+        QTest::newRow("emphasis") << u"**bold**, *it*, __b__, _i_ and ~~gone~~"_s << u"bold, it, b, i and gone"_s;
+        QTest::newRow("link") << u"See **[the plan](https://x.example/p)** now"_s << u"See the plan now"_s;
+        QTest::newRow("list") << u"Items:\n- one\n* two\n  - nested"_s << u"Items:\n• one\n• two\n  • nested"_s;
+        QTest::newRow("ordered") << u"1. first\n2) second"_s << u"1. first\n2. second"_s;
+        QTest::newRow("paragraphs") << u"One\n\n\n\nTwo"_s << u"One\n\nTwo"_s;
+        QTest::newRow("heading") << u"## Summary ##\nText"_s << u"Summary\nText"_s;
+        QTest::newRow("code") << u"Use `a*b*c` here\n```\n**kept**\n```"_s << u"Use a*b*c here\n**kept**"_s;
+        QTest::newRow("unpaired stays") << u"2 * 3 = 6 and 5* rating, snake_case_name"_s << u"2 * 3 = 6 and 5* rating, snake_case_name"_s;
+        QTest::newRow("escapes") << u"\\*not emphasis\\*"_s << u"*not emphasis*"_s;
+        QTest::newRow("image is its alt text") << u"![chart](https://evil.example/x.png)"_s << u"chart"_s;
+        QTest::newRow("table") << u"| a | b |\n|---|:-:|\n| 1 | **2** |"_s << u"a\tb\n1\t2"_s;
+        QTest::newRow("citations renumbered") << u"x[7](https://a.example) y[9](https://b.example) z[2](https://a.example)"_s
+                                              << u"x[1] y[2] z[1]"_s;
+        QTest::newRow("bare markers") << u"reminder[^2^]. title[3]"_s << u"reminder[2]. title[3]"_s;
+        QTest::newRow("reference definitions") << u"Answer[1].\n\n[1]: https://a.example \"A\""_s << u"Answer[1]."_s;
+        QTest::newRow("html is text") << u"<b>x</b>"_s << u"<b>x</b>"_s;
+    }
+    void markdownToPlain()
+    {
+        QFETCH(QString, markdown);
+        QFETCH(QString, plain);
+        QCOMPARE(BodyText::markdownToPlainText(markdown), plain);
+    }
+
+    void citationsAndDisplay()
+    {
+        BodyText::CitationTable table;
+        const BodyText::MarkdownText md = BodyText::convertMarkdown(
+            u"**[Plan](https://p.example)** says so[5](https://c.example/1). Also[^3^] and ![img](file:///etc/passwd)"_s, &table);
+        QCOMPARE(md.plain, u"Plan says so[1]. Also[3] and img"_s);
+        QCOMPARE(table.citations().size(), 1);
+        QCOMPARE(table.citations().first().url, u"https://c.example/1"_s);
+        QCOMPARE(md.links.size(), 2);
+        QCOMPARE(md.links.at(0).title, u"Plan"_s);
+        QCOMPARE(md.links.at(0).url, u"https://p.example"_s);
+        // display Markdown: renumbered citation, bare marker escaped, image turned into a link
+        QCOMPARE(md.display, u"**[Plan](https://p.example)** says so[\\[1\\]](https://c.example/1). Also\\[3\\] and [img](file:///etc/passwd)"_s);
+        QVERIFY(!md.display.contains(u"!["_s));
+    }
+
+    void microsoftExampleAnswerOnce()
+    {
+        const QJsonArray value = QJsonDocument::fromJson(test::bizChatExamplePage()).object().value(u"value"_s).toArray();
+        const Interaction answer = Interaction::fromJson(u"u"_s, value.at(0).toObject());
+        const QString text = answer.bodyText;
+        QCOMPARE(text.count(u"It looks like there were no important emails"_s), 1);
+        QVERIFY2(!text.contains(u"**"_s) && !text.contains(u"]("_s) && !text.contains(u"[^"_s), qPrintable(text));
+        QVERIFY(text.contains(u"\n• test meeting2 - export api: You discussed"_s));
+        QVERIFY(text.contains(u"the importance of the event and the reminder[1].\n"_s));
+        QVERIFY(text.contains(u"from 12:30 PM to 1 PM[2]."_s));
+        QVERIFY(text.contains(u"James A. Robinson[3].\n\nAdditionally"_s));
+        QVERIFY(text.contains(u"a file titled OnCall DRI Handbook-v3 that you"_s));
+        QVERIFY(text.contains(u"procedures[4].\n\nIs there anything"_s));
+        const BodyText::Content c = BodyText::interactionContent(value.at(0).toObject());
+        QCOMPARE(c.citations.size(), 4);
+        QVERIFY(c.citations.at(3).url.endsWith(u"Handbook-v3.pdf?web=1"_s));
+        QVERIFY(!c.markdown.isEmpty());
+        QCOMPARE(c.markdown.count(u"It looks like"_s), 1);
+        // links: Graph's seven entries, the cited ones numbered, plus the one cited URL Graph did not list
+        QCOMPARE(answer.links.size(), 8);
+        QVERIFY(answer.links.contains(u"[1] test meeting2 - export api <"_s + c.citations.at(0).url + u'>'));
+        QVERIFY(answer.links.contains(u"[4] <"_s + c.citations.at(3).url + u'>'));
+        QCOMPARE(answer.links.filter(c.citations.at(0).url + u'>').size(), 1);
+    }
+
+    void nearDuplicatesBothStay_data()
+    {
+        QTest::addColumn<QString>("markdownBlock");
+        QTest::addColumn<QString>("messageTextField");
+        QTest::addColumn<bool>("same");
+        QTest::newRow("same answer") << u"The **budget** is [1.2 M€](https://x.example)[1](https://c.example)."_s
+                                     << u"The budget is 1.2 M€[^1^]."_s << true;
+        QTest::newRow("one word differs") << u"The **budget** is 1.2 M€[1](https://c.example)."_s
+                                          << u"The budget is 1.3 M€[^1^]."_s << false;
+        QTest::newRow("extra sentence") << u"Done."_s << u"Done. Call Anna."_s << false;
+        QTest::newRow("case differs") << u"Done."_s << u"done."_s << false;
+    }
+    void nearDuplicatesBothStay()
+    {
+        QFETCH(QString, markdownBlock);
+        QFETCH(QString, messageTextField);
+        QFETCH(bool, same);
+        const QJsonObject card{{u"type"_s, u"AdaptiveCard"_s},
+                               {u"body"_s, QJsonArray{QJsonObject{{u"type"_s, u"TextBlock"_s}, {u"text"_s, markdownBlock}},
+                                                      QJsonObject{{u"type"_s, u"TextBlock"_s}, {u"id"_s, u"MessageTextField"_s},
+                                                                  {u"text"_s, messageTextField}}}}};
+        const QString cardJson = QString::fromUtf8(QJsonDocument(card).toJson());
+        const QString text = BodyText::adaptiveCardText(cardJson);
+        const QString first = BodyText::markdownToPlainText(markdownBlock);
+        if (same)
+            QCOMPARE(text, first);
+        else
+            QCOMPARE(text, first + u'\n' + BodyText::markdownToPlainText(messageTextField));
+    }
+
     void randomGarbageNeverCrashes()
     {
         QRandomGenerator rng(42);
@@ -140,6 +241,9 @@ private slots:
                 s += alphabet.at(rng.bounded(int(alphabet.size())));
             const QString out = BodyText::htmlToPlainText(s);
             QVERIFY(out.size() <= s.size() * 2 + 8);
+            BodyText::CitationTable table;
+            const BodyText::MarkdownText md = BodyText::convertMarkdown(s, &table);
+            QVERIFY(md.plain.size() <= s.size() * 4 + 8);
         }
     }
 };

@@ -2,6 +2,7 @@
 // the GUI safety checks rely on (counted, not just present).
 #include "TestSupport.h"
 
+#include "model/Interaction.h"
 #include "sim/DemoTenant.h"
 
 #include <QElapsedTimer>
@@ -134,7 +135,7 @@ private slots:
         static const QRegularExpression reKana(QStringLiteral("[\\x{3040}-\\x{30ff}]"));
         static const QRegularExpression reArabic(QStringLiteral("[\\x{0600}-\\x{06ff}]"));
         static const QRegularExpression reCardBody(QStringLiteral("^<attachment id=\"[^\"]+\"></attachment>$"));
-        int total = 0, prompts = 0, responses = 0, cards = 0, recaps = 0, nullRequest = 0, nullSession = 0,
+        int total = 0, prompts = 0, responses = 0, cards = 0, chatAnswers = 0, recaps = 0, nullRequest = 0, nullSession = 0,
             missingContexts = 0, withLinks = 0, withMentions = 0, big = 0, crlf = 0, tabs = 0, emoji = 0;
         QHash<QChar, int> formula;
         QHash<QString, int> apps, hostile, languages;
@@ -199,7 +200,25 @@ private slots:
                         const QJsonObject card = QJsonDocument::fromJson(a.value(QStringLiteral("content")).toString().toUtf8()).object();
                         QCOMPARE(card.value(QStringLiteral("type")).toString(), QStringLiteral("AdaptiveCard"));
                         const QByteArray cardText = a.value(QStringLiteral("content")).toString().toUtf8();
-                        QVERIFY(cardText.contains("\"ColumnSet\"") && cardText.contains("\"FactSet\"") && cardText.contains("\"TextBlock\""));
+                        if (cardText.contains("\"MessageTextField\"")) {
+                            // Copilot Chat's documented shape: the answer as Markdown and again as MessageTextField.
+                            const QJsonArray body = card.value(QStringLiteral("body")).toArray();
+                            QCOMPARE(body.size(), 2);
+                            QVERIFY(body.at(0).toObject().value(QStringLiteral("text")).toString().contains(QStringLiteral("[1](https://")));
+                            QVERIFY(body.at(1).toObject().value(QStringLiteral("text")).toString().contains(QStringLiteral("[^1^]")));
+                            QCOMPARE(o.value(QStringLiteral("links")).toArray().isEmpty(), false);
+                            // …which the archive's text shows once, without Markdown, citing two sources.
+                            if (chatAnswers < 50) {
+                                const Interaction it = Interaction::fromJson(QStringLiteral("u"), o);
+                                QCOMPARE(it.bodyText.count(QStringLiteral("Do you want me to draft a follow-up email?")), 1);
+                                QVERIFY2(!it.bodyText.contains(QStringLiteral("**")) && it.bodyText.contains(QStringLiteral("[2].")),
+                                         qPrintable(it.bodyText));
+                                QVERIFY(it.links.filter(QStringLiteral("[1] ")).size() == 1 && it.links.filter(QStringLiteral("[2] ")).size() == 1);
+                            }
+                            ++chatAnswers;
+                        } else {
+                            QVERIFY(cardText.contains("\"ColumnSet\"") && cardText.contains("\"FactSet\"") && cardText.contains("\"TextBlock\""));
+                        }
                         ++cards;
                     } else if (content.contains(u"<attachment id=")) {
                         QVERIFY(!attachments.isEmpty());
@@ -226,6 +245,7 @@ private slots:
         QVERIFY(prompts > 10000 && responses > 10000);
         QCOMPARE(apps.size(), 7);
         QVERIFY(cards >= 500);
+        QVERIFY(chatAnswers >= 200 && chatAnswers < cards);   // both card shapes
         QVERIFY(recaps >= 200);
         for (const char *kind : {"script", "img", "js-link", "css"})
             QVERIFY2(hostile.value(QLatin1String(kind)) >= 1, kind);

@@ -1,6 +1,7 @@
 // ConversationView: turns in order, roles, card text, metadata, links through the guard,
 // transcript export, copy, navigation signals, UTC switch, find, palettes.
 #include "TestPalettes.h"
+#include "BizChatExample.h"
 #include "ConversationFixtures.h"
 #include "TestSupport.h"
 #include "common/TimeFormat.h"
@@ -17,6 +18,7 @@
 #include <QSignalSpy>
 #include <QTextBlock>
 #include <QTextFrame>
+#include <QTextList>
 #include <QToolButton>
 #include <QtTest>
 
@@ -396,6 +398,82 @@ private slots:
         view.setPalette(dark);
         QVERIFY(promptBg().lightnessF() < 0.4);
         QVERIFY(textColor().lightnessF() > 0.8);
+    }
+
+    // Microsoft's documented Copilot Chat answer: one answer, formatted, with its sources.
+    void copilotChatAnswerShownOnceFormatted()
+    {
+        QList<Interaction> list;
+        for (const QJsonValue &v : QJsonDocument::fromJson(test::bizChatExamplePage()).object().value(u"value"_s).toArray())
+            list << Interaction::fromJson(QString::fromLatin1(test::kBizChatExampleUser), v.toObject());
+        ConversationView view;
+        view.resize(820, 700);
+        view.showInteractions(list, u"Cora Tanaka"_s);
+        view.show();
+        QTest::qWait(20);
+        const QString text = view.plainText();
+        QCOMPARE(text.count(u"It looks like there were no important emails"_s), 1);
+        QVERIFY2(!text.contains(u"**"_s) && !text.contains(u"]("_s) && !text.contains(u"[^"_s), qPrintable(text));
+        QVERIFY(text.contains(u"the reminder[1]."_s));
+        QVERIFY(text.contains(u"Sources:"_s));
+        QVERIFY(text.contains(u"[4] OnCall DRI Handbook-v3"_s));
+        // Formatted: the meeting titles are bold links, the meetings a bulleted list.
+        bool boldLink = false;
+        int listItems = 0;
+        for (QTextBlock b = view.document()->begin(); b.isValid(); b = b.next()) {
+            if (b.textList())
+                ++listItems;
+            for (auto it = b.begin(); !it.atEnd(); ++it) {
+                const QTextCharFormat cf = it.fragment().charFormat();
+                QVERIFY(!cf.isImageFormat());
+                if (it.fragment().text() == u"test meeting2 - export api"_s && cf.isAnchor()
+                    && cf.fontWeight() >= QFont::Bold && cf.anchorHref().startsWith(u"https://teams.microsoft.com/"_s))
+                    boldLink = true;
+            }
+        }
+        QVERIFY(boldLink);
+        QVERIFY(listItems >= 3);
+        QCOMPARE(view.browser()->blockedResourceRequests(), 0);
+        // The card's links reach the guard like every other link.
+        int confirms = 0;
+        view.linkGuard()->setConfirmHook([&](const QUrl &, const QString &) { ++confirms; return false; });
+        emit view.browser()->anchorClicked(QUrl(u"https://teams.microsoft.com/l/meeting/details?eventId=x"_s));
+        QCOMPARE(confirms, 1);
+        // Transcript text: plain, one answer, sources listed; HTML: formatted and escaped.
+        const QString transcript = view.transcriptText();
+        QCOMPARE(transcript.count(u"It looks like there were no important emails"_s), 1);
+        QVERIFY(transcript.contains(u"Sources:\n[1] test meeting2 - export api <https://teams.microsoft.com/"_s));
+        const QString dir = test::tempDir();
+        QVERIFY(view.exportTranscript(dir + u"/t.html"_s));
+        const QString html = QString::fromUtf8(test::readFile(dir + u"/t.html"_s));
+        QCOMPARE(html.count(u"It looks like there were no important emails"_s), 1);
+        QVERIFY(html.contains(u"<li><strong><span class=\"link\""_s) || html.contains(u"<li><span class=\"link\""_s));
+        QVERIFY(!html.contains(u"**"_s));
+        QVERIFY(!html.contains(u"<a "_s));
+        if (const QString shots = qEnvironmentVariable("LEDGER_SCREENSHOT_DIR"); !shots.isEmpty())
+            QVERIFY(view.grab().save(shots + u"/conversation-copilot-chat.png"_s));
+    }
+
+    // A 1 MB unbroken line would take minutes to lay out: the view shows the beginning, Copy and
+    // Export the whole text.
+    void hugeUnbrokenLineIsCappedButCopiedInFull()
+    {
+        const QString huge = QString(1000000, u'x') + u"END"_s;
+        ConversationView view;
+        view.showInteractions({prompt(u"p1"_s, "2026-03-04T10:00:00.000Z", u"Paste"_s),
+                               response(u"r1"_s, "2026-03-04T10:00:05.000Z", huge)},
+                              u"Adele"_s);
+        QVERIFY(view.document()->characterCount() < ConversationDocument::kMaxShownCharacters + 2000);
+        const QString shown = view.plainText();
+        QVERIFY(!shown.contains(u"xEND"_s));
+        QVERIFY(shown.contains(QLocale().toString(huge.size() - ConversationDocument::kMaxShownCharacters)
+                               + u" more characters (full text in Copy/Export)"_s));
+        QVERIFY(view.transcriptText().contains(huge));
+        view.copyToClipboard();
+        QVERIFY(QGuiApplication::clipboard()->text().contains(huge));
+        const QString path = test::tempDir() + u"/huge.txt"_s;
+        QVERIFY(view.exportTranscript(path));
+        QVERIFY(QString::fromUtf8(test::readFile(path)).contains(huge));
     }
 
     // LEDGER_SCREENSHOT_DIR=… writes the docs/screenshots pictures (light and dark palettes).

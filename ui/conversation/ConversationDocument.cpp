@@ -3,9 +3,12 @@
 #include "common/TimeFormat.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QRegularExpression>
+#include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTextDocumentFragment>
 #include <QTextFrame>
 
 using namespace Qt::StringLiterals;
@@ -43,6 +46,49 @@ void insertWithLinks(QTextCursor &cursor, const QString &text, const QTextCharFo
     }
     if (pos < text.size())
         cursor.insertText(text.mid(pos), base);
+}
+
+// A card answer's Markdown through Qt's Markdown reader (raw HTML off, so it stays text), then
+// every character format is made ours: palette colours, links as anchors (they reach the link
+// guard through anchorClicked), and no image (the text was rewritten so that there is none; an
+// image format that got through anyway is replaced by its name, so nothing is ever loaded).
+void insertMarkdown(QTextCursor &cursor, const QString &markdown, const QPalette &palette)
+{
+    const QTextDocumentFragment fragment = QTextDocumentFragment::fromMarkdown(
+        markdown, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML));
+    const int start = cursor.position();
+    cursor.insertFragment(fragment);
+    const int end = cursor.position();
+    QTextDocument *doc = cursor.document();
+    for (QTextBlock b = doc->findBlock(start); b.isValid() && b.position() <= end; b = b.next()) {
+        QList<QPair<int, int>> images;
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextFragment f = it.fragment();
+            if (!f.isValid() || f.position() + f.length() <= start || f.position() >= end)
+                continue;
+            QTextCursor sel(doc);
+            sel.setPosition(f.position());
+            sel.setPosition(f.position() + f.length(), QTextCursor::KeepAnchor);
+            QTextCharFormat cf = f.charFormat();
+            if (cf.isImageFormat()) {
+                images.append({f.position(), f.length()});
+                continue;
+            }
+            cf.setForeground(cf.isAnchor() ? palette.color(QPalette::Link) : palette.color(QPalette::Text));
+            cf.clearBackground();
+            if (cf.isAnchor())
+                cf.setFontUnderline(true);
+            sel.setCharFormat(cf);
+        }
+        for (qsizetype k = images.size() - 1; k >= 0; --k) {
+            QTextCursor sel(doc);
+            sel.setPosition(images.at(k).first);
+            sel.setPosition(images.at(k).first + images.at(k).second, QTextCursor::KeepAnchor);
+            QTextCharFormat plain;
+            plain.setForeground(palette.color(QPalette::Text));
+            sel.insertText(ConversationDocument::tr("[image]"), plain);
+        }
+    }
 }
 
 } // namespace
@@ -155,6 +201,21 @@ ConversationDocument::Result ConversationDocument::build(QTextDocument *doc, con
             QTextCharFormat empty = meta;
             empty.setFontItalic(true);
             cursor.insertText(ConversationDocument::tr("(no text)"), empty);
+        } else if (messageText.size() > kMaxShownCharacters) {
+            // Qt's text layout takes quadratic time on a long unbroken line (a 1 MB line took
+            // minutes): show the beginning only. Copy and Export still give the full text.
+            qsizetype cut = kMaxShownCharacters;
+            if (messageText.at(cut - 1).isHighSurrogate())
+                --cut;
+            insertWithLinks(cursor, messageText.left(cut), plain, palette);
+            cursor.insertBlock(body);
+            QTextCharFormat more = meta;
+            more.setFontItalic(true);
+            cursor.insertText(ConversationDocument::tr("… %1 more characters (full text in Copy/Export)")
+                                  .arg(QLocale().toString(messageText.size() - cut)),
+                              more);
+        } else if (!m.markdown.isEmpty()) {
+            insertMarkdown(cursor, m.markdown, palette);
         } else {
             insertWithLinks(cursor, messageText, plain, palette);
         }
@@ -169,6 +230,27 @@ ConversationDocument::Result ConversationDocument::build(QTextDocument *doc, con
             cursor.insertText(label + u' ', l);
             cursor.insertText(value, meta);
         };
+        auto linkText = [&](const QString &url) {
+            QTextCharFormat a = meta;
+            a.setAnchor(true);
+            a.setAnchorHref(url);
+            a.setForeground(palette.color(QPalette::Link));
+            a.setFontUnderline(true);
+            cursor.insertText(url, a);
+        };
+        if (!m.citations.isEmpty()) {
+            cursor.insertBlock(metaBlock);
+            QTextCharFormat l = meta;
+            l.setFontWeight(QFont::DemiBold);
+            cursor.insertText(ConversationDocument::tr("Sources:"), l);
+            for (const TranscriptCitation &c : m.citations) {
+                cursor.insertBlock(metaBlock);
+                cursor.insertText(u"[%1] "_s.arg(c.number), l);
+                if (!c.title.isEmpty())
+                    cursor.insertText(c.title + u' ', meta);
+                linkText(c.url);
+            }
+        }
         if (!m.attachments.isEmpty())
             metaLine(ConversationDocument::tr("Attachments:"), m.attachments.join("; "_L1));
         for (const TranscriptLink &link : m.links) {

@@ -1,6 +1,7 @@
 #pragma once
 // Builds the conversation's QTextDocument from a Transcript through the QTextCursor API — plain
-// text only, never HTML — with message blocks coloured from the palette (prompts tinted with the
+// text, never HTML; a Copilot Chat card answer's Markdown through Qt's Markdown reader with raw
+// HTML and images off — with message blocks coloured from the palette (prompts tinted with the
 // highlight colour and indented from the left, responses neutral and indented from the right).
 #include <QCoreApplication>
 #include "conversation/Transcript.h"
@@ -18,6 +19,9 @@ public:
     struct Result {
         QHash<QString, QTextFrame *> frames;    // message id → its frame
     };
+    // A message longer than this shows its beginning and "… N more characters".
+    static constexpr int kMaxShownCharacters = 20000;
+
     static Result build(QTextDocument *doc, const Transcript &t, const QPalette &palette, bool showUtc,
                         const QString &focusId = {});
 

@@ -144,9 +144,33 @@ Transcript Transcript::fromInteractions(const QList<Interaction> &interactions, 
             break;
         }
         const QJsonObject json = it.json.isEmpty() && !it.raw.isEmpty() ? QJsonDocument::fromJson(it.raw).object() : it.json;
-        m.text = !it.bodyText.isEmpty() ? it.bodyText : BodyText::interactionText(json);
+        const BodyText::Content content = BodyText::interactionContent(json);
+        m.text = !it.bodyText.isEmpty() ? it.bodyText : content.text;
+        m.markdown = content.markdown;
+        const QList<TranscriptLink> links = linkList(json);
+        QStringList shown;
+        for (const BodyText::Citation &c : content.citations) {
+            TranscriptCitation tc{c.number, c.url, {}};
+            for (const TranscriptLink &l : links)
+                if (l.url == c.url && tc.title.isEmpty())
+                    tc.title = l.text;
+            for (const BodyText::MarkdownLink &l : content.links)
+                if (l.url == c.url && tc.title.isEmpty())
+                    tc.title = l.title;
+            m.citations << tc;
+            shown << c.url;
+        }
+        for (const TranscriptLink &l : links) {
+            if (l.url.isEmpty() || !shown.contains(l.url))
+                m.links << l;
+            shown << l.url;
+        }
+        for (const BodyText::MarkdownLink &l : content.links) {
+            if (!shown.contains(l.url))
+                m.links << TranscriptLink{l.title, l.url};
+            shown << l.url;
+        }
         m.attachments = attachmentStrings(json);
-        m.links = linkList(json);
         m.mentions = mentionStrings(json);
         m.contexts = contextStrings(json);
         if (!m.appName.isEmpty() && !appNames.contains(m.appName))

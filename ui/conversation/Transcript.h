@@ -17,6 +17,12 @@ struct TranscriptLink {
     QString url;    // exactly as received; may be anything, e.g. "javascript:…" (never trusted)
 };
 
+struct TranscriptCitation {
+    int number = 0;   // the [n] in the text
+    QString url;
+    QString title;    // Graph's display name of the link, or the card's link text (may be empty)
+};
+
 struct TranscriptMessage {
     QString id;
     MessageRole role = MessageRole::Other;
@@ -24,8 +30,10 @@ struct TranscriptMessage {
     QDateTime created;              // UTC
     QString appClass, appName;
     QString text;                   // plain text
+    QString markdown;               // the card answer as Markdown for formatted display ("" = show text)
+    QList<TranscriptCitation> citations;   // the sources the text's [1], [2]… cite
     QStringList attachments;        // "name (type)"
-    QList<TranscriptLink> links;
+    QList<TranscriptLink> links;    // Graph's links and the card's own links, cited URLs excluded
     QStringList mentions;
     QStringList contexts;
 };

@@ -6,6 +6,9 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextList>
 
 using namespace Qt::StringLiterals;
 
@@ -29,6 +32,64 @@ QString linkLine(const TranscriptLink &l)
     if (l.url.isEmpty())
         return l.text;
     return l.text + " <"_L1 + l.url + u'>';
+}
+
+QString citationLine(const TranscriptCitation &c)
+{
+    return u"[%1] "_s.arg(c.number) + (c.title.isEmpty() ? c.url : c.title + " <"_L1 + c.url + u'>');
+}
+
+// A card answer's Markdown as simple, escaped HTML: paragraphs, lists, headings, bold, italic,
+// code; links stay text (the URL is in the title and in the list of sources/links below).
+QString markdownHtml(const QString &markdown)
+{
+    QTextDocument doc;
+    doc.setMarkdown(markdown, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub
+                                                              | QTextDocument::MarkdownNoHTML));
+    QString h;
+    QTextList *open = nullptr;
+    auto closeList = [&] {
+        if (open)
+            h += open->format().style() <= QTextListFormat::ListDecimal ? "</ol>\n"_L1 : "</ul>\n"_L1;
+        open = nullptr;
+    };
+    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+        QString inner;
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextFragment f = it.fragment();
+            if (!f.isValid() || f.charFormat().isImageFormat())
+                continue;
+            const QTextCharFormat cf = f.charFormat();
+            QString t = esc(f.text());
+            t.replace(QChar::LineSeparator, "<br>"_L1);
+            if (cf.fontFixedPitch())
+                t = "<code>"_L1 + t + "</code>"_L1;
+            if (cf.fontItalic())
+                t = "<em>"_L1 + t + "</em>"_L1;
+            if (cf.fontWeight() >= QFont::DemiBold)
+                t = "<strong>"_L1 + t + "</strong>"_L1;
+            if (cf.isAnchor())
+                t = "<span class=\"link\" title=\""_L1 + esc(cf.anchorHref()) + "\">"_L1 + t + "</span>"_L1;
+            inner += t;
+        }
+        QTextList *list = b.textList();
+        if (list != open) {
+            closeList();
+            if (list)
+                h += list->format().style() <= QTextListFormat::ListDecimal ? "<ol>\n"_L1 : "<ul>\n"_L1;
+            open = list;
+        }
+        if (list)
+            h += "<li>"_L1 + inner + "</li>\n"_L1;
+        else if (inner.isEmpty())
+            continue;
+        else if (const int level = b.blockFormat().headingLevel())
+            h += u"<h%1>"_s.arg(qBound(3, level + 2, 6)) + inner + u"</h%1>\n"_s.arg(qBound(3, level + 2, 6));
+        else
+            h += "<p>"_L1 + inner + "</p>\n"_L1;
+    }
+    closeList();
+    return h;
 }
 
 QString headerLine(const Transcript &t, bool showUtc)
@@ -78,6 +139,11 @@ QString TranscriptWriter::toText(const Transcript &t, bool showUtc)
             out += u" · "_s + m.appName;
         out += "\n\n"_L1;
         out += m.text.trimmed() + u'\n';
+        if (!m.citations.isEmpty()) {
+            out += u'\n' + TranscriptWriter::tr("Sources:") + u'\n';
+            for (const TranscriptCitation &c : m.citations)
+                out += citationLine(c) + u'\n';
+        }
         if (!m.attachments.isEmpty())
             out += u'\n' + TranscriptWriter::tr("Attachments: %1").arg(m.attachments.join("; "_L1)) + u'\n';
         for (const TranscriptLink &l : m.links)
@@ -108,6 +174,7 @@ QString TranscriptWriter::toHtml(const Transcript &t, bool showUtc)
          ".who{font-weight:600}\n"
          ".when{color:#59636e;font-size:.9em;margin-left:.6em}\n"
          ".text{white-space:pre-wrap;overflow-wrap:anywhere;margin:.4em 0 0}\n"
+         ".md{overflow-wrap:anywhere;margin:.4em 0 0}.md p,.md ul,.md ol{margin:.3em 0}.link{text-decoration:underline}\n"
          ".extra{color:#59636e;font-size:.88em;margin:.4em 0 0;overflow-wrap:anywhere}\n"
          "</style>\n</head>\n<body>\n"_L1;
     h += "<h1>"_L1 + esc(TranscriptWriter::tr("Copilot conversation") + u" — "_s + userLine(t)) + "</h1>\n"_L1;
@@ -124,8 +191,16 @@ QString TranscriptWriter::toHtml(const Transcript &t, bool showUtc)
         if (!m.appName.isEmpty())
             h += u" · "_s + esc(m.appName);
         h += "</span></div>\n"_L1;
-        h += "<div class=\"text\">"_L1 + esc(m.text.trimmed()) + "</div>\n"_L1;
+        if (!m.markdown.isEmpty())
+            h += "<div class=\"md\">"_L1 + markdownHtml(m.markdown) + "</div>\n"_L1;
+        else
+            h += "<div class=\"text\">"_L1 + esc(m.text.trimmed()) + "</div>\n"_L1;
         auto extra = [&h](const QString &line) { h += "<div class=\"extra\">"_L1 + esc(line) + "</div>\n"_L1; };
+        if (!m.citations.isEmpty()) {
+            extra(TranscriptWriter::tr("Sources:"));
+            for (const TranscriptCitation &c : m.citations)
+                extra(citationLine(c));
+        }
         if (!m.attachments.isEmpty())
             extra(TranscriptWriter::tr("Attachments: %1").arg(m.attachments.join("; "_L1)));
         for (const TranscriptLink &l : m.links)
