@@ -265,6 +265,8 @@ private slots:
     void duplicateNames()
     {
         MainWindow w;
+        w.resize(1280, 800);
+        w.show();
         QVERIFY(w.openProfile(m_profileId));
         Workspace *ws = w.workspace();
         ws->setCurrentTab(Workspace::UsersTab);
@@ -325,15 +327,17 @@ private slots:
                 open = b;
         QVERIFY(open);
         QVERIFY(open->isVisibleTo(&w));
+        QString opened;
+        Dialogs::setOpenFolderHandler([&](const QString &path) { opened = path; });
+        open->click();
+        QCOMPARE(QDir(opened), QFileInfo(csv).absoluteDir());
+        Dialogs::setOpenFolderHandler({});
 
         // The folder picker: the remembered folder is gone → a folder that exists is proposed.
         QSettings().setValue(QStringLiteral("export/lastFolder"), QDir(test::tempDir()).filePath(QStringLiteral("gone")));
-        QString proposed;
-        auto *watcher = new QTimer(&w);
-        Q_UNUSED(watcher)
         Dialogs::setNextDirectory(QString());
         w.exportEverything();
-        proposed = QSettings().value(QStringLiteral("export/lastProposed")).toString();
+        const QString proposed = Dialogs::lastDirectoryStart();
         QVERIFY2(!proposed.isEmpty() && QDir(proposed).exists(), qPrintable(proposed));
     }
 
@@ -503,7 +507,10 @@ private slots:
                     copy = b;
             QVERIFY(copy);
             QVERIFY2(!find->geometry().intersects(copy->geometry()), "the find field covers Copy");
-            QVERIFY2(!find->geometry().intersects(status->geometry()), "the match count is under the field");
+            QVERIFY2(!find->geometry().intersects(status->geometry()),
+                     qPrintable(QStringLiteral("the match count is under the field: %1,%2 %3 / %4,%5 %6 pane %7")
+                                    .arg(find->x()).arg(find->width()).arg(find->isVisible())
+                                    .arg(status->x()).arg(status->width()).arg(status->text()).arg(conv->width())));
             QVERIFY(status->width() >= status->sizeHint().width());
 
             if (size.width() >= 1920) {
@@ -544,7 +551,8 @@ private slots:
         QVERIFY2(!status.text().contains(QStringLiteral("1,234")) || status.text().contains(QStringLiteral("12,000")), qPrintable(status.text()));
 
         // The demo: on every progress report the archived count is at least the new count.
-        uitest::clearSettings();
+        for (const char *suffix : {"", "-wal", "-shm"})
+            QFile::remove(Archive::defaultPath(QStringLiteral("demo")) + QLatin1String(suffix));
         MainWindow w;
         QLabel *counts = w.findChild<QLabel *>(QStringLiteral("statusCounts"));
         QVERIFY(counts);
