@@ -84,6 +84,9 @@ public:
     // The whole conversation, oldest first (json filled). sessionId may also be a SessionRow::sessionKey.
     QList<Interaction> sessionInteractions(const QString &userId, const QString &sessionId) const;
     std::optional<User> user(const QString &userId) const;
+    // Display names that more than one user of the directory has (compared case-insensitively):
+    // wherever a person is named, these need the UPN as well.
+    QStringList sharedDisplayNames() const;
     QList<DayActivity> activityByDay(const ArchiveFilter &f) const;
     QList<UserActivity> topUsers(const ArchiveFilter &f, int limit) const;
 

@@ -169,6 +169,16 @@ void ArchiveSql::userConditions(const ArchiveFilter &f)
     }
     if (!f.userIds.isEmpty())
         m_conds << inList(u"u.id"_s, f.userIds);
+    for (QString w : words(f.userText)) {
+        w.replace(u'\\', "\\\\"_L1).replace(u'%', "\\%"_L1).replace(u'_', "\\_"_L1);
+        const QString pattern = u"%"_s + w + u"%"_s;
+        QStringList any;
+        for (const char *column : {"u.display_name", "u.upn", "u.mail", "u.department"}) {
+            any << QLatin1StringView(column) + u" LIKE ? ESCAPE '\\'"_s;
+            m_binds << pattern;
+        }
+        m_conds << u"("_s + any.join(" OR "_L1) + u")"_s;
+    }
     if (!f.text.trimmed().isEmpty()) {
         ArchiveFilter turnFilter = f;
         turnFilter.userIds.clear();

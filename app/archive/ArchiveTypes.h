@@ -28,11 +28,14 @@ struct ArchiveFilter {
     QStringList appClasses;       // raw appClass values; empty = all
     QStringList userIds;          // empty = all users
     QList<UserStatus> statuses;   // Users view only; empty = all
-    bool isEmpty() const { return text.isEmpty() && !from.isValid() && !to.isValid() && appClasses.isEmpty() && userIds.isEmpty() && statuses.isEmpty(); }
+    // Users view only: every whitespace-separated word is found (case-insensitively, anywhere) in
+    // the display name, user principal name, mail or department. Empty = all users.
+    QString userText;
+    bool isEmpty() const { return text.isEmpty() && userText.isEmpty() && !from.isValid() && !to.isValid() && appClasses.isEmpty() && userIds.isEmpty() && statuses.isEmpty(); }
     friend bool operator==(const ArchiveFilter &a, const ArchiveFilter &b)
     {
         return a.text == b.text && a.from == b.from && a.to == b.to && a.appClasses == b.appClasses
-            && a.userIds == b.userIds && a.statuses == b.statuses;
+            && a.userIds == b.userIds && a.statuses == b.statuses && a.userText == b.userText;
     }
     friend bool operator!=(const ArchiveFilter &a, const ArchiveFilter &b) { return !(a == b); }
 };

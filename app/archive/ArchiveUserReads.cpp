@@ -151,4 +151,18 @@ std::optional<User> Archive::user(const QString &userId) const
     return u;
 }
 
+QStringList Archive::sharedDisplayNames() const
+{
+    QStringList out;
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT display_name FROM users WHERE display_name <> '' GROUP BY display_name COLLATE NOCASE"
+              " HAVING count(*) > 1"_s);
+    if (!d->exec(q, u"Reading shared display names"_s))
+        return out;
+    while (q.next())
+        out << q.value(0).toString();
+    return out;
+}
+
 } // namespace ledger

@@ -102,6 +102,7 @@ struct Run {
     Archive &archive;
     const Exporter::Progress progress;
     const std::atomic_bool *cancel;
+    const SortSpec *order = nullptr;   // single CSVs: the table's order instead of the export order
     qint64 done = 0, total = 0;
     QString error;
     bool cancelled = false;
@@ -138,14 +139,34 @@ struct Run {
         error = u"Writing %1 failed: %2"_s.arg(name, dev->errorString());
     }
 
+    // The rows of a view in a table's order: its keys, then the rows a block of keys at a time.
+    template <typename Row, typename ByKeys, typename Callback>
+    bool inViewOrder(ArchiveView view, const ArchiveFilter &f, ByKeys byKeys, const Callback &cb)
+    {
+        const QString errorBefore = archive.lastError();
+        const QList<qint64> keys = archive.rowKeys(view, f, *order, [this] { return cancelRequested(); });
+        if (cancelled)
+            return true;
+        if (keys.isEmpty() && archive.lastError() != errorBefore)
+            return false;   // the keys could not be read
+        constexpr qsizetype kBlock = 500;
+        for (qsizetype at = 0; at < keys.size(); at += kBlock) {
+            const QList<Row> rows = (archive.*byKeys)(keys.mid(at, kBlock));
+            for (const Row &r : rows)
+                if (!cb(r))
+                    return true;   // stopped by a write error or a cancel (both reported by the caller)
+        }
+        return true;
+    }
+
     qint64 prompts(QIODevice *dev, const ArchiveFilter &f, bool guard)
     {
         CsvWriter w(dev, guard);
         w.writeBom();
         bool ok = w.writeRow(Exporter::promptsHeader());
-        const bool read = ok && archive.forEachTurn(f, [&](const TurnRow &t) {
-            return (ok = w.writeRow(promptCells(t))) && tick();
-        });
+        const auto row = [&](const TurnRow &t) { return (ok = w.writeRow(promptCells(t))) && tick(); };
+        const bool read = ok && (order ? inViewOrder<TurnRow>(ArchiveView::Turns, f, &Archive::turnsByKeys, row)
+                                       : archive.forEachTurn(f, row));
         if (!ok)
             writeFailed(dev, kPrompts);
         else if (!read)
@@ -157,9 +178,9 @@ struct Run {
         CsvWriter w(dev, guard);
         w.writeBom();
         bool ok = w.writeRow(Exporter::sessionsHeader());
-        const bool read = ok && archive.forEachSession(f, [&](const SessionRow &s) {
-            return (ok = w.writeRow(sessionCells(s))) && tick();
-        });
+        const auto row = [&](const SessionRow &s) { return (ok = w.writeRow(sessionCells(s))) && tick(); };
+        const bool read = ok && (order ? inViewOrder<SessionRow>(ArchiveView::Sessions, f, &Archive::sessionsByKeys, row)
+                                       : archive.forEachSession(f, row));
         if (!ok)
             writeFailed(dev, kSessions);
         else if (!read)
@@ -171,7 +192,7 @@ struct Run {
         CsvWriter w(dev, guard);
         w.writeBom();
         bool ok = w.writeRow(Exporter::usersHeader());
-        for (const UserRow &r : archive.users(syncedUsersFilter(f), {UserRow::Upn, Qt::AscendingOrder})) {
+        for (const UserRow &r : archive.users(syncedUsersFilter(f), order ? *order : SortSpec{UserRow::Upn, Qt::AscendingOrder})) {
             if (!(ok = w.writeRow(userCells(r))) || !tick())
                 break;
         }
@@ -420,6 +441,7 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
                                       {u"from_inclusive"_s, true}, {u"to_exclusive"_s, true}}},
         {u"app_filter"_s, QJsonObject{{u"names"_s, appNames}, {u"classes"_s, QJsonArray::fromStringList(flt.appClasses)}}},
         {u"text_filter"_s, flt.text},
+        {u"scope"_s, !req.scope.isEmpty() ? req.scope : (flt.isEmpty() ? u"all"_s : u"as_filtered"_s)},
         {u"formula_guard"_s, req.formulaGuard},
         {u"row_counts"_s, counts},
         {u"users_never_synced"_s, neverSynced},
@@ -487,6 +509,7 @@ bool Exporter::exportPromptsCsv(const ArchiveFilter &f, const QString &path, QSt
                                 const Progress &progress, const std::atomic_bool *cancel, bool *cancelled)
 {
     Run run(m_archive, progress, cancel);
+    run.order = m_hasViewOrder ? &m_viewOrder : nullptr;
     run.total = progress ? promptsRows(f) : 0;
     return writeSingleCsv(run, path, error, cancelled, [&](QIODevice *d) { return run.prompts(d, f, formulaGuard); });
 }
@@ -495,6 +518,7 @@ bool Exporter::exportSessionsCsv(const ArchiveFilter &f, const QString &path, QS
                                  const Progress &progress, const std::atomic_bool *cancel, bool *cancelled)
 {
     Run run(m_archive, progress, cancel);
+    run.order = m_hasViewOrder ? &m_viewOrder : nullptr;
     run.total = progress ? sessionsRows(f) : 0;
     return writeSingleCsv(run, path, error, cancelled, [&](QIODevice *d) { return run.sessions(d, f, formulaGuard); });
 }
@@ -503,6 +527,7 @@ bool Exporter::exportUsersCsv(const ArchiveFilter &f, const QString &path, QStri
                               const Progress &progress, const std::atomic_bool *cancel, bool *cancelled)
 {
     Run run(m_archive, progress, cancel);
+    run.order = m_hasViewOrder ? &m_viewOrder : nullptr;
     run.total = progress ? usersRows(f) : 0;
     return writeSingleCsv(run, path, error, cancelled, [&](QIODevice *d) { return run.users(d, f, formulaGuard); });
 }

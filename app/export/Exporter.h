@@ -20,6 +20,9 @@ struct ExportRequest {
     QString tenant;
     QString clientId;
     QStringList userScope;           // UPNs as given, empty = all users
+    // export.json "scope": "all" (the whole archive was asked for) or "as_filtered" (the filter
+    // above narrowed it). Empty: derived from the filter ("all" when it is empty).
+    QString scope;
 };
 
 struct ExportResult {
@@ -50,6 +53,9 @@ public:
     bool exportUsersCsv(const ArchiveFilter &f, const QString &path, QString *error, bool formulaGuard = true,
                         const Progress &progress = {}, const std::atomic_bool *cancel = nullptr,
                         bool *cancelled = nullptr);
+    // Single CSVs only: write the rows in this order (a table's sort, SortSpec of that view's
+    // columns) instead of the export order (user id, time).
+    void setViewOrder(const SortSpec &sort) { m_viewOrder = sort; m_hasViewOrder = true; }
     // The rows each single CSV (and the folder's file of that name) has for f.
     qint64 promptsRows(const ArchiveFilter &f) const;
     qint64 sessionsRows(const ArchiveFilter &f) const;
@@ -70,6 +76,8 @@ public:
     static void setProgressIntervalForTesting(int milliseconds);
 private:
     Archive &m_archive;
+    SortSpec m_viewOrder;
+    bool m_hasViewOrder = false;
 };
 
 } // namespace ledger

@@ -6,6 +6,7 @@
 #include "activity/TopUsersChart.h"
 #include "archive/Archive.h"
 #include "common/Dialogs.h"
+#include "export/CsvWriter.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -98,6 +99,14 @@ ActivityView::ActivityView(QWidget *parent)
     m_stack->addWidget(m_empty);
 
     connect(m_save, &QPushButton::clicked, this, &ActivityView::saveWithDialog);
+    connect(m_daily, &DailyActivityChart::dayClicked, this, [this](int day) {
+        if (day >= 0 && day < m_series.days.size())
+            emit dayActivated(m_series.days.at(day));
+    });
+    connect(m_users, &TopUsersChart::userClicked, this, [this](int row) {
+        if (row >= 0 && row < m_series.topUsers.size())
+            emit userActivated(m_series.topUsers.at(row).userId, m_series.topUsers.at(row).displayName);
+    });
     setData({}, {});
 }
 
@@ -153,6 +162,14 @@ void ActivityView::reload()
             if (archive) {
                 a.days = archive->activityByDay(filter);
                 a.users = archive->topUsers(filter, TopUserCount);
+                // Two people with one name: the bar says which one.
+                const QStringList shared = archive->sharedDisplayNames();
+                for (UserActivity &u : a.users) {
+                    if (!shared.contains(u.displayName, Qt::CaseInsensitive))
+                        continue;
+                    if (const auto user = archive->user(u.userId); user && !user->userPrincipalName.isEmpty())
+                        u.displayName = tr("%1 (%2)").arg(u.displayName, user->userPrincipalName);
+                }
             }
             return a;
         },
@@ -254,6 +271,37 @@ bool ActivityView::savePng(const QString &path)
         return false;
     }
     emit pngSaved(path);
+    return true;
+}
+
+QStringList ActivityView::csvHeader()
+{
+    return {u"day_utc"_s, u"app"_s, u"app_class"_s, u"interactions"_s};
+}
+
+bool ActivityView::saveCsv(const QString &path, QString *error) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = tr("Could not create %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    CsvWriter w(&file);
+    w.writeBom();
+    bool ok = w.writeRow(csvHeader());
+    for (int d = 0; ok && d < m_series.days.size(); ++d) {
+        for (int a = 0; ok && a < m_series.appClasses.size(); ++a) {
+            ok = w.writeRow({m_series.days.at(d).toString(Qt::ISODate), m_series.appNames.at(a), m_series.appClasses.at(a),
+                             QString::number(m_series.counts.at(d).at(a))});
+        }
+    }
+    if (!ok || !file.commit()) {
+        if (error)
+            *error = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        file.cancelWriting();
+        return false;
+    }
     return true;
 }
 

@@ -39,6 +39,10 @@ public:
     bool isLoading() const { return m_loading; }
 
     bool savePng(const QString &path);
+    // The chart's numbers as CSV (the rules of docs/EXPORT-FORMAT.md, "activity.csv"): one row
+    // per day and app of the shown range, zeros included.
+    bool saveCsv(const QString &path, QString *error = nullptr) const;
+    static QStringList csvHeader();
     QSize pngSize() const;                           // pixel size savePng() writes
     QString lastError() const { return m_lastError; }
 
@@ -57,6 +61,8 @@ public:
 signals:
     void pngSaved(const QString &path);
     void loaded();
+    void dayActivated(const QDate &dayUtc);                                  // a day's bar was clicked
+    void userActivated(const QString &userId, const QString &label);        // a top user was clicked
 
 protected:
     void showEvent(QShowEvent *event) override;

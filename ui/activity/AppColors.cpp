@@ -6,22 +6,25 @@ namespace ledger::gui {
 
 QColor appColor(const QString &appName, bool darkBackground)
 {
+    // The Okabe–Ito palette: eight colours that stay distinct for the common forms of colour
+    // blindness. The most used apps get one each; the rarer ones share greys.
     static const QHash<QString, QRgb> known = {
-        {QStringLiteral("Word"), 0x2b6cc4},         {QStringLiteral("Excel"), 0x1e8a4c},
-        {QStringLiteral("PowerPoint"), 0xd35230},   {QStringLiteral("Outlook"), 0x38a6e8},
-        {QStringLiteral("Teams"), 0x6a6fc9},        {QStringLiteral("Copilot Chat"), 0x0f9d8f},
-        {QStringLiteral("Web Chat"), 0xb0479a},     {QStringLiteral("Loop"), 0x8e5bd8},
-        {QStringLiteral("OneNote"), 0x9a3fb5},      {QStringLiteral("Whiteboard"), 0xd99a1e},
-        {QStringLiteral("Forms"), 0x038387},        {QStringLiteral("Planner"), 0x31752f},
+        {QStringLiteral("Word"), 0x0072B2},          {QStringLiteral("Excel"), 0x009E73},
+        {QStringLiteral("PowerPoint"), 0xD55E00},    {QStringLiteral("Outlook"), 0x56B4E9},
+        {QStringLiteral("Teams"), 0xCC79A7},         {QStringLiteral("Copilot Chat"), 0xE69F00},
+        {QStringLiteral("Web Chat"), 0xF0E442},      {QStringLiteral("Loop"), 0x000000},
     };
-    static const QRgb fallback[] = {0x7a7f87, 0xc2732b, 0x4f8a8b, 0xa05a7a, 0x6b8e23, 0x8c6d3f};
-    QColor c;
+    static const QRgb fallback[] = {0x999999, 0x666666, 0xBBBBBB, 0x444444};
+    QRgb rgb;
     const auto it = known.constFind(appName);
     if (it != known.cend())
-        c = QColor::fromRgb(*it);
+        rgb = *it;
     else
-        c = QColor::fromRgb(fallback[qHash(appName, 7u) % (sizeof fallback / sizeof fallback[0])]);
-    return darkBackground ? c.lighter(125) : c;
+        rgb = fallback[qHash(appName, 7u) % (sizeof fallback / sizeof fallback[0])];
+    // On a dark window black would vanish: it becomes white there (the palette's usual swap).
+    if (darkBackground && rgb == 0x000000)
+        rgb = 0xFFFFFF;
+    return QColor::fromRgb(rgb);
 }
 
 } // namespace ledger::gui

@@ -1,6 +1,6 @@
 #pragma once
-// One stable colour per app, recognisable (Word blue, Excel green, …) and readable on light and
-// dark backgrounds.
+// One stable colour per app from the Okabe–Ito palette (distinct for colour-blind readers; Word
+// blue, Excel green, …), readable on light and dark backgrounds.
 #include <QColor>
 #include <QString>
 

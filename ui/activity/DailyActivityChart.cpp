@@ -203,9 +203,18 @@ void DailyActivityChart::mouseMoveEvent(QMouseEvent *event)
     if (hit.day != m_hoverDay || hit.app != m_hoverApp) {
         m_hoverDay = hit.day;
         m_hoverApp = hit.app;
+        setCursor(hit.day >= 0 && m_series.dayTotals.value(hit.day) > 0 ? Qt::PointingHandCursor : Qt::ArrowCursor);
         update();
     }
     QWidget::mouseMoveEvent(event);
+}
+
+void DailyActivityChart::mouseReleaseEvent(QMouseEvent *event)
+{
+    const Hit hit = hitTest(event->position().toPoint());
+    if (event->button() == Qt::LeftButton && hit.day >= 0 && m_series.dayTotals.value(hit.day) > 0)
+        emit dayClicked(hit.day);
+    QWidget::mouseReleaseEvent(event);
 }
 
 void DailyActivityChart::leaveEvent(QEvent *event)
@@ -225,24 +234,26 @@ void DailyActivityChart::paintEvent(QPaintEvent *)
     const bool dark = darkBackground();
     const QLocale locale;
 
-    if (m_plot.isEmpty()) {
-        p.setPen(muted);
-        p.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
-                   m_series.total == 0 ? tr("No interactions for the current filter.") : tr("Not enough room to draw the chart."));
-        return;
-    }
-    const QFontMetricsF fm(font());
-
-    // Legend
+    // Legend: always, even when there is no room left for the bars (which colour is which app).
     p.setRenderHint(QPainter::Antialiasing, true);
+    qreal legendBottom = 0;
     for (const LegendItem &item : std::as_const(m_legend)) {
         p.setPen(Qt::NoPen);
         p.setBrush(appColor(m_series.appNames[item.app], dark));
         p.drawRoundedRect(item.swatch, 2, 2);
         p.setPen(text);
         p.drawText(item.textPos, item.text);
+        legendBottom = qMax(legendBottom, item.swatch.bottom() + 4);
     }
     p.setRenderHint(QPainter::Antialiasing, false);
+
+    if (m_plot.isEmpty()) {
+        p.setPen(muted);
+        p.drawText(rect().adjusted(0, int(legendBottom), 0, 0), Qt::AlignCenter | Qt::TextWordWrap,
+                   m_series.total == 0 ? tr("No interactions for the current filter.") : tr("Not enough room to draw the chart."));
+        return;
+    }
+    const QFontMetricsF fm(font());
 
     // Grid + y labels
     const qreal scale = m_plot.height() / qMax<qint64>(1, m_series.axisMax);

@@ -120,9 +120,18 @@ void TopUsersChart::mouseMoveEvent(QMouseEvent *event)
     const int row = hitTest(event->position().toPoint());
     if (row != m_hover) {
         m_hover = row;
+        setCursor(row >= 0 ? Qt::PointingHandCursor : Qt::ArrowCursor);
         update();
     }
     QWidget::mouseMoveEvent(event);
+}
+
+void TopUsersChart::mouseReleaseEvent(QMouseEvent *event)
+{
+    const int row = hitTest(event->position().toPoint());
+    if (event->button() == Qt::LeftButton && row >= 0)
+        emit userClicked(row);
+    QWidget::mouseReleaseEvent(event);
 }
 
 void TopUsersChart::leaveEvent(QEvent *event)

@@ -1,7 +1,11 @@
 #include "common/Dialogs.h"
 
+#include <QDesktopServices>
 #include <QFileDialog>
+#include <QPushButton>
+#include <QUrl>
 #include <QInputDialog>
+#include <QHash>
 #include <QList>
 #include <QMessageBox>
 #include <optional>
@@ -14,6 +18,8 @@ std::optional<QString> s_nextDir;
 QList<QMessageBox::StandardButton> s_nextAnswers;   // consumed in order
 std::optional<std::pair<QString, bool>> s_nextText;
 bool s_seamsActive = false;   // once a test touched a seam, never open a real dialog
+QString s_lastDirectoryStart;
+std::function<void(const QString &)> s_openFolder;
 }
 
 void setNextSaveFileName(const QString &path) { s_nextSave = path; s_seamsActive = true; }
@@ -41,8 +47,46 @@ QString saveFileName(QWidget *parent, const QString &caption, const QString &sug
     return QFileDialog::getSaveFileName(parent, caption, suggested, filter);
 }
 
+QString lastDirectoryStart() { return s_lastDirectoryStart; }
+
+void setOpenFolderHandler(const std::function<void(const QString &)> &handler)
+{
+    s_openFolder = handler;
+    s_seamsActive = true;
+}
+
+void openFolder(const QString &path)
+{
+    if (s_openFolder) {
+        s_openFolder(path);
+        return;
+    }
+    if (!s_seamsActive)
+        QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+}
+
+QMessageBox::StandardButton choice(QWidget *parent, const QString &title, const QString &text,
+                                   const QList<QPair<QMessageBox::StandardButton, QString>> &buttons)
+{
+    if (!s_nextAnswers.isEmpty())
+        return s_nextAnswers.takeFirst();
+    if (s_seamsActive)
+        return QMessageBox::Cancel;
+    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::Cancel, parent);
+    QHash<QAbstractButton *, QMessageBox::StandardButton> answers;
+    for (qsizetype i = 0; i < buttons.size(); ++i) {
+        QPushButton *b = box.addButton(buttons.at(i).second, QMessageBox::AcceptRole);
+        answers.insert(b, buttons.at(i).first);
+        if (i == 0)
+            box.setDefaultButton(b);
+    }
+    box.exec();
+    return answers.value(box.clickedButton(), QMessageBox::Cancel);
+}
+
 QString existingDirectory(QWidget *parent, const QString &caption, const QString &start)
 {
+    s_lastDirectoryStart = start;
     if (s_nextDir) {
         const QString r = *s_nextDir;
         s_nextDir.reset();

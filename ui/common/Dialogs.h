@@ -3,6 +3,7 @@
 // the next answer instead of opening a real modal dialog (the "dialog seam").
 #include <QMessageBox>
 #include <QString>
+#include <functional>
 
 class QWidget;
 
@@ -18,6 +19,15 @@ void resetSeams();
 QString saveFileName(QWidget *parent, const QString &caption, const QString &suggested,
                      const QString &filter);
 QString existingDirectory(QWidget *parent, const QString &caption, const QString &start);
+// The folder the last existingDirectory() call proposed (tests).
+QString lastDirectoryStart();
+// A question with buttons of its own words: `buttons` maps each answer to its label (the first is
+// the default). Answers come from the same queue as question(); Cancel when dismissed.
+QMessageBox::StandardButton choice(QWidget *parent, const QString &title, const QString &text,
+                                   const QList<QPair<QMessageBox::StandardButton, QString>> &buttons);
+// Opens a folder in the file manager; tests set a handler instead (seams active: nothing opens).
+void openFolder(const QString &path);
+void setOpenFolderHandler(const std::function<void(const QString &)> &handler);
 QMessageBox::StandardButton question(QWidget *parent, const QString &title, const QString &text,
                                      QMessageBox::StandardButtons buttons,
                                      QMessageBox::StandardButton defaultButton);

@@ -110,7 +110,7 @@ ConnectionDialog::ConnectionDialog(ledger::ProfileStore *profiles, ledger::Secre
     m_graph->setObjectName(QStringLiteral("graphUrl"));
     m_graph->setPlaceholderText(QStringLiteral("https://graph.microsoft.com"));
     m_graph->setAccessibleName(tr("Microsoft Graph URL"));
-    m_graphLabel = addField(tr("&Graph URL:"), m_graph, QStringLiteral("graph"));
+    m_graphLabel = addField(tr("Gra&ph URL:"), m_graph, QStringLiteral("graph"));
 
     m_tenant = new QLineEdit(this);
     m_tenant->setObjectName(QStringLiteral("tenant"));
@@ -140,10 +140,16 @@ ConnectionDialog::ConnectionDialog(ledger::ProfileStore *profiles, ledger::Secre
     m_reveal->setAccessibleName(tr("Show secret"));
     secretLayout->addWidget(m_reveal);
     addField(tr("Client &secret:"), secretRow, QStringLiteral("secret"));
+    // Before the desktop's keyring asks to be unlocked, say why it will.
+    auto *keychainHint = new QLabel(this);
+    keychainHint->setObjectName(QStringLiteral("keychainHint"));
+    keychainHint->setWordWrap(true);
+    keychainHint->setForegroundRole(QPalette::PlaceholderText);
+    form->addRow(QString(), keychainHint);
     middle->addLayout(form);
 
     auto *testRow = new QHBoxLayout;
-    m_test = new QPushButton(themedIcon(QStringLiteral("connect")), tr("&Test connection"), this);
+    m_test = new QPushButton(themedIcon(QStringLiteral("connect")), tr("Test c&onnection"), this);
     m_test->setObjectName(QStringLiteral("testConnection"));
     testRow->addWidget(m_test);
     testRow->addStretch(1);
@@ -202,7 +208,7 @@ ConnectionDialog::ConnectionDialog(ledger::ProfileStore *profiles, ledger::Secre
     connect(m_tester, &ConnectionTester::stepChanged, m_checks, &CheckListWidget::setStep);
     connect(m_tester, &ConnectionTester::finished, this, [this](bool passed, const QString &support) {
         m_checks->setFinished(passed, support);
-        m_test->setText(tr("&Test connection"));
+        m_test->setText(tr("Test c&onnection"));
         emit testFinished(passed);
     });
 
@@ -327,9 +333,17 @@ void ConnectionDialog::loadProfile(const QString &id)
 
 void ConnectionDialog::updateSecretPlaceholder()
 {
-    m_secret->setPlaceholderText(m_hasStoredSecret
-                                     ? tr("•••• stored in the keychain (type to replace)")
-                                     : tr("The secret's Value (not its Secret ID)"));
+    // One wording for where the secret is: the keychain, or (without one) this run's memory.
+    const bool keychain = m_secrets->keychainAvailable();
+    m_secret->setPlaceholderText(!m_hasStoredSecret ? tr("The secret's Value (not its Secret ID)")
+                                 : keychain         ? tr("•••• stored in the keychain (type to replace)")
+                                                    : tr("•••• kept in memory for this run only (type to replace)"));
+    if (auto *hint = findChild<QLabel *>(QStringLiteral("keychainHint"))) {
+        hint->setText(keychain ? tr("Saving stores the secret in the system keyring (keychain); your desktop may ask you "
+                                    "to unlock or allow it.")
+                               : tr("No keyring (keychain) is available: the secret is kept in memory for this run only "
+                                    "and must be typed again next time. %1").arg(m_secrets->keychainProblem()));
+    }
 }
 
 ledger::ConnectionSettings ConnectionDialog::settings() const
@@ -413,7 +427,7 @@ void ConnectionDialog::runTest(const QString &secret)
         return;
     }
     m_checks->reset(tr("Testing the connection…"));
-    m_test->setText(tr("Stop &test"));
+    m_test->setText(tr("St&op test"));
     m_tester->start(settings(), secret);
 }
 
@@ -450,9 +464,8 @@ void ConnectionDialog::save()
         if (r.ok && !r.inMemoryOnly) {
             self->m_saveMessage->setText(tr("Saved. The secret is in the system keychain."));
         } else if (r.ok || r.inMemoryOnly) {
-            self->m_saveMessage->setText(
-                tr("Saved, but no keychain is available, so the secret is kept in memory for this run "
-                   "only: you will be asked for it again next time. %1").arg(r.error));
+            self->m_saveMessage->setText(tr("Saved. No keyring (keychain) is available, so the secret is kept in memory "
+                                            "for this run only."));
         } else {
             self->m_saveMessage->setText(tr("The profile was saved but the secret could not be stored: %1").arg(r.error));
         }

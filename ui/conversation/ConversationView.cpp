@@ -101,14 +101,17 @@ ConversationView::ConversationView(QWidget *parent)
     m_find = new QLineEdit(page);
     m_find->setPlaceholderText(tr("Find in conversation"));
     m_find->setClearButtonEnabled(true);
-    m_find->setMinimumWidth(220);
+    m_find->setObjectName(QStringLiteral("conversationFind"));
+    m_find->setMinimumWidth(120);   // narrow panes: the field shrinks, it never covers Copy
     m_find->setMaximumWidth(340);
     m_findStatus = new QLabel(page);
+    m_findStatus->setObjectName(QStringLiteral("conversationFindStatus"));
     m_findStatus->setForegroundRole(QPalette::PlaceholderText);
+    m_findStatus->setMinimumWidth(m_findStatus->fontMetrics().horizontalAdvance(tr("%1 matches").arg(888)) + 4);
     m_copy = makeButton(tr("Copy"), tr("Copy the whole conversation as text"), QStyle::SP_FileIcon, page);
     m_export = makeButton(tr("Export…"), tr("Save the transcript as an HTML page or a text file"),
                           QStyle::SP_DialogSaveButton, page);
-    tools->addWidget(m_find);
+    tools->addWidget(m_find, 1);
     tools->addWidget(m_findStatus);
     tools->addStretch(1);
     tools->addWidget(m_copy);
@@ -158,6 +161,9 @@ void ConversationView::showSession(const QString &userId, const QString &session
     if (const std::optional<User> u = m_archive->user(userId)) {
         name = u->displayName;
         upn = u->userPrincipalName;
+        // Another user has the same name: the header and the file name carry the UPN too.
+        if (!name.isEmpty() && !upn.isEmpty() && m_archive->sharedDisplayNames().contains(name, Qt::CaseInsensitive))
+            name = tr("%1 (%2)").arg(name, upn);
     }
     showInteractions(interactions, name, upn, focusId);
 }

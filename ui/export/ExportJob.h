@@ -10,6 +10,9 @@ struct ExportJob {
     QString archivePath;          // the worker opens its own Archive on this file
     ledger::ArchiveFilter filter;
     QString path;                 // CSV file (single) or folder (Folder)
+    // Single CSVs: the table's sort, so that the file lists the rows in the order on screen.
+    bool hasViewOrder = false;
+    ledger::SortSpec viewOrder;
     ledger::ExportRequest request;   // Folder only
 };
 

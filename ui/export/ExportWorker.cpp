@@ -19,6 +19,8 @@ ExportOutcome ExportWorker::runJob(const ExportJob &job, const ledger::Exporter:
         return out;
     }
     Exporter exporter(archive);
+    if (job.hasViewOrder)
+        exporter.setViewOrder(job.viewOrder);
     if (job.kind == ExportJob::Folder) {
         ExportRequest req = job.request;
         req.outDir = job.path;

@@ -6,6 +6,8 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QLocale>
+#include <QMouseEvent>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -26,6 +28,7 @@ FilterBar::FilterBar(QWidget *parent)
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("filterSearch"));
     m_search->setPlaceholderText(tr("Search prompts and responses (Ctrl+F)"));
+    m_search->setToolTip(m_search->placeholderText());
     m_search->setClearButtonEnabled(true);
     m_search->addAction(themedIcon(QStringLiteral("search")), QLineEdit::LeadingPosition);
     m_search->setAccessibleName(tr("Search text"));
@@ -74,6 +77,7 @@ FilterBar::FilterBar(QWidget *parent)
     m_apps->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_apps->setIcon(themedIcon(QStringLiteral("apps")));
     m_appsMenu = new QMenu(m_apps);
+    m_appsMenu->installEventFilter(this);   // ticking an app keeps the menu open for the next
     const QStringList apps = knownAppNames();
     for (const QString &name : apps) {
         QAction *a = m_appsMenu->addAction(name);
@@ -96,7 +100,13 @@ FilterBar::FilterBar(QWidget *parent)
     m_status->addItem(tr("No interactions"), int(UserStatus::NoInteractions));
     m_status->addItem(tr("Not licensed"), int(UserStatus::NotLicensed));
     m_status->addItem(tr("Failed"), int(UserStatus::Failed));
-    connect(m_status, &QComboBox::currentIndexChanged, this, &FilterBar::filterChanged);
+    m_status->addItem(tr("Not synced"), int(UserStatus::Unknown));
+    m_status->setSizeAdjustPolicy(QComboBox::AdjustToContents);   // never cut a status name
+    connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
+        updateStatusTip();
+        emit filterChanged();
+    });
+    updateStatusTip();
     layout->addWidget(m_status);
 
     m_chip = new QFrame(this);
@@ -184,6 +194,11 @@ void FilterBar::clearUserScope()
     m_scopeIds.clear();
     m_chip->hide();
     emit userScopeChanged();
+}
+
+QString FilterBar::userScopeLabel() const
+{
+    return m_scopeIds.isEmpty() ? QString() : m_chipLabel->text();
 }
 
 QWidget *FilterBar::scopeChip() const
@@ -278,6 +293,91 @@ void FilterBar::reset()
     setSelectedApps({});
     m_status->setCurrentIndex(0);
     clearUserScope();
+}
+
+void FilterBar::clearPart(Part part)
+{
+    switch (part) {
+    case TextPart:
+        m_search->clear();
+        applyNow();
+        break;
+    case DatePart: setPeriod(AnyTime); break;
+    case AppsPart: setSelectedApps({}); break;
+    case UserPart: clearUserScope(); break;
+    case StatusPart: m_status->setCurrentIndex(0); break;
+    }
+}
+
+QList<FilterBar::ActivePart> FilterBar::activeParts(bool usersTab) const
+{
+    QList<ActivePart> parts;
+    const ArchiveFilter f = filter();
+    if (!f.text.isEmpty())
+        parts.append({TextPart, tr("Text “%1”").arg(f.text)});
+    const QString dates = describeDates(f);
+    if (!dates.isEmpty())
+        parts.append({DatePart, dates});
+    const QStringList apps = selectedApps();
+    if (!apps.isEmpty())
+        parts.append({AppsPart, joinNames(apps)});
+    if (!usersTab && !m_scopeIds.isEmpty())
+        parts.append({UserPart, m_chipLabel->text()});
+    if (usersTab && m_status->currentIndex() > 0)
+        parts.append({StatusPart, tr("Status: %1").arg(m_status->currentText())});
+    return parts;
+}
+
+void FilterBar::setSearchPlaceholder(const QString &text)
+{
+    m_search->setPlaceholderText(text);
+    m_search->setToolTip(text);
+}
+
+QString FilterBar::describeDates(const ledger::ArchiveFilter &f)
+{
+    if (!f.from.isValid() && !f.to.isValid())
+        return {};
+    const QLocale loc;
+    const QDate first = f.from.isValid() ? f.from.toLocalTime().date() : QDate();
+    const QDate last = f.to.isValid() ? f.to.toLocalTime().addMSecs(-1).date() : QDate();
+    const QString dm = QStringLiteral("d MMM"), dmy = QStringLiteral("d MMM yyyy");
+    if (!first.isValid())
+        return tr("until %1").arg(loc.toString(last, dmy));
+    if (!last.isValid())
+        return tr("from %1").arg(loc.toString(first, dmy));
+    if (first == last)
+        return loc.toString(first, dmy);
+    if (first.year() == last.year() && first.month() == last.month())
+        return QStringLiteral("%1–%2").arg(first.day()).arg(loc.toString(last, dm));
+    if (first.year() == last.year())
+        return QStringLiteral("%1 – %2").arg(loc.toString(first, dm), loc.toString(last, dm));
+    return QStringLiteral("%1 – %2").arg(loc.toString(first, dmy), loc.toString(last, dmy));
+}
+
+QString FilterBar::joinNames(const QStringList &names)
+{
+    if (names.size() <= 1)
+        return names.value(0);
+    return tr("%1 and %2").arg(QStringList(names.mid(0, names.size() - 1)).join(QStringLiteral(", ")), names.last());
+}
+
+bool FilterBar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_appsMenu && event->type() == QEvent::MouseButtonRelease) {
+        auto *me = static_cast<QMouseEvent *>(event);
+        QAction *a = m_appsMenu->actionAt(me->position().toPoint());
+        if (a && a->isCheckable() && a->isEnabled()) {
+            a->toggle();   // toggled() updates the filter; the menu stays open
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void FilterBar::updateStatusTip()
+{
+    m_status->setToolTip(tr("Show users whose sync status is: %1").arg(m_status->currentText()));
 }
 
 void FilterBar::focusSearch()

@@ -21,6 +21,13 @@ class FilterBar : public QWidget {
 public:
     enum Period { AnyTime, Last7Days, Last30Days, Last90Days, CustomRange };
     Q_ENUM(Period)
+    // The parts of the filter, each with its own one-click clear (the "nothing matches" hint).
+    enum Part { TextPart, DatePart, AppsPart, UserPart, StatusPart };
+    Q_ENUM(Part)
+    struct ActivePart {
+        Part part;
+        QString label;   // e.g. "Text “GDPR”", "1–30 Nov", "Word and Teams", "User: Adele Vance"
+    };
 
     explicit FilterBar(QWidget *parent = nullptr);
 
@@ -30,6 +37,7 @@ public:
     QStringList userScope() const { return m_scopeIds; }
     void setUserScope(const QStringList &userIds, const QString &label);
     void clearUserScope();
+    QString userScopeLabel() const;   // what the chip says ("User: Adele Vance"), "" without one
 
     void setStatusFilterVisible(bool visible);
     void setCountText(const QString &text);
@@ -46,6 +54,16 @@ public:
     void setStatuses(const QList<ledger::UserStatus> &statuses);
     void setToday(const QDate &today) { m_today = today; }   // reference for "last N days"
     void reset();
+    void clearPart(Part part);
+    // The parts that narrow the view right now; the status counts only where it is shown (Users)
+    // and the user chip only where it applies (not on Users).
+    QList<ActivePart> activeParts(bool usersTab) const;
+    // What the search field searches on the current tab (its placeholder).
+    void setSearchPlaceholder(const QString &text);
+    // "1–30 Nov", "from 3 Nov", "" for any time (local dates, like the date fields).
+    static QString describeDates(const ledger::ArchiveFilter &filter);
+    // "Word", "Word and Teams", "Word, Excel and Teams".
+    static QString joinNames(const QStringList &names);
 
     QLineEdit *searchField() const { return m_search; }
     QWidget *scopeChip() const;
@@ -57,8 +75,12 @@ signals:
     void filterChanged();          // text (after the debounce), dates, apps or status changed
     void userScopeChanged();       // chip set or removed
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void updateAppsButton();
+    void updateStatusTip();
     void updateDateEditsVisibility();
     QDate today() const;
 

@@ -9,7 +9,11 @@
 #include "common/Icons.h"
 #include "common/TimeFormat.h"
 #include "connection/ConnectionDialog.h"
+#include "activity/ActivityView.h"
 #include "export/ExportController.h"
+#include "export/ExportScope.h"
+#include "models/LedgerTableView.h"
+#include "models/PromptsModel.h"
 #include "filter/FilterBar.h"
 #include "main/SyncStatusWidget.h"
 #include "main/TenantSession.h"
@@ -23,7 +27,10 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
+#include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QLocale>
 #include <QMenuBar>
 #include <QPointer>
@@ -63,6 +70,21 @@ MainWindow::MainWindow(QWidget *parent)
     m_stack->addWidget(m_workspace);
     setCentralWidget(m_stack);
 
+    // After an export: where it went, and a button that opens that folder.
+    m_exportNotice = new QLabel(this);
+    m_exportNotice->setObjectName(QStringLiteral("exportNotice"));
+    m_exportNotice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_exportNotice->setTextFormat(Qt::PlainText);
+    m_exportNotice->setMinimumWidth(80);
+    m_exportNotice->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_openFolder = new QPushButton(tr("Open folder"), this);
+    m_openFolder->setObjectName(QStringLiteral("exportOpenFolder"));
+    m_openFolder->setToolTip(tr("Show the exported files in the file manager"));
+    connect(m_openFolder, &QPushButton::clicked, this, [this] { Dialogs::openFolder(m_exportFolder); });
+    statusBar()->addWidget(m_exportNotice, 1);
+    statusBar()->addWidget(m_openFolder);
+    m_exportNotice->hide();
+    m_openFolder->hide();
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("statusCounts"));
     statusBar()->addPermanentWidget(m_countLabel);
@@ -90,11 +112,18 @@ MainWindow::MainWindow(QWidget *parent)
             Dialogs::error(this, tr("Demo tenant"), tr("The demo tenant could not be started."), error);
     });
     connect(m_session, &TenantSession::syncStarted, this, [this] {
+        m_syncNew = 0;
+        m_syncBase = m_countPending ? -1 : m_countedInteractions;
         m_syncStatus->start();
         m_liveRefresh->start();
+        showArchiveCounts();
         updateActions();
     });
     connect(m_session, &TenantSession::syncProgress, m_syncStatus, &SyncStatusWidget::setProgress);
+    connect(m_session, &TenantSession::syncProgress, this, [this](const SyncProgress &p) {
+        m_syncNew = p.interactionsNew;
+        showArchiveCounts();
+    });
     connect(m_session, &TenantSession::syncFinished, this, &MainWindow::onSyncFinished);
     connect(m_export, &ExportController::finished, this, &MainWindow::onExportFinished);
     connect(m_profiles, &ProfileStore::profilesChanged, this, &MainWindow::reloadProfileSwitcher);
@@ -159,7 +188,12 @@ void MainWindow::createActions()
     });
 
     m_actQuit = new QAction(tr("&Quit"), this);
-    m_actQuit->setShortcut(QKeySequence::Quit);
+    // Ctrl+Q everywhere (Windows has no standard Quit shortcut), plus the platform's own.
+    QList<QKeySequence> quitKeys{QKeySequence(tr("Ctrl+Q"))};
+    for (const QKeySequence &k : QKeySequence::keyBindings(QKeySequence::Quit))
+        if (!quitKeys.contains(k))
+            quitKeys << k;
+    m_actQuit->setShortcuts(quitKeys);
     connect(m_actQuit, &QAction::triggered, this, &QWidget::close);
 
     m_actGuide = new QAction(themedIcon(QStringLiteral("guide")), tr("&Setup guide"), this);
@@ -352,6 +386,7 @@ void MainWindow::updateArchiveSummary()
 {
     if (!m_session->isOpen()) {
         m_countLabel->clear();
+        m_countedUsers = m_countedInteractions = -1;
         return;
     }
     // Counting a million interactions takes longer than a frame: a worker thread counts.
@@ -361,19 +396,42 @@ void MainWindow::updateArchiveSummary()
     if (m_summaryWorker->path() != path)
         m_summaryWorker->setPath(path);
     const quint64 serial = ++m_summarySerial;
-    const QString name = m_session->profile().name;
+    m_countPending = true;
     m_summaryWorker->run(
         [](const Archive *a) {
             return a ? std::make_pair(a->countUsers(ArchiveFilter{}), a->countInteractions(ArchiveFilter{}))
                      : std::make_pair(qint64(0), qint64(0));
         },
-        [this, serial, name](std::pair<qint64, qint64> n) {
+        [this, serial](std::pair<qint64, qint64> n) {
             if (serial != m_summarySerial || !m_session->isOpen())
                 return;
-            const QLocale loc;
-            m_countLabel->setText(tr("%1 · %2 users · %3 interactions archived")
-                                      .arg(name, loc.toString(n.first), loc.toString(n.second)));
+            m_countPending = false;
+            m_countedUsers = n.first;
+            m_countedInteractions = n.second;
+            // No page was stored yet in this sync: the count is its starting point.
+            if (m_session->isSyncing() && m_syncBase < 0 && m_syncNew == 0)
+                m_syncBase = n.second;
+            showArchiveCounts();
         });
+}
+
+void MainWindow::showArchiveCounts()
+{
+    if (!m_session->isOpen()) {
+        m_countLabel->clear();
+        return;
+    }
+    qint64 archived = qMax<qint64>(0, m_countedInteractions);
+    if (m_session->isSyncing())
+        archived = qMax(archived, qMax<qint64>(0, m_syncBase) + m_syncNew);
+    const QLocale loc;
+    const QString name = m_session->profile().name;
+    if (m_countedUsers < 0 && !m_session->isSyncing()) {
+        m_countLabel->setText(tr("%1 · counting…").arg(name));
+        return;
+    }
+    m_countLabel->setText(tr("%1 · %2 users · %3 interactions archived")
+                              .arg(name, loc.toString(qMax<qint64>(0, m_countedUsers)), loc.toString(archived)));
 }
 
 void MainWindow::updateActions()
@@ -391,6 +449,8 @@ void MainWindow::updateActions()
 void MainWindow::setStatus(const QString &message, int timeoutMs)
 {
     m_lastMessage = message;
+    m_exportNotice->hide();   // a newer message replaces the last export's notice
+    m_openFolder->hide();
     statusBar()->showMessage(message, timeoutMs);
 }
 
@@ -440,15 +500,15 @@ void MainWindow::onSyncFinished(const ledger::SyncSummary &summary)
         message = tr("Sign-in failed: %1").arg(summary.authError.plainText());
         Dialogs::error(this, tr("Sync"), message, summary.authError.details());
     } else if (summary.cancelled) {
-        message = tr("Sync cancelled; %n new interactions were kept.", nullptr, int(summary.interactionsNew));
+        message = tr("Sync cancelled; %Ln new interactions were kept.", nullptr, int(summary.interactionsNew));
     } else if (!summary.completed) {
         message = summary.message.isEmpty() ? tr("The sync stopped before every user was read.") : summary.message;
         Dialogs::error(this, tr("Sync"), message, summary.fatalError.isValid() ? summary.fatalError.details() : QString());
     } else if (failed > 0) {
-        message = tr("Sync finished: %1 new interactions; %n user(s) could not be read — see the Users tab "
-                     "(status Failed).", nullptr, failed).arg(summary.interactionsNew);
+        message = tr("Sync finished: %1 new interactions; %Ln user(s) could not be read — see the Users tab "
+                     "(status Failed).", nullptr, failed).arg(QLocale().toString(summary.interactionsNew));
     } else {
-        message = tr("Sync finished: %n new interactions.", nullptr, int(summary.interactionsNew));
+        message = tr("Sync finished: %Ln new interactions.", nullptr, int(summary.interactionsNew));
     }
     setStatus(message);
     emit syncFinished(summary);
@@ -459,8 +519,10 @@ void MainWindow::exportView()
     if (!m_session->isOpen() || m_export->isRunning())
         return;
     Workspace::Tab tab = m_workspace->currentTab();
-    if (tab == Workspace::ActivityTab)
-        tab = Workspace::PromptsTab;
+    if (tab == Workspace::ActivityTab) {
+        exportActivityCsv();   // the chart's numbers, not the prompts
+        return;
+    }
     ExportJob job;
     job.archivePath = m_session->archivePath();
     job.filter = m_workspace->filterFor(tab);
@@ -470,8 +532,13 @@ void MainWindow::exportView()
     case Workspace::SessionsTab: job.kind = ExportJob::SessionsCsv; base = QStringLiteral("sessions"); break;
     default: job.kind = ExportJob::PromptsCsv; base = QStringLiteral("prompts"); break;
     }
-    const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString suggested = QDir(docs).filePath(
+    // The file lists the rows in the order the table shows them.
+    const QHeaderView *header = (tab == Workspace::UsersTab ? m_workspace->usersView()
+                                 : tab == Workspace::SessionsTab ? m_workspace->sessionsView()
+                                                                 : m_workspace->promptsView())->horizontalHeader();
+    job.hasViewOrder = true;
+    job.viewOrder = SortSpec{header->sortIndicatorSection(), header->sortIndicatorOrder()};
+    const QString suggested = QDir(proposedExportFolder()).filePath(
         base + QLatin1Char('-') + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm")) + QStringLiteral(".csv"));
     job.path = Dialogs::saveFileName(this, tr("Export view to CSV"), suggested, tr("CSV files (*.csv)"));
     if (job.path.isEmpty())
@@ -482,24 +549,81 @@ void MainWindow::exportView()
     updateActions();
 }
 
+void MainWindow::exportActivityCsv()
+{
+    ActivityView *activity = m_workspace->activityView();
+    const QString suggested = QDir(proposedExportFolder()).filePath(
+        QStringLiteral("activity-") + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm")) + QStringLiteral(".csv"));
+    QString path = Dialogs::saveFileName(this, tr("Export the activity chart's data to CSV"), suggested, tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive))
+        path += QStringLiteral(".csv");
+    QString error;
+    if (!activity->saveCsv(path, &error)) {
+        setStatus(error);
+        Dialogs::error(this, tr("Export"), error);
+        emit exportFinished(false);
+        return;
+    }
+    showExportNotice(tr("Saved the chart's data (%1 interactions per day and app) to %2")
+                         .arg(QLocale().toString(activity->series().total), QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())),
+                     QFileInfo(path).absolutePath());
+    emit exportFinished(true);
+}
+
+QString MainWindow::proposedExportFolder() const
+{
+    // The folder of the last export if it still exists, else Documents, else the home folder:
+    // the picker never opens on a folder that is gone.
+    const QString last = QSettings().value(QStringLiteral("export/lastFolder")).toString();
+    const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    for (const QString &candidate : {last, docs})
+        if (!candidate.isEmpty() && QFileInfo(candidate).isDir())
+            return candidate;
+    return QDir::homePath();
+}
+
 void MainWindow::exportEverything()
 {
     if (!m_session->isOpen() || m_export->isRunning())
         return;
-    const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString parentDir = Dialogs::existingDirectory(this, tr("Export everything into a new folder in…"), docs);
+    ArchiveFilter filtered = m_workspace->filterFor(Workspace::PromptsTab);
+    QString scope = QStringLiteral("all");
+    if (!filtered.isEmpty()) {
+        // Say what "everything" is before writing: all, or what the filter shows.
+        const qint64 total = m_session->archive()->countTurns(ArchiveFilter{});
+        const qint64 matching = m_session->archive()->countTurns(filtered);
+        // Two counts the user asked for (bounded, on this thread like the dialog itself).
+        const QString userLabel = m_workspace->filterBar()->userScopeLabel();
+        const QString sentence = describeExportScope(filtered, userLabel, matching, total);
+        const QLocale loc;
+        const auto answer = Dialogs::choice(
+            this, tr("Export everything"),
+            tr("The current filter shows %1.\n\nExport the whole archive, or only what the filter shows?").arg(sentence),
+            {{QMessageBox::YesToAll, tr("Export all %1 prompts").arg(loc.toString(total))},
+             {QMessageBox::Apply, tr("Export as filtered (%1)").arg(loc.toString(matching))}});
+        if (answer == QMessageBox::YesToAll)
+            filtered = ArchiveFilter{};
+        else if (answer == QMessageBox::Apply)
+            scope = QStringLiteral("as_filtered");
+        else
+            return;
+    }
+    const QString parentDir = Dialogs::existingDirectory(this, tr("Export everything into a new folder in…"), proposedExportFolder());
     if (parentDir.isEmpty())
         return;
     ExportJob job;
     job.kind = ExportJob::Folder;
     job.archivePath = m_session->archivePath();
-    job.filter = m_workspace->filterFor(Workspace::PromptsTab);
+    job.filter = filtered;
     // A fresh sub-folder: an export never mixes with older files.
     job.path = QDir(parentDir).filePath(QStringLiteral("copilot-ledger-export-")
                                         + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
     job.request.tenant = m_session->profile().connection.tenant;
     job.request.clientId = m_session->profile().connection.clientId;
     job.request.userScope = job.filter.userIds;
+    job.request.scope = scope;
     m_export->start(job);
     updateActions();
 }
@@ -507,10 +631,33 @@ void MainWindow::exportEverything()
 void MainWindow::onExportFinished(const ExportOutcome &outcome)
 {
     updateActions();
-    setStatus(outcome.message, outcome.ok ? 10000 : 0);
-    if (!outcome.ok && !outcome.cancelled)
-        Dialogs::error(this, tr("Export"), outcome.message);
-    emit exportFinished(outcome.ok);
+    if (!outcome.ok) {
+        setStatus(outcome.message);
+        if (!outcome.cancelled)
+            Dialogs::error(this, tr("Export"), outcome.message);
+        emit exportFinished(false);
+        return;
+    }
+    const QLocale loc;
+    const QFileInfo first(outcome.files.value(0));
+    const bool folder = outcome.files.size() > 1;
+    const QString where = QDir::toNativeSeparators(folder ? first.absolutePath() : first.absoluteFilePath());
+    QSettings().setValue(QStringLiteral("export/lastFolder"), folder ? QFileInfo(first.absolutePath()).absolutePath() : first.absolutePath());
+    showExportNotice(folder ? tr("Exported %1 prompts with their sessions, users and interactions to %2").arg(loc.toString(outcome.rows), where)
+                            : tr("Saved %1 rows to %2").arg(loc.toString(outcome.rows), where),
+                     first.absolutePath());
+    emit exportFinished(true);
+}
+
+void MainWindow::showExportNotice(const QString &message, const QString &folder)
+{
+    m_lastMessage = message;
+    statusBar()->clearMessage();
+    m_exportFolder = folder;
+    m_exportNotice->setText(message);
+    m_exportNotice->setToolTip(message);
+    m_exportNotice->show();
+    m_openFolder->show();
 }
 
 ConnectionDialog *MainWindow::connectionDialog()

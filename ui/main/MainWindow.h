@@ -9,6 +9,7 @@
 class QAction;
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QStackedWidget;
 class QTimer;
 
@@ -84,6 +85,10 @@ private:
     void setStatus(const QString &message, int timeoutMs = 0);
     void onSyncFinished(const ledger::SyncSummary &summary);
     void onExportFinished(const ExportOutcome &outcome);
+    void showExportNotice(const QString &message, const QString &folder);
+    void exportActivityCsv();
+    void showArchiveCounts();
+    QString proposedExportFolder() const;
     void onProfileRemoved(const QString &id, bool forget);
     ConnectionDialog *connectionDialog();
 
@@ -98,6 +103,9 @@ private:
     Workspace *m_workspace;
     QComboBox *m_profileCombo;
     QLabel *m_countLabel;
+    QLabel *m_exportNotice;
+    QPushButton *m_openFolder;
+    QString m_exportFolder;             // where the last export went (Open folder)
     SyncStatusWidget *m_syncStatus;
     QTimer *m_liveRefresh;
     ConnectionDialog *m_connections = nullptr;
@@ -107,6 +115,11 @@ private:
     QAction *m_actFind, *m_actShowUtc, *m_actResetFilters, *m_actQuit, *m_actAbout, *m_actGuide;
     std::unique_ptr<ledger::ArchiveWorker> m_summaryWorker;   // status-bar counts, off the GUI thread
     quint64 m_summarySerial = 0;
+    // The status bar's counts: what the last count found, and during a sync the count at its
+    // start plus what the sync stored since, so that "archived" is never below "new".
+    qint64 m_countedUsers = -1, m_countedInteractions = -1;
+    qint64 m_syncBase = -1, m_syncNew = 0;
+    bool m_countPending = false;
 };
 
 } // namespace ledger::gui

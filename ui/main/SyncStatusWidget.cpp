@@ -17,7 +17,8 @@ SyncStatusWidget::SyncStatusWidget(QWidget *parent)
     m_bar = new QProgressBar(this);
     m_bar->setObjectName(QStringLiteral("syncProgress"));
     m_bar->setAccessibleName(tr("Sync progress"));
-    m_bar->setMaximumWidth(200);
+    m_bar->setMinimumWidth(m_bar->fontMetrics().horizontalAdvance(QStringLiteral("88,888 / 88,888")) + 24);
+    m_bar->setMaximumWidth(240);
     m_bar->setTextVisible(true);
     layout->addWidget(m_label);
     layout->addWidget(m_bar);
@@ -34,13 +35,16 @@ void SyncStatusWidget::start()
 QString SyncStatusWidget::describe(const ledger::SyncProgress &p)
 {
     const QLocale loc;
-    QString s = tr("Users %1 of %2 · %3 new interactions · %4 requests/s")
-                    .arg(loc.toString(p.usersDone), loc.toString(p.usersTotal),
-                         loc.toString(p.interactionsNew), loc.toString(p.requestsPerSecond, 'f', 1));
+    // The users part says the same as the bar beside it (same numbers, same separators).
+    QString s = p.usersTotal > 0 ? tr("Users %1 of %2 · %3 new interactions · %4 requests/s")
+                                       .arg(loc.toString(p.usersDone), loc.toString(p.usersTotal),
+                                            loc.toString(p.interactionsNew), loc.toString(p.requestsPerSecond, 'f', 1))
+                                 : tr("Reading the user list · %1 new interactions")
+                                       .arg(loc.toString(p.interactionsNew));
     if (p.throttled > 0)
-        s += tr(" · %n throttled (429)", nullptr, int(p.throttled));
+        s += tr(" · %Ln throttled (429)", nullptr, int(p.throttled));
     if (p.serverWaitSeconds > 0)
-        s += tr(" · waiting %n s because Microsoft Graph asked", nullptr, p.serverWaitSeconds);
+        s += tr(" · waiting %Ln s because Microsoft Graph asked", nullptr, p.serverWaitSeconds);
     if (p.etaSeconds >= 0) {
         const qint64 m = p.etaSeconds / 60, sec = p.etaSeconds % 60;
         s += m > 0 ? tr(" · about %1 min %2 s left").arg(m).arg(sec)
@@ -54,7 +58,10 @@ void SyncStatusWidget::setProgress(const ledger::SyncProgress &p)
     if (p.usersTotal > 0) {
         m_bar->setRange(0, p.usersTotal);
         m_bar->setValue(p.usersDone);
-        m_bar->setFormat(QStringLiteral("%v / %m"));
+        // QProgressBar's %v / %m leave out the thousands separator: format the numbers here.
+        const QLocale loc;
+        m_bar->setFormat(tr("%1 / %2").arg(loc.toString(p.usersDone), loc.toString(p.usersTotal)));
+        m_bar->setToolTip(tr("%1 of %2 users read").arg(loc.toString(p.usersDone), loc.toString(p.usersTotal)));
     }
     m_label->setText(describe(p));
     show();

@@ -4,6 +4,7 @@
 
 #include <QLabel>
 #include <QPushButton>
+#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 namespace ledger::gui {
@@ -29,7 +30,12 @@ WelcomePage::WelcomePage(QWidget *parent)
     setObjectName(QStringLiteral("welcomePage"));
     auto *outer = new QVBoxLayout(this);
     outer->addStretch(2);
-    auto *column = new QVBoxLayout;
+    // A column of fixed width, centred by stretches: a wrapped label aligned in a layout gets its
+    // one-line height and is cut off, so the sentence takes the column's full width instead.
+    auto *box = new QWidget(this);
+    box->setFixedWidth(600);
+    auto *column = new QVBoxLayout(box);
+    column->setContentsMargins(0, 0, 0, 0);
     column->setSpacing(14);
 
     auto *logo = new QLabel(this);
@@ -37,7 +43,7 @@ WelcomePage::WelcomePage(QWidget *parent)
     logo->setAlignment(Qt::AlignHCenter);
     column->addWidget(logo);
 
-    auto *title = new QLabel(tr("Welcome to Copilot Ledger"), this);
+    auto *title = new QLabel(tr("Welcome to Copilot Ledger"), box);
     QFont f = title->font();
     f.setPointSizeF(f.pointSizeF() * 1.8);
     f.setBold(true);
@@ -47,11 +53,10 @@ WelcomePage::WelcomePage(QWidget *parent)
 
     auto *text = new QLabel(tr("Archive, browse and export the Microsoft 365 Copilot prompts and responses of "
                                "your organisation for audits. Everything is read with an app registration "
-                               "you control and stays on this computer."), this);
+                               "you control and stays on this computer."), box);
     text->setWordWrap(true);
     text->setAlignment(Qt::AlignHCenter);
-    text->setMaximumWidth(560);
-    column->addWidget(text, 0, Qt::AlignHCenter);
+    column->addWidget(text);
     column->addSpacing(12);
 
     m_connect = bigButton(themedIcon(QStringLiteral("connect")), tr("Connect to your tenant"),
@@ -63,7 +68,11 @@ WelcomePage::WelcomePage(QWidget *parent)
     m_demo->setObjectName(QStringLiteral("welcomeDemo"));
     column->addWidget(m_connect, 0, Qt::AlignHCenter);
     column->addWidget(m_demo, 0, Qt::AlignHCenter);
-    outer->addLayout(column);
+    auto *centre = new QHBoxLayout;
+    centre->addStretch(1);
+    centre->addWidget(box);
+    centre->addStretch(1);
+    outer->addLayout(centre);
     outer->addStretch(3);
 
     connect(m_connect, &QPushButton::clicked, this, &WelcomePage::connectRequested);

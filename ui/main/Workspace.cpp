@@ -3,6 +3,8 @@
 #include "archive/Archive.h"
 #include "common/Icons.h"
 #include "filter/FilterBar.h"
+#include "filter/NoMatchPanel.h"
+#include "main/UserDetailsPanel.h"
 #include "models/HighlightDelegate.h"
 #include "models/LedgerTableView.h"
 #include "models/PromptsModel.h"
@@ -71,7 +73,8 @@ Workspace::Workspace(QWidget *parent)
     m_promptsView->setModel(m_prompts);
 
     m_tabs->addTab(m_usersView, themedIcon(QStringLiteral("users")), tr("&Users"));
-    m_tabs->addTab(m_sessionsView, themedIcon(QStringLiteral("sessions")), tr("&Sessions"));
+    // "S&essions": Alt+S is the Sync menu.
+    m_tabs->addTab(m_sessionsView, themedIcon(QStringLiteral("sessions")), tr("S&essions"));
     m_tabs->addTab(m_promptsView, themedIcon(QStringLiteral("prompts")), tr("&Prompts"));
     m_activity = new ActivityView(m_tabs);
     m_tabs->addTab(m_activity, themedIcon(QStringLiteral("activity")), tr("&Activity"));
@@ -81,7 +84,12 @@ Workspace::Workspace(QWidget *parent)
     connect(m_conversation, &ConversationView::previousRequested, this, [this] { step(-1); });
     connect(m_conversation, &ConversationView::nextRequested, this, [this] { step(+1); });
     m_conversationPane->setObjectName(QStringLiteral("conversationPane"));
-    m_conversationPane->setMinimumWidth(320);
+    // Never narrower than its own tool row (find field, match count, Copy, Export): squeezed
+    // below that, the widgets would overlap.
+    m_conversationPane->setMinimumWidth(qMax(320, m_conversationPane->minimumSizeHint().width()));
+    m_details = new UserDetailsPanel(m_splitter);
+    m_details->setMinimumWidth(280);
+    m_details->hide();
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
 
@@ -96,15 +104,45 @@ Workspace::Workspace(QWidget *parent)
     });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int i) {
         m_filter->setStatusFilterVisible(i == UsersTab);
+        updateSearchPlaceholder();
         ensureFresh(Tab(i));
+        updatePanes();
         updateCounts();
+        if (i != ActivityTab)
+            updateEmptyText(viewFor(Tab(i)), modelFor(Tab(i)));
     });
     connect(m_usersView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &Workspace::onUsersSelectionChanged);
+    connect(m_usersView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &Workspace::updateUserDetails);
     for (LedgerTableView *v : {m_sessionsView, m_promptsView}) {
-        connect(v->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-                [this](const QModelIndex &current) { showConversationFor(current); });
+        connect(v->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this, v](const QModelIndex &current) {
+            if (viewFor(currentTab()) == v)
+                showConversationFor(current);
+        });
     }
+    // The pane always belongs to the current row: a new query (filter, chip) or a re-read that
+    // drops the current row leaves it empty instead of showing the previous conversation.
+    for (ArchiveTableModel *m : {static_cast<ArchiveTableModel *>(m_sessions), static_cast<ArchiveTableModel *>(m_prompts)}) {
+        connect(m, &QAbstractItemModel::modelReset, this, &Workspace::syncConversation);
+        connect(m, &ArchiveTableModel::loaded, this, &Workspace::syncConversation);
+    }
+    connect(m_users, &QAbstractItemModel::modelReset, this, &Workspace::updateUserDetails);
+    connect(m_users, &ArchiveTableModel::rowsLoaded, this, &Workspace::updateUserDetails);
+    for (int t = 0; t < 3; ++t) {
+        m_noMatch[t] = new NoMatchPanel(this);
+        viewFor(Tab(t))->setEmptyOverlay(m_noMatch[t]);
+        connect(m_noMatch[t], &NoMatchPanel::clearRequested, m_filter, &FilterBar::clearPart);
+        connect(m_noMatch[t], &NoMatchPanel::clearAllRequested, m_filter, &FilterBar::reset);
+    }
+    connect(m_activity, &ActivityView::loaded, this, &Workspace::updateCounts);
+    connect(m_activity, &ActivityView::dayActivated, this, [this](const QDate &day) {
+        m_filter->setCustomRange(day, day);
+        setCurrentTab(PromptsTab);
+    });
+    connect(m_activity, &ActivityView::userActivated, this, [this](const QString &userId, const QString &label) {
+        m_filter->setUserScope({userId}, tr("User: %1").arg(label));
+        setCurrentTab(PromptsTab);
+    });
     for (Tab tab : {UsersTab, SessionsTab, PromptsTab}) {
         ArchiveTableModel *m = modelFor(tab);
         LedgerTableView *view = viewFor(tab);
@@ -121,6 +159,9 @@ Workspace::Workspace(QWidget *parent)
     connect(m_users, &ArchiveTableModel::loaded, this, &Workspace::selectScopedUsers);
     m_filter->setStatusFilterVisible(true);
     restoreLayout();
+    m_filter->setStatusFilterVisible(currentTab() == UsersTab);
+    updateSearchPlaceholder();
+    updatePanes();
 }
 
 Workspace::~Workspace()
@@ -177,11 +218,13 @@ void Workspace::setArchive(ledger::Archive *archive)
     m_conversation->clear();
     m_conversation->setArchive(archive);
     m_activity->setArchive(archive);
+    m_details->clear();
     reloadAll();
 }
 
 void Workspace::reloadAll()
 {
+    m_sharedNames = m_archive && m_archive->isOpen() ? m_archive->sharedDisplayNames() : QStringList();
     for (bool &d : m_stale)
         d = true;
     ensureFresh(currentTab());
@@ -210,8 +253,12 @@ void Workspace::setCurrentTab(Tab tab)
 ledger::ArchiveFilter Workspace::filterFor(Tab tab) const
 {
     ArchiveFilter f = m_filter->filter();
-    if (tab == UsersTab)
+    if (tab == UsersTab) {
+        // The Users tab searches people (name, UPN, mail, department), not what they asked.
+        f.userText = f.text;
+        f.text.clear();
         return f;
+    }
     f.statuses.clear();
     f.userIds = m_filter->userScope();
     return f;
@@ -274,6 +321,73 @@ void Workspace::updateEmptyText(LedgerTableView *view, ArchiveTableModel *model)
         view->setEmptyText(tr("Nothing archived yet. Press Sync (F5) to read this tenant's Copilot history."));
     else
         view->setEmptyText(tr("Nothing matches the filter. Clear the search, widen the dates or remove the user chip."));
+    // Over an empty result: every active filter with its own clear button.
+    const int t = view == m_usersView ? 0 : view == m_sessionsView ? 1 : 2;
+    const bool show = m_archive && !model->isLoading() && model->rowCount() == 0 && model->totalUnfiltered() > 0;
+    const QList<FilterBar::ActivePart> parts = show ? m_filter->activeParts(t == 0) : QList<FilterBar::ActivePart>();
+    m_noMatch[t]->setParts(parts);
+    m_noMatch[t]->setVisible(!parts.isEmpty());
+    view->updateOverlayGeometry();
+}
+
+QString Workspace::distinctName(const QString &displayName, const QString &upn) const
+{
+    if (displayName.isEmpty())
+        return upn;
+    if (upn.isEmpty() || !m_sharedNames.contains(displayName, Qt::CaseInsensitive))
+        return displayName;
+    return tr("%1 (%2)").arg(displayName, upn);
+}
+
+void Workspace::updateSearchPlaceholder()
+{
+    switch (currentTab()) {
+    case UsersTab: m_filter->setSearchPlaceholder(tr("Find users by name, UPN or department (Ctrl+F)")); break;
+    case SessionsTab: m_filter->setSearchPlaceholder(tr("Find sessions whose prompts or responses contain these words (Ctrl+F)")); break;
+    case PromptsTab: m_filter->setSearchPlaceholder(tr("Search prompts and responses (Ctrl+F)")); break;
+    case ActivityTab: m_filter->setSearchPlaceholder(tr("Count only interactions whose prompt or response contains these words (Ctrl+F)")); break;
+    }
+}
+
+void Workspace::updatePanes()
+{
+    // Sessions / Prompts: the conversation of the current row. Users: the selected user's
+    // summary. Activity: neither (the charts use the room).
+    const Tab tab = currentTab();
+    m_conversationPane->setVisible(tab == SessionsTab || tab == PromptsTab);
+    m_details->setVisible(tab == UsersTab);
+    if (tab == SessionsTab || tab == PromptsTab)
+        syncConversation();
+    else
+        m_conversation->clear();
+    if (tab == UsersTab)
+        updateUserDetails();
+}
+
+void Workspace::syncConversation()
+{
+    const Tab tab = currentTab();
+    if (tab != SessionsTab && tab != PromptsTab)
+        return;
+    LedgerTableView *view = viewFor(tab);
+    const QModelIndex current = view->selectionModel()->currentIndex();
+    if (!current.isValid() || current.row() >= view->model()->rowCount()) {
+        m_waitingConversation = QPersistentModelIndex();
+        m_conversation->clear();
+        return;
+    }
+    showConversationFor(current);
+}
+
+void Workspace::updateUserDetails()
+{
+    const QModelIndex current = m_usersView->selectionModel()->currentIndex();
+    const UserRow *row = current.isValid() ? m_users->rowAt(current.row()) : nullptr;
+    if (!row || row->user.id.isEmpty()) {
+        m_details->clear();
+        return;
+    }
+    m_details->showUser(*row, m_sharedNames.contains(row->user.displayName, Qt::CaseInsensitive));
 }
 
 QString Workspace::countsText() const
@@ -283,6 +397,13 @@ QString Workspace::countsText() const
     if (!m_archive)
         return {};
     const QLocale loc;
+    if (currentTab() == ActivityTab) {
+        // The charts count interactions (a prompt and its response are two): say so, with the
+        // prompts beside, so that the header and the chart's total agree.
+        if (m_activity->isLoading())
+            return tr("Counting…");
+        return tr("%1 interactions (%2 prompts)").arg(loc.toString(m_activity->series().total), loc.toString(m->totalMatching()));
+    }
     if (m->isLoading() && m->rowCount() == 0)
         return tr("Counting…");
     const qint64 n = m->totalMatching(), total = m->totalUnfiltered();
@@ -315,7 +436,8 @@ void Workspace::onUsersSelectionChanged()
     QStringList ids, names;
     for (const QModelIndex &i : m_usersView->selectionModel()->selectedRows()) {
         ids << i.data(ArchiveTableModel::UserIdRole).toString();
-        names << m_users->index(i.row(), int(UserRow::Name)).data().toString();
+        names << distinctName(m_users->index(i.row(), int(UserRow::Name)).data().toString(),
+                              m_users->index(i.row(), int(UserRow::Upn)).data().toString());
     }
     m_updatingSelection = true;
     if (ids.isEmpty())
@@ -330,6 +452,9 @@ void Workspace::onUsersSelectionChanged()
 void Workspace::showConversationFor(const QModelIndex &index)
 {
     m_waitingConversation = QPersistentModelIndex();
+    const LedgerTableView *shown = viewFor(currentTab());
+    if (index.isValid() && (!shown || index.model() != shown->model()))
+        return;   // a row of a tab that is not shown
     if (!index.isValid()) {
         m_conversation->clear();
         return;

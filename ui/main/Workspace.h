@@ -24,6 +24,8 @@ class PromptsModel;
 class ArchiveTableModel;
 class ConversationView;
 class ActivityView;
+class NoMatchPanel;
+class UserDetailsPanel;
 
 class Workspace : public QWidget {
     Q_OBJECT
@@ -53,6 +55,11 @@ public:
     LedgerTableView *promptsView() const { return m_promptsView; }
     QTabWidget *tabs() const { return m_tabs; }
     QWidget *conversationPane() const { return m_conversationPane; }
+    UserDetailsPanel *userDetails() const { return m_details; }
+    ActivityView *activityView() const { return m_activity; }
+    // "Name (upn)" when another user has the same display name, else the name.
+    QString distinctName(const QString &displayName, const QString &upn) const;
+    QStringList sharedDisplayNames() const { return m_sharedNames; }
     void saveLayout() const;
     void restoreLayout();
 
@@ -64,6 +71,10 @@ private:
     void ensureFresh(Tab tab);
     void updateCounts();
     void updateEmptyText(LedgerTableView *view, ArchiveTableModel *model);
+    void updatePanes();
+    void syncConversation();
+    void updateUserDetails();
+    void updateSearchPlaceholder();
     void onUsersSelectionChanged();
     void showConversationFor(const QModelIndex &index);
     void step(int delta);
@@ -85,6 +96,9 @@ private:
     QWidget *m_conversationPane;
     ConversationView *m_conversation = nullptr;
     ActivityView *m_activity = nullptr;
+    UserDetailsPanel *m_details = nullptr;
+    NoMatchPanel *m_noMatch[3] = {nullptr, nullptr, nullptr};
+    QStringList m_sharedNames;   // display names more than one user has
     // Per tab: the filter changed (new query, back to the top) / only the data changed (a sync
     // stored more: re-read keeping the rows in view).
     bool m_dirty[4] = {true, true, true, true};

@@ -30,19 +30,27 @@ LedgerTableView::LedgerTableView(const QString &settingsKey, QWidget *parent)
     setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     setShowGrid(false);
+    // Tab leaves the table for the next widget (arrow keys move inside it): walking cell by cell
+    // would wrap to the next row and silently change the selected user.
+    setTabKeyNavigation(false);
     verticalHeader()->hide();
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     QHeaderView *h = horizontalHeader();
     h->setSectionsMovable(true);
     h->setHighlightSections(false);
-    h->setStretchLastSection(true);
+    h->setStretchLastSection(false);   // fitColumnsToWidth() shares the room among all columns
     h->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     h->setContextMenuPolicy(Qt::CustomContextMenu);
     h->setSortIndicatorShown(true);
     connect(h, &QHeaderView::customContextMenuRequested, this, &LedgerTableView::showHeaderMenu);
     connect(h, &QHeaderView::sectionMoved, this, [this] { saveLayout(); });
-    connect(h, &QHeaderView::sectionResized, this, [this] { saveLayout(); });
+    connect(h, &QHeaderView::sectionResized, this, [this](int logical, int, int newSize) {
+        if (m_fitting)
+            return;
+        m_baseWidths.insert(logical, newSize);   // the user's own width is the new base
+        saveLayout();
+    });
     connect(h, &QHeaderView::sortIndicatorChanged, this, [this] { saveLayout(); });
     setContextMenuPolicy(Qt::ActionsContextMenu);
     auto *copy = new QAction(tr("&Copy"), this);
@@ -90,14 +98,83 @@ void LedgerTableView::restoreLayout()
         }
         h->setSortIndicator(m_defaultColumn, m_defaultOrder);
     }
+    m_baseWidths.clear();
+    const QVariantList base = s.value(m_key + QStringLiteral("/baseWidths")).toList();
+    for (int c = 0; model() && c < model()->columnCount(); ++c) {
+        const int saved = base.size() == model()->columnCount() ? base.at(c).toInt() : 0;
+        m_baseWidths.insert(c, saved > 0 ? saved : h->sectionSize(c));
+    }
+    fitColumnsToWidth();
     if (model())
         model()->sort(h->sortIndicatorSection(), h->sortIndicatorOrder());
+}
+
+void LedgerTableView::fitColumnsToWidth()
+{
+    QHeaderView *h = horizontalHeader();
+    if (!model() || m_baseWidths.isEmpty())
+        return;
+    QList<int> visible;
+    qint64 sum = 0;
+    for (int v = 0; v < h->count(); ++v) {
+        const int c = h->logicalIndex(v);
+        if (h->isSectionHidden(c))
+            continue;
+        visible << c;
+        sum += m_baseWidths.value(c, h->sectionSize(c));
+    }
+    const int room = viewport()->width();
+    if (visible.isEmpty() || sum <= 0)
+        return;
+    const double factor = room > sum ? double(room) / double(sum) : 1.0;
+    m_fitting = true;
+    int used = 0;
+    for (int i = 0; i < visible.size(); ++i) {
+        const int c = visible.at(i);
+        int w = int(m_baseWidths.value(c, h->sectionSize(c)) * factor);
+        if (i == visible.size() - 1 && factor > 1.0)
+            w = qMax(w, room - used);   // the rounding goes to the last column
+        h->resizeSection(c, w);
+        used += w;
+    }
+    m_fitting = false;
+}
+
+void LedgerTableView::resizeEvent(QResizeEvent *event)
+{
+    QTableView::resizeEvent(event);
+    fitColumnsToWidth();
+    updateOverlayGeometry();
+}
+
+void LedgerTableView::setEmptyOverlay(QWidget *overlay)
+{
+    m_overlay = overlay;
+    if (overlay) {
+        overlay->setParent(viewport());
+        overlay->hide();
+    }
+}
+
+void LedgerTableView::updateOverlayGeometry()
+{
+    if (!m_overlay)
+        return;
+    const QRect area = viewport()->rect().adjusted(24, 24, -24, -24);
+    const int w = qMin(area.width(), qMax(m_overlay->sizeHint().width(), 320));
+    const int hh = m_overlay->hasHeightForWidth() ? m_overlay->heightForWidth(w) : m_overlay->sizeHint().height();
+    m_overlay->setGeometry(area.left() + (area.width() - w) / 2, area.top(), w, qMin(hh, area.height()));
+    viewport()->update();
 }
 
 void LedgerTableView::saveLayout() const
 {
     QSettings s;
     s.setValue(m_key + QStringLiteral("/header"), horizontalHeader()->saveState());
+    QVariantList base;
+    for (int c = 0; model() && c < model()->columnCount(); ++c)
+        base << m_baseWidths.value(c, horizontalHeader()->sectionSize(c));
+    s.setValue(m_key + QStringLiteral("/baseWidths"), base);
 }
 
 void LedgerTableView::showHeaderMenu(const QPoint &pos)
@@ -116,12 +193,14 @@ void LedgerTableView::showHeaderMenu(const QPoint &pos)
         a->setEnabled(h->isSectionHidden(c) || visible > 1);   // never hide the last column
         connect(a, &QAction::toggled, this, [this, c](bool on) {
             horizontalHeader()->setSectionHidden(c, !on);
+            fitColumnsToWidth();
             saveLayout();
         });
     }
     menu.addSeparator();
     menu.addAction(tr("Reset columns"), this, [this] {
         QSettings().remove(m_key + QStringLiteral("/header"));
+        QSettings().remove(m_key + QStringLiteral("/baseWidths"));
         QHeaderView *hh = horizontalHeader();
         for (int c = 0; c < model()->columnCount(); ++c) {
             hh->setSectionHidden(c, false);
@@ -202,7 +281,7 @@ void LedgerTableView::keyPressEvent(QKeyEvent *event)
 void LedgerTableView::paintEvent(QPaintEvent *event)
 {
     QTableView::paintEvent(event);
-    if (model() && model()->rowCount() == 0 && !m_emptyText.isEmpty()) {
+    if (model() && model()->rowCount() == 0 && !m_emptyText.isEmpty() && !(m_overlay && m_overlay->isVisible())) {
         QPainter p(viewport());
         p.setPen(palette().color(QPalette::Disabled, QPalette::Text));
         p.drawText(viewport()->rect().adjusted(24, 24, -24, -24),

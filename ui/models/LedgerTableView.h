@@ -1,6 +1,7 @@
 #pragma once
 // The table used by the Users / Sessions / Prompts tabs: SQL-sorted columns, movable and
 // hidable columns (header context menu), remembered layout, Ctrl+C copies the selection as TSV.
+#include <QHash>
 #include <QPersistentModelIndex>
 #include <QTableView>
 
@@ -24,10 +25,17 @@ public:
     bool copySelection();   // false (and a message) when the selection is too big
     static constexpr int MaxCopyRows = 20000;
     void setEmptyText(const QString &text);
+    // A widget shown over the empty table instead of the empty text (e.g. the active filters with
+    // a clear button each); the view places it, the owner shows and hides it.
+    void setEmptyOverlay(QWidget *overlay);
+    void updateOverlayGeometry();
+    // Columns keep their proportions and grow to fill a wide window (never below their widths).
+    void fitColumnsToWidth();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void showHeaderMenu(const QPoint &pos);
@@ -35,6 +43,9 @@ private:
     QList<QMetaObject::Connection> m_modelConnections;
     QString m_key;
     QString m_emptyText;
+    QWidget *m_overlay = nullptr;
+    QHash<int, int> m_baseWidths;   // column widths before fitColumnsToWidth() widened them
+    bool m_fitting = false;
     QList<int> m_defaultWidths;
     int m_defaultColumn = 0;
     Qt::SortOrder m_defaultOrder = Qt::AscendingOrder;
