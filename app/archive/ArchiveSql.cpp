@@ -88,6 +88,31 @@ QString ArchiveSql::textCondition(const QString &t, const QString &text)
     return parts.join(" AND "_L1);
 }
 
+QString ArchiveSql::findingMatch(const QString &a, const QString &spec)
+{
+    auto literal = [](QString v) -> QString { return u"'"_s + v.replace(u'\'', u"''"_s) + u"'"_s; };
+    if (spec.isEmpty() || spec == u"any")
+        return QString();
+    if (spec == u"sensitive")
+        return a + u".kind = 0"_s;
+    if (spec == u"watchlist")
+        return a + u".kind = 1"_s;
+    if (spec.startsWith(u"sensitive:"))
+        return a + u".kind = 0 AND "_s + a + u".detector = "_s + literal(spec.mid(10));
+    if (spec.startsWith(u"watchlist:"))
+        return a + u".kind = 1 AND "_s + a + u".detector = "_s + literal(spec.mid(10));
+    return u"0"_s;   // not a findings filter: matches nothing rather than everything
+}
+
+void ArchiveSql::findingsCondition(const QString &user, const QString &interactionMatch, const QString &spec)
+{
+    if (spec.isEmpty())
+        return;
+    const QString m = findingMatch(u"fd"_s, spec);
+    m_conds << u"EXISTS (SELECT 1 FROM findings fd WHERE fd.user_id = "_s + user + u" AND "_s + interactionMatch
+            + (m.isEmpty() ? QString() : u" AND "_s + m) + u")"_s;
+}
+
 void ArchiveSql::turnConditions(const ArchiveFilter &f, bool withText)
 {
     if (f.from.isValid())
@@ -103,6 +128,7 @@ void ArchiveSql::turnConditions(const ArchiveFilter &f, bool withText)
         if (!c.isEmpty())
             m_conds << c;
     }
+    findingsCondition(u"t.user_id"_s, u"fd.interaction_id IN (t.prompt_id, t.response_id)"_s, f.findings);
 }
 
 void ArchiveSql::sessionConditions(const ArchiveFilter &f)
@@ -121,6 +147,7 @@ void ArchiveSql::sessionConditions(const ArchiveFilter &f)
         if (!c.isEmpty())
             m_conds << u"(s.user_id, s.session_key) IN (SELECT t.user_id, t.session_key FROM turns t WHERE "_s + c + u")"_s;
     }
+    findingsCondition(u"s.user_id"_s, u"fd.session_key = s.session_key"_s, f.findings);
 }
 
 void ArchiveSql::interactionConditions(const ArchiveFilter &f)
@@ -140,13 +167,14 @@ void ArchiveSql::interactionConditions(const ArchiveFilter &f)
                        " AND (t.prompt_id = i.id OR t.response_id = i.id OR (i.request_id <> '' AND t.request_id = i.request_id))"
                        " AND "_s + c + u")"_s;
     }
+    findingsCondition(u"i.user_id"_s, u"fd.interaction_id = i.id"_s, f.findings);
 }
 
 bool ArchiveSql::activityConditions(const ArchiveFilter &f, const QString &a)
 {
     constexpr qint64 kDay = 86400000;
     auto aligned = [](const QDateTime &t) { return !t.isValid() || t.toMSecsSinceEpoch() % kDay == 0; };
-    if (!f.text.trimmed().isEmpty() || !aligned(f.from) || !aligned(f.to))
+    if (!f.text.trimmed().isEmpty() || !f.findings.isEmpty() || !aligned(f.from) || !aligned(f.to))
         return false;
     if (f.from.isValid())
         add(a + u".day >= ?"_s, {f.from.toMSecsSinceEpoch() / kDay});
@@ -169,7 +197,7 @@ void ArchiveSql::userConditions(const ArchiveFilter &f)
     }
     if (!f.userIds.isEmpty())
         m_conds << inList(u"u.id"_s, f.userIds);
-    if (!f.text.trimmed().isEmpty()) {
+    if (!f.text.trimmed().isEmpty() || !f.findings.isEmpty()) {
         ArchiveFilter turnFilter = f;
         turnFilter.userIds.clear();
         ArchiveSql sub(m_fullText);

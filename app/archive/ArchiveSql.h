@@ -36,9 +36,15 @@ public:
 
     void add(const QString &cond, const QVariantList &binds = {});
 
+    // The condition on a findings row (alias) for ArchiveFilter::findings; "" for "" and "any".
+    // Names are written as SQL string literals (quotes doubled), never as SQL.
+    static QString findingMatch(const QString &alias, const QString &spec);
+
 private:
     QString inList(const QString &column, const QStringList &values);
     QString textCondition(const QString &turnAlias, const QString &text);
+    // EXISTS (a finding of the spec in the interactions `interactions` of user `user`).
+    void findingsCondition(const QString &user, const QString &interactionMatch, const QString &spec);
 
     bool m_fullText;
     QStringList m_conds;
