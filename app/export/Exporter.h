@@ -1,6 +1,6 @@
 #pragma once
 // The export folder of DESIGN §3: prompts.csv, sessions.csv, users.csv, interactions.jsonl,
-// export.json, SHA256SUMS. Every file is written with QSaveFile (a failed export leaves no half
+// findings.csv, export.json, SHA256SUMS. Every file is written with QSaveFile (a failed export leaves no half
 // file); the export is recorded in the archive's export log. Runs in the calling thread: the GUI
 // calls it from a worker thread with its own Archive.
 #include "archive/Archive.h"
@@ -27,7 +27,7 @@ struct ExportResult {
     bool cancelled = false;
     QString error;                   // plain words
     QStringList files;
-    qint64 prompts = 0, sessions = 0, users = 0, interactions = 0;
+    qint64 prompts = 0, sessions = 0, users = 0, interactions = 0, findings = 0;
 };
 
 class Exporter {
@@ -58,7 +58,7 @@ public:
     static QStringList promptsHeader();
     static QStringList sessionsHeader();
     static QStringList usersHeader();
-    // The six files of an export folder, in the order they are written.
+    // The seven files of an export folder, in the order they are written.
     static QStringList fileNames();
     // Test hook: make the commit of file number `fileIndex` (0-based, fileNames() order) fail; -1 = off.
     static void setFailCommitAtForTesting(int fileIndex);

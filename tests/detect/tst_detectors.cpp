@@ -4,6 +4,7 @@
 #include "detect/Checksums.h"
 #include "detect/DetectorRegistry.h"
 #include "detect/FindingScanner.h"
+#include "sim/DemoContent.h"
 #include "TestSupport.h"
 
 #include <QTest>
@@ -254,6 +255,21 @@ private slots:
         QCOMPARE(maskMatch(u"1234"_s), u"****"_s);   // never shown in full
         QCOMPARE(maskMatch(u"ab"_s), u"**"_s);
         QCOMPARE(maskMatch(QString()), QString());
+    }
+
+    // The demo tenant's sensitive prompts: the first ones are findings, the rest near-misses.
+    void demoContent()
+    {
+        const FindingScanner scanner;
+        for (int k = 0; k < sim::DemoContent::SensitiveKinds; ++k) {
+            const QString text = sim::DemoContent::sensitivePrompt(k);
+            const QList<Finding> f = scanner.scanText(text, FindingLocation::Prompt);
+            if (k < 16)
+                QVERIFY2(!f.isEmpty(), qPrintable(text));
+            else
+                QVERIFY2(f.isEmpty(), qPrintable(text + u" → "_s + (f.isEmpty() ? QString() : f.first().detector)));
+        }
+        QCOMPARE(sim::DemoContent::sensitivePrompt(sim::DemoContent::SensitiveKinds), sim::DemoContent::sensitivePrompt(0));
     }
 
     void keys()
