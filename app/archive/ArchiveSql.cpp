@@ -1,4 +1,5 @@
 #include "archive/ArchiveSql.h"
+#include "archive/SearchQuery.h"
 
 #include <QRegularExpression>
 
@@ -25,26 +26,24 @@ QStringList ArchiveSql::words(const QString &text)
 
 QString ArchiveSql::ftsExpression(const QString &text)
 {
-    // The index is built with detail=none (no positions: 9x smaller), which allows single-token
-    // terms only. Split every typed word into the tokenizer's tokens (letters and digits) and
-    // require each as a prefix: "e-mail" → "e"* "mail"*. Quoting makes FTS syntax inert.
-    QStringList terms;
-    for (const QString &w : words(text)) {
-        QString token;
-        auto flush = [&] {
-            if (!token.isEmpty())
-                terms << u"\""_s + token + u"\"*"_s;
-            token.clear();
-        };
-        for (const QChar c : w) {
-            if (c.isLetterOrNumber())
-                token += c;
-            else
-                flush();
+    // The positive word and prefix terms of the search language as one FTS5 expression (every
+    // token quoted: nothing typed is FTS syntax); phrases and exclusions are left out (they are
+    // SQL conditions of their own, see textCondition). "" when there is no such term.
+    SearchQuery q;
+    if (!SearchQuery::parse(text, &q))
+        return QString();
+    QStringList clauses;
+    for (const QList<SearchTerm> &clause : q.clauses()) {
+        QStringList alternatives;
+        bool plain = true;
+        for (const SearchTerm &t : clause) {
+            plain = plain && !t.negated && t.kind != SearchTerm::Phrase;
+            alternatives << SearchQuery::ftsTerm(t);
         }
-        flush();
+        if (plain)
+            clauses << (alternatives.size() > 1 ? u"("_s + alternatives.join(u" OR "_s) + u")"_s : alternatives.first());
     }
-    return terms.join(u' ');
+    return clauses.join(u" AND "_s);
 }
 
 void ArchiveSql::add(const QString &cond, const QVariantList &binds)
@@ -71,19 +70,66 @@ QString ArchiveSql::inList(const QString &column, const QStringList &values)
 
 QString ArchiveSql::textCondition(const QString &t, const QString &text)
 {
-    if (m_fullText) {
-        const QString expr = ftsExpression(text);
-        if (expr.isEmpty())
-            return QString();
+    SearchQuery q;
+    if (!SearchQuery::parse(text, &q))
+        return u"0"_s;   // the window and the CLI check the syntax first; a bad query finds nothing
+    if (q.isEmpty())
+        return QString();
+    auto likePattern = [](QString w) -> QString {
+        w.replace(u'\\', "\\\\"_L1).replace(u'%', "\\%"_L1).replace(u'_', "\\_"_L1);
+        return u"%"_s + w + u"%"_s;
+    };
+    auto inText = [&](const QString &needle) -> QString {
+        const QString pattern = likePattern(needle);
+        m_binds << pattern << pattern;
+        // COALESCE: a turn without a response has NULL there, and NOT (… OR NULL) would drop it.
+        return u"(COALESCE("_s + t + u".prompt_text, '') LIKE ? ESCAPE '\\' OR COALESCE("_s + t
+            + u".response_text, '') LIKE ? ESCAPE '\\')"_s;
+    };
+    auto ftsMatch = [&](const QString &expr) -> QString {
         m_binds << expr;
         return t + u".tid IN (SELECT rowid FROM turns_fts WHERE turns_fts MATCH ?)"_s;
-    }
+    };
     QStringList parts;
-    for (QString w : words(text)) {
-        w.replace(u'\\', "\\\\"_L1).replace(u'%', "\\%"_L1).replace(u'_', "\\_"_L1);
-        const QString pattern = u"%"_s + w + u"%"_s;
-        parts << u"("_s + t + u".prompt_text LIKE ? ESCAPE '\\' OR "_s + t + u".response_text LIKE ? ESCAPE '\\')"_s;
-        m_binds << pattern << pattern;
+    if (m_fullText) {
+        // Every clause of positive words in one MATCH (fast path, the common case).
+        const QString plain = ftsExpression(text);
+        if (!plain.isEmpty())
+            parts << ftsMatch(plain);
+    }
+    for (const QList<SearchTerm> &clause : q.clauses()) {
+        bool plain = true;
+        for (const SearchTerm &term : clause)
+            plain = plain && !term.negated && term.kind != SearchTerm::Phrase;
+        if (plain && m_fullText)
+            continue;   // in the MATCH above
+        QStringList alternatives;
+        for (const SearchTerm &term : clause) {
+            QString c;
+            if (!m_fullText) {
+                // LIKE fallback: a word or phrase anywhere in the text (A–Z case ignored).
+                if (term.kind == SearchTerm::Phrase) {
+                    c = inText(term.text);
+                } else {
+                    QStringList each;
+                    for (const QString &tok : term.tokens)
+                        each << inText(tok);
+                    c = each.join(" AND "_L1);
+                }
+            } else if (term.kind == SearchTerm::Phrase) {
+                // The index has no positions (detail=none): its words through the index, their
+                // order through the text.
+                SearchTerm words = term;
+                words.kind = SearchTerm::Word;
+                const QString indexed = ftsMatch(SearchQuery::ftsTerm(words));   // binds in this order
+                const QString ordered = inText(term.text);
+                c = u"("_s + indexed + u" AND "_s + ordered + u")"_s;
+            } else {
+                c = ftsMatch(SearchQuery::ftsTerm(term));
+            }
+            alternatives << (term.negated ? u"NOT "_s + c : c);
+        }
+        parts << (alternatives.size() > 1 ? u"("_s + alternatives.join(" OR "_L1) + u")"_s : alternatives.first());
     }
     return parts.join(" AND "_L1);
 }

@@ -11,7 +11,8 @@ class ArchiveSql {
 public:
     explicit ArchiveSql(bool fullText) : m_fullText(fullText) {}
 
-    // FTS5 MATCH expression: every word a quoted prefix term ("word"*); "" when no word is left.
+    // FTS5 MATCH expression of the search language's positive word/prefix clauses (archive/SearchQuery.h);
+    // every token quoted. "" when there is none.
     static QString ftsExpression(const QString &text);
     static QStringList words(const QString &text);
     static QString direction(const SortSpec &s);              // " ASC" / " DESC"

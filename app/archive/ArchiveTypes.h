@@ -19,8 +19,10 @@ namespace ledger {
 //    apps only restrict the activity counts (every user stays listed).
 //  - Interactions (export JSONL, charts): date on createdDateTime, apps, users, text = the
 //    interactions of matching turns.
-// Text: every whitespace-separated word must match as a prefix of a word (FTS5); without FTS5 the
-// LIKE fallback matches it anywhere in the text. Never a syntax error.
+// Text: the search language of archive/SearchQuery.h (AND by default, OR, "phrase", -word,
+// word*), words whole unless ending in '*' (FTS5); without FTS5 the LIKE fallback matches every
+// word anywhere in the text. A query with a syntax error (SearchQuery::parse says what is
+// wrong) matches nothing; it is never an SQL or FTS error.
 struct ArchiveFilter {
     QString text;                 // full-text over prompt and response text (FTS5 when available)
     QDateTime from;               // inclusive, UTC; invalid = open
