@@ -89,6 +89,21 @@ const char *const kSchemaV3[] = {
     " reason TEXT NOT NULL DEFAULT '', raw TEXT NOT NULL, seen INTEGER, PRIMARY KEY(user_id, item_key)) WITHOUT ROWID",
 };
 
+// Schema version 5: findings of the detectors and watchlists (docs/DETECTION.md) and the
+// watchlists stored with the profile. Additive: the findings of stored interactions are computed
+// afterwards by a rescan (findingsRescanNeeded reports it), not inside the upgrade.
+const char *const kSchemaV5[] = {
+    "CREATE TABLE IF NOT EXISTS findings(fid INTEGER PRIMARY KEY, irow INTEGER NOT NULL, user_id TEXT NOT NULL,"
+    " interaction_id TEXT NOT NULL, session_key TEXT NOT NULL, kind INTEGER NOT NULL, detector TEXT NOT NULL,"
+    " location INTEGER NOT NULL, start INTEGER NOT NULL, length INTEGER NOT NULL, match TEXT NOT NULL DEFAULT '')",
+    "CREATE INDEX IF NOT EXISTS ix_findings_irow ON findings(irow, kind)",
+    "CREATE INDEX IF NOT EXISTS ix_findings_interaction ON findings(user_id, interaction_id)",
+    "CREATE INDEX IF NOT EXISTS ix_findings_session ON findings(user_id, session_key)",
+    "CREATE INDEX IF NOT EXISTS ix_findings_detector ON findings(kind, detector)",
+    "CREATE TABLE IF NOT EXISTS watchlists(name TEXT PRIMARY KEY, source TEXT NOT NULL DEFAULT '',"
+    " position INTEGER NOT NULL DEFAULT 0)",
+};
+
 const char *const kFtsTriggers[] = {
     "CREATE TRIGGER IF NOT EXISTS turns_fts_ai AFTER INSERT ON turns BEGIN"
     " INSERT INTO turns_fts(rowid, prompt_text, response_text) VALUES (new.tid, new.prompt_text, new.response_text); END",
@@ -208,6 +223,7 @@ bool Archive::open(const QString &path, QString *error)
     if (!migrate(&migrateError))
         return fail(migrateError);
     setupFullText();
+    setWatchlists(storedWatchlists());
     return true;
 }
 
@@ -244,7 +260,11 @@ bool Archive::migrate(QString *error)
             for (const char *sql : kSchemaV3)
                 ok = ok && d->execSql(QString::fromLatin1(sql));
         }
-        // Later steps: `if (target == 4) { ALTER TABLE … }` — each step one transaction.
+        if (target == 5) {
+            for (const char *sql : kSchemaV5)
+                ok = ok && d->execSql(QString::fromLatin1(sql));
+        }
+        // Later steps: `if (target == 6) { ALTER TABLE … }` — each step one transaction.
         ok = ok && d->execSql(u"PRAGMA user_version = %1"_s.arg(target));
         ok = ok && d->execSql(u"INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_migrated_to_%1', '%2')"_s
                                   .arg(target).arg(QDateTime::currentMSecsSinceEpoch()));
@@ -319,6 +339,7 @@ void Archive::close()
         QSqlQuery(d->db).exec(u"PRAGMA optimize"_s);
         d->db.close();
     }
+    d->findingInsert = QSqlQuery();
     d->db = QSqlDatabase();
     QSqlDatabase::removeDatabase(d->connectionName);
     d->connectionName.clear();
@@ -409,6 +430,8 @@ int Archive::insertInteractions(const QList<Interaction> &interactions)
             return failed();
         if (ins.numRowsAffected() > 0) {
             ++added;
+            if (!d->storeFindings(i, ins.lastInsertId().toLongLong(), RescanSensitive | RescanWatchlists))
+                return failed();
             if (i.created.isValid())
                 ++activity[i.userId + QChar(0x1F) + QString::number(i.created.toMSecsSinceEpoch() / 86400000) + QChar(0x1F) + i.appClass];
             const QString pair = i.userId + QChar(0x1F) + key;

@@ -6,6 +6,7 @@
 // QSqlDatabase connection). Other threads open their own Archive on the same path; WAL lets
 // readers run while the sync engine writes.
 #include "archive/ArchiveTypes.h"
+#include "detect/Watchlist.h"
 #include "model/Interaction.h"
 #include "model/User.h"
 #include <QList>
@@ -90,9 +91,34 @@ public:
     QList<DayActivity> activityByDay(const ArchiveFilter &f) const;
     QList<UserActivity> topUsers(const ArchiveFilter &f, int limit) const;
 
+    // ---- findings (detectors and watchlists, docs/DETECTION.md; archive/ArchiveFindings.cpp) ----
+    // The watchlists this connection scans new interactions with (open() loads the stored ones).
+    void setWatchlists(const QList<detect::Watchlist> &lists);
+    QList<detect::Watchlist> watchlists() const;
+    // The watchlists stored with the profile's archive (the window's lists); saving also makes
+    // them this connection's lists. The stored findings then need a rescan (findingsRescanNeeded).
+    QList<detect::Watchlist> storedWatchlists() const;
+    bool saveWatchlists(const QList<detect::Watchlist> &lists);
+    enum RescanScope { RescanNone = 0, RescanSensitive = 1, RescanWatchlists = 2 };
+    // Which stored findings are out of date: sensitive ones after an upgrade or a detector change,
+    // watchlist ones when this connection's lists differ from those they were computed with.
+    int findingsRescanNeeded() const;
+    // Recomputes the findings of `scope` for every interaction stored when it starts, in batches
+    // (one short transaction each, so a sync can write in between); rows stored meanwhile are
+    // scanned by insertInteractions. cancelled is polled between batches; progress(done, total).
+    bool rescanFindings(int scope, const std::function<bool()> &cancelled = {},
+                        const std::function<void(qint64, qint64)> &progress = {});
+    // The findings of one interaction (conversation view), in location/start order.
+    QList<detect::Finding> interactionFindings(const QString &userId, const QString &interactionId) const;
+    // Streams the findings of the interactions matching f (export order: user, time, interaction).
+    bool forEachFinding(const ArchiveFilter &f, const std::function<bool(const FindingRow &)> &cb) const;
+    qint64 countFindings(const ArchiveFilter &f) const;
+    // The watchlist names that have stored findings (Findings filter), sorted.
+    QStringList findingWatchlistNames() const;
+
     // Test hook: behave as if the SQLite build had no FTS5 (LIKE fallback). Affects later open().
     static void setFullTextSearchDisabledForTesting(bool disabled);
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 5;
     struct Private;   // implementation detail (archive/ArchivePrivate.h)
 
 private:

@@ -1,10 +1,12 @@
 #pragma once
 // Internal state of Archive shared by its implementation files (not part of the public API).
 #include "archive/Archive.h"
+#include "detect/FindingScanner.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QVariant>
+#include <memory>
 
 namespace ledger {
 
@@ -15,6 +17,12 @@ struct Archive::Private {
     QSqlDatabase db;
     bool fullText = false;
     int version = 0;
+    // The detectors and watchlists new interactions are scanned with (archive/ArchiveFindings.cpp).
+    std::shared_ptr<const detect::FindingScanner> scanner = std::make_shared<detect::FindingScanner>();
+
+    // Scans one stored interaction (its rowid) and stores its findings of `scope`.
+    bool storeFindings(const Interaction &i, qint64 rowid, int scope);
+    QSqlQuery findingInsert;   // prepared by storeFindings on first use
 
     // Prepares (cached by Qt's driver per query object) and executes; records lastError.
     bool exec(QSqlQuery &q, const QString &what);

@@ -30,7 +30,9 @@ qint64 countWith(const Archive::Private *d, const QString &sql, const ArchiveSql
 constexpr auto kTurnColumns =
     "SELECT t.user_id, COALESCE(u.display_name, ''), COALESCE(u.upn, ''), t.session_id, t.request_id, t.app_class,"
     " t.conversation_type, t.locale, t.prompt_id, t.prompt_created, t.prompt_text, t.response_id, t.response_created,"
-    " t.response_text, t.attachments, t.links, t.contexts, t.session_key, t.tid FROM turns t LEFT JOIN users u ON u.id = t.user_id"_L1;
+    " t.response_text, t.attachments, t.links, t.contexts, t.session_key, t.tid,"
+    " (SELECT count(*) FROM findings fd WHERE fd.user_id = t.user_id AND fd.interaction_id IN (t.prompt_id, t.response_id))"
+    " FROM turns t LEFT JOIN users u ON u.id = t.user_id"_L1;
 
 TurnRow turnFrom(const QSqlQuery &q)
 {
@@ -53,12 +55,14 @@ TurnRow turnFrom(const QSqlQuery &q)
     r.links = q.value(15).toString();
     r.contexts = q.value(16).toString();
     r.sessionKey = q.value(17).toString();
+    r.findingCount = q.value(19).toInt();
     return r;
 }
 
 constexpr auto kSessionColumns =
     "SELECT s.user_id, COALESCE(u.display_name, ''), COALESCE(u.upn, ''), s.session_id, s.app_class, s.started,"
-    " s.ended, s.prompt_count, s.response_count, s.first_prompt, s.session_key, s.sid FROM sessions s"
+    " s.ended, s.prompt_count, s.response_count, s.first_prompt, s.session_key, s.sid,"
+    " (SELECT count(*) FROM findings fd WHERE fd.user_id = s.user_id AND fd.session_key = s.session_key) FROM sessions s"
     " LEFT JOIN users u ON u.id = s.user_id"_L1;
 
 SessionRow sessionFrom(const QSqlQuery &q)
@@ -75,6 +79,7 @@ SessionRow sessionFrom(const QSqlQuery &q)
     r.responseCount = q.value(8).toInt();
     r.firstPrompt = q.value(9).toString();
     r.sessionKey = q.value(10).toString();
+    r.findingCount = q.value(12).toInt();
     return r;
 }
 
@@ -225,6 +230,8 @@ SortExpr sessionSort(const SortSpec &sort)
     case SessionRow::Ended: return {u"s.ended"_s};
     case SessionRow::Turns: return {u"s.prompt_count"_s};
     case SessionRow::FirstPrompt: return {u"s.first_prompt COLLATE NOCASE"_s};
+    case SessionRow::Findings:
+        return {u"(SELECT count(*) FROM findings fd WHERE fd.user_id = s.user_id AND fd.session_key = s.session_key)"_s};
     case SessionRow::Started:
     default: return {u"s.started"_s};
     }
@@ -237,6 +244,8 @@ SortExpr turnSort(const SortSpec &sort)
     case TurnRow::App: return {u"t.app_class"_s + direction(sort) + u", t.time"_s};   // index (app_class, time)
     case TurnRow::Prompt: return {u"t.prompt_text COLLATE NOCASE"_s};
     case TurnRow::Response: return {u"t.response_text COLLATE NOCASE"_s};
+    case TurnRow::Findings:
+        return {u"(SELECT count(*) FROM findings fd WHERE fd.user_id = t.user_id AND fd.interaction_id IN (t.prompt_id, t.response_id))"_s};
     case TurnRow::Time:
     default: return {u"t.time"_s};
     }

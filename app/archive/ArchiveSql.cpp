@@ -1,4 +1,5 @@
 #include "archive/ArchiveSql.h"
+#include "archive/SearchQuery.h"
 
 #include <QRegularExpression>
 
@@ -25,26 +26,24 @@ QStringList ArchiveSql::words(const QString &text)
 
 QString ArchiveSql::ftsExpression(const QString &text)
 {
-    // The index is built with detail=none (no positions: 9x smaller), which allows single-token
-    // terms only. Split every typed word into the tokenizer's tokens (letters and digits) and
-    // require each as a prefix: "e-mail" → "e"* "mail"*. Quoting makes FTS syntax inert.
-    QStringList terms;
-    for (const QString &w : words(text)) {
-        QString token;
-        auto flush = [&] {
-            if (!token.isEmpty())
-                terms << u"\""_s + token + u"\"*"_s;
-            token.clear();
-        };
-        for (const QChar c : w) {
-            if (c.isLetterOrNumber())
-                token += c;
-            else
-                flush();
+    // The positive word and prefix terms of the search language as one FTS5 expression (every
+    // token quoted: nothing typed is FTS syntax); phrases and exclusions are left out (they are
+    // SQL conditions of their own, see textCondition). "" when there is no such term.
+    SearchQuery q;
+    if (!SearchQuery::parse(text, &q))
+        return QString();
+    QStringList clauses;
+    for (const QList<SearchTerm> &clause : q.clauses()) {
+        QStringList alternatives;
+        bool plain = true;
+        for (const SearchTerm &t : clause) {
+            plain = plain && !t.negated && t.kind != SearchTerm::Phrase;
+            alternatives << SearchQuery::ftsTerm(t);
         }
-        flush();
+        if (plain)
+            clauses << (alternatives.size() > 1 ? u"("_s + alternatives.join(u" OR "_s) + u")"_s : alternatives.first());
     }
-    return terms.join(u' ');
+    return clauses.join(u" AND "_s);
 }
 
 void ArchiveSql::add(const QString &cond, const QVariantList &binds)
@@ -71,21 +70,93 @@ QString ArchiveSql::inList(const QString &column, const QStringList &values)
 
 QString ArchiveSql::textCondition(const QString &t, const QString &text)
 {
-    if (m_fullText) {
-        const QString expr = ftsExpression(text);
-        if (expr.isEmpty())
-            return QString();
+    SearchQuery q;
+    if (!SearchQuery::parse(text, &q))
+        return u"0"_s;   // the window and the CLI check the syntax first; a bad query finds nothing
+    if (q.isEmpty())
+        return QString();
+    auto likePattern = [](QString w) -> QString {
+        w.replace(u'\\', "\\\\"_L1).replace(u'%', "\\%"_L1).replace(u'_', "\\_"_L1);
+        return u"%"_s + w + u"%"_s;
+    };
+    auto inText = [&](const QString &needle) -> QString {
+        const QString pattern = likePattern(needle);
+        m_binds << pattern << pattern;
+        // COALESCE: a turn without a response has NULL there, and NOT (… OR NULL) would drop it.
+        return u"(COALESCE("_s + t + u".prompt_text, '') LIKE ? ESCAPE '\\' OR COALESCE("_s + t
+            + u".response_text, '') LIKE ? ESCAPE '\\')"_s;
+    };
+    auto ftsMatch = [&](const QString &expr) -> QString {
         m_binds << expr;
         return t + u".tid IN (SELECT rowid FROM turns_fts WHERE turns_fts MATCH ?)"_s;
-    }
+    };
     QStringList parts;
-    for (QString w : words(text)) {
-        w.replace(u'\\', "\\\\"_L1).replace(u'%', "\\%"_L1).replace(u'_', "\\_"_L1);
-        const QString pattern = u"%"_s + w + u"%"_s;
-        parts << u"("_s + t + u".prompt_text LIKE ? ESCAPE '\\' OR "_s + t + u".response_text LIKE ? ESCAPE '\\')"_s;
-        m_binds << pattern << pattern;
+    if (m_fullText) {
+        // Every clause of positive words in one MATCH (fast path, the common case).
+        const QString plain = ftsExpression(text);
+        if (!plain.isEmpty())
+            parts << ftsMatch(plain);
+    }
+    for (const QList<SearchTerm> &clause : q.clauses()) {
+        bool plain = true;
+        for (const SearchTerm &term : clause)
+            plain = plain && !term.negated && term.kind != SearchTerm::Phrase;
+        if (plain && m_fullText)
+            continue;   // in the MATCH above
+        QStringList alternatives;
+        for (const SearchTerm &term : clause) {
+            QString c;
+            if (!m_fullText) {
+                // LIKE fallback: a word or phrase anywhere in the text (A–Z case ignored).
+                if (term.kind == SearchTerm::Phrase) {
+                    c = inText(term.text);
+                } else {
+                    QStringList each;
+                    for (const QString &tok : term.tokens)
+                        each << inText(tok);
+                    c = each.join(" AND "_L1);
+                }
+            } else if (term.kind == SearchTerm::Phrase) {
+                // The index has no positions (detail=none): its words through the index, their
+                // order through the text.
+                SearchTerm words = term;
+                words.kind = SearchTerm::Word;
+                const QString indexed = ftsMatch(SearchQuery::ftsTerm(words));   // binds in this order
+                const QString ordered = inText(term.text);
+                c = u"("_s + indexed + u" AND "_s + ordered + u")"_s;
+            } else {
+                c = ftsMatch(SearchQuery::ftsTerm(term));
+            }
+            alternatives << (term.negated ? u"NOT "_s + c : c);
+        }
+        parts << (alternatives.size() > 1 ? u"("_s + alternatives.join(" OR "_L1) + u")"_s : alternatives.first());
     }
     return parts.join(" AND "_L1);
+}
+
+QString ArchiveSql::findingMatch(const QString &a, const QString &spec)
+{
+    auto literal = [](QString v) -> QString { return u"'"_s + v.replace(u'\'', u"''"_s) + u"'"_s; };
+    if (spec.isEmpty() || spec == u"any")
+        return QString();
+    if (spec == u"sensitive")
+        return a + u".kind = 0"_s;
+    if (spec == u"watchlist")
+        return a + u".kind = 1"_s;
+    if (spec.startsWith(u"sensitive:"))
+        return a + u".kind = 0 AND "_s + a + u".detector = "_s + literal(spec.mid(10));
+    if (spec.startsWith(u"watchlist:"))
+        return a + u".kind = 1 AND "_s + a + u".detector = "_s + literal(spec.mid(10));
+    return u"0"_s;   // not a findings filter: matches nothing rather than everything
+}
+
+void ArchiveSql::findingsCondition(const QString &user, const QString &interactionMatch, const QString &spec)
+{
+    if (spec.isEmpty())
+        return;
+    const QString m = findingMatch(u"fd"_s, spec);
+    m_conds << u"EXISTS (SELECT 1 FROM findings fd WHERE fd.user_id = "_s + user + u" AND "_s + interactionMatch
+            + (m.isEmpty() ? QString() : u" AND "_s + m) + u")"_s;
 }
 
 void ArchiveSql::turnConditions(const ArchiveFilter &f, bool withText)
@@ -103,6 +174,7 @@ void ArchiveSql::turnConditions(const ArchiveFilter &f, bool withText)
         if (!c.isEmpty())
             m_conds << c;
     }
+    findingsCondition(u"t.user_id"_s, u"fd.interaction_id IN (t.prompt_id, t.response_id)"_s, f.findings);
 }
 
 void ArchiveSql::sessionConditions(const ArchiveFilter &f)
@@ -121,6 +193,7 @@ void ArchiveSql::sessionConditions(const ArchiveFilter &f)
         if (!c.isEmpty())
             m_conds << u"(s.user_id, s.session_key) IN (SELECT t.user_id, t.session_key FROM turns t WHERE "_s + c + u")"_s;
     }
+    findingsCondition(u"s.user_id"_s, u"fd.session_key = s.session_key"_s, f.findings);
 }
 
 void ArchiveSql::interactionConditions(const ArchiveFilter &f)
@@ -140,13 +213,14 @@ void ArchiveSql::interactionConditions(const ArchiveFilter &f)
                        " AND (t.prompt_id = i.id OR t.response_id = i.id OR (i.request_id <> '' AND t.request_id = i.request_id))"
                        " AND "_s + c + u")"_s;
     }
+    findingsCondition(u"i.user_id"_s, u"fd.interaction_id = i.id"_s, f.findings);
 }
 
 bool ArchiveSql::activityConditions(const ArchiveFilter &f, const QString &a)
 {
     constexpr qint64 kDay = 86400000;
     auto aligned = [](const QDateTime &t) { return !t.isValid() || t.toMSecsSinceEpoch() % kDay == 0; };
-    if (!f.text.trimmed().isEmpty() || !aligned(f.from) || !aligned(f.to))
+    if (!f.text.trimmed().isEmpty() || !f.findings.isEmpty() || !aligned(f.from) || !aligned(f.to))
         return false;
     if (f.from.isValid())
         add(a + u".day >= ?"_s, {f.from.toMSecsSinceEpoch() / kDay});
@@ -179,7 +253,7 @@ void ArchiveSql::userConditions(const ArchiveFilter &f)
         }
         m_conds << u"("_s + any.join(" OR "_L1) + u")"_s;
     }
-    if (!f.text.trimmed().isEmpty()) {
+    if (!f.text.trimmed().isEmpty() || !f.findings.isEmpty()) {
         ArchiveFilter turnFilter = f;
         turnFilter.userIds.clear();
         ArchiveSql sub(m_fullText);

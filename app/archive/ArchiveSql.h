@@ -11,7 +11,8 @@ class ArchiveSql {
 public:
     explicit ArchiveSql(bool fullText) : m_fullText(fullText) {}
 
-    // FTS5 MATCH expression: every word a quoted prefix term ("word"*); "" when no word is left.
+    // FTS5 MATCH expression of the search language's positive word/prefix clauses (archive/SearchQuery.h);
+    // every token quoted. "" when there is none.
     static QString ftsExpression(const QString &text);
     static QStringList words(const QString &text);
     static QString direction(const SortSpec &s);              // " ASC" / " DESC"
@@ -36,9 +37,15 @@ public:
 
     void add(const QString &cond, const QVariantList &binds = {});
 
+    // The condition on a findings row (alias) for ArchiveFilter::findings; "" for "" and "any".
+    // Names are written as SQL string literals (quotes doubled), never as SQL.
+    static QString findingMatch(const QString &alias, const QString &spec);
+
 private:
     QString inList(const QString &column, const QStringList &values);
     QString textCondition(const QString &turnAlias, const QString &text);
+    // EXISTS (a finding of the spec in the interactions `interactions` of user `user`).
+    void findingsCondition(const QString &user, const QString &interactionMatch, const QString &spec);
 
     bool m_fullText;
     QStringList m_conds;

@@ -19,8 +19,10 @@ namespace ledger {
 //    apps only restrict the activity counts (every user stays listed).
 //  - Interactions (export JSONL, charts): date on createdDateTime, apps, users, text = the
 //    interactions of matching turns.
-// Text: every whitespace-separated word must match as a prefix of a word (FTS5); without FTS5 the
-// LIKE fallback matches it anywhere in the text. Never a syntax error.
+// Text: the search language of archive/SearchQuery.h (AND by default, OR, "phrase", -word,
+// word*), words whole unless ending in '*' (FTS5); without FTS5 the LIKE fallback matches every
+// word anywhere in the text. A query with a syntax error (SearchQuery::parse says what is
+// wrong) matches nothing; it is never an SQL or FTS error.
 struct ArchiveFilter {
     QString text;                 // full-text over prompt and response text (FTS5 when available)
     QDateTime from;               // inclusive, UTC; invalid = open
@@ -31,11 +33,14 @@ struct ArchiveFilter {
     // Users view only: every whitespace-separated word is found (case-insensitively, anywhere) in
     // the display name, user principal name, mail or department. Empty = all users.
     QString userText;
-    bool isEmpty() const { return text.isEmpty() && userText.isEmpty() && !from.isValid() && !to.isValid() && appClasses.isEmpty() && userIds.isEmpty() && statuses.isEmpty(); }
+    // Findings (docs/DETECTION.md): "" = no condition, "any" = rows with any finding,
+    // "sensitive" / "watchlist" = any of that kind, "sensitive:<detector>" / "watchlist:<list name>".
+    QString findings;
+    bool isEmpty() const { return text.isEmpty() && userText.isEmpty() && !from.isValid() && !to.isValid() && appClasses.isEmpty() && userIds.isEmpty() && statuses.isEmpty() && findings.isEmpty(); }
     friend bool operator==(const ArchiveFilter &a, const ArchiveFilter &b)
     {
         return a.text == b.text && a.from == b.from && a.to == b.to && a.appClasses == b.appClasses
-            && a.userIds == b.userIds && a.statuses == b.statuses && a.userText == b.userText;
+            && a.userIds == b.userIds && a.statuses == b.statuses && a.userText == b.userText && a.findings == b.findings;
     }
     friend bool operator!=(const ArchiveFilter &a, const ArchiveFilter &b) { return !(a == b); }
 };
@@ -54,7 +59,8 @@ struct UserRow {
     qint64 interactionCount = 0;
     qint64 sessionCount = 0;
     QDateTime firstActivity, lastActivity;
-    enum Column { Name, Upn, Department, JobTitle, Enabled, Status, Interactions, Sessions, LastActivity, ColumnCount };
+    qint64 findingCount = 0;      // findings in the user's interactions (any date)
+    enum Column { Name, Upn, Department, JobTitle, Enabled, Status, Interactions, Sessions, LastActivity, Findings, ColumnCount };
 };
 
 struct SessionRow {
@@ -64,7 +70,8 @@ struct SessionRow {
     QDateTime started, ended;
     int promptCount = 0, responseCount = 0;
     QString firstPrompt;
-    enum Column { User, App, Started, Ended, Turns, FirstPrompt, ColumnCount };
+    int findingCount = 0;         // findings in the session's interactions
+    enum Column { User, App, Started, Ended, Turns, FirstPrompt, Findings, ColumnCount };
 };
 
 struct TurnRow {   // one prompts.csv row
@@ -74,8 +81,9 @@ struct TurnRow {   // one prompts.csv row
     QString promptId;   QDateTime promptCreated;   QString promptText;
     QString responseId; QDateTime responseCreated; QString responseText;
     QString attachments, links, contexts;   // export strings (see docs/EXPORT-FORMAT.md)
+    int findingCount = 0;         // findings in the prompt, the response and their attachments
     QDateTime time() const { return promptCreated.isValid() ? promptCreated : responseCreated; }
-    enum Column { Time, User, App, Prompt, Response, ColumnCount };
+    enum Column { Time, User, App, Prompt, Response, Findings, ColumnCount };
 };
 
 struct SyncState {
@@ -85,6 +93,17 @@ struct SyncState {
     QDateTime lastRun;
     QString lastError;             // plain text
     QString lastRequestId, lastClientRequestId, lastErrorDate;
+};
+
+// One findings.csv row: a finding with its interaction's user, time and app.
+struct FindingRow {
+    QString interactionId, userId, userPrincipalName, appClass;
+    QDateTime created;
+    QString kind;                 // sensitive | watchlist
+    QString detector;             // detector name or watchlist name
+    QString location;             // prompt | response | attachment
+    QString match;                // normalised, NOT masked
+    qint64 start = 0, length = 0;
 };
 
 struct DayActivity { QDate day; QString appClass; qint64 count = 0; };

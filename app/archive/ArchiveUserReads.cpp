@@ -41,7 +41,8 @@ bool prepareUsers(Archive::Private *d, QSqlQuery &q, const ArchiveFilter &f, Sor
         " (SELECT count(*) FROM sessions s WHERE s.user_id = u.id"_s + sa.andConditions() + u") AS n_sessions,"
         " (SELECT min(i.created) FROM interactions i WHERE i.user_id = u.id"_s + inRange + u"),"
         " (SELECT max(i.created) FROM interactions i WHERE i.user_id = u.id"_s + inRange + u") AS last_activity,"
-        " u.rowid FROM users u LEFT JOIN sync_state ss ON ss.user_id = u.id"_s + w.where();
+        " u.rowid, (SELECT count(*) FROM findings fd WHERE fd.user_id = u.id) AS n_findings"
+        " FROM users u LEFT JOIN sync_state ss ON ss.user_id = u.id"_s + w.where();
     QString order;
     switch (sort.column) {
     case UserRow::Upn: order = u"u.upn COLLATE NOCASE"_s; break;
@@ -52,6 +53,7 @@ bool prepareUsers(Archive::Private *d, QSqlQuery &q, const ArchiveFilter &f, Sor
     case UserRow::Interactions: order = u"n_interactions"_s; break;
     case UserRow::Sessions: order = u"n_sessions"_s; break;
     case UserRow::LastActivity: order = u"last_activity"_s; break;
+    case UserRow::Findings: order = u"n_findings"_s; break;
     case UserRow::Name:
     default: order = u"u.display_name COLLATE NOCASE"_s; break;
     }
@@ -88,6 +90,7 @@ UserRow userFrom(const QSqlQuery &q)
     r.sessionCount = q.value(12).toLongLong();
     r.firstActivity = timeFromValue(q.value(13));
     r.lastActivity = timeFromValue(q.value(14));
+    r.findingCount = q.value(kUserRowIdColumn + 1).toLongLong();
     return r;
 }
 

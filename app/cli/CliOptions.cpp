@@ -52,6 +52,7 @@ const QHash<QString, Arg> &exportOptions()
         {u"--archive"_s, Arg::Value}, {u"--rate"_s, Arg::Value},    {u"--concurrency"_s, Arg::Value},
         {u"--full"_s, Arg::Flag},    {u"--no-formula-guard"_s, Arg::Flag}, {u"--max-retries"_s, Arg::Value},
         {u"--timeout"_s, Arg::Value},
+        {u"--watchlist"_s, Arg::Value},
     };
     return opts;
 }
@@ -177,6 +178,7 @@ bool parseOptions(const QString &command, const QStringList &args, CliOptions *o
     const QHash<QString, Arg> &specific = command == u"check" ? checkOptions() : exportOptions();
     QHash<QString, QString> values;
     QStringList seenFlags;
+    QStringList watchlistFiles;   // --watchlist is repeatable
     for (int i = 0; i < args.size(); ++i) {
         QString name = args.at(i);
         QString value;
@@ -211,6 +213,10 @@ bool parseOptions(const QString &command, const QStringList &args, CliOptions *o
                 return false;
             }
             value = args.at(++i);
+        }
+        if (name == u"--watchlist") {
+            watchlistFiles << value;
+            continue;
         }
         if (values.contains(name)) {
             *error = u"%1 is given twice."_s.arg(name);
@@ -434,6 +440,28 @@ bool parseOptions(const QString &command, const QStringList &args, CliOptions *o
     }
     o.full = seenFlags.contains(u"--full"_s);
     o.formulaGuard = !seenFlags.contains(u"--no-formula-guard"_s);
+    // Watchlists are read and checked now, so that a bad file stops before anything is written.
+    for (const QString &file : std::as_const(watchlistFiles)) {
+        if (file.trimmed().isEmpty()) {
+            *error = u"--watchlist needs a file name."_s;
+            return false;
+        }
+        detect::Watchlist w;
+        QString why;
+        if (!detect::Watchlist::load(file, &w, &why)) {
+            *error = u"--watchlist: "_s + why;
+            return false;
+        }
+        for (const detect::Watchlist &other : std::as_const(o.watchlists)) {
+            if (other.name().compare(w.name(), Qt::CaseInsensitive) == 0) {
+                *error = u"--watchlist: two lists are named \"%1\" (the name is the file's base name); rename one file."_s
+                             .arg(w.name());
+                return false;
+            }
+        }
+        o.watchlists << w;
+    }
+    o.watchlistsGiven = !watchlistFiles.isEmpty();
     *out = o;
     return true;
 }

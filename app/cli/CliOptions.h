@@ -3,6 +3,7 @@
 // Everything that can be checked without touching the network or the archive is checked here,
 // so that bad input ends with exit code 2 before anything is written.
 #include "auth/ConnectionSettings.h"
+#include "detect/Watchlist.h"
 #include "sim/DemoServer.h"
 #include <QDateTime>
 #include <QString>
@@ -37,6 +38,10 @@ struct CliOptions {
     bool formulaGuard = true;        // --no-formula-guard
     int maxRetries = -1;             // --max-retries N per request (-1 = GraphClient default)
     qint64 timeoutSeconds = 0;       // --timeout DURATION for sign-in and sync (0 = none)
+    // --watchlist FILE (repeatable): the lists this run finds (name = the file's base name);
+    // without it the lists stored with the profile's archive are used.
+    QList<detect::Watchlist> watchlists;
+    bool watchlistsGiven = false;
 
     // Developer options for --demo (docs/CLI.md "Demo tenant options")
     DemoTenantSpec demoSpec;

@@ -130,6 +130,15 @@ void ExportCommand::run()
         return;
     }
     m_progress.note(u"Archive: "_s + path);
+    if (m_options.watchlistsGiven) {
+        // For this run only (the profile's stored lists are not changed); the stored watchlist
+        // findings are recomputed with these lists before the export is written.
+        m_archive->setWatchlists(m_options.watchlists);
+        QStringList names;
+        for (const detect::Watchlist &w : m_options.watchlists)
+            names << w.name();
+        m_progress.note(u"Watchlists: "_s + names.join(u", "_s));
+    }
     m_net = std::make_unique<NetworkStack>(s, m_setup->secret());
     if (m_options.maxRetries >= 0) {
         RetryPolicy policy;
@@ -279,6 +288,7 @@ void ExportCommand::printSummary(const SyncSummary &summary, const ExportResult 
     t += u"  sessions.csv        %1 rows\n"_s.arg(result.sessions);
     t += u"  users.csv           %1 rows\n"_s.arg(result.users);
     t += u"  interactions.jsonl  %1 lines\n"_s.arg(result.interactions);
+    t += u"  findings.csv        %1 rows\n"_s.arg(result.findings);
     t += u"  export.json, SHA256SUMS\n"_s;
     t += failed > 0 ? u"Result: partial — %1 user(s) failed (exit code 4)\n"_s.arg(failed)
         : partial > 0 ? u"Result: partial — %1 user(s) with unreadable items (exit code 4)\n"_s.arg(partial)

@@ -51,7 +51,8 @@ QString exportHelp()
     return u"Usage: copilot-ledger export [connection options] --from DATE --to DATE\n"
            "                             [--app Word,Teams…] [--users UPN,…|@FILE] --out DIR [--force]\n\n"
            "Syncs the interaction history into the local archive (incremental), then writes\n"
-           "prompts.csv, sessions.csv, users.csv, interactions.jsonl, export.json and SHA256SUMS.\n\n"
+           "prompts.csv, sessions.csv, users.csv, interactions.jsonl, findings.csv, export.json and\n"
+           "SHA256SUMS.\n\n"
            "  --from DATE, --to DATE  YYYY-MM-DD (UTC midnight) or ISO-8601 with Z; --to is\n"
            "                          exclusive: to include all of 31 January pass --to of 1 February\n"
            "  --app LIST              Word, Excel, PowerPoint, Outlook, Teams, Copilot Chat (BizChat),\n"
@@ -63,7 +64,9 @@ QString exportHelp()
            "  --concurrency N         users read in parallel (default 8)\n"
            "  --full                  read the whole range again (ignore what earlier runs read)\n"
            "  --no-formula-guard      do not prefix cells starting with = + - @ with '\n"
-           "  --timeout DURATION      stop sign-in and sync after 90s, 30m, 2h, … (exit 1)\n\n"
+           "  --timeout DURATION      stop sign-in and sync after 90s, 30m, 2h, … (exit 1)\n"
+           "  --watchlist FILE        find these terms (one a line, # comments, word* prefix); the\n"
+           "                          list's name is the file's base name; repeatable\n\n"
            "Ctrl+C or SIGTERM stops cleanly: what was synced stays in the archive, no export file\n"
            "is written (an older export in --out keeps its bytes) and the exit code is 130.\n\n"_s
         + connectionHelp() + u"\n"_s + exitCodes();

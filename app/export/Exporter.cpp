@@ -1,7 +1,9 @@
 #include "export/Exporter.h"
 #include "model/PrivateFiles.h"
 #include "export/CsvWriter.h"
+#include "export/FindingsCsv.h"
 #include "export/HashingDevice.h"
+#include "detect/DetectorRegistry.h"
 #include "model/AppClass.h"
 
 #include <QCoreApplication>
@@ -30,6 +32,7 @@ const QString kPrompts = u"prompts.csv"_s;
 const QString kSessions = u"sessions.csv"_s;
 const QString kUsers = u"users.csv"_s;
 const QString kJsonl = u"interactions.jsonl"_s;
+const QString kFindings = u"findings.csv"_s;
 const QString kManifest = u"export.json"_s;
 const QString kSums = u"SHA256SUMS"_s;
 
@@ -200,6 +203,20 @@ struct Run {
             writeFailed(dev, kUsers);
         return ok && !cancelled ? w.rowsWritten() - 1 : -1;
     }
+    qint64 findings(QIODevice *dev, const ArchiveFilter &f, bool guard)
+    {
+        CsvWriter w(dev, guard);
+        w.writeBom();
+        bool ok = w.writeRow(findingsHeader());
+        const bool read = ok && archive.forEachFinding(f, [&](const FindingRow &r) {
+            return (ok = w.writeRow(findingCells(r))) && tick();
+        });
+        if (!ok)
+            writeFailed(dev, kFindings);
+        else if (!read)
+            readFailed();
+        return ok && read && !cancelled ? w.rowsWritten() - 1 : -1;
+    }
     qint64 interactions(QIODevice *dev, const ArchiveFilter &f)
     {
         qint64 n = 0;
@@ -332,7 +349,7 @@ QStringList Exporter::usersHeader()
             u"first_activity_utc"_s, u"last_activity_utc"_s};
 }
 
-QStringList Exporter::fileNames() { return {kPrompts, kSessions, kUsers, kJsonl, kManifest, kSums}; }
+QStringList Exporter::fileNames() { return {kPrompts, kSessions, kUsers, kJsonl, kFindings, kManifest, kSums}; }
 
 ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &progress, const std::atomic_bool *cancel)
 {
@@ -357,8 +374,8 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
         createdDir = true;
     } else if (!dir.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System).isEmpty() && !req.force) {
         result.error = u"The folder %1 is not empty. Choose an empty folder, or allow replacing the export's files "
-                       "(--force replaces only prompts.csv, sessions.csv, users.csv, interactions.jsonl, export.json "
-                       "and SHA256SUMS)."_s.arg(nativeDir);
+                       "(--force replaces only prompts.csv, sessions.csv, users.csv, interactions.jsonl, findings.csv, "
+                       "export.json and SHA256SUMS)."_s.arg(nativeDir);
         return result;
     }
 
@@ -396,9 +413,20 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
         files.push_back(std::move(f));
     }
 
+    // Findings out of date (an upgraded archive, changed watchlists): bring them up to date first,
+    // so that findings.csv covers every exported interaction.
+    if (const int rescan = m_archive.findingsRescanNeeded()) {
+        if (!m_archive.rescanFindings(rescan, [cancel] { return cancel && cancel->load(std::memory_order_relaxed); })) {
+            result.cancelled = cancel && cancel->load();
+            result.error = result.cancelled ? u"The export was cancelled; no files were written."_s
+                                            : u"Updating the findings failed: "_s + m_archive.lastError() + u" No files were written."_s;
+            return abandon(result);
+        }
+    }
     Run run(m_archive, progress, cancel);
     const ArchiveFilter &flt = req.filter;
-    run.total = promptsRows(flt) + sessionsRows(flt) + m_archive.countInteractions(flt) + usersRows(flt);
+    run.total = promptsRows(flt) + sessionsRows(flt) + m_archive.countInteractions(flt) + usersRows(flt)
+        + m_archive.countFindings(flt);
     run.begin();
     result.prompts = run.prompts(files[0].dev.get(), flt, req.formulaGuard);
     if (result.prompts >= 0)
@@ -407,7 +435,10 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
         result.users = run.users(files[2].dev.get(), flt, req.formulaGuard);
     if (result.prompts >= 0 && result.sessions >= 0 && result.users >= 0)
         result.interactions = run.interactions(files[3].dev.get(), flt);
-    if (run.cancelled || result.prompts < 0 || result.sessions < 0 || result.users < 0 || result.interactions < 0) {
+    if (result.prompts >= 0 && result.sessions >= 0 && result.users >= 0 && result.interactions >= 0)
+        result.findings = run.findings(files[4].dev.get(), flt, req.formulaGuard);
+    if (run.cancelled || result.prompts < 0 || result.sessions < 0 || result.users < 0 || result.interactions < 0
+        || result.findings < 0) {
         result.cancelled = run.cancelled;
         result.error = run.cancelled ? u"The export was cancelled; no files were written."_s
                                      : run.error + u" No files were written."_s;
@@ -425,10 +456,15 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
         appNames.append(appNameForClass(c));
     for (const QString &u : req.userScope)
         userScope.append(u);
-    for (qsizetype k = 0; k < 5; ++k)
-        fileList.append(files[size_t(k)].name);
+    // Every file but SHA256SUMS; the manifest and the checksums are the last two.
+    const size_t manifestIndex = files.size() - 2, sumsIndex = files.size() - 1;
+    for (size_t k = 0; k <= manifestIndex; ++k)
+        fileList.append(files[k].name);
     QJsonObject counts{{kPrompts, result.prompts}, {kSessions, result.sessions}, {kUsers, result.users},
-                       {kJsonl, result.interactions}};
+                       {kJsonl, result.interactions}, {kFindings, result.findings}};
+    QJsonArray watchlistNames;
+    for (const detect::Watchlist &w : m_archive.watchlists())
+        watchlistNames.append(w.name());
     QJsonObject manifest{
         {u"format_version"_s, kFormatVersion},
         {u"application"_s, u"Copilot Ledger"_s},
@@ -442,21 +478,24 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
         {u"app_filter"_s, QJsonObject{{u"names"_s, appNames}, {u"classes"_s, QJsonArray::fromStringList(flt.appClasses)}}},
         {u"text_filter"_s, flt.text},
         {u"scope"_s, !req.scope.isEmpty() ? req.scope : (flt.isEmpty() ? u"all"_s : u"as_filtered"_s)},
+        {u"findings_filter"_s, flt.findings},
+        {u"detectors"_s, QJsonArray::fromStringList(detect::DetectorRegistry::names())},
+        {u"watchlists"_s, watchlistNames},
         {u"formula_guard"_s, req.formulaGuard},
         {u"row_counts"_s, counts},
         {u"users_never_synced"_s, neverSynced},
         {u"files"_s, fileList},
     };
     const QByteArray manifestBytes = QJsonDocument(manifest).toJson(QJsonDocument::Indented);
-    if (files[4].dev->write(manifestBytes) != manifestBytes.size()) {
-        result.error = u"Writing export.json failed: "_s + files[4].file->errorString();
+    if (files[manifestIndex].dev->write(manifestBytes) != manifestBytes.size()) {
+        result.error = u"Writing export.json failed: "_s + files[manifestIndex].file->errorString();
         return abandon(result);
     }
     QByteArray sums;
-    for (size_t k = 0; k < 5; ++k)
+    for (size_t k = 0; k < sumsIndex; ++k)
         sums += files[k].dev->hexDigest() + "  " + files[k].name.toUtf8() + "\n";
-    if (files[5].dev->write(sums) != sums.size()) {
-        result.error = u"Writing SHA256SUMS failed: "_s + files[5].file->errorString();
+    if (files[sumsIndex].dev->write(sums) != sums.size()) {
+        result.error = u"Writing SHA256SUMS failed: "_s + files[sumsIndex].file->errorString();
         return abandon(result);
     }
 

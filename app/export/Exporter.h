@@ -1,6 +1,6 @@
 #pragma once
 // The export folder of docs/EXPORT-FORMAT.md: prompts.csv, sessions.csv, users.csv, interactions.jsonl,
-// export.json, SHA256SUMS. Every file is written with QSaveFile (a failed export leaves no half
+// findings.csv, export.json, SHA256SUMS. Every file is written with QSaveFile (a failed export leaves no half
 // file); the export is recorded in the archive's export log. Runs in the calling thread: the GUI
 // calls it from a worker thread with its own Archive.
 #include "archive/Archive.h"
@@ -30,7 +30,7 @@ struct ExportResult {
     bool cancelled = false;
     QString error;                   // plain words
     QStringList files;
-    qint64 prompts = 0, sessions = 0, users = 0, interactions = 0;
+    qint64 prompts = 0, sessions = 0, users = 0, interactions = 0, findings = 0;
 };
 
 class Exporter {
@@ -64,7 +64,7 @@ public:
     static QStringList promptsHeader();
     static QStringList sessionsHeader();
     static QStringList usersHeader();
-    // The six files of an export folder, in the order they are written.
+    // The seven files of an export folder, in the order they are written.
     static QStringList fileNames();
     // Why the export must not write to `path` (a symbolic link, a folder, a pipe, socket or
     // device); empty when it is absent or a regular file.

@@ -223,6 +223,42 @@ QString DemoContent::prompt(DemoApp app, DemoLang lang, SplitMix64 &rng)
     return p;
 }
 
+QString DemoContent::sensitivePrompt(int variant)
+{
+    // Realistic findings first, near-misses after (the detectors must stay silent on those).
+    static const char *const texts[SensitiveKinds] = {
+        "Draft a reply to the hotel: please charge the deposit to my Visa 4111 1111 1111 1111, expiry 09/27.",
+        "Why was card 5555-5555-5555-4444 declined for the Contoso renewal? Write an email to the bank.",
+        "Summarize the refund for the customer with Mastercard 2223 0031 2200 3222.",
+        "Book the flight with the corporate Amex 3782 822463 10005 and add it to the travel sheet.",
+        "Create a payment instruction to IBAN DE89 3704 0044 0532 0130 00 for invoice 2024-117.",
+        "Überweisung an GB82WEST12345698765432 vorbereiten, Betreff Projekt Falcon.",
+        "Fill in the W-4 for the new hire, SSN 536-22-1234, start date 2025-03-03.",
+        "Onboarding checklist for employee with NI number AB 12 34 56 C.",
+        "Bitte das Formular mit meiner Steuer-ID 86095742719 ausfüllen.",
+        "Why does this fail? aws_access_key_id = AKIAIOSFODNN7EXAMPLE region eu-west-1",
+        "Fix the CI job, it uses GH_TOKEN=ghp_1234567890abcdefghijABCDEFGHIJ123456 and times out.",
+        "Post this to the channel with xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
+        "Decode this token for me: eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+        "Write the VPN how-to for the team. The wifi password: Contoso#2025 and the admin pwd=Summer2024!",
+        "Das Kennwort lautet Sommer#2025 – schreib eine Anleitung für die neuen Kollegen.",
+        "Here is the server key, why does ssh refuse it?\n-----BEGIN OPENSSH PRIVATE KEY-----\n"
+        "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n"
+        "QyNTUxOQAAACDnE0JG0v9bVrq8w1UJ5nXc8Yl0kGq7a1YVhF0KcB5xLwAAAJj7zC8B+8wv\n"
+        "-----END OPENSSH PRIVATE KEY-----",
+        // Near-misses:
+        "Track order 4111111111111112 and tell the customer when it ships.",
+        "Call the supplier on +49 170 1234567 or (415) 555-0132 about PO-2024-000123.",
+        "Move the review from 2025-01-15 to 15.02.2025 and update ticket 1002003004005.",
+        "What does error {3f2504e0-4f89-11d3-9a0c-0305e82c3301} mean in the Teams log?",
+        "Check IBAN DE89 3704 0044 0532 0130 01 – the bank says it is invalid.",
+        "The password is required for the portal; explain the reset process.",
+        "Our test SSN 123-45-6789 appears in the training slides: replace it.",
+        "Compare invoice 536221234 with the order list.",
+    };
+    return QString::fromUtf8(texts[variant % SensitiveKinds]);
+}
+
 QString DemoContent::responseHtml(DemoApp app, DemoLang lang, SplitMix64 &rng)
 {
     if (lang != DemoLang::En && rng.chance(0.7))

@@ -36,6 +36,11 @@ public:
     static QString bigBody(SplitMix64 &rng, int minBytes = 200 * 1024);
     static QString formulaPrompt(QChar prefix);      // starts with = + - @
     static QString messyPrompt(SplitMix64 &rng);     // quotes, commas, CR/LF, tabs
+    // Prompts that paste card numbers, IBANs, national ids, keys and passwords into Copilot,
+    // and near-misses that must not be reported (order and phone numbers, dates, GUIDs, numbers
+    // failing their checksum). `variant` picks one (any non-negative number).
+    static QString sensitivePrompt(int variant);
+    static constexpr int SensitiveKinds = 24;
 };
 
 } // namespace ledger::sim

@@ -103,8 +103,11 @@ void DemoInteractionGenerator::addTurn(QList<Item> &items, const QString &userId
                                        const QString &sessionId, qint64 promptMs, SplitMix64 &rng)
 {
     Feature f = nextFeature();
+    int sensitive = -1;   // a prompt with sensitive information or a near-miss (no extra draw)
     if (f == Feature::None) {
         const double r = rng.unit();
+        if (r >= 0.1006 && r < 0.1256)
+            sensitive = int((r - 0.1006) * 1e6);
         if (r < 0.012) f = Feature::NoResponse;
         else if (r < 0.018) f = Feature::Orphan;
         else if (r < 0.023) f = Feature::NullRequest;
@@ -141,7 +144,10 @@ void DemoInteractionGenerator::addTurn(QList<Item> &items, const QString &userId
         case Feature::FormulaAt: p.content = DemoContent::formulaPrompt(u'@'); break;
         case Feature::Messy: p.content = DemoContent::messyPrompt(rng); break;
         case Feature::Emoji: p.content = DemoContent::emojiPrompt(rng); break;
-        default: p.content = DemoContent::prompt(app, lang, rng);
+        default:
+            p.content = DemoContent::prompt(app, lang, rng);
+            if (sensitive >= 0)
+                p.content = DemoContent::sensitivePrompt(sensitive);
         }
         if ((f == Feature::FormulaAt || rng.chance(0.04)) && !m_colleagues.isEmpty()) {
             const DemoColleague &c = rng.pick(m_colleagues);

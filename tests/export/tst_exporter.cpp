@@ -106,7 +106,7 @@ private slots:
         qint64 lastDone = -1, lastTotal = -1;
         const ExportResult r = ex.exportFolder(request(dir), [&](qint64 d, qint64 t) { lastDone = d; lastTotal = t; });
         QVERIFY2(r.ok, qPrintable(r.error));
-        QCOMPARE(r.files.size(), 6);
+        QCOMPARE(r.files.size(), 7);
         QCOMPARE(lastDone, lastTotal);
         QCOMPARE(r.prompts, qint64(3));
         QCOMPARE(r.sessions, qint64(2));
@@ -195,7 +195,7 @@ private slots:
         QCOMPARE(m.value(u"users_never_synced"_s).toInt(), 1);
         QCOMPARE(m.value(u"format_version"_s).toInt(), 1);
         QVERIFY(m.value(u"exported_at"_s).toString().endsWith(u'Z'));
-        QCOMPARE(m.value(u"files"_s).toArray().size(), 5);
+        QCOMPARE(m.value(u"files"_s).toArray().size(), 6);
 
         // SHA256SUMS: recompute, then sha256sum -c when available
         const QList<QByteArray> sums = ledger::test::readFile(dir + u"/SHA256SUMS"_s).trimmed().split('\n');

@@ -163,7 +163,7 @@ private slots:
         QCOMPARE(made.size(), 1);
         const QDir out(QDir(parent).filePath(made.first()));
         for (const QString &f : {QStringLiteral("prompts.csv"), QStringLiteral("sessions.csv"), QStringLiteral("users.csv"),
-                                 QStringLiteral("interactions.jsonl"), QStringLiteral("export.json"), QStringLiteral("SHA256SUMS")})
+                                 QStringLiteral("interactions.jsonl"), QStringLiteral("findings.csv"), QStringLiteral("export.json"), QStringLiteral("SHA256SUMS")})
             QVERIFY2(out.exists(f), qPrintable(f));
         QCOMPARE(readLines(out.filePath(QStringLiteral("prompts.csv"))).size(), m_expected.turns + 1);
     }

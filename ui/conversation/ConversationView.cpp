@@ -157,6 +157,7 @@ void ConversationView::showSession(const QString &userId, const QString &session
         return;
     }
     const QList<Interaction> interactions = m_archive->sessionInteractions(userId, sessionId);
+    const auto marks = FindingHighlighter::marksFor(*m_archive, interactions);
     QString name, upn;
     if (const std::optional<User> u = m_archive->user(userId)) {
         name = u->displayName;
@@ -166,11 +167,16 @@ void ConversationView::showSession(const QString &userId, const QString &session
             name = tr("%1 (%2)").arg(name, upn);
     }
     showInteractions(interactions, name, upn, focusId);
+    if (!marks.isEmpty() && !m_transcript.isEmpty()) {
+        m_findingMarks = marks;
+        FindingHighlighter::apply(m_browser->document(), m_frames, m_findingMarks, palette());
+    }
 }
 
 void ConversationView::showInteractions(const QList<Interaction> &interactions, const QString &userDisplayName,
                                         const QString &userPrincipalName, const QString &focusId)
 {
+    m_findingMarks.clear();
     m_transcript = Transcript::fromInteractions(interactions, userDisplayName, userPrincipalName);
     m_focusId = focusId;
     if (m_transcript.isEmpty()) {
@@ -374,6 +380,7 @@ void ConversationView::rebuild()
     m_frames = ConversationDocument::build(m_browser->document(), m_transcript, palette(), m_showUtc,
                                            m_focusId)
                    .frames;
+    FindingHighlighter::apply(m_browser->document(), m_frames, m_findingMarks, palette());
     updateHeader();
 }
 

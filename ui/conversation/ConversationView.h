@@ -2,6 +2,7 @@
 // The whole thread of one session: header (user, app, started, turns), the
 // messages as blocks (the user's prompts vs Copilot's responses), previous/next conversation,
 // find-in-conversation, copy and transcript export. Bodies are shown as plain text only.
+#include "conversation/FindingHighlighter.h"
 #include "conversation/LinkGuard.h"
 #include "conversation/Transcript.h"
 #include "conversation/TranscriptWriter.h"
@@ -92,6 +93,7 @@ private:
     bool m_showUtc = false;
     int m_matchCount = 0;
     QHash<QString, QTextFrame *> m_frames;
+    QHash<QString, QList<FindingMark>> m_findingMarks;   // message id → findings to highlight
     SaveFileNameHook m_saveFileName;
     ErrorHook m_error;
     QString m_lastExportDir;

@@ -1,6 +1,9 @@
 #include "filter/FilterBar.h"
 
+#include "archive/SearchQuery.h"
 #include "common/Icons.h"
+#include "detect/DetectorRegistry.h"
+#include "filter/SearchHelp.h"
 #include "model/AppClass.h"
 
 #include <QAction>
@@ -40,6 +43,34 @@ FilterBar::FilterBar(QWidget *parent)
     m_debounce->setInterval(250);
     connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
     connect(m_debounce, &QTimer::timeout, this, &FilterBar::applyNow);
+
+    m_searchHelp = new QToolButton(this);
+    m_searchHelp->setObjectName(QStringLiteral("searchHelpButton"));
+    m_searchHelp->setIcon(themedIcon(QStringLiteral("help")));
+    m_searchHelp->setAutoRaise(true);
+    m_searchHelp->setToolTip(tr("How to search: OR, \"phrases\", -excluded, word*"));
+    m_searchHelp->setAccessibleName(tr("Search help"));
+    connect(m_searchHelp, &QToolButton::clicked, this, [this] {
+        auto *help = new SearchHelp(this);
+        help->setAttribute(Qt::WA_DeleteOnClose);
+        help->showBelow(m_search);
+    });
+    layout->addWidget(m_searchHelp);
+    m_searchError = new QLabel(this);
+    m_searchError->setObjectName(QStringLiteral("searchError"));
+    m_searchError->setMinimumWidth(0);
+    m_searchError->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);   // long messages: full text in the tooltip
+    m_searchError->setForegroundRole(QPalette::BrightText);
+    m_searchError->setAutoFillBackground(true);
+    {
+        QPalette pal = m_searchError->palette();
+        pal.setColor(QPalette::Window, QColor(0xC6, 0x28, 0x28));
+        pal.setColor(QPalette::BrightText, Qt::white);
+        m_searchError->setPalette(pal);
+    }
+    m_searchError->setContentsMargins(6, 2, 6, 2);
+    m_searchError->hide();
+    layout->addWidget(m_searchError, 2);
 
     m_period = new QComboBox(this);
     m_period->setObjectName(QStringLiteral("filterPeriod"));
@@ -109,6 +140,14 @@ FilterBar::FilterBar(QWidget *parent)
     updateStatusTip();
     layout->addWidget(m_status);
 
+    m_findings = new QComboBox(this);
+    m_findings->setObjectName(QStringLiteral("filterFindings"));
+    m_findings->setAccessibleName(tr("Findings"));
+    m_findings->setToolTip(tr("Show only rows with sensitive information or watchlist terms"));
+    setWatchlistNames({});
+    connect(m_findings, &QComboBox::currentIndexChanged, this, &FilterBar::filterChanged);
+    layout->addWidget(m_findings);
+
     m_chip = new QFrame(this);
     m_chip->setObjectName(QStringLiteral("userScopeChip"));
     m_chip->setFrameShape(QFrame::StyledPanel);
@@ -171,6 +210,7 @@ ledger::ArchiveFilter FilterBar::filter() const
     const int s = m_status->currentData().toInt();   // the main window applies it to Users only
     if (s >= 0)
         f.statuses << UserStatus(s);
+    f.findings = m_findings->currentData().toString();
     return f;
 }
 
@@ -235,6 +275,19 @@ void FilterBar::applyNow()
 {
     m_debounce->stop();
     const QString t = m_search->text().trimmed();
+    // A syntax error is shown next to the field; the rows stay as they were until it is fixed.
+    SearchQuery parsed;
+    QString error;
+    if (!SearchQuery::parse(t, &parsed, &error)) {
+        m_searchError->setText(error);
+        m_searchError->setToolTip(error);
+        m_searchError->show();
+        m_search->setToolTip(error);
+        return;
+    }
+    m_searchError->hide();
+    m_searchError->clear();
+    m_search->setToolTip(QString());
     if (t == m_appliedText)
         return;
     m_appliedText = t;
@@ -285,6 +338,36 @@ void FilterBar::setStatuses(const QList<ledger::UserStatus> &statuses)
     m_status->setCurrentIndex(qMax(0, idx));
 }
 
+QString FilterBar::searchError() const
+{
+    return m_searchError->text();
+}
+
+void FilterBar::setFindings(const QString &spec)
+{
+    m_findings->setCurrentIndex(qMax(0, m_findings->findData(spec)));
+}
+
+void FilterBar::setWatchlistNames(const QStringList &names)
+{
+    const QString current = m_findings->currentData().toString();
+    const QSignalBlocker block(m_findings);
+    m_findings->clear();
+    m_findings->addItem(tr("All rows"), QString());
+    m_findings->addItem(tr("Any finding"), QStringLiteral("any"));
+    m_findings->insertSeparator(m_findings->count());
+    m_findings->addItem(tr("Any sensitive information"), QStringLiteral("sensitive"));
+    for (const QString &d : ledger::detect::DetectorRegistry::names())
+        m_findings->addItem(QString(QStringLiteral("    ") + detectorLabel(d)), QString(QStringLiteral("sensitive:") + d));
+    if (!names.isEmpty()) {
+        m_findings->insertSeparator(m_findings->count());
+        m_findings->addItem(tr("Any watchlist term"), QStringLiteral("watchlist"));
+        for (const QString &n : names)
+            m_findings->addItem(QString(QStringLiteral("    ") + tr("Watchlist: %1").arg(n)), QString(QStringLiteral("watchlist:") + n));
+    }
+    m_findings->setCurrentIndex(qMax(0, m_findings->findData(current)));
+}
+
 void FilterBar::reset()
 {
     m_search->clear();
@@ -292,6 +375,7 @@ void FilterBar::reset()
     setPeriod(AnyTime);
     setSelectedApps({});
     m_status->setCurrentIndex(0);
+    m_findings->setCurrentIndex(0);
     clearUserScope();
 }
 

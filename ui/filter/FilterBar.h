@@ -52,6 +52,11 @@ public:
     void setSelectedApps(const QStringList &appNames);   // friendly names; empty = all
     QStringList selectedApps() const;
     void setStatuses(const QList<ledger::UserStatus> &statuses);
+    // Findings filter: "" all rows, "any", "sensitive", "sensitive:<detector>", "watchlist",
+    // "watchlist:<name>" (ArchiveFilter::findings); the watchlists offered in it.
+    void setFindings(const QString &spec);
+    void setWatchlistNames(const QStringList &names);
+    QString searchError() const;   // the text filter's syntax error ("" when none)
     void setToday(const QDate &today) { m_today = today; }   // reference for "last N days"
     void reset();
     void clearPart(Part part);
@@ -66,6 +71,8 @@ public:
     static QString joinNames(const QStringList &names);
 
     QLineEdit *searchField() const { return m_search; }
+    QComboBox *findingsBox() const { return m_findings; }
+    QToolButton *searchHelpButton() const { return m_searchHelp; }
     QWidget *scopeChip() const;
 
 public slots:
@@ -92,6 +99,9 @@ private:
     QToolButton *m_apps;
     QMenu *m_appsMenu;
     QComboBox *m_status;
+    QComboBox *m_findings;
+    QToolButton *m_searchHelp;
+    QLabel *m_searchError;
     QFrame *m_chip;
     QLabel *m_chipLabel;
     QToolButton *m_chipClose;

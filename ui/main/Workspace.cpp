@@ -1,6 +1,7 @@
 #include "main/Workspace.h"
 
 #include "archive/Archive.h"
+#include "archive/FindingsRescan.h"
 #include "common/Icons.h"
 #include "filter/FilterBar.h"
 #include "filter/NoMatchPanel.h"
@@ -219,7 +220,28 @@ void Workspace::setArchive(ledger::Archive *archive)
     m_conversation->setArchive(archive);
     m_activity->setArchive(archive);
     m_details->clear();
+    startFindingsRescan();
     reloadAll();
+}
+
+void Workspace::startFindingsRescan()
+{
+    if (!m_rescan) {
+        m_rescan = new FindingsRescan(this);
+        connect(m_rescan, &FindingsRescan::finished, this, [this](bool ok, const QString &error) {
+            if (!ok)
+                qWarning().noquote() << "Updating the findings failed:" << error;
+            reloadAll();
+        });
+    }
+    QStringList names;
+    if (m_archive) {
+        for (const detect::Watchlist &w : m_archive->watchlists())
+            names << w.name();
+    }
+    m_filter->setWatchlistNames(names);
+    if (m_archive && m_archive->isOpen())
+        m_rescan->start(m_archive->path(), m_archive->watchlists(), m_archive->findingsRescanNeeded());
 }
 
 void Workspace::reloadAll()

@@ -11,6 +11,7 @@ class QTabWidget;
 
 namespace ledger {
 class Archive;
+class FindingsRescan;
 }
 
 namespace ledger::gui {
@@ -68,6 +69,7 @@ signals:
 
 private:
     void onFilterChanged();
+    void startFindingsRescan();   // after setArchive or a watchlist change
     void ensureFresh(Tab tab);
     void updateCounts();
     void updateEmptyText(LedgerTableView *view, ArchiveTableModel *model);
@@ -83,6 +85,8 @@ private:
     LedgerTableView *viewFor(Tab tab) const;
 
     ledger::Archive *m_archive = nullptr;
+    // Recomputes out-of-date findings in the background when an archive is shown.
+    ledger::FindingsRescan *m_rescan = nullptr;
     FilterBar *m_filter;
     QTabWidget *m_tabs;
     QSplitter *m_splitter;

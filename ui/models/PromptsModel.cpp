@@ -28,6 +28,7 @@ QVariant PromptsModel::data(const QModelIndex &index, int role) const
             return r->promptId.isEmpty() ? tr("(no prompt recorded)") : oneLine(r->promptText);
         case Column::Response:
             return r->responseId.isEmpty() ? tr("(no response)") : oneLine(r->responseText);
+        case Column::Findings: return r->findingCount ? QString::number(r->findingCount) : QString();
         case Column::ColumnCount: break;
         }
         break;
@@ -38,6 +39,7 @@ QVariant PromptsModel::data(const QModelIndex &index, int role) const
         case Column::App: return r->appClass;
         case Column::Prompt: return r->promptText;
         case Column::Response: return r->responseText;
+        case Column::Findings: return r->findingCount;
         case Column::ColumnCount: break;
         }
         break;
@@ -48,8 +50,13 @@ QVariant PromptsModel::data(const QModelIndex &index, int role) const
         case Column::App: return r->appClass;
         case Column::Prompt: return r->promptText.left(1500);
         case Column::Response: return r->responseText.left(1500);
+        case Column::Findings: return tr("Sensitive information and watchlist terms found in this prompt and its response");
         case Column::ColumnCount: break;
         }
+        break;
+    case Qt::TextAlignmentRole:
+        if (col == Column::Findings)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case HighlightRole:
         return col == Column::Prompt || col == Column::Response;
@@ -73,6 +80,7 @@ QString PromptsModel::columnTitle(int column) const
     case Column::App: return tr("App");
     case Column::Prompt: return tr("Prompt");
     case Column::Response: return tr("Response");
+    case Column::Findings: return tr("Findings");
     case Column::ColumnCount: break;
     }
     return {};

@@ -29,6 +29,7 @@ QVariant SessionsModel::data(const QModelIndex &index, int role) const
         case Column::Ended: return displayTime(r->ended, showUtc());
         case Column::Turns: return QLocale().toString(qMax(r->promptCount, r->responseCount));
         case Column::FirstPrompt: return oneLine(r->firstPrompt);
+        case Column::Findings: return r->findingCount ? QLocale().toString(r->findingCount) : QString();
         case Column::ColumnCount: break;
         }
         break;
@@ -40,6 +41,7 @@ QVariant SessionsModel::data(const QModelIndex &index, int role) const
         case Column::Ended: return r->ended;
         case Column::Turns: return qMax(r->promptCount, r->responseCount);
         case Column::FirstPrompt: return r->firstPrompt;
+        case Column::Findings: return r->findingCount;
         case Column::ColumnCount: break;
         }
         break;
@@ -51,11 +53,12 @@ QVariant SessionsModel::data(const QModelIndex &index, int role) const
         case Column::Ended: return utcTooltip(r->ended);
         case Column::Turns: return tr("%1 prompts, %2 responses").arg(r->promptCount).arg(r->responseCount);
         case Column::FirstPrompt: return r->firstPrompt.left(1500);
+        case Column::Findings: return tr("Sensitive information and watchlist terms found in this session");
         case Column::ColumnCount: break;
         }
         break;
     case Qt::TextAlignmentRole:
-        if (col == Column::Turns)
+        if (col == Column::Turns || col == Column::Findings)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case HighlightRole:
@@ -79,6 +82,7 @@ QString SessionsModel::columnTitle(int column) const
     case Column::Ended: return tr("Ended");
     case Column::Turns: return tr("Turns");
     case Column::FirstPrompt: return tr("First prompt");
+    case Column::Findings: return tr("Findings");
     case Column::ColumnCount: break;
     }
     return {};

@@ -44,6 +44,7 @@ QVariant UsersModel::data(const QModelIndex &index, int role) const
         case Column::Interactions: return QLocale().toString(r->interactionCount);
         case Column::Sessions: return QLocale().toString(r->sessionCount);
         case Column::LastActivity: return displayTime(r->lastActivity, showUtc());
+        case Column::Findings: return r->findingCount ? QLocale().toString(r->findingCount) : QString();
         case Column::ColumnCount: break;
         }
         break;
@@ -58,6 +59,7 @@ QVariant UsersModel::data(const QModelIndex &index, int role) const
         case Column::Interactions: return r->interactionCount;
         case Column::Sessions: return r->sessionCount;
         case Column::LastActivity: return r->lastActivity;
+        case Column::Findings: return r->findingCount;
         case Column::ColumnCount: break;
         }
         break;
@@ -78,11 +80,13 @@ QVariant UsersModel::data(const QModelIndex &index, int role) const
         }
         if (col == Column::LastActivity)
             return utcTooltip(r->lastActivity);
+        if (col == Column::Findings)
+            return tr("Sensitive information and watchlist terms found in this user's prompts and responses");
         if (col == Column::Upn && !r->user.mail.isEmpty())
             return r->user.mail;
         break;
     case Qt::TextAlignmentRole:
-        if (col == Column::Interactions || col == Column::Sessions)
+        if (col == Column::Interactions || col == Column::Sessions || col == Column::Findings)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case Qt::AccessibleTextRole:
@@ -109,6 +113,7 @@ QString UsersModel::columnTitle(int column) const
     case Column::Interactions: return tr("Interactions");
     case Column::Sessions: return tr("Sessions");
     case Column::LastActivity: return tr("Last activity");
+    case Column::Findings: return tr("Findings");
     case Column::ColumnCount: break;
     }
     return {};

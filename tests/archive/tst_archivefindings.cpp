@@ -1,0 +1,218 @@
+// Archive findings (schema v5): computed when interactions are stored (once: a second sync of
+// the same items adds none), ranges into the stored text, counts in the Prompts / Sessions /
+// Users rows and sorting by them, the Findings filter, watchlist changes and the background
+// rescan, the upgrade of an archive made before findings existed.
+#include "archive/Archive.h"
+#include "detect/Finding.h"
+#include "TestSupport.h"
+
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace ledger;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QDateTime at(int day, int minute = 0)
+{
+    return QDateTime(QDate(2025, 3, day), QTime(10, 0), Qt::UTC).addSecs(minute * 60);
+}
+
+Interaction make(const QString &user, const QString &id, const QString &session, const QString &request,
+                 const QString &type, const QDateTime &when, const QString &text)
+{
+    QJsonObject o{{u"id"_s, id},
+                  {u"sessionId"_s, session},
+                  {u"requestId"_s, request},
+                  {u"appClass"_s, u"IPM.SkypeTeams.Message.Copilot.BizChat"_s},
+                  {u"interactionType"_s, type},
+                  {u"createdDateTime"_s, when.toString(Qt::ISODateWithMs)},
+                  {u"body"_s, QJsonObject{{u"contentType"_s, u"text"_s}, {u"content"_s, text}}}};
+    return Interaction::fromRaw(user, QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+User user(const QString &id)
+{
+    User u;
+    u.id = id;
+    u.displayName = id;
+    u.userPrincipalName = id + u"@contoso.example"_s;
+    return u;
+}
+
+QList<Interaction> sample()
+{
+    return {
+        make(u"alice"_s, u"a1"_s, u"s1"_s, u"r1"_s, u"userPrompt"_s, at(1), u"Book it on card 4111 1111 1111 1111 for Contoso"_s),
+        make(u"alice"_s, u"a2"_s, u"s1"_s, u"r1"_s, u"aiResponse"_s, at(1, 1), u"Done. Never share 4111111111111111."_s),
+        make(u"alice"_s, u"a3"_s, u"s2"_s, u"r2"_s, u"userPrompt"_s, at(2), u"Summarize the budget"_s),
+        make(u"bob"_s, u"b1"_s, u"s3"_s, u"r3"_s, u"userPrompt"_s, at(3), u"Pay IBAN DE89 3704 0044 0532 0130 00 today"_s),
+        make(u"bob"_s, u"b2"_s, u"s3"_s, u"r3"_s, u"aiResponse"_s, at(3, 1), u"Order 4111111111111112 is on its way"_s),
+    };
+}
+
+detect::Watchlist list(const QString &name, const QString &text)
+{
+    detect::Watchlist w;
+    detect::Watchlist::parse(name, text, &w, nullptr);
+    return w;
+}
+
+} // namespace
+
+class TestArchiveFindings : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { test::isolateEnvironment(); }
+
+    void storedOnInsert()
+    {
+        Archive a;
+        QVERIFY(a.open(test::tempDir() + u"/f.sqlite"_s));
+        QCOMPARE(a.schemaVersion(), 5);
+        QVERIFY(a.upsertUsers({user(u"alice"_s), user(u"bob"_s), user(u"carol"_s)}));
+        QCOMPARE(a.insertInteractions(sample()), 5);
+        QCOMPARE(a.countFindings({}), qint64(3));
+        // A second sync of the same items stores nothing new, and no findings twice.
+        QCOMPARE(a.insertInteractions(sample()), 0);
+        QCOMPARE(a.countFindings({}), qint64(3));
+
+        const QList<detect::Finding> f = a.interactionFindings(u"alice"_s, u"a1"_s);
+        QCOMPARE(f.size(), 1);
+        QCOMPARE(f.at(0).detector, u"credit_card"_s);
+        QCOMPARE(f.at(0).location, detect::FindingLocation::Prompt);
+        QCOMPARE(f.at(0).match, u"4111111111111111"_s);
+        QCOMPARE(u"Book it on card 4111 1111 1111 1111 for Contoso"_s.mid(f.at(0).start, f.at(0).length),
+                 u"4111 1111 1111 1111"_s);
+        QCOMPARE(a.interactionFindings(u"alice"_s, u"a2"_s).at(0).location, detect::FindingLocation::Response);
+
+        QList<FindingRow> rows;
+        QVERIFY(a.forEachFinding({}, [&](const FindingRow &r) { rows << r; return true; }));
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows.at(0).interactionId, u"a1"_s);
+        QCOMPARE(rows.at(0).userPrincipalName, u"alice@contoso.example"_s);
+        QCOMPARE(rows.at(0).kind, u"sensitive"_s);
+        QCOMPARE(rows.at(2).detector, u"iban"_s);
+        QCOMPARE(rows.at(2).match, u"DE89370400440532013000"_s);
+        QCOMPARE(rows.at(2).created, at(3));
+
+        // Counts in the rows of the three views, and sorting by them.
+        const QList<TurnRow> turns = a.turns({}, {TurnRow::Findings, Qt::DescendingOrder});
+        QCOMPARE(turns.first().findingCount, 2);   // prompt + response of alice's first turn
+        QCOMPARE(turns.last().findingCount, 0);
+        const QList<SessionRow> sessions = a.sessions({}, {SessionRow::Findings, Qt::DescendingOrder});
+        QCOMPARE(sessions.first().sessionId, u"s1"_s);
+        QCOMPARE(sessions.first().findingCount, 2);
+        const QList<UserRow> users = a.users({}, {UserRow::Findings, Qt::DescendingOrder});
+        QCOMPARE(users.at(0).user.id, u"alice"_s);
+        QCOMPARE(users.at(0).findingCount, qint64(2));
+        QCOMPARE(users.at(1).findingCount, qint64(1));
+        QCOMPARE(users.at(2).findingCount, qint64(0));
+        const QList<UserRow> byKeys = a.usersByKeys({}, a.rowKeys(ArchiveView::Users, {}, {UserRow::Findings, Qt::DescendingOrder}));
+        QCOMPARE(byKeys.at(0).findingCount, qint64(2));
+
+        // The Findings filter.
+        ArchiveFilter any;
+        any.findings = u"any"_s;
+        QCOMPARE(a.countTurns(any), qint64(2));
+        QCOMPARE(a.countSessions(any), qint64(2));
+        QCOMPARE(a.countUsers(any), qint64(2));
+        QCOMPARE(a.countInteractions(any), qint64(3));
+        ArchiveFilter card;
+        card.findings = u"sensitive:credit_card"_s;
+        QCOMPARE(a.countTurns(card), qint64(1));
+        QCOMPARE(a.countUsers(card), qint64(1));
+        QCOMPARE(a.countFindings(card), qint64(2));
+        ArchiveFilter hostile;
+        hostile.findings = u"sensitive:x') OR 1=1 --"_s;   // a name, never SQL
+        QCOMPARE(a.countTurns(hostile), qint64(0));
+        ArchiveFilter bogus;
+        bogus.findings = u"something"_s;
+        QCOMPARE(a.countTurns(bogus), qint64(0));
+    }
+
+    void watchlistChangeAndRescan()
+    {
+        const QString path = test::tempDir() + u"/w.sqlite"_s;
+        Archive a;
+        QVERIFY(a.open(path));
+        QCOMPARE(a.insertInteractions(sample()), 5);
+        // A new archive has nothing to rescan once its (empty) state is recorded.
+        QVERIFY(a.rescanFindings(a.findingsRescanNeeded()));
+        QCOMPARE(a.findingsRescanNeeded(), int(Archive::RescanNone));
+
+        QVERIFY(a.saveWatchlists({list(u"Customers"_s, u"Contoso\n"_s)}));
+        QCOMPARE(a.findingsRescanNeeded(), int(Archive::RescanWatchlists));
+        ArchiveFilter wl;
+        wl.findings = u"watchlist:Customers"_s;
+        QCOMPARE(a.countFindings(wl), qint64(0));   // not yet rescanned
+        QList<QPair<qint64, qint64>> progress;
+        QVERIFY(a.rescanFindings(Archive::RescanWatchlists, {}, [&](qint64 d, qint64 t) { progress << qMakePair(d, t); }));
+        QCOMPARE(progress.last(), qMakePair(qint64(5), qint64(5)));
+        QCOMPARE(a.countFindings(wl), qint64(1));
+        QCOMPARE(a.countFindings({}), qint64(4));    // the sensitive ones untouched
+        QCOMPARE(a.findingsRescanNeeded(), int(Archive::RescanNone));
+        QCOMPARE(a.findingWatchlistNames(), QStringList{u"Customers"_s});
+
+        // New interactions are scanned with the lists at once.
+        QCOMPARE(a.insertInteractions({make(u"carol"_s, u"c1"_s, u"s9"_s, u"r9"_s, u"userPrompt"_s, at(5), u"contoso renewal"_s)}), 1);
+        QCOMPARE(a.countFindings(wl), qint64(2));
+
+        // Another connection (the sync's, the rescan thread's) reads the stored lists on open.
+        Archive b;
+        QVERIFY(b.open(path));
+        QCOMPARE(b.watchlists().size(), 1);
+        QCOMPARE(b.findingsRescanNeeded(), int(Archive::RescanNone));
+
+        // Replacing the list replaces its findings on rescan (none left of the old one).
+        QVERIFY(a.saveWatchlists({list(u"Projects"_s, u"budget\n"_s)}));
+        QVERIFY(a.rescanFindings(a.findingsRescanNeeded()));
+        QCOMPARE(a.countFindings(wl), qint64(0));
+        ArchiveFilter projects;
+        projects.findings = u"watchlist"_s;
+        QCOMPARE(a.countFindings(projects), qint64(1));
+        QCOMPARE(a.countFindings({}), qint64(4));
+        // A cancelled rescan leaves it marked as needed.
+        a.setWatchlists({list(u"Other"_s, u"pay\n"_s)});
+        QVERIFY(!a.rescanFindings(Archive::RescanWatchlists, [] { return true; }));
+        QCOMPARE(a.findingsRescanNeeded(), int(Archive::RescanWatchlists));
+    }
+
+    void upgradeFromArchiveWithoutFindings()
+    {
+        const QString path = test::tempDir() + u"/old.sqlite"_s;
+        {
+            Archive a;
+            QVERIFY(a.open(path));
+            QCOMPARE(a.insertInteractions(sample()), 5);
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"DROP TABLE findings"_s));
+            QVERIFY(q.exec(u"DROP TABLE watchlists"_s));
+            QVERIFY(q.exec(u"DELETE FROM meta WHERE key LIKE 'findings_%'"_s));
+            QVERIFY(q.exec(u"PRAGMA user_version = 2"_s));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"raw"_s);
+        Archive a;
+        QString error;
+        QVERIFY2(a.open(path, &error), qPrintable(error));
+        QCOMPARE(a.schemaVersion(), Archive::kSchemaVersion);
+        QCOMPARE(a.countInteractions({}), qint64(5));
+        QCOMPARE(a.countFindings({}), qint64(0));
+        QVERIFY(a.findingsRescanNeeded() & Archive::RescanSensitive);
+        QVERIFY(a.rescanFindings(a.findingsRescanNeeded()));
+        QCOMPARE(a.countFindings({}), qint64(3));
+        QCOMPARE(a.findingsRescanNeeded(), int(Archive::RescanNone));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestArchiveFindings)
+#include "tst_archivefindings.moc"

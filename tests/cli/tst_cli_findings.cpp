@@ -1,0 +1,113 @@
+// `copilot-ledger export --demo --watchlist FILE…`: findings.csv with the demo tenant's realistic
+// findings (masked, never in full) and the watchlist's terms under the file's base name; bad
+// watchlist files stop with exit code 2 before anything is written.
+#include "CliRunner.h"
+#include "../export/StrictCsv.h"
+#include "TestSupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSet>
+#include <QTest>
+
+using namespace ledger::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QStringList kDemo{u"--demo"_s, u"--demo-users"_s, u"8"_s, u"--demo-interactions"_s, u"12000"_s,
+                        u"--demo-seed"_s, u"77"_s, u"--from"_s, u"2020-01-01"_s, u"--to"_s, u"2030-01-01"_s,
+                        u"--rate"_s, u"1000"_s};
+
+QString writeFile(const QString &name, const QByteArray &content)
+{
+    const QString path = tempDir() + u'/' + name;
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return QString();
+    f.write(content);
+    return path;
+}
+
+} // namespace
+
+class CliFindingsTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        isolateEnvironment();
+        if (CliRunner::binary().isEmpty())
+            QSKIP("LEDGER_APP_BINARY is not set (run through ctest)");
+    }
+
+    void demoFindingsWithWatchlist()
+    {
+        const QString list = writeFile(u"Code Names.txt"_s, "# projects\nFalcon\ncontoso renewal\n");
+        CliRunner cli;
+        const QString out = tempDir() + u"/export"_s;
+        const CliResult r = cli.run(QStringList{u"export"_s} + kDemo + QStringList{u"--watchlist"_s, list, u"--out"_s, out});
+        QVERIFY2(r.exitCode == 0, qPrintable(u"exit %1\n"_s.arg(r.exitCode) + r.out + r.err));
+        QVERIFY2(r.out.contains(u"findings.csv"_s), qPrintable(r.out));
+        const QByteArray bytes = readFile(out + u"/findings.csv"_s);
+        QList<QStringList> rows;
+        QString error;
+        QVERIFY2(parseStrictCsv(bytes, &rows, &error), qPrintable(error));
+        QCOMPARE(rows.first().join(u','), u"interaction_id,user_id,user_principal_name,created_utc,app,kind,detector,location,match"_s);
+        QVERIFY(rows.size() > 10);
+        QSet<QString> detectors;
+        for (qsizetype k = 1; k < rows.size(); ++k) {
+            const QStringList &row = rows.at(k);
+            QCOMPARE(row.size(), 9);
+            QVERIFY(row.at(5) == u"sensitive" || row.at(5) == u"watchlist");
+            QVERIFY(row.at(7) == u"prompt" || row.at(7) == u"response" || row.at(7) == u"attachment");
+            QVERIFY2(row.at(8).size() <= 4 || row.at(8).startsWith(QString(row.at(8).size() - 4, u'*')), qPrintable(row.at(8)));
+            QVERIFY(row.at(3).endsWith(u'Z'));
+            detectors.insert(row.at(6));
+        }
+        for (const QString &d : {u"credit_card"_s, u"iban"_s, u"us_ssn"_s, u"uk_nino"_s, u"de_tax_id"_s, u"aws_access_key"_s,
+                                 u"github_token"_s, u"slack_token"_s, u"jwt"_s, u"password"_s, u"private_key"_s, u"Code Names"_s})
+            QVERIFY2(detectors.contains(d), qPrintable(d));
+        // Never a full number, never the near-misses.
+        QVERIFY(!bytes.contains("4111111111111111"));
+        QVERIFY(!bytes.contains("DE89370400440532013000"));
+        QVERIFY(!bytes.contains("4111111111111112"));
+        QVERIFY(readFile(out + u"/SHA256SUMS"_s).contains("  findings.csv\n"));
+        QVERIFY(readFile(out + u"/export.json"_s).contains("\"Code Names\""));
+
+        // The lists were for that run only: without --watchlist the next export has none.
+        const QString out2 = tempDir() + u"/export2"_s;
+        const CliResult r2 = cli.run(QStringList{u"export"_s} + kDemo + QStringList{u"--out"_s, out2});
+        QVERIFY2(r2.exitCode == 0, qPrintable(r2.out + r2.err));
+        const QByteArray again = readFile(out2 + u"/findings.csv"_s);
+        QVERIFY(!again.contains("Code Names"));
+        QVERIFY(again.contains(",sensitive,credit_card,"));
+    }
+
+    void badWatchlists_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("missing file") << QStringList{u"--watchlist"_s, tempDir() + u"/nope.txt"_s}
+                                      << u"--watchlist: Cannot read the watchlist"_s;
+        QTest::newRow("bad line") << QStringList{u"--watchlist"_s, writeFile(u"bad.txt"_s, "ok\nco*de\n")}
+                                  << u"line 2: '*' may only end a word"_s;
+        QTest::newRow("same name twice")
+            << QStringList{u"--watchlist"_s, writeFile(u"a.txt"_s, "x\n"), u"--watchlist"_s, writeFile(u"A.list"_s, "y\n")}
+            << u"two lists are named"_s;
+    }
+    void badWatchlists()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        CliRunner cli;
+        const QString out = tempDir() + u"/never"_s;
+        const CliResult r = cli.run(QStringList{u"export"_s} + kDemo + args + QStringList{u"--out"_s, out});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QVERIFY(!QDir(out).exists());
+    }
+};
+
+QTEST_GUILESS_MAIN(CliFindingsTest)
+#include "tst_cli_findings.moc"

@@ -1,0 +1,36 @@
+#pragma once
+// Marks the findings of a conversation's messages (detectors and watchlists) in its document:
+// a tinted background and a tooltip naming what was found (the match masked).
+#include <QHash>
+#include <QList>
+#include <QPalette>
+#include <QString>
+
+class QTextDocument;
+class QTextFrame;
+
+namespace ledger {
+class Archive;
+struct Interaction;
+}
+
+namespace ledger::gui {
+
+struct FindingMark {
+    QString needle;   // the text as it appears in the message (line breaks normalised to LF)
+    QString label;    // tooltip, e.g. "Card numbers: ************1111"
+};
+
+class FindingHighlighter {
+public:
+    // message id → the marks of its prompt/response text (attachment findings are not in the
+    // message text and are left out), from the archive's stored findings.
+    static QHash<QString, QList<FindingMark>> marksFor(const ledger::Archive &archive,
+                                                        const QList<ledger::Interaction> &interactions);
+    // Applies the marks inside each message's frame; returns how many ranges were marked.
+    static int apply(QTextDocument *doc, const QHash<QString, QTextFrame *> &frames,
+                     const QHash<QString, QList<FindingMark>> &marks, const QPalette &palette);
+    static QColor markColor(const QPalette &palette);
+};
+
+} // namespace ledger::gui
