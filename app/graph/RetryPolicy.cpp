@@ -69,7 +69,9 @@ QDateTime RetryPolicy::parseHttpDate(const QByteArray &value)
     // asctime: "Sun Nov  6 08:49:37 1994"
     if (p.size() == 5 && (number(p.at(2), 1, &d) || number(p.at(2), 2, &d)) && number(p.at(4), 4, &y))
         return dateFrom(y, p.at(1), d, p.at(3));
-    return {};
+    // Lenient: an RFC 2822 date with a numeric zone ("Wed, 21 Oct 2026 07:28:00 +0000").
+    const QDateTime rfc2822 = QDateTime::fromString(QString::fromLatin1(value.simplified()), Qt::RFC2822Date);
+    return rfc2822.isValid() ? rfc2822.toUTC() : QDateTime();
 }
 
 std::optional<int> RetryPolicy::parseRetryAfter(const QByteArray &value, const QByteArray &dateHeader,

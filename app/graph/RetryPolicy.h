@@ -26,8 +26,8 @@ struct RetryPolicy {
     // kMaxRetryAfterSeconds and rounded up to whole seconds.
     static std::optional<int> parseRetryAfter(const QByteArray &value, const QByteArray &dateHeader,
                                               const QDateTime &now);
-    // An HTTP-date of RFC 7231 (IMF-fixdate, plus the obsolete RFC 850 and asctime forms);
-    // invalid when it does not parse.
+    // An HTTP-date of RFC 7231 (IMF-fixdate, plus the obsolete RFC 850 and asctime forms, and
+    // leniently an RFC 2822 date with a numeric zone); invalid when it does not parse.
     static QDateTime parseHttpDate(const QByteArray &value);
 };
 

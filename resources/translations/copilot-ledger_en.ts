@@ -14,6 +14,13 @@
 <context>
     <name>ledger::SyncEngine</name>
     <message numerus="yes">
+        <source>%n item(s) of this user's history could not be read (%1); they are kept as received and exported in interactions.jsonl.</source>
+        <translation>
+            <numerusform>%n item of this user's history could not be read (%1); it is kept as received and exported in interactions.jsonl.</numerusform>
+            <numerusform>%n items of this user's history could not be read (%1); they are kept as received and exported in interactions.jsonl.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n user(s) synced: %1 with interactions, %2 without, %3 not licensed, %4 failed.</source>
         <translation>
             <numerusform>%n user synced: %1 with interactions, %2 without, %3 not licensed, %4 failed.</numerusform>
@@ -68,6 +75,13 @@
 <context>
     <name>ledger::gui::SyncStatusWidget</name>
     <message numerus="yes">
+        <source> · waiting %n s because Microsoft Graph asked</source>
+        <translation>
+            <numerusform> · waiting %n s because Microsoft Graph asked</numerusform>
+            <numerusform> · waiting %n s because Microsoft Graph asked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source> · %n throttled (429)</source>
         <translation>
             <numerusform> · %n throttled (429)</numerusform>
@@ -99,6 +113,26 @@
         <translation>
             <numerusform>%n user</numerusform>
             <numerusform>%n users</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ledger::GraphClient</name>
+    <message numerus="yes">
+        <source>Microsoft Graph did not finish its answer within %n second(s).</source>
+        <translation>
+            <numerusform>Microsoft Graph did not finish its answer within %n second.</numerusform>
+            <numerusform>Microsoft Graph did not finish its answer within %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ledger::GraphPager</name>
+    <message numerus="yes">
+        <source>Microsoft Graph kept sending next-page links: paging was stopped after %n page(s), the limit for one list.</source>
+        <translation>
+            <numerusform>Microsoft Graph kept sending next-page links: paging was stopped after %n page, the limit for one list.</numerusform>
+            <numerusform>Microsoft Graph kept sending next-page links: paging was stopped after %n pages, the limit for one list.</numerusform>
         </translation>
     </message>
 </context>

@@ -90,6 +90,10 @@ private slots:
                                 << QByteArray("Wed, 21 Oct 2026 07:28:00 GMT") << 30;
         QTest::newRow("asctime") << QByteArray("Wed Oct 21 07:28:10 2026")
                                  << QByteArray("Wed, 21 Oct 2026 07:28:00 GMT") << 10;
+        QTest::newRow("numeric zone") << QByteArray("Wed, 21 Oct 2026 09:28:20 +0200")
+                                      << QByteArray("Wed, 21 Oct 2026 07:28:00 GMT") << 20;
+        QTest::newRow("qt rfc2822") << QByteArray("21 Oct 2026 07:28:04 +0000")
+                                    << QByteArray("21 Oct 2026 07:28:00 +0000") << 4;
         QTest::newRow("bad month") << QByteArray("Wed, 21 Okt 2026 07:28:00 GMT") << QByteArray() << -1;
         // No usable Date header: measured from the local clock (fixed in the test).
         QTest::newRow("no date header") << QByteArray("Wed, 21 Oct 2026 07:29:00 GMT") << QByteArray("garbage") << 60;

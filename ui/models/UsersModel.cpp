@@ -75,6 +75,10 @@ QVariant UsersModel::data(const QModelIndex &index, int role) const
                     : r->statusError;
             case UserStatus::NoInteractions: return tr("Read successfully; this user has no Copilot interactions in the synced range.");
             case UserStatus::Ok: return tr("History read completely.");
+            case UserStatus::Partial:
+                return r->statusError.isEmpty()
+                    ? tr("History read, but some items could not be read; they are kept as received.")
+                    : r->statusError;
             case UserStatus::Unknown: return tr("Run a sync to read this user's history.");
             }
         }
