@@ -59,7 +59,7 @@ QString exportHelp()
            "  --users LIST|@FILE      user principal names or IDs (comma-separated, or one per line)\n"
            "  --out DIR               new or empty folder (--force: replace our files in it)\n"
            "  --archive PATH          use this archive file instead of the connection's own\n"
-           "  --rate N                requests per second (default 25)\n"
+           "  --rate N                requests per second, a ceiling (default 30)\n"
            "  --concurrency N         users read in parallel (default 8)\n"
            "  --full                  read the whole range again (ignore what earlier runs read)\n"
            "  --no-formula-guard      do not prefix cells starting with = + - @ with '\n\n"

@@ -29,7 +29,7 @@ struct SyncOptions {
     bool incremental = true;        // start at the per-user watermark minus the overlap
     int overlapMinutes = 60;
     int maxConcurrentUsers = 8;
-    double requestsPerSecond = 25;  // near the published ~30/s budget, leaving headroom
+    double requestsPerSecond = 30;  // the documented budget per app and tenant; adapts down on 429
 };
 
 struct SyncProgress {

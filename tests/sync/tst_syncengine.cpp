@@ -258,6 +258,29 @@ private slots:
         QCOMPARE(compareArchive(rig.archive, rig.server.tenant()), rig.server.tenant().totalInteractions());
     }
 
+    void serverLimitOfFivePerSecondCompletesEveryUser()
+    {
+        // Default settings (rate, concurrency, retry policy) against a tenant whose real budget
+        // is far below the documented 30/s: the run gets slower, but no user fails.
+        Rig rig{DemoTenantSpec{5, 150, 1500, 60, {}}};
+        QVERIFY(rig.setUp(rig.server.tenant().fullClient()));
+        DemoServerOptions so;
+        so.rateLimit = 5;
+        rig.server.setOptions(so);
+        SyncOptions o;
+        o.from = kFrom;
+        o.to = kTo;
+        const SyncSummary s = rig.sync(o, 600000);
+        QString failed;
+        for (const UserOutcome &out : s.outcomes)
+            if (out.status == UserStatus::Failed)
+                failed += u"\nuser "_s + out.userId + u": "_s + out.error.plainText();
+        QVERIFY2(s.completed, qPrintable(s.message));
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        QVERIFY(rig.server.stats().throttled > 0);
+        QCOMPARE(compareArchive(rig.archive, rig.server.tenant()), rig.server.tenant().totalInteractions());
+    }
+
     void incrementalReadsOnlyNewData()
     {
         Rig rig{DemoTenantSpec{5, 30, 6000, 60, {}}};
