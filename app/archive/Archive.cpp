@@ -79,6 +79,12 @@ const char *const kSchemaV2[] = {
     " count(*) FROM interactions WHERE created IS NOT NULL GROUP BY 1, 2, 3",
 };
 
+// Schema version 4: when a user last answered 403 to an actual request (the re-probe interval of
+// users without a Graph-grounded chat plan counts from it; a skip at zero requests keeps it).
+const char *const kSchemaV4[] = {
+    "ALTER TABLE sync_state ADD COLUMN last_forbidden INTEGER",
+};
+
 const char *const kFtsTriggers[] = {
     "CREATE TRIGGER IF NOT EXISTS turns_fts_ai AFTER INSERT ON turns BEGIN"
     " INSERT INTO turns_fts(rowid, prompt_text, response_text) VALUES (new.tid, new.prompt_text, new.response_text); END",
@@ -218,7 +224,11 @@ bool Archive::migrate(QString *error)
             for (const char *sql : kSchemaV2)
                 ok = ok && d->execSql(QString::fromLatin1(sql));
         }
-        // Later steps: `if (target == 3) { ALTER TABLE … }` — each step one transaction.
+        if (target == 4) {
+            for (const char *sql : kSchemaV4)
+                ok = ok && d->execSql(QString::fromLatin1(sql));
+        }
+        // Later steps: `if (target == N) { ALTER TABLE … }` — each step one transaction.
         ok = ok && d->execSql(u"PRAGMA user_version = %1"_s.arg(target));
         ok = ok && d->execSql(u"INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_migrated_to_%1', '%2')"_s
                                   .arg(target).arg(QDateTime::currentMSecsSinceEpoch()));
@@ -508,7 +518,7 @@ bool Archive::setSyncState(const SyncState &s)
         return false;
     QSqlQuery q(d->db);
     q.prepare(u"INSERT OR REPLACE INTO sync_state(user_id, status, watermark, last_run, last_error, last_request_id,"
-              " last_client_request_id, last_error_date) VALUES (?,?,?,?,?,?,?,?)"_s);
+              " last_client_request_id, last_error_date, last_forbidden) VALUES (?,?,?,?,?,?,?,?,?)"_s);
     q.addBindValue(s.userId);
     q.addBindValue(userStatusKey(s.status));
     q.addBindValue(timeValue(s.watermark));
@@ -517,6 +527,7 @@ bool Archive::setSyncState(const SyncState &s)
     q.addBindValue(s.lastRequestId);
     q.addBindValue(s.lastClientRequestId);
     q.addBindValue(s.lastErrorDate);
+    q.addBindValue(timeValue(s.lastForbidden));
     return d->exec(q, u"Storing the sync state"_s);
 }
 
@@ -532,10 +543,11 @@ SyncState syncStateFrom(const QSqlQuery &q)
     s.lastRequestId = q.value(5).toString();
     s.lastClientRequestId = q.value(6).toString();
     s.lastErrorDate = q.value(7).toString();
+    s.lastForbidden = timeFromValue(q.value(8));
     return s;
 }
 constexpr auto kSyncColumns = "SELECT user_id, status, watermark, last_run, last_error, last_request_id,"
-                              " last_client_request_id, last_error_date FROM sync_state"_L1;
+                              " last_client_request_id, last_error_date, last_forbidden FROM sync_state"_L1;
 } // namespace
 
 SyncState Archive::syncState(const QString &userId) const

@@ -81,7 +81,7 @@ public:
 
     // Test hook: behave as if the SQLite build had no FTS5 (LIKE fallback). Affects later open().
     static void setFullTextSearchDisabledForTesting(bool disabled);
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 4;
     struct Private;   // implementation detail (archive/ArchivePrivate.h)
 
 private:

@@ -82,6 +82,7 @@ struct SyncState {
     QDateTime lastRun;
     QString lastError;             // plain text
     QString lastRequestId, lastClientRequestId, lastErrorDate;
+    QDateTime lastForbidden;       // last 403 to an actual request (re-probe interval); invalid = never
 };
 
 struct DayActivity { QDate day; QString appClass; qint64 count = 0; };

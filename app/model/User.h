@@ -15,6 +15,9 @@ struct User {
     QString jobTitle;
     bool accountEnabled = true;
     QString userType;            // "Member" / "Guest"
+    // Licence targeting, from assignedPlans (see LicencePlans::chatLicence); not stored.
+    enum class Licence { Unknown, Readable, NoChatPlan };
+    Licence licence = Licence::Unknown;
 
     static User fromJson(const QJsonObject &o);
     QJsonObject toJson() const;

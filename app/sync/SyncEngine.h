@@ -29,6 +29,11 @@ struct SyncOptions {
     bool incremental = true;        // start at the per-user watermark minus the overlap
     int overlapMinutes = 60;
     int maxConcurrentUsers = 8;
+    // Licence targeting: users whose directory entry shows no readable Graph-grounded chat plan
+    // are not_licensed at zero requests, unless probeUnlicensed. A user without a readable plan
+    // that answered 403 less than reprobeDays ago is not asked again (0 = always ask).
+    bool probeUnlicensed = false;
+    int reprobeDays = 7;
     double requestsPerSecond = 30;  // the documented budget per app and tenant; adapts down on 429
 };
 
@@ -59,6 +64,7 @@ struct SyncSummary {
     QStringList unknownUsers;       // userScope entries that match no user: nothing was synced
     bool filterRejected = false;    // the tenant answered 400 to $filter: client-side filtering used
     qint64 requests = 0;            // HTTP requests sent by this run (incl. retries)
+    int skippedUnlicensed = 0;      // not_licensed at zero requests (no plan, or a recent 403)
     qint64 throttled = 0;           // 429 answers during this run
     QList<UserOutcome> outcomes;
     qint64 interactionsNew = 0;

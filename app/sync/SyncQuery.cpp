@@ -14,7 +14,7 @@ QString usersPath()
 Query usersQuery()
 {
     return {{u"$select"_s,
-             u"id,displayName,userPrincipalName,mail,department,jobTitle,accountEnabled,userType"_s},
+             u"id,displayName,userPrincipalName,mail,department,jobTitle,accountEnabled,userType,assignedPlans"_s},
             {u"$top"_s, u"999"_s}};
 }
 
