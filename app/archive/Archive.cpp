@@ -83,6 +83,7 @@ const char *const kSchemaV2[] = {
 // users without a Graph-grounded chat plan counts from it; a skip at zero requests keeps it).
 const char *const kSchemaV4[] = {
     "ALTER TABLE sync_state ADD COLUMN last_forbidden INTEGER",
+    "ALTER TABLE users ADD COLUMN deleted_utc INTEGER",   // deletedDateTime; NULL = not deleted
 };
 
 const char *const kFtsTriggers[] = {
@@ -323,10 +324,11 @@ bool Archive::upsertUsers(const QList<User> &users)
     if (!d->db.transaction())
         return false;
     QSqlQuery q(d->db);
-    q.prepare(u"INSERT INTO users(id, display_name, upn, mail, department, job_title, account_enabled, user_type, updated)"
-              " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET display_name = excluded.display_name,"
+    q.prepare(u"INSERT INTO users(id, display_name, upn, mail, department, job_title, account_enabled, user_type, updated,"
+              " deleted_utc) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET display_name = excluded.display_name,"
               " upn = excluded.upn, mail = excluded.mail, department = excluded.department, job_title = excluded.job_title,"
-              " account_enabled = excluded.account_enabled, user_type = excluded.user_type, updated = excluded.updated"_s);
+              " account_enabled = excluded.account_enabled, user_type = excluded.user_type, updated = excluded.updated,"
+              " deleted_utc = excluded.deleted_utc"_s);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const User &u : users) {
         q.addBindValue(u.id);
@@ -338,6 +340,7 @@ bool Archive::upsertUsers(const QList<User> &users)
         q.addBindValue(u.accountEnabled ? 1 : 0);
         q.addBindValue(u.userType);
         q.addBindValue(now);
+        q.addBindValue(timeValue(u.deletedDateTime));   // a restored user is listed again without it
         if (!d->exec(q, u"Storing users"_s)) {
             d->db.rollback();
             return false;

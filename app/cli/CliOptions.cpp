@@ -49,6 +49,8 @@ const QHash<QString, Arg> &exportOptions()
         {u"--users"_s, Arg::Value},  {u"--out"_s, Arg::Value},      {u"--force"_s, Arg::Flag},
         {u"--archive"_s, Arg::Value}, {u"--rate"_s, Arg::Value},    {u"--concurrency"_s, Arg::Value},
         {u"--full"_s, Arg::Flag},    {u"--no-formula-guard"_s, Arg::Flag}, {u"--max-retries"_s, Arg::Value},
+        {u"--probe-unlicensed"_s, Arg::Flag}, {u"--reprobe-days"_s, Arg::Value},
+        {u"--include-deleted"_s, Arg::Flag},
     };
     return opts;
 }
@@ -400,7 +402,14 @@ bool parseOptions(const QString &command, const QStringList &args, CliOptions *o
             return false;
         o.maxRetries = int(n);
     }
+    if (values.contains(u"--reprobe-days"_s)) {
+        if (!toNumber(u"--reprobe-days"_s, values.value(u"--reprobe-days"_s), 0, 3650, &n, error))
+            return false;
+        o.reprobeDays = int(n);
+    }
     o.full = seenFlags.contains(u"--full"_s);
+    o.probeUnlicensed = seenFlags.contains(u"--probe-unlicensed"_s);
+    o.includeDeleted = seenFlags.contains(u"--include-deleted"_s);
     o.formulaGuard = !seenFlags.contains(u"--no-formula-guard"_s);
     *out = o;
     return true;

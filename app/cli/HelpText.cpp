@@ -62,6 +62,9 @@ QString exportHelp()
            "  --rate N                requests per second, a ceiling (default 30)\n"
            "  --concurrency N         users read in parallel (default 8)\n"
            "  --full                  read the whole range again (ignore what earlier runs read)\n"
+           "  --probe-unlicensed      also read users without a Graph-grounded chat plan\n"
+           "  --reprobe-days N        ask a user who answered 403 again after N days (default 7)\n"
+           "  --include-deleted       also read deleted users (still in the recycle bin)\n"
            "  --no-formula-guard      do not prefix cells starting with = + - @ with '\n\n"
            "Ctrl+C or SIGTERM stops cleanly: what was synced stays in the archive, no export file\n"
            "is written (an older export in --out keeps its bytes) and the exit code is 130.\n\n"_s

@@ -49,7 +49,8 @@ struct SyncEngine::Private {
     AuthError lastAuthError;
 
     void beginSignIn();
-    void beginUsers();
+    void beginUsers(bool deleted = false);
+    bool readingDeleted = false;
     void usersFinished();
     void usersFailed(const GraphError &err);
     void resolveScopeAndRun();
@@ -189,10 +190,12 @@ void SyncEngine::Private::beginSignIn()
     tokens->requestToken();
 }
 
-void SyncEngine::Private::beginUsers()
+void SyncEngine::Private::beginUsers(bool deleted)
 {
-    usersPager = graph->getAll(graph->url(syncquery::usersPath(), syncquery::usersQuery()));
-    connect(usersPager, &GraphPager::page, q, [this](const GraphPage &page) {
+    readingDeleted = deleted;
+    usersPager = deleted ? graph->getAll(graph->url(syncquery::deletedUsersPath(), syncquery::deletedUsersQuery()))
+                         : graph->getAll(graph->url(syncquery::usersPath(), syncquery::usersQuery()));
+    connect(usersPager, &GraphPager::page, q, [this, deleted](const GraphPage &page) {
         for (const QJsonValue &v : page.items) {
             const QJsonObject o = v.toObject();
             User u = User::fromJson(o);
@@ -200,6 +203,13 @@ void SyncEngine::Private::beginUsers()
             case ChatLicence::Readable: u.licence = User::Licence::Readable; break;
             case ChatLicence::NoChatPlan: u.licence = User::Licence::NoChatPlan; break;
             case ChatLicence::Unknown: break;
+            }
+            if (deleted) {
+                // Deletion releases a user's licences; the history stays readable: always asked
+                // (a 403 then counts for the re-probe interval like anyone else's).
+                u.licence = User::Licence::Unknown;
+                if (!u.isDeleted())
+                    u.deletedDateTime = QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);   // listed as deleted, no date
             }
             directory.append(u);
         }
@@ -217,6 +227,10 @@ void SyncEngine::Private::usersFinished()
     pager->deleteLater();
     if (!pager->ok()) {
         usersFailed(pager->error());
+        return;
+    }
+    if (opt.includeDeleted && !readingDeleted) {
+        beginUsers(true);
         return;
     }
     resolveScopeAndRun();
@@ -239,6 +253,8 @@ void SyncEngine::Private::usersFailed(const GraphError &err)
         summary.message = SyncEngine::tr(
             "The app may not read the directory's users: grant the application permission "
             "User.Read.All and admin consent (API permissions → Grant admin consent).");
+    } else if (readingDeleted) {
+        summary.message = SyncEngine::tr("The list of deleted users could not be read: %1").arg(err.plainText());
     } else {
         summary.message = SyncEngine::tr("The list of users could not be read: %1").arg(err.plainText());
     }

@@ -34,6 +34,9 @@ struct SyncOptions {
     // that answered 403 less than reprobeDays ago is not asked again (0 = always ask).
     bool probeUnlicensed = false;
     int reprobeDays = 7;
+    // Also list deleted users (GET /directory/deletedItems/microsoft.graph.user) and read their
+    // history like anyone else's, whatever their licence (a deleted user's plans are released).
+    bool includeDeleted = false;
     double requestsPerSecond = 30;  // the documented budget per app and tenant; adapts down on 429
 };
 

@@ -18,6 +18,18 @@ Query usersQuery()
             {u"$top"_s, u"999"_s}};
 }
 
+QString deletedUsersPath()
+{
+    return u"directory/deletedItems/microsoft.graph.user"_s;
+}
+
+Query deletedUsersQuery()
+{
+    Query q = usersQuery();
+    q[0].second += u",deletedDateTime"_s;
+    return q;
+}
+
 QString interactionsPath(const QString &userId)
 {
     return u"copilot/users/"_s + userId + u"/interactionHistory/getAllEnterpriseInteractions"_s;

@@ -157,7 +157,7 @@ private slots:
         // users.csv
         QVERIFY2(test::parseStrictCsv(ledger::test::readFile(dir + u"/users.csv"_s), &rows, &error), qPrintable(error));
         QCOMPARE(rows.size(), 4);
-        QCOMPARE(rows.at(0).join(u','), u"user_id,display_name,user_principal_name,mail,department,job_title,account_enabled,user_type,status,interaction_count,session_count,first_activity_utc,last_activity_utc,status_reason"_s);
+        QCOMPARE(rows.at(0).join(u','), u"user_id,display_name,user_principal_name,mail,department,job_title,account_enabled,user_type,status,interaction_count,session_count,first_activity_utc,last_activity_utc,status_reason,deleted,deleted_utc"_s);
         QCOMPARE(rows.at(1).at(0), u"alice-id"_s);
         QCOMPARE(rows.at(1).at(4), u"'=Finance"_s);
         QCOMPARE(rows.at(1).at(8), u"ok"_s);

@@ -340,6 +340,49 @@ private slots:
         QCOMPARE(run(true, 0, &s), probed);
     }
 
+    void deletedUsersAreReadWhenAsked()
+    {
+        Rig rig{DemoTenantSpec{7, 20, 1500, 60, {}}};
+        QVERIFY(rig.setUp(rig.server.tenant().fullClient()));
+        const DemoTenant &t = rig.server.tenant();
+        QVERIFY(t.deletedUsers().size() >= 2);
+        QVERIFY(t.totalDeletedInteractions() > 0);
+        // Not asked: the deleted users are not listed and not read.
+        SyncSummary s = rig.sync(wideOptions());
+        QVERIFY2(s.completed, qPrintable(s.message));
+        QCOMPARE(s.outcomes.size(), t.users().size());
+        for (const auto &u : t.deletedUsers())
+            QVERIFY(!rig.archive.user(userId(u)));
+        // Asked: listed from deletedItems, read whatever their (released) licences, marked deleted.
+        SyncOptions o = wideOptions();
+        o.includeDeleted = true;
+        s = rig.sync(o);
+        QVERIFY2(s.completed, qPrintable(s.message));
+        QCOMPARE(s.outcomes.size(), t.users().size() + t.deletedUsers().size());
+        qint64 stored = 0;
+        for (const auto &u : t.deletedUsers()) {
+            const auto user = rig.archive.user(userId(u));
+            QVERIFY(user);
+            QVERIFY(user->isDeleted());
+            QCOMPARE(user->deletedDateTime,
+                     QDateTime::fromString(u.json.value(u"deletedDateTime"_s).toString(), Qt::ISODate));
+            QList<QByteArray> expected = t.interactions(userId(u));
+            QList<QByteArray> actual = storedFor(rig.archive, userId(u));
+            std::sort(expected.begin(), expected.end());
+            std::sort(actual.begin(), actual.end());
+            QCOMPARE(actual, expected);
+            stored += actual.size();
+            QCOMPARE(rig.archive.syncState(userId(u)).status, UserStatus::Ok);
+        }
+        QCOMPARE(stored, t.totalDeletedInteractions());
+        ArchiveFilter all;
+        int deletedRows = 0;
+        for (const UserRow &row : rig.archive.users(all, {}))
+            deletedRows += row.user.isDeleted() ? 1 : 0;
+        QCOMPARE(deletedRows, int(t.deletedUsers().size()));
+        QCOMPARE(compareArchive(rig.archive, t), t.totalInteractions());   // the others unchanged
+    }
+
     void serverLimitOfFivePerSecondCompletesEveryUser()
     {
         // Default settings (rate, concurrency, retry policy) against a tenant whose real budget
