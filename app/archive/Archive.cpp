@@ -79,11 +79,13 @@ const char *const kSchemaV2[] = {
     " count(*) FROM interactions WHERE created IS NOT NULL GROUP BY 1, 2, 3",
 };
 
-// Schema version 4: when a user last answered 403 to an actual request (the re-probe interval of
-// users without a Graph-grounded chat plan counts from it; a skip at zero requests keeps it).
-const char *const kSchemaV4[] = {
-    "ALTER TABLE sync_state ADD COLUMN last_forbidden INTEGER",
-    "ALTER TABLE users ADD COLUMN deleted_utc INTEGER",   // deletedDateTime; NULL = not deleted
+// Schema version 4 (table, column, declaration): when a user last answered 403 to an actual
+// request (the re-probe interval of users without a Graph-grounded chat plan counts from it; a
+// skip at zero requests keeps it), and a deleted user's deletedDateTime (NULL = not deleted).
+// ALTER TABLE ADD COLUMN is not idempotent: each column is added only when missing.
+const char *const kSchemaV4[][3] = {
+    {"sync_state", "last_forbidden", "INTEGER"},
+    {"users", "deleted_utc", "INTEGER"},
 };
 
 const char *const kFtsTriggers[] = {
@@ -226,8 +228,17 @@ bool Archive::migrate(QString *error)
                 ok = ok && d->execSql(QString::fromLatin1(sql));
         }
         if (target == 4) {
-            for (const char *sql : kSchemaV4)
-                ok = ok && d->execSql(QString::fromLatin1(sql));
+            for (const auto &col : kSchemaV4) {
+                const QString table = QString::fromLatin1(col[0]), column = QString::fromLatin1(col[1]);
+                QSqlQuery info(d->db);
+                bool present = false;
+                ok = ok && info.exec(u"PRAGMA table_info(%1)"_s.arg(table));
+                while (ok && info.next())
+                    present = present || info.value(1).toString() == column;
+                info.finish();
+                if (ok && !present)
+                    ok = d->execSql(u"ALTER TABLE %1 ADD COLUMN %2 %3"_s.arg(table, column, QString::fromLatin1(col[2])));
+            }
         }
         // Later steps: `if (target == N) { ALTER TABLE … }` — each step one transaction.
         ok = ok && d->execSql(u"PRAGMA user_version = %1"_s.arg(target));

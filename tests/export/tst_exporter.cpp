@@ -220,7 +220,7 @@ private slots:
         const QString python = QStandardPaths::findExecutable(u"python3"_s);
         if (!python.isEmpty()) {
             QProcess proc;
-            proc.start(python, {u"-c"_s, u"import csv,sys\nfor f,n,c in (('prompts.csv',4,18),('sessions.csv',3,11),('users.csv',4,13)):\n"
+            proc.start(python, {u"-c"_s, u"import csv,sys\nfor f,n,c in (('prompts.csv',4,18),('sessions.csv',3,11),('users.csv',4,16)):\n"
                                           "  rows=list(csv.reader(open(sys.argv[1]+'/'+f,encoding='utf-8-sig',newline='')))\n"
                                           "  assert len(rows)==n and all(len(r)==c for r in rows), f\nprint('ok')"_s, dir});
             QVERIFY(proc.waitForFinished(30000));
