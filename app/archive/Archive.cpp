@@ -104,6 +104,15 @@ const char *const kSchemaV5[] = {
     " position INTEGER NOT NULL DEFAULT 0)",
 };
 
+// Schema version 4 (table, column, declaration): when a user last answered 403 to an actual
+// request (the re-probe interval of users without a Graph-grounded chat plan counts from it; a
+// skip at zero requests keeps it), and a deleted user's deletedDateTime (NULL = not deleted).
+// ALTER TABLE ADD COLUMN is not idempotent: each column is added only when missing.
+const char *const kSchemaV4[][3] = {
+    {"sync_state", "last_forbidden", "INTEGER"},
+    {"users", "deleted_utc", "INTEGER"},
+};
+
 const char *const kFtsTriggers[] = {
     "CREATE TRIGGER IF NOT EXISTS turns_fts_ai AFTER INSERT ON turns BEGIN"
     " INSERT INTO turns_fts(rowid, prompt_text, response_text) VALUES (new.tid, new.prompt_text, new.response_text); END",
@@ -260,6 +269,19 @@ bool Archive::migrate(QString *error)
             for (const char *sql : kSchemaV3)
                 ok = ok && d->execSql(QString::fromLatin1(sql));
         }
+        if (target == 4) {
+            for (const auto &col : kSchemaV4) {
+                const QString table = QString::fromLatin1(col[0]), column = QString::fromLatin1(col[1]);
+                QSqlQuery info(d->db);
+                bool present = false;
+                ok = ok && info.exec(u"PRAGMA table_info(%1)"_s.arg(table));
+                while (ok && info.next())
+                    present = present || info.value(1).toString() == column;
+                info.finish();
+                if (ok && !present)
+                    ok = d->execSql(u"ALTER TABLE %1 ADD COLUMN %2 %3"_s.arg(table, column, QString::fromLatin1(col[2])));
+            }
+        }
         if (target == 5) {
             for (const char *sql : kSchemaV5)
                 ok = ok && d->execSql(QString::fromLatin1(sql));
@@ -360,10 +382,11 @@ bool Archive::upsertUsers(const QList<User> &users)
     if (!d->db.transaction())
         return false;
     QSqlQuery q(d->db);
-    q.prepare(u"INSERT INTO users(id, display_name, upn, mail, department, job_title, account_enabled, user_type, updated)"
-              " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET display_name = excluded.display_name,"
+    q.prepare(u"INSERT INTO users(id, display_name, upn, mail, department, job_title, account_enabled, user_type, updated,"
+              " deleted_utc) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET display_name = excluded.display_name,"
               " upn = excluded.upn, mail = excluded.mail, department = excluded.department, job_title = excluded.job_title,"
-              " account_enabled = excluded.account_enabled, user_type = excluded.user_type, updated = excluded.updated"_s);
+              " account_enabled = excluded.account_enabled, user_type = excluded.user_type, updated = excluded.updated,"
+              " deleted_utc = excluded.deleted_utc"_s);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const User &u : users) {
         q.addBindValue(u.id);
@@ -375,6 +398,7 @@ bool Archive::upsertUsers(const QList<User> &users)
         q.addBindValue(u.accountEnabled ? 1 : 0);
         q.addBindValue(u.userType);
         q.addBindValue(now);
+        q.addBindValue(timeValue(u.deletedDateTime));   // a restored user is listed again without it
         if (!d->exec(q, u"Storing users"_s)) {
             d->db.rollback();
             return false;
@@ -609,7 +633,7 @@ bool Archive::setSyncState(const SyncState &s)
         return false;
     QSqlQuery q(d->db);
     q.prepare(u"INSERT OR REPLACE INTO sync_state(user_id, status, watermark, last_run, last_error, last_request_id,"
-              " last_client_request_id, last_error_date) VALUES (?,?,?,?,?,?,?,?)"_s);
+              " last_client_request_id, last_error_date, last_forbidden) VALUES (?,?,?,?,?,?,?,?,?)"_s);
     q.addBindValue(s.userId);
     q.addBindValue(userStatusKey(s.status));
     q.addBindValue(timeValue(s.watermark));
@@ -618,6 +642,7 @@ bool Archive::setSyncState(const SyncState &s)
     q.addBindValue(s.lastRequestId);
     q.addBindValue(s.lastClientRequestId);
     q.addBindValue(s.lastErrorDate);
+    q.addBindValue(timeValue(s.lastForbidden));
     return d->exec(q, u"Storing the sync state"_s);
 }
 
@@ -633,10 +658,11 @@ SyncState syncStateFrom(const QSqlQuery &q)
     s.lastRequestId = q.value(5).toString();
     s.lastClientRequestId = q.value(6).toString();
     s.lastErrorDate = q.value(7).toString();
+    s.lastForbidden = timeFromValue(q.value(8));
     return s;
 }
 constexpr auto kSyncColumns = "SELECT user_id, status, watermark, last_run, last_error, last_request_id,"
-                              " last_client_request_id, last_error_date FROM sync_state"_L1;
+                              " last_client_request_id, last_error_date, last_forbidden FROM sync_state"_L1;
 } // namespace
 
 SyncState Archive::syncState(const QString &userId) const

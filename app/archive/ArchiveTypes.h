@@ -93,6 +93,7 @@ struct SyncState {
     QDateTime lastRun;
     QString lastError;             // plain text
     QString lastRequestId, lastClientRequestId, lastErrorDate;
+    QDateTime lastForbidden;       // last 403 to an actual request (re-probe interval); invalid = never
 };
 
 // One findings.csv row: a finding with its interaction's user, time and app.

@@ -41,7 +41,7 @@ bool prepareUsers(Archive::Private *d, QSqlQuery &q, const ArchiveFilter &f, Sor
         " (SELECT count(*) FROM sessions s WHERE s.user_id = u.id"_s + sa.andConditions() + u") AS n_sessions,"
         " (SELECT min(i.created) FROM interactions i WHERE i.user_id = u.id"_s + inRange + u"),"
         " (SELECT max(i.created) FROM interactions i WHERE i.user_id = u.id"_s + inRange + u") AS last_activity,"
-        " u.rowid, (SELECT count(*) FROM findings fd WHERE fd.user_id = u.id) AS n_findings"
+        " u.rowid, (SELECT count(*) FROM findings fd WHERE fd.user_id = u.id) AS n_findings, u.deleted_utc"
         " FROM users u LEFT JOIN sync_state ss ON ss.user_id = u.id"_s + w.where();
     QString order;
     switch (sort.column) {
@@ -91,6 +91,7 @@ UserRow userFrom(const QSqlQuery &q)
     r.firstActivity = timeFromValue(q.value(13));
     r.lastActivity = timeFromValue(q.value(14));
     r.findingCount = q.value(kUserRowIdColumn + 1).toLongLong();
+    r.user.deletedDateTime = timeFromValue(q.value(kUserRowIdColumn + 2));
     return r;
 }
 
@@ -138,7 +139,8 @@ QList<UserRow> Archive::usersByKeys(const ArchiveFilter &f, const QList<qint64> 
 std::optional<User> Archive::user(const QString &userId) const
 {
     QSqlQuery q(d->db);
-    q.prepare(u"SELECT id, display_name, upn, mail, department, job_title, account_enabled, user_type FROM users WHERE id = ?"_s);
+    q.prepare(u"SELECT id, display_name, upn, mail, department, job_title, account_enabled, user_type, deleted_utc"
+              " FROM users WHERE id = ?"_s);
     q.addBindValue(userId);
     if (!d->exec(q, u"Reading a user"_s) || !q.next())
         return std::nullopt;
@@ -151,6 +153,7 @@ std::optional<User> Archive::user(const QString &userId) const
     u.jobTitle = q.value(5).toString();
     u.accountEnabled = q.value(6).toInt() != 0;
     u.userType = q.value(7).toString();
+    u.deletedDateTime = timeFromValue(q.value(8));
     return u;
 }
 

@@ -100,9 +100,13 @@ void ConnectionCheck::runUsers()
                 continue;
             if (!member)
                 member = u;
-            if (!licensed && LicencePlans::analyse(u.value(u"assignedPlans").toArray()).chatPlanEnabled)
+            if (!licensed && LicencePlans::chatLicence(u) == ChatLicence::Readable)
                 licensed = u;
         }
+        // The same licence targeting as the sync: who it would skip at zero requests, and why.
+        int withPlan = 0;
+        for (const QJsonObject &u : users)
+            withPlan += LicencePlans::chatLicence(u) == ChatLicence::NoChatPlan ? 0 : 1;
         QString warning;
         if (picked) {
             d->probeUser = users.first();
@@ -120,7 +124,10 @@ void ConnectionCheck::runUsers()
                           .arg(userLabel(users.first()));
         }
         const QString details = u"Users read: "_s + QString::number(users.size()) + u"\nProbe user: "_s
-            + userLabel(d->probeUser) + u" ("_s + d->probeUser.value(u"id").toString() + u')';
+            + userLabel(d->probeUser) + u" ("_s + d->probeUser.value(u"id").toString() + u')'
+            + u"\nUsers a sync reads: "_s + QString::number(withPlan) + u" of "_s + QString::number(users.size())
+            + u"; the others are skipped as not_licensed ("_s + QLatin1String(kNoChatPlanReason)
+            + u") unless --probe-unlicensed is given"_s;
         if (warning.isEmpty())
             setStep(Users, CheckStep::Passed,
                     picked ? tr("Found %1.").arg(userLabel(d->probeUser))
@@ -205,11 +212,12 @@ void ConnectionCheck::runLicence()
             fail(Licence, tr("%1 is a guest in this tenant (userType %2). Interaction history exists only for members: probe a member user.")
                               .arg(who, u.value(u"userType").toString()),
                  facts.join(u'\n') + u"\n\n"_s + supportDetails(), 3);
-        } else if (!f.chatPlanEnabled) {
+        } else if (!f.chatPlanReadable) {
             const QString state = f.chatPlanAssigned ? tr("assigned but %1").arg(f.chatPlanStatus) : tr("not assigned");
             fail(Licence, tr("%1 has no enabled \"Microsoft Copilot with Graph-grounded chat\" plan (%2). Copilot plans the user has: %3. "
-                             "Assign a Microsoft 365 Copilot licence with that plan turned on, or probe a licensed user.")
-                              .arg(who, state, have),
+                             "Assign a Microsoft 365 Copilot licence with that plan turned on, or probe a licensed user. "
+                             "A sync skips this user as not_licensed (%4) without a request.")
+                              .arg(who, state, have, QLatin1String(kNoChatPlanReason)),
                  facts.join(u'\n') + u"\n\n"_s + supportDetails(), 3);
         } else {
             fail(Licence, tr("Everything on your side checks out: the token is for Microsoft Graph, it has %1, and %2 is a member with "

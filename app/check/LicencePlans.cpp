@@ -18,6 +18,20 @@ QString LicencePlans::planName(const QString &servicePlanId, const QString &serv
     return servicePlanId;
 }
 
+bool LicencePlans::isReadableStatus(const QString &capabilityStatus)
+{
+    return capabilityStatus.compare(u"Enabled", Qt::CaseInsensitive) == 0
+        || capabilityStatus.compare(u"Warning", Qt::CaseInsensitive) == 0;
+}
+
+ChatLicence LicencePlans::chatLicence(const QJsonObject &user)
+{
+    const QJsonValue plans = user.value(u"assignedPlans");
+    if (!plans.isArray())
+        return ChatLicence::Unknown;
+    return analyse(plans.toArray()).chatPlanReadable ? ChatLicence::Readable : ChatLicence::NoChatPlan;
+}
+
 LicenceFindings LicencePlans::analyse(const QJsonArray &assignedPlans)
 {
     LicenceFindings f;
@@ -29,6 +43,8 @@ LicenceFindings LicencePlans::analyse(const QJsonArray &assignedPlans)
         const bool isChat = id.compare(QLatin1String(kCopilotChatPlanId), Qt::CaseInsensitive) == 0;
         if (isChat) {
             f.chatPlanAssigned = true;
+            if (isReadableStatus(status))
+                f.chatPlanReadable = true;
             if (status.compare(u"Enabled", Qt::CaseInsensitive) == 0) {
                 f.chatPlanEnabled = true;
                 f.chatPlanStatus = status;

@@ -53,6 +53,8 @@ const QHash<QString, Arg> &exportOptions()
         {u"--full"_s, Arg::Flag},    {u"--no-formula-guard"_s, Arg::Flag}, {u"--max-retries"_s, Arg::Value},
         {u"--timeout"_s, Arg::Value},
         {u"--watchlist"_s, Arg::Value},
+        {u"--probe-unlicensed"_s, Arg::Flag}, {u"--reprobe-days"_s, Arg::Value},
+        {u"--include-deleted"_s, Arg::Flag},
     };
     return opts;
 }
@@ -437,8 +439,14 @@ bool parseOptions(const QString &command, const QStringList &args, CliOptions *o
                          .arg(values.value(u"--timeout"_s));
             return false;
         }
+    if (values.contains(u"--reprobe-days"_s)) {
+        if (!toNumber(u"--reprobe-days"_s, values.value(u"--reprobe-days"_s), 0, 3650, &n, error))
+            return false;
+        o.reprobeDays = int(n);
     }
     o.full = seenFlags.contains(u"--full"_s);
+    o.probeUnlicensed = seenFlags.contains(u"--probe-unlicensed"_s);
+    o.includeDeleted = seenFlags.contains(u"--include-deleted"_s);
     o.formulaGuard = !seenFlags.contains(u"--no-formula-guard"_s);
     // Watchlists are read and checked now, so that a bad file stops before anything is written.
     for (const QString &file : std::as_const(watchlistFiles)) {

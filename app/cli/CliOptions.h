@@ -35,6 +35,9 @@ struct CliOptions {
     double rate = 0;                 // --rate N requests/s (0 = default)
     int concurrency = 0;             // --concurrency N (0 = default)
     bool full = false;               // --full: ignore watermarks
+    bool probeUnlicensed = false;    // --probe-unlicensed: read users without the chat plan too
+    int reprobeDays = -1;            // --reprobe-days N (-1 = SyncOptions default)
+    bool includeDeleted = false;     // --include-deleted: also deleted users (deletedItems)
     bool formulaGuard = true;        // --no-formula-guard
     int maxRetries = -1;             // --max-retries N per request (-1 = GraphClient default)
     qint64 timeoutSeconds = 0;       // --timeout DURATION for sign-in and sync (0 = none)

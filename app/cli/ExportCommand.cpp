@@ -158,6 +158,10 @@ void ExportCommand::run()
     so.appClasses = m_options.appClasses;
     so.userScope = m_options.users;
     so.incremental = !m_options.full;
+    so.probeUnlicensed = m_options.probeUnlicensed;
+    if (m_options.reprobeDays >= 0)
+        so.reprobeDays = m_options.reprobeDays;
+    so.includeDeleted = m_options.includeDeleted;
     if (m_options.concurrency > 0)
         so.maxConcurrentUsers = m_options.concurrency;
     if (m_options.rate > 0)

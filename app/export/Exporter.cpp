@@ -66,7 +66,8 @@ QStringList userCells(const UserRow &r)
     return {u.id, u.displayName, u.userPrincipalName, u.mail, u.department, u.jobTitle,
             u.accountEnabled ? u"true"_s : u"false"_s, u.userType, userStatusKey(r.status),
             QString::number(r.interactionCount), QString::number(r.sessionCount), formatUtc(r.firstActivity),
-            formatUtc(r.lastActivity)};
+            formatUtc(r.lastActivity), r.statusError, u.isDeleted() ? u"true"_s : u"false"_s,
+            u.isDeleted() && u.deletedDateTime.toMSecsSinceEpoch() > 0 ? formatUtc(u.deletedDateTime) : QString()};
 }
 
 QByteArray jsonString(const QString &s)
@@ -346,7 +347,8 @@ QStringList Exporter::usersHeader()
 {
     return {u"user_id"_s, u"display_name"_s, u"user_principal_name"_s, u"mail"_s, u"department"_s, u"job_title"_s,
             u"account_enabled"_s, u"user_type"_s, u"status"_s, u"interaction_count"_s, u"session_count"_s,
-            u"first_activity_utc"_s, u"last_activity_utc"_s};
+            u"first_activity_utc"_s, u"last_activity_utc"_s, u"status_reason"_s,
+            u"deleted"_s, u"deleted_utc"_s};
 }
 
 QStringList Exporter::fileNames() { return {kPrompts, kSessions, kUsers, kJsonl, kFindings, kManifest, kSums}; }

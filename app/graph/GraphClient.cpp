@@ -236,11 +236,22 @@ void GraphClient::Private::onFinished(GraphClientRequest *r, QNetworkReply *net)
     err.clientRequestId = r->clientRequestId;
     err.url = r->url;
     err.attempts = r->sends;
-    if (retryable && r->retries < policy.maxRetries) {
+    // A 429 is the tenant's budget speaking, not a failure of this request: the limiter slows
+    // every request down, and the retry does not use up the ordinary retry budget (sustained
+    // throttling must slow the run, not fail users). kMaxThrottledRetries still ends a request
+    // that is throttled without end.
+    const bool throttledAnswer = !transport && status == 429;
+    const bool budgetLeft = throttledAnswer ? r->throttledRetries < kMaxThrottledRetries
+                                            : r->retries < policy.maxRetries;
+    if (retryable && budgetLeft) {
         seed = seed * 1664525u + 1013904223u;
-        qint64 delay = policy.delayMs(r->retries + 1, retryAfter, seed);
+        qint64 delay = policy.delayMs((throttledAnswer ? r->throttledRetries : r->retries) + 1, retryAfter, seed);
         if (retryAfter)
             delay += 5;   // clock granularity: never a millisecond early
+        if (throttledAnswer) {
+            ++r->throttledRetries;
+            --r->retries;   // retryLater counts every retry; this one is not from the budget
+        }
         retryLater(r, delay);
         return;
     }

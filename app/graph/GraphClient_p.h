@@ -23,6 +23,7 @@ public:
     State state = Queued;
     int sends = 0;
     int retries = 0;
+    int throttledRetries = 0;         // 429s retried: not counted in `retries` (see onFinished)
     bool authRetried = false;         // re-authenticated after a 401 at least once
     QString tokenUsed;
     QString clientRequestId;          // of the latest attempt
@@ -43,7 +44,7 @@ struct GraphClient::Private {
     TokenProvider *tokens = nullptr;
     QUrl base;
     RetryPolicy policy;
-    RateLimiter limiter{25.0, 5};
+    RateLimiter limiter{RateLimiter::kDefaultRate, 5};
     int maxConcurrent = 8;
     int timeoutMs = 60000;            // silence: no byte for this long ends the attempt
     int deadlineMs = 300000;          // overall: an attempt never takes longer than this
@@ -62,6 +63,7 @@ struct GraphClient::Private {
     bool tokenAccepted = false;       // Graph answered something other than 401 at least once
     int rejectedTokens = 0;           // distinct tokens rejected since the last accepted answer
     static constexpr int kMaxRejectedTokens = 3;
+    static constexpr int kMaxThrottledRetries = 100;   // 429s per request before it fails
     QElapsedTimer clock;
 
     QUrl effectiveBase() const;

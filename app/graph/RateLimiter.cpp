@@ -16,7 +16,6 @@ qint64 monotonicMs()
     }();
     return timer.elapsed();
 }
-constexpr qint64 kRecoverAfterMs = 30000;   // back to the configured rate after a quiet period
 } // namespace
 
 RateLimiter::RateLimiter(double requestsPerSecond, int burst, Clock clock)
@@ -36,17 +35,32 @@ void RateLimiter::setRate(double requestsPerSecond, int burst)
     m_baseRate = requestsPerSecond;
     m_burst = std::max(1, burst);
     m_tokens = std::min<double>(m_tokens, m_burst);
+    m_lastDecrease = -1;
+}
+
+double RateLimiter::rate() const
+{
+    refill();
+    return m_rate;
 }
 
 void RateLimiter::refill() const
 {
     const qint64 now = m_clock();
-    if (m_lastPause && m_rate < m_baseRate && now - m_pausedUntil >= kRecoverAfterMs)
-        m_rate = m_baseRate;
     if (now > m_last) {
         if (m_rate > 0)
             m_tokens = std::min<double>(m_burst, m_tokens + double(now - m_last) * m_rate / 1000.0);
         m_last = now;
+    }
+    // Slow additive recovery once the last pause is over and no 429 came for a while.
+    if (m_lastDecrease >= 0 && m_rate > 0 && m_rate < m_baseRate) {
+        const qint64 quietSince = std::max(m_pausedUntil, m_lastDecrease) + kQuietBeforeRecoveryMs;
+        const qint64 from = std::max(quietSince, m_lastRecovery);
+        if (now > from) {
+            m_rate = std::min(m_baseRate, m_rate + m_baseRate * kRecoveryShareOfCeilingPerSecond
+                                                      * double(now - from) / 1000.0);
+            m_lastRecovery = now;
+        }
     }
 }
 
@@ -76,9 +90,11 @@ void RateLimiter::pauseFor(qint64 ms)
     refill();
     const qint64 now = m_clock();
     m_pausedUntil = std::max(m_pausedUntil, now + std::max<qint64>(0, ms));
-    m_lastPause = true;
-    if (m_rate > 0)
-        m_rate = std::max(m_baseRate * 0.25, m_rate * 0.8);
+    if (m_rate > 0 && (m_lastDecrease < 0 || now - m_lastDecrease >= kCongestionWindowMs)) {
+        m_rate = std::max(kMinRate, m_rate * 0.5);
+        m_lastDecrease = now;
+    }
+    m_lastRecovery = now;
     // After the pause, start with one token: no burst right after throttling.
     m_tokens = std::min(m_tokens, 1.0);
 }

@@ -15,6 +15,9 @@ User User::fromJson(const QJsonObject &o)
     u.jobTitle = o.value("jobTitle"_L1).toString();
     u.accountEnabled = o.value("accountEnabled"_L1).toBool(true);
     u.userType = o.value("userType"_L1).toString();
+    const QString deleted = o.value("deletedDateTime"_L1).toString();
+    if (!deleted.isEmpty())
+        u.deletedDateTime = QDateTime::fromString(deleted, Qt::ISODateWithMs).toUTC();
     return u;
 }
 
@@ -29,6 +32,8 @@ QJsonObject User::toJson() const
     o.insert("jobTitle"_L1, jobTitle.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(jobTitle));
     o.insert("accountEnabled"_L1, accountEnabled);
     o.insert("userType"_L1, userType);
+    if (isDeleted())
+        o.insert("deletedDateTime"_L1, deletedDateTime.toUTC().toString(Qt::ISODateWithMs));
     return o;
 }
 

@@ -1,4 +1,5 @@
 #pragma once
+#include <QDateTime>
 #include <QJsonObject>
 #include <QString>
 
@@ -15,6 +16,11 @@ struct User {
     QString jobTitle;
     bool accountEnabled = true;
     QString userType;            // "Member" / "Guest"
+    // Licence targeting, from assignedPlans (see LicencePlans::chatLicence); not stored.
+    enum class Licence { Unknown, Readable, NoChatPlan };
+    Licence licence = Licence::Unknown;
+    QDateTime deletedDateTime;   // UTC; valid = a deleted user (directory/deletedItems)
+    bool isDeleted() const { return deletedDateTime.isValid(); }
 
     static User fromJson(const QJsonObject &o);
     QJsonObject toJson() const;

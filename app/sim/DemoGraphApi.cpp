@@ -18,7 +18,8 @@ const QStringList &selectableUserFields()
     static const QStringList fields{QStringLiteral("id"), QStringLiteral("displayName"),
         QStringLiteral("userPrincipalName"), QStringLiteral("mail"), QStringLiteral("department"),
         QStringLiteral("jobTitle"), QStringLiteral("accountEnabled"), QStringLiteral("userType"),
-        QStringLiteral("assignedPlans"), QStringLiteral("givenName"), QStringLiteral("surname")};
+        QStringLiteral("assignedPlans"), QStringLiteral("givenName"), QStringLiteral("surname"),
+        QStringLiteral("deletedDateTime")};
     return fields;
 }
 
@@ -104,7 +105,8 @@ HttpResponse DemoGraphApi::handle(const HttpRequest &request, const IssuedToken 
     // Decoded per segment: an encoded "/" in a user id stays inside its segment.
     const QStringList seg = request.pathSegments();   // v1.0, users, …
     auto is = [&](int i, const char *name) { return seg.value(i).compare(QLatin1String(name), Qt::CaseInsensitive) == 0; };
-    const bool known = (seg.size() == 2 && is(1, "users")) || (seg.size() == 3 && is(1, "users"))
+    const bool deletedList = seg.size() == 4 && is(1, "directory") && is(2, "deletedItems") && is(3, "microsoft.graph.user");
+    const bool known = (seg.size() == 2 && is(1, "users")) || (seg.size() == 3 && is(1, "users")) || deletedList
         || (seg.size() == 6 && is(1, "copilot") && is(2, "users") && is(4, "interactionHistory")
             && is(5, "getAllEnterpriseInteractions"));
     if (!known) {
@@ -115,15 +117,19 @@ HttpResponse DemoGraphApi::handle(const HttpRequest &request, const IssuedToken 
         return graphError(405, QStringLiteral("Request_BadRequest"),
                           QStringLiteral("Specified HTTP method is not allowed for the request target."), ids);
     if (seg.size() == 2)
-        return listUsers(request, token, base, ids);
+        return listUsers(request, token, base, ids, false);
+    if (deletedList)
+        return listUsers(request, token, base, ids, true);
     if (seg.size() == 3)
         return getUser(seg.at(2), request, token, base, ids);
     return interactions(seg.at(3), request, token, base, rejectFilter, ids);
 }
 
 HttpResponse DemoGraphApi::listUsers(const HttpRequest &request, const IssuedToken &token, const QString &base,
-                                     const RequestIds &ids)
+                                     const RequestIds &ids, bool deleted)
 {
+    const QString collection = deleted ? QStringLiteral("directory/deletedItems/microsoft.graph.user")
+                                       : QStringLiteral("users");
     if (!token.roles.contains(RoleUsers))
         return graphError(403, QStringLiteral("Authorization_RequestDenied"),
                           QStringLiteral("Insufficient privileges to complete the operation."), ids);
@@ -149,7 +155,7 @@ HttpResponse DemoGraphApi::listUsers(const HttpRequest &request, const IssuedTok
     }
     qint64 offset = 0;
     if (hasSkip) {
-        const auto decoded = m_skip.decode(QStringLiteral("users"), skip);
+        const auto decoded = m_skip.decode(collection, skip);
         if (!decoded)
             return graphError(400, QStringLiteral("Directory_ExpiredPageToken"),
                               QStringLiteral("The specified page token value has expired and can no longer be included "
@@ -157,23 +163,24 @@ HttpResponse DemoGraphApi::listUsers(const HttpRequest &request, const IssuedTok
                               ids);
         offset = *decoded;
     }
-    const auto &users = m_tenant.users();
+    const auto &users = deleted ? m_tenant.deletedUsers() : m_tenant.users();
     QJsonArray value;
     const qint64 end = std::min<qint64>(offset + top, users.size());
     for (qint64 i = offset; i < end; ++i)
         value.append(projectUser(users.at(i), fields));
     QJsonObject o;
     o.insert(QStringLiteral("@odata.context"),
-             QString(base + QStringLiteral("/v1.0/$metadata#users")
+             QString(base + (deleted ? QStringLiteral("/v1.0/$metadata#directoryObjects/microsoft.graph.user")
+                                     : QStringLiteral("/v1.0/$metadata#users"))
                      + (hasSelect ? QString(u'(' + fields.join(u',') + u')') : QString())));
     o.insert(QStringLiteral("value"), value);
     if (end < users.size()) {
-        QByteArray link = base.toUtf8() + "/v1.0/users?";
+        QByteArray link = base.toUtf8() + "/v1.0/" + collection.toUtf8() + '?';
         if (hasSelect)
             link += "$select=" + encodeQueryValue(fields.join(u',')) + '&';
         if (hasTop)
             link += "$top=" + QByteArray::number(top) + '&';
-        link += "$skiptoken=" + encodeQueryValue(m_skip.encode(QStringLiteral("users"), end));
+        link += "$skiptoken=" + encodeQueryValue(m_skip.encode(collection, end));
         o.insert(QStringLiteral("@odata.nextLink"), QString::fromUtf8(link));
     }
     return jsonResponse(200, QJsonDocument(o).toJson(QJsonDocument::Compact));
@@ -247,10 +254,11 @@ HttpResponse DemoGraphApi::interactions(const QString &userKey, const HttpReques
             return graphError(500, QStringLiteral("InternalServerError"), filter.error, ids);
     }
     const int index = m_tenant.userIndex(userKey);
-    if (index < 0)
+    const int deletedIndex = index < 0 ? m_tenant.deletedUserIndex(userKey) : -1;
+    if (index < 0 && deletedIndex < 0)
         return graphError(404, QStringLiteral("Request_ResourceNotFound"),
                           QStringLiteral("User '%1' was not found in the tenant.").arg(userKey), ids);
-    const DemoTenant::DemoUser &user = m_tenant.users().at(index);
+    const DemoTenant::DemoUser &user = index >= 0 ? m_tenant.users().at(index) : m_tenant.deletedUsers().at(deletedIndex);
     if (!user.licensed)
         return graphError(403, QStringLiteral("UnknownError"), QString(), ids);
     const QString userId = user.json.value(QStringLiteral("id")).toString();

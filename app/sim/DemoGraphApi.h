@@ -21,7 +21,7 @@ public:
 
 private:
     HttpResponse listUsers(const HttpRequest &request, const IssuedToken &token, const QString &base,
-                           const RequestIds &ids);
+                           const RequestIds &ids, bool deleted);
     HttpResponse getUser(const QString &idOrUpn, const HttpRequest &request, const IssuedToken &token,
                          const QString &base, const RequestIds &ids);
     HttpResponse interactions(const QString &userId, const HttpRequest &request, const IssuedToken &token,

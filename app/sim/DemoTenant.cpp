@@ -74,7 +74,68 @@ DemoTenant::DemoTenant(const DemoTenantSpec &spec) : m_spec(spec)
     }
     generateUsers();
     generateInteractions();
+    generateDeletedUsers();
 }
+
+void DemoTenant::generateDeletedUsers()
+{
+    // Departed employees: deleted some weeks before the end, with history up to that day. Their
+    // licences were released (no assignedPlans), as Microsoft does when a user is deleted.
+    SplitMix64 rng(m_spec.seed ^ 0xde1e7edULL);
+    QList<DemoColleague> colleagues;
+    DemoInteractionGenerator generator(m_tenantId, tenantDomain(), colleagues);
+    const qint64 endMs = m_spec.end.toMSecsSinceEpoch();
+    const qint64 startMs = endMs - qint64(m_spec.days) * 24 * 3600 * 1000;
+    for (int k = 0; k < std::max(0, m_spec.deletedUsers); ++k) {
+        const DemoPerson person = DemoNames::person(rng);
+        const QString id = DemoInteractionGenerator::guid(rng);
+        const qint64 deletedMs = endMs - qint64(5 + 9 * k) * 24 * 3600 * 1000;
+        QJsonObject o;
+        o.insert(QStringLiteral("id"), id);
+        o.insert(QStringLiteral("displayName"), person.displayName);
+        o.insert(QStringLiteral("givenName"), person.givenName);
+        o.insert(QStringLiteral("surname"), person.surname);
+        // Graph prefixes a deleted user's UPN with the object id (without dashes).
+        const QString upn = QString(id).remove(u'-') + person.mailNickname + QStringLiteral(".left@") + tenantDomain();
+        o.insert(QStringLiteral("userPrincipalName"), upn);
+        o.insert(QStringLiteral("mail"), QJsonValue::Null);
+        o.insert(QStringLiteral("userType"), QStringLiteral("Member"));
+        o.insert(QStringLiteral("department"), DemoNames::department(rng));
+        o.insert(QStringLiteral("jobTitle"), DemoNames::jobTitle(rng));
+        o.insert(QStringLiteral("accountEnabled"), false);
+        o.insert(QStringLiteral("deletedDateTime"),
+                 QDateTime::fromMSecsSinceEpoch(deletedMs, QTimeZone::utc()).toString(Qt::ISODate));
+        DemoUser user;
+        user.json = o;
+        user.licensed = true;   // the history stays readable after deletion
+        m_userLang.insert(id, int(person.lang));
+        const int count = m_spec.interactions > 0 ? 30 + 45 * k : 0;
+        if (count > 0 && deletedMs > startMs) {
+            SplitMix64 userRng(rng.next());
+            const auto generated = generator.generate(id, person.lang, count, startMs, deletedMs, userRng);
+            QList<QByteArray> &bytes = m_interactions[id];
+            QList<InteractionMeta> &meta = m_meta[id];
+            for (const GeneratedInteraction &g : generated) {
+                bytes.append(g.bytes);
+                meta.append({g.createdMs, g.appClass});
+            }
+            m_deletedTotal += generated.size();
+        }
+        m_deleted.append(user);
+    }
+}
+
+const QList<DemoTenant::DemoUser> &DemoTenant::deletedUsers() const { return m_deleted; }
+
+int DemoTenant::deletedUserIndex(const QString &id) const
+{
+    for (int i = 0; i < m_deleted.size(); ++i)
+        if (m_deleted.at(i).json.value(QStringLiteral("id")).toString().compare(id, Qt::CaseInsensitive) == 0)
+            return i;
+    return -1;
+}
+
+qint64 DemoTenant::totalDeletedInteractions() const { return m_deletedTotal; }
 
 void DemoTenant::generateUsers()
 {

@@ -21,6 +21,8 @@ struct DemoTenantSpec {
     int interactions = 30000;
     int days = 90;
     QDateTime end;                   // invalid → fixed 2026-11-20T00:00:00Z (deterministic)
+    int deletedUsers = 3;            // deleted users (directory/deletedItems) with history; their
+                                     // own random stream, so the other users do not change
 };
 
 // An app registration the demo token endpoint knows.
@@ -54,6 +56,11 @@ public:
         QJsonArray assignedPlans;             // for the licence diagnosis
     };
     const QList<DemoUser> &users() const;
+    // Deleted users (listed by /directory/deletedItems/microsoft.graph.user, json has
+    // deletedDateTime); their history is readable like anyone else's.
+    const QList<DemoUser> &deletedUsers() const;
+    int deletedUserIndex(const QString &id) const;   // -1 if none
+    qint64 totalDeletedInteractions() const;
     // Index in users() of the user with this id or userPrincipalName (case-insensitive); -1 if none.
     int userIndex(const QString &idOrUpn) const;
     QString heavyUserId() const;              // the user with ≥ 30 pages of history
@@ -74,11 +81,14 @@ public:
 private:
     void generateUsers();
     void generateInteractions();
+    void generateDeletedUsers();
 
     DemoTenantSpec m_spec;
     QString m_tenantId;
     QList<DemoClient> m_clients;
     QList<DemoUser> m_users;
+    QList<DemoUser> m_deleted;
+    qint64 m_deletedTotal = 0;
     QHash<QString, int> m_userIndex;          // id and lower-case UPN → index
     QHash<QString, int> m_userLang;           // id → DemoLang
     QHash<QString, QList<QByteArray>> m_interactions;

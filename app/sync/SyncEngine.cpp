@@ -2,6 +2,7 @@
 
 #include "archive/Archive.h"
 #include "auth/TokenProvider.h"
+#include "check/LicencePlans.h"
 #include "graph/GraphClient.h"
 #include "sync/RequestRateMeter.h"
 #include "sync/SyncQuery.h"
@@ -49,13 +50,16 @@ struct SyncEngine::Private {
     qint64 waitUntilMs = 0;             // clock: end of the latest Retry-After wait
 
     void beginSignIn();
-    void beginUsers();
+    void beginUsers(bool deleted = false);
+    bool readingDeleted = false;
     void usersFinished();
     void usersFailed(const GraphError &err);
     void resolveScopeAndRun();
     void pump();
     void chainFinished(UserChain *chain);
     void completeUser(const User &user, UserChain *chain);
+    void skipUnlicensed(const User &user, const QString &reason);
+    QString skipReason(const User &user, const SyncState &st) const;
     void emitProgress();
     void finishRun(bool completed);
     void abortChains();
@@ -193,12 +197,29 @@ void SyncEngine::Private::beginSignIn()
     tokens->requestToken();
 }
 
-void SyncEngine::Private::beginUsers()
+void SyncEngine::Private::beginUsers(bool deleted)
 {
-    usersPager = graph->getAll(graph->url(syncquery::usersPath(), syncquery::usersQuery()));
-    connect(usersPager, &GraphPager::page, q, [this](const GraphPage &page) {
-        for (const QJsonValue &v : page.items)
-            directory.append(User::fromJson(v.toObject()));
+    readingDeleted = deleted;
+    usersPager = deleted ? graph->getAll(graph->url(syncquery::deletedUsersPath(), syncquery::deletedUsersQuery()))
+                         : graph->getAll(graph->url(syncquery::usersPath(), syncquery::usersQuery()));
+    connect(usersPager, &GraphPager::page, q, [this, deleted](const GraphPage &page) {
+        for (const QJsonValue &v : page.items) {
+            const QJsonObject o = v.toObject();
+            User u = User::fromJson(o);
+            switch (LicencePlans::chatLicence(o)) {
+            case ChatLicence::Readable: u.licence = User::Licence::Readable; break;
+            case ChatLicence::NoChatPlan: u.licence = User::Licence::NoChatPlan; break;
+            case ChatLicence::Unknown: break;
+            }
+            if (deleted) {
+                // Deletion releases a user's licences; the history stays readable: always asked
+                // (a 403 then counts for the re-probe interval like anyone else's).
+                u.licence = User::Licence::Unknown;
+                if (!u.isDeleted())
+                    u.deletedDateTime = QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);   // listed as deleted, no date
+            }
+            directory.append(u);
+        }
     });
     connect(usersPager, &GraphPager::finished, q, [this] { usersFinished(); });
 }
@@ -213,6 +234,10 @@ void SyncEngine::Private::usersFinished()
     pager->deleteLater();
     if (!pager->ok()) {
         usersFailed(pager->error());
+        return;
+    }
+    if (opt.includeDeleted && !readingDeleted) {
+        beginUsers(true);
         return;
     }
     resolveScopeAndRun();
@@ -235,6 +260,8 @@ void SyncEngine::Private::usersFailed(const GraphError &err)
         summary.message = SyncEngine::tr(
             "The app may not read the directory's users: grant the application permission "
             "User.Read.All and admin consent (API permissions → Grant admin consent).");
+    } else if (readingDeleted) {
+        summary.message = SyncEngine::tr("The list of deleted users could not be read: %1").arg(err.plainText());
     } else {
         summary.message = SyncEngine::tr("The list of users could not be read: %1").arg(err.plainText());
     }
@@ -295,8 +322,12 @@ void SyncEngine::Private::pump()
         p.end = to;
         p.appClasses = opt.appClasses;
         p.useFilter = !filterRejected;
+        const SyncState st = archive->syncState(user.id);
+        if (const QString reason = skipReason(user, st); !reason.isEmpty()) {
+            skipUnlicensed(user, reason);
+            continue;
+        }
         if (opt.incremental) {
-            const SyncState st = archive->syncState(user.id);
             if (st.watermark.isValid())
                 p.start = std::max(from, st.watermark.toUTC().addSecs(-qint64(opt.overlapMinutes) * 60));
         }
@@ -343,6 +374,47 @@ void SyncEngine::Private::chainFinished(UserChain *chain)
     pump();
 }
 
+QString SyncEngine::Private::skipReason(const User &user, const SyncState &st) const
+{
+    if (user.licence == User::Licence::Readable)
+        return QString();   // the directory says the history exists: always read
+    if (user.licence == User::Licence::NoChatPlan && !opt.probeUnlicensed)
+        return QString::fromLatin1(kNoChatPlanReason);
+    // Probed anyway (or nothing known): not again within the interval after a 403.
+    if (opt.reprobeDays > 0 && st.status == UserStatus::NotLicensed && st.lastForbidden.isValid()) {
+        const QDateTime next = st.lastForbidden.addDays(opt.reprobeDays);
+        if (QDateTime::currentDateTimeUtc() < next)
+            return SyncEngine::tr("answered 403 on %1; asked again from %2")
+                .arg(st.lastForbidden.toUTC().toString(Qt::ISODate), next.toUTC().toString(Qt::ISODate));
+    }
+    return QString();
+}
+
+void SyncEngine::Private::skipUnlicensed(const User &user, const QString &reason)
+{
+    UserOutcome o;
+    o.userId = user.id;
+    o.userPrincipalName = user.userPrincipalName;
+    o.status = UserStatus::NotLicensed;
+    o.error.message = reason;
+    o.interactions = countInRange(user.id);
+    SyncState st = archive->syncState(user.id);
+    st.userId = user.id;
+    st.lastRun = QDateTime::currentDateTimeUtc();
+    st.status = UserStatus::NotLicensed;
+    st.lastError = reason;
+    st.lastRequestId.clear();
+    st.lastClientRequestId.clear();
+    st.lastErrorDate.clear();
+    // st.watermark and st.lastForbidden stay: nothing was asked.
+    archive->setSyncState(st);
+    summary.outcomes.append(o);
+    ++summary.skippedUnlicensed;
+    ++progress.usersDone;
+    emit q->userFinished(o);
+    emitProgress();
+}
+
 qint64 SyncEngine::Private::countInRange(const QString &userId) const
 {
     ArchiveFilter f;
@@ -386,6 +458,7 @@ void SyncEngine::Private::completeUser(const User &user, UserChain *chain)
         o.error = err;
         o.status = chain->notLicensed() ? UserStatus::NotLicensed : UserStatus::Failed;
         if (o.status == UserStatus::NotLicensed) {
+            st.lastForbidden = QDateTime::currentDateTimeUtc();
             st.lastError = SyncEngine::tr("Microsoft Graph answered 403 UnknownError: this user most "
                                           "likely has no Microsoft 365 Copilot licence.");
         } else if (!chain->localError().isEmpty()) {

@@ -29,7 +29,15 @@ struct SyncOptions {
     bool incremental = true;        // start at the per-user watermark minus the overlap
     int overlapMinutes = 60;
     int maxConcurrentUsers = 8;
-    double requestsPerSecond = 25;  // near the published ~30/s budget, leaving headroom
+    // Licence targeting: users whose directory entry shows no readable Graph-grounded chat plan
+    // are not_licensed at zero requests, unless probeUnlicensed. A user without a readable plan
+    // that answered 403 less than reprobeDays ago is not asked again (0 = always ask).
+    bool probeUnlicensed = false;
+    int reprobeDays = 7;
+    // Also list deleted users (GET /directory/deletedItems/microsoft.graph.user) and read their
+    // history like anyone else's, whatever their licence (a deleted user's plans are released).
+    bool includeDeleted = false;
+    double requestsPerSecond = 30;  // the documented budget per app and tenant; adapts down on 429
 };
 
 struct SyncProgress {
@@ -60,6 +68,7 @@ struct SyncSummary {
     QStringList unknownUsers;       // userScope entries that match no user: nothing was synced
     bool filterRejected = false;    // the tenant answered 400 to $filter: client-side filtering used
     qint64 requests = 0;            // HTTP requests sent by this run (incl. retries)
+    int skippedUnlicensed = 0;      // not_licensed at zero requests (no plan, or a recent 403)
     qint64 throttled = 0;           // 429 answers during this run
     QList<UserOutcome> outcomes;
     qint64 interactionsNew = 0;

@@ -16,8 +16,20 @@ QString usersPath()
 Query usersQuery()
 {
     return {{u"$select"_s,
-             u"id,displayName,userPrincipalName,mail,department,jobTitle,accountEnabled,userType"_s},
+             u"id,displayName,userPrincipalName,mail,department,jobTitle,accountEnabled,userType,assignedPlans"_s},
             {u"$top"_s, u"999"_s}};
+}
+
+QString deletedUsersPath()
+{
+    return u"directory/deletedItems/microsoft.graph.user"_s;
+}
+
+Query deletedUsersQuery()
+{
+    Query q = usersQuery();
+    q[0].second += u",deletedDateTime"_s;
+    return q;
 }
 
 QString interactionsPath(const QString &userId)

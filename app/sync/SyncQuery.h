@@ -12,7 +12,10 @@ namespace ledger::syncquery {
 using Query = QList<QPair<QString, QString>>;
 
 QString usersPath();                       // "users"
-Query usersQuery();                        // $select=…&$top=999
+Query usersQuery();                        // $select=…,assignedPlans&$top=999
+// Deleted users still in the directory's recycle bin (same permission and paging as /users).
+QString deletedUsersPath();                // "directory/deletedItems/microsoft.graph.user"
+Query deletedUsersQuery();                 // usersQuery()'s $select plus deletedDateTime
 QString interactionsPath(const QString &userId);
 // $top=100 plus, when filtered, `createdDateTime gt A and createdDateTime lt B[ and (appClass eq …)]`.
 // The bounds are widened to whole seconds (A = floor(start) − 1 s, B = ceil(end)) so that the

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 #include <QThread>
@@ -466,6 +467,36 @@ private slots:
             for (const DayActivity &d : a.activityByDay({}))
                 total += d.count;
             QCOMPARE(total, qint64(10));
+        }
+        // v2 → v4: the last-403 time and the deleted date are added; data kept; values round-trip
+        {
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
+                db.setDatabaseName(path);
+                QVERIFY(db.open());
+                QSqlQuery q(db);
+                QVERIFY2(q.exec(u"ALTER TABLE sync_state DROP COLUMN last_forbidden"_s), qPrintable(q.lastError().text()));
+                QVERIFY2(q.exec(u"ALTER TABLE users DROP COLUMN deleted_utc"_s), qPrintable(q.lastError().text()));
+                QVERIFY(q.exec(u"PRAGMA user_version = 2"_s));
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(u"raw"_s);
+            Archive a;
+            QString error;
+            QVERIFY2(a.open(path, &error), qPrintable(error));
+            QCOMPARE(a.schemaVersion(), Archive::kSchemaVersion);
+            QCOMPARE(a.countInteractions({}), qint64(10));
+            SyncState st;
+            st.userId = u"u-403"_s;
+            st.status = UserStatus::NotLicensed;
+            st.lastForbidden = QDateTime(QDate(2026, 5, 1), QTime(8, 0), Qt::UTC);
+            QVERIFY(a.setSyncState(st));
+            QCOMPARE(a.syncState(u"u-403"_s).lastForbidden, st.lastForbidden);
+            User gone;
+            gone.id = u"u-gone"_s;
+            gone.deletedDateTime = QDateTime(QDate(2026, 4, 2), QTime(9, 30), Qt::UTC);
+            QVERIFY(a.upsertUsers({gone}));
+            QCOMPARE(a.user(u"u-gone"_s)->deletedDateTime, gone.deletedDateTime);
         }
         // newer → clear error, file untouched
         setVersion(Archive::kSchemaVersion + 5);

@@ -3,6 +3,7 @@
 // diagnosis after a 403, and the support bundle without secrets.
 #include "auth/TokenProvider.h"
 #include "check/ConnectionCheck.h"
+#include "check/LicencePlans.h"
 #include "graph/GraphClient.h"
 #include "sim/DemoEnvironment.h"
 #include "TestSupport.h"
@@ -155,6 +156,8 @@ private slots:
         QVERIFY2(lic.summary.contains(u"Graph-grounded chat"_s), qPrintable(lic.summary));
         QVERIFY2(lic.summary.contains(probe), qPrintable(lic.summary));
         QVERIFY2(lic.summary.contains(u"Copilot"_s), qPrintable(lic.summary));
+        // The same reason the sync stores for such a user (users.csv status_reason, Users tab).
+        QVERIFY2(lic.summary.contains(QLatin1String(kNoChatPlanReason)), qPrintable(lic.summary));
         const QString support = r->check.supportDetails();
         QVERIFY(support.contains(u"request-id: "_s));
         QVERIFY(support.contains(u"client-request-id: "_s));
@@ -163,6 +166,24 @@ private slots:
         QVERIFY(support.contains(probe));
         QVERIFY(!support.contains(env->clientSecret()));
         QVERIFY(!support.contains(u"Bearer"_s));
+    }
+
+    void usersStepCountsWhomASyncReads()
+    {
+        // check's users step reads the first 50 users; it must count as a sync does: the users the
+        // demo tenant answers 403 for are exactly the ones a sync skips as not_licensed.
+        auto r = run(env->connection(), env->clientSecret());
+        int readable = 0, total = 0;
+        for (const auto &u : env->tenant().users()) {
+            if (total++ == 50)
+                break;
+            readable += u.licensed ? 1 : 0;
+        }
+        total = std::min(total, 50);
+        const CheckStep &users = step(*r, u"users"_s);
+        const QString expected = u"Users a sync reads: %1 of %2; the others are skipped as not_licensed (%3)"_s
+                                     .arg(readable).arg(total).arg(QLatin1String(kNoChatPlanReason));
+        QVERIFY2(users.details.contains(expected), qPrintable(users.details + u"\nexpected: "_s + expected));
     }
 
     void guestDiagnosis()

@@ -217,12 +217,13 @@ private slots:
     {
         // Faults without retries: some users fail → exit 4, the export is written and users.csv
         // shows them as failed, with request ids in the summary.
-        const DemoTenantSpec spec{31, 30, 3000, 60, {}};
         CliRunner cli;
         CliResult r;
         QString out;
         for (int attempt = 0; attempt < 3; ++attempt) {   // a fault may hit the user list itself
-            out = tempDir() + u"/partial"_s;
+            // The faults are seeded per URL: another seed gives the user list another chance.
+            const DemoTenantSpec spec{quint64(31 + attempt), 30, 3000, 60, {}};
+            out = tempDir() + u"/partial"_s + QString::number(attempt);
             r = cli.run(QStringList{u"export"_s} + demoArgs(spec)
                         + QStringList{u"--demo-faults"_s, u"--demo-fault-rate"_s, u"0.5"_s, u"--max-retries"_s, u"0"_s,
                                       u"--from"_s, u"2026-01-01"_s, u"--to"_s, u"2027-01-01"_s, u"--out"_s, out});

@@ -157,7 +157,7 @@ private slots:
         // users.csv
         QVERIFY2(test::parseStrictCsv(ledger::test::readFile(dir + u"/users.csv"_s), &rows, &error), qPrintable(error));
         QCOMPARE(rows.size(), 4);
-        QCOMPARE(rows.at(0).join(u','), u"user_id,display_name,user_principal_name,mail,department,job_title,account_enabled,user_type,status,interaction_count,session_count,first_activity_utc,last_activity_utc"_s);
+        QCOMPARE(rows.at(0).join(u','), u"user_id,display_name,user_principal_name,mail,department,job_title,account_enabled,user_type,status,interaction_count,session_count,first_activity_utc,last_activity_utc,status_reason,deleted,deleted_utc"_s);
         QCOMPARE(rows.at(1).at(0), u"alice-id"_s);
         QCOMPARE(rows.at(1).at(4), u"'=Finance"_s);
         QCOMPARE(rows.at(1).at(8), u"ok"_s);
@@ -220,7 +220,7 @@ private slots:
         const QString python = QStandardPaths::findExecutable(u"python3"_s);
         if (!python.isEmpty()) {
             QProcess proc;
-            proc.start(python, {u"-c"_s, u"import csv,sys\nfor f,n,c in (('prompts.csv',4,18),('sessions.csv',3,11),('users.csv',4,13)):\n"
+            proc.start(python, {u"-c"_s, u"import csv,sys\nfor f,n,c in (('prompts.csv',4,18),('sessions.csv',3,11),('users.csv',4,16)):\n"
                                           "  rows=list(csv.reader(open(sys.argv[1]+'/'+f,encoding='utf-8-sig',newline='')))\n"
                                           "  assert len(rows)==n and all(len(r)==c for r in rows), f\nprint('ok')"_s, dir});
             QVERIFY(proc.waitForFinished(30000));

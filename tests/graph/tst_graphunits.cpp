@@ -175,6 +175,39 @@ private slots:
         QCOMPARE(l.rate(), 10.0);
     }
 
+    void limiterAdaptsBelowAQuarterOfTheCeiling()
+    {
+        // A tenant whose real budget is 5/s answers 429 while the client sends at 30/s: the rate
+        // must keep falling until the 429s stop (a fixed floor at a share of the ceiling would
+        // keep the client throttled and fail users).
+        qint64 now = 0;
+        RateLimiter l(30.0, 5, [&] { return now; });
+        QCOMPARE(l.rate(), 30.0);
+        for (int i = 0; i < 4; ++i) {
+            l.pauseFor(1000);
+            now += 1100;
+        }
+        QVERIFY2(l.rate() < 5.0, qPrintable(QString::number(l.rate())));
+        QVERIFY(l.rate() >= RateLimiter::kMinRate);
+    }
+
+    void limiterLowersOncePerCongestionWindowAndRecoversSlowly()
+    {
+        qint64 now = 0;
+        RateLimiter l(30.0, 5, [&] { return now; });
+        // Eight replies of requests that were in flight together: one congestion event.
+        for (int i = 0; i < 8; ++i)
+            l.pauseFor(1000);
+        QCOMPARE(l.rate(), 15.0);
+        QCOMPARE(l.waitMs(), 1000);          // nothing before Retry-After has elapsed
+        now = 1000 + RateLimiter::kQuietBeforeRecoveryMs;
+        QCOMPARE(l.rate(), 15.0);            // no recovery during the quiet period
+        now += 2000;
+        QVERIFY(l.rate() > 15.0 && l.rate() < 20.0);   // slowly: +1.5/s per second at 30/s
+        now += 60000;
+        QCOMPARE(l.rate(), 30.0);            // back to the ceiling, never above
+    }
+
     void limiterOff()
     {
         qint64 now = 0;

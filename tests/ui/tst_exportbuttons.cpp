@@ -128,7 +128,7 @@ private slots:
         QVERIFY(done.wait(30000));
         lines = readLines(users);
         QCOMPARE(lines.value(0), QByteArray("user_id,display_name,user_principal_name,mail,department,job_title,account_enabled,"
-                                            "user_type,status,interaction_count,session_count,first_activity_utc,last_activity_utc"));
+                                            "user_type,status,interaction_count,session_count,first_activity_utc,last_activity_utc,status_reason,deleted,deleted_utc"));
         QCOMPARE(lines.size(), m_expected.users + 1);
 
         // Sessions.

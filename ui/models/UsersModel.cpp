@@ -26,6 +26,35 @@ QString UsersModel::statusText(ledger::UserStatus status)
     return tr("Not synced yet");
 }
 
+namespace {
+// A deleted user (read from the directory's recycle bin) keeps its read outcome; the Status
+// column says both, so a failed read of a departed employee is never hidden.
+QString statusCell(const UserRow &r)
+{
+    const QString s = UsersModel::statusText(r.status);
+    return r.user.isDeleted() ? UsersModel::tr("%1 (deleted user)").arg(s) : s;
+}
+QString statusTooltip(const UserRow &r)
+{
+    switch (r.status) {
+    case UserStatus::Failed:
+        return r.statusError.isEmpty() ? UsersModel::tr("The history of this user could not be read.") : r.statusError;
+    case UserStatus::NotLicensed:
+        return r.statusError.isEmpty()
+            ? UsersModel::tr("Microsoft Graph refused this user's history (403): usually no Microsoft 365 Copilot licence.")
+            : r.statusError;
+    case UserStatus::NoInteractions: return UsersModel::tr("Read successfully; this user has no Copilot interactions in the synced range.");
+    case UserStatus::Ok: return UsersModel::tr("History read completely.");
+    case UserStatus::Partial:
+        return r.statusError.isEmpty()
+            ? UsersModel::tr("History read, but some items could not be read; they are kept as received.")
+            : r.statusError;
+    case UserStatus::Unknown: break;
+    }
+    return UsersModel::tr("Run a sync to read this user's history.");
+}
+} // namespace
+
 QVariant UsersModel::data(const QModelIndex &index, int role) const
 {
     const UserRow *r = index.isValid() ? rowAt(index.row()) : nullptr;
@@ -40,7 +69,7 @@ QVariant UsersModel::data(const QModelIndex &index, int role) const
         case Column::Department: return r->user.department;
         case Column::JobTitle: return r->user.jobTitle;
         case Column::Enabled: return r->user.accountEnabled ? tr("Yes") : tr("No");
-        case Column::Status: return statusText(r->status);
+        case Column::Status: return statusCell(*r);
         case Column::Interactions: return QLocale().toString(r->interactionCount);
         case Column::Sessions: return QLocale().toString(r->sessionCount);
         case Column::LastActivity: return displayTime(r->lastActivity, showUtc());
@@ -65,22 +94,12 @@ QVariant UsersModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ToolTipRole:
         if (col == Column::Status) {
-            switch (r->status) {
-            case UserStatus::Failed:
-                return r->statusError.isEmpty() ? tr("The history of this user could not be read.")
-                                                 : r->statusError;
-            case UserStatus::NotLicensed:
-                return r->statusError.isEmpty()
-                    ? tr("Microsoft Graph refused this user's history (403): usually no Microsoft 365 Copilot licence.")
-                    : r->statusError;
-            case UserStatus::NoInteractions: return tr("Read successfully; this user has no Copilot interactions in the synced range.");
-            case UserStatus::Ok: return tr("History read completely.");
-            case UserStatus::Partial:
-                return r->statusError.isEmpty()
-                    ? tr("History read, but some items could not be read; they are kept as received.")
-                    : r->statusError;
-            case UserStatus::Unknown: return tr("Run a sync to read this user's history.");
-            }
+            const QString why = statusTooltip(*r);
+            if (!r->user.isDeleted())
+                return why;
+            const QString when = r->user.deletedDateTime.toMSecsSinceEpoch() > 0
+                ? displayTime(r->user.deletedDateTime, showUtc()) : tr("an unknown date");
+            return tr("Deleted from the directory on %1. %2").arg(when, why);
         }
         if (col == Column::LastActivity)
             return utcTooltip(r->lastActivity);
@@ -95,7 +114,7 @@ QVariant UsersModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::AccessibleTextRole:
         if (col == Column::Status)
-            return statusText(r->status);
+            return statusCell(*r);
         break;
     case UserIdRole:
         return r->user.id;

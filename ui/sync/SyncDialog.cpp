@@ -37,6 +37,16 @@ SyncDialog::SyncDialog(QWidget *parent)
     modeLayout->addWidget(m_full);
     layout->addWidget(mode);
 
+    auto *who = new QGroupBox(tr("Users"), this);
+    auto *whoLayout = new QVBoxLayout(who);
+    m_probeUnlicensed = new QCheckBox(tr("Also ask for users &without a Copilot chat licence (the directory may lag)"), who);
+    m_probeUnlicensed->setToolTip(tr("Without this, users whose licences show no \"Microsoft Copilot with Graph-grounded "
+                                     "chat\" plan are marked \"Not licensed\" without a request."));
+    m_includeDeleted = new QCheckBox(tr("Include &deleted users (still in the directory's recycle bin)"), who);
+    whoLayout->addWidget(m_probeUnlicensed);
+    whoLayout->addWidget(m_includeDeleted);
+    layout->addWidget(who);
+
     auto *range = new QGroupBox(tr("Date range"), this);
     auto *rangeLayout = new QFormLayout(range);
     m_limitRange = new QCheckBox(tr("&Limit to these days"), range);
@@ -80,6 +90,8 @@ ledger::SyncOptions SyncDialog::options() const
 {
     SyncOptions o;
     o.incremental = m_incremental->isChecked();
+    o.probeUnlicensed = m_probeUnlicensed->isChecked();
+    o.includeDeleted = m_includeDeleted->isChecked();
     if (m_limitRange->isChecked()) {
         o.from = QDateTime(m_from->date(), QTime(0, 0), Qt::LocalTime).toUTC();
         o.to = QDateTime(m_to->date().addDays(1), QTime(0, 0), Qt::LocalTime).toUTC();
@@ -98,6 +110,8 @@ void SyncDialog::setOptions(const ledger::SyncOptions &o)
 {
     m_incremental->setChecked(o.incremental);
     m_full->setChecked(!o.incremental);
+    m_probeUnlicensed->setChecked(o.probeUnlicensed);
+    m_includeDeleted->setChecked(o.includeDeleted);
     m_limitRange->setChecked(o.from.isValid() || o.to.isValid());
     if (o.from.isValid())
         m_from->setDate(o.from.toLocalTime().date());

@@ -24,6 +24,8 @@ private:
     QListWidget *m_apps;
     QRadioButton *m_incremental;
     QRadioButton *m_full;
+    QCheckBox *m_probeUnlicensed;
+    QCheckBox *m_includeDeleted;
 };
 
 } // namespace ledger::gui
