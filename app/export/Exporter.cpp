@@ -2,6 +2,7 @@
 #include "export/CsvWriter.h"
 #include "export/HashingDevice.h"
 #include "model/AppClass.h"
+#include "model/JsonQuote.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -63,26 +64,6 @@ QStringList userCells(const UserRow &r)
             u.accountEnabled ? u"true"_s : u"false"_s, u.userType, userStatusKey(r.status),
             QString::number(r.interactionCount), QString::number(r.sessionCount), formatUtc(r.firstActivity),
             formatUtc(r.lastActivity)};
-}
-
-QByteArray jsonString(const QString &s)
-{
-    QByteArray out = "\"";
-    for (const QChar c : s) {
-        const char16_t u = c.unicode();
-        if (u == u'"' || u == u'\\') {
-            out += '\\';
-            out += char(u);
-        } else if (u < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(u));
-            out += buf;
-        } else {
-            out += QString(c).toUtf8();
-        }
-    }
-    out += '"';
-    return out;
 }
 
 // The users of the export: never-synced users (no status) are left out and counted separately.
@@ -185,7 +166,7 @@ struct Run {
         const bool read = archive.forEachInteraction(f, [&](const Interaction &i) {
             line.clear();
             line += "{\"user_id\":";
-            line += jsonString(i.userId);
+            line += json::quote(i.userId);
             line += ",\"interaction\":";
             QByteArray raw = i.raw;
             if (raw.contains('\n') || raw.contains('\r'))   // JSON white space only: keep one object per line
