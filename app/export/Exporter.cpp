@@ -1,4 +1,6 @@
 #include "export/Exporter.h"
+
+#include "about/AppIdentity.h"
 #include "export/CsvWriter.h"
 #include "export/HashingDevice.h"
 #include "model/AppClass.h"
@@ -351,7 +353,7 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
                        {kJsonl, result.interactions}};
     QJsonObject manifest{
         {u"format_version"_s, kFormatVersion},
-        {u"application"_s, u"Copilot Ledger"_s},
+        {u"application"_s, appidentity::applicationName()},
         {u"app_version"_s, QStringLiteral(LEDGER_VERSION)},
         {u"exported_at"_s, formatUtc(QDateTime::currentDateTimeUtc())},
         {u"tenant"_s, req.tenant},
