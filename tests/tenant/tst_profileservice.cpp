@@ -24,6 +24,14 @@ class TestProfileService : public QObject {
     Q_OBJECT
     QString folder;
 
+    // The stores and the service of one test, archives in the test's folder.
+    struct Setup {
+        ProfileStore store;
+        SecretStore secrets;
+        ProfileService service{&store, &secrets};
+        explicit Setup(const QString &folder) { service.setArchiveFolderForTesting(folder); }
+    };
+
     Profile addProfile(ProfileStore &store, SecretStore &secrets, const QString &name)
     {
         Profile p;
@@ -65,10 +73,10 @@ private slots:
 
     void deletesEverythingAfterClosingEveryConnection()
     {
-        ProfileStore store;
-        SecretStore secrets;
-        ProfileService service(&store, &secrets);
-        service.setArchiveFolderForTesting(folder);
+        Setup t(folder);
+        auto &store = t.store;
+        auto &secrets = t.secrets;
+        auto &service = t.service;
         const Profile p = addProfile(store, secrets, u"Contoso"_s);
         const QString path = service.archivePath(p.id);
 
@@ -112,10 +120,10 @@ private slots:
 
     void refusesWhileTheArchiveIsStillInUse()
     {
-        ProfileStore store;
-        SecretStore secrets;
-        ProfileService service(&store, &secrets);
-        service.setArchiveFolderForTesting(folder);
+        Setup t(folder);
+        auto &store = t.store;
+        auto &secrets = t.secrets;
+        auto &service = t.service;
         const Profile p = addProfile(store, secrets, u"Fabrikam"_s);
         const QString path = service.archivePath(p.id);
         Archive exporting;   // e.g. an export still reading it, not told to close
@@ -144,10 +152,10 @@ private slots:
 
     void keepsTheArchiveWhenAsked()
     {
-        ProfileStore store;
-        SecretStore secrets;
-        ProfileService service(&store, &secrets);
-        service.setArchiveFolderForTesting(folder);
+        Setup t(folder);
+        auto &store = t.store;
+        auto &secrets = t.secrets;
+        auto &service = t.service;
         const Profile p = addProfile(store, secrets, u"Northwind"_s);
         const QString path = service.archivePath(p.id);
         {
