@@ -1,5 +1,6 @@
 #include "GuiMain.h"
 
+#include "about/AppIdentity.h"
 #include "common/Dialogs.h"
 #include "common/Translations.h"
 #include "filter/FilterBar.h"
@@ -54,9 +55,7 @@ void applyScreenshotEnvironment(MainWindow &w)
 int run(int argc, char **argv)
 {
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Copilot Ledger"));
-    QApplication::setOrganizationName(QStringLiteral("Copilot Ledger"));
-    QApplication::setApplicationVersion(QStringLiteral(LEDGER_VERSION));
+    appidentity::apply();
     installTranslations(&app);
 
     const QStringList args = QApplication::arguments();

@@ -1,4 +1,6 @@
 #include "archive/Archive.h"
+
+#include "archive/ArchiveFiles.h"
 #include "archive/ArchivePrivate.h"
 #include "model/Conversation.h"
 #include "model/PrivateFiles.h"
@@ -213,6 +215,7 @@ bool Archive::open(const QString &path, QString *error)
     d->db = QSqlDatabase::addDatabase(u"QSQLITE"_s, d->connectionName);
     d->db.setDatabaseName(path);
     d->db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
+    archivefiles::connectionOpened(path);   // counted until close(), even if open() fails below
     if (!d->db.open())
         return fail(u"Cannot open the archive %1: %2"_s.arg(QDir::toNativeSeparators(path), d->db.lastError().text()));
 
@@ -365,6 +368,7 @@ void Archive::close()
     d->db = QSqlDatabase();
     QSqlDatabase::removeDatabase(d->connectionName);
     d->connectionName.clear();
+    archivefiles::connectionClosed(d->path);
     d->fullText = false;
     d->version = 0;
 }
@@ -697,17 +701,12 @@ bool Archive::forgetAll(QString *error)
         return false;
     }
     close();
-    bool ok = true;
-    for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s, u"-journal"_s}) {
-        const QString file = path + suffix;
-        if (QFile::exists(file) && !QFile::remove(file))
-            ok = false;
-    }
-    if (!ok) {
-        d->lastError = u"Could not delete the archive file %1."_s.arg(QDir::toNativeSeparators(path));
-        if (error)
-            *error = d->lastError;
+    if (!archivefiles::remove(path, &d->lastError)) {
+        const QString why = d->lastError;
         open(path);
+        d->lastError = why;
+        if (error)
+            *error = why;
         return false;
     }
     return open(path, error);

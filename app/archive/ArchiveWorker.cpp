@@ -2,6 +2,9 @@
 
 #include "archive/Archive.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QList>
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QThread>
@@ -10,7 +13,16 @@ namespace ledger {
 
 namespace {
 Q_LOGGING_CATEGORY(lcWorker, "ledger.archive.worker")
+
+// Every live worker, for closeAll().
+QMutex g_workersMutex;
+QList<ArchiveWorker *> g_workers;
+
+QString cleanPath(const QString &path)
+{
+    return path.isEmpty() ? QString() : QDir::cleanPath(QFileInfo(path).absoluteFilePath());
 }
+} // namespace
 
 // State that lives in the worker thread: its own Archive connection.
 struct ArchiveWorker::Thread {
@@ -54,10 +66,16 @@ ArchiveWorker::ArchiveWorker(QObject *parent)
         t->context = nullptr;
     }, Qt::DirectConnection);
     m_thread->thread.start();
+    QMutexLocker lock(&g_workersMutex);
+    g_workers.append(this);
 }
 
 ArchiveWorker::~ArchiveWorker()
 {
+    {
+        QMutexLocker lock(&g_workersMutex);
+        g_workers.removeOne(this);
+    }
     m_thread->thread.quit();
     m_thread->thread.wait();
 }
@@ -66,6 +84,34 @@ void ArchiveWorker::setPath(const QString &path)
 {
     m_path = path;
     ++m_pathSerial;
+}
+
+int ArchiveWorker::closeAll(const QString &path)
+{
+    const QString wanted = cleanPath(path);
+    QList<ArchiveWorker *> workers;
+    {
+        QMutexLocker lock(&g_workersMutex);
+        workers = g_workers;
+    }
+    int closed = 0;
+    for (ArchiveWorker *w : std::as_const(workers)) {
+        if (cleanPath(w->m_path) == wanted)
+            w->setPath(QString());   // later jobs get no archive (and do not re-create the file)
+        Thread *t = w->m_thread.get();
+        bool had = false;
+        // Runs after the jobs already posted, in the worker thread, where the connection was
+        // opened; a worker whose path changed may still hold the old connection until its next job.
+        QMetaObject::invokeMethod(t->context, [t, &wanted, &had] {
+            if (t->archive && cleanPath(t->openPath) == wanted) {
+                t->archive.reset();
+                t->openPath.clear();
+                had = true;
+            }
+        }, Qt::BlockingQueuedConnection);
+        closed += had ? 1 : 0;
+    }
+    return closed;
 }
 
 void ArchiveWorker::post(std::function<void(const Archive *)> task)

@@ -29,6 +29,12 @@ public:
     void setPath(const QString &path);
     QString path() const { return m_path; }
 
+    // Every worker of this process that has `path` open closes that connection now (after the
+    // jobs already posted); a worker still set to `path` reads no archive afterwards (jobs get
+    // nullptr) until setPath() is called again. Call it from the thread that owns the workers
+    // (the GUI thread), before the archive is deleted. Returns how many connections were closed.
+    static int closeAll(const QString &path);
+
     // job(archive) runs in the worker thread (archive is nullptr when none is open or it could
     // not be opened); then done(result) runs in this object's thread.
     template <typename Job, typename Done>

@@ -1,6 +1,7 @@
 #include "auth/AuthError.h"
 
 #include <QCoreApplication>
+#include <QNetworkReply>
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -9,22 +10,33 @@ using namespace Qt::StringLiterals;
 namespace ledger {
 
 
-static QString transportText(const QString &t)
+// Classified by QNetworkReply's error code, never by its error string (Qt translates it).
+static QString transportText(int networkError, bool timedOut)
 {
-    const QString l = t.toLower();
-    if (l.contains(u"host") && (l.contains(u"not found") || l.contains(u"lookup")))
-        return AuthError::tr("The sign-in server could not be found. Check the internet connection, the proxy and the chosen cloud.");
-    if (l.contains(u"refused"))
-        return AuthError::tr("The sign-in server refused the connection. Check the address, proxy and firewall.");
-    if (l.contains(u"ssl") || l.contains(u"tls") || l.contains(u"certificate") || l.contains(u"handshake"))
-        return AuthError::tr("A secure (TLS) connection to the sign-in server could not be established. A proxy or firewall may be inspecting traffic, or the system clock may be wrong.");
-    if (l.contains(u"timed out") || l.contains(u"timeout") || l.contains(u"operation canceled") || l.contains(u"cancel"))
+    if (timedOut)
         return AuthError::tr("The sign-in server did not answer in time. Check the internet connection and try again.");
-    if (l.contains(u"closed"))
+    switch (QNetworkReply::NetworkError(networkError)) {
+    case QNetworkReply::HostNotFoundError:
+        return AuthError::tr("The sign-in server could not be found. Check the internet connection, the proxy and the chosen cloud.");
+    case QNetworkReply::ConnectionRefusedError:
+        return AuthError::tr("The sign-in server refused the connection. Check the address, proxy and firewall.");
+    case QNetworkReply::SslHandshakeFailedError:
+        return AuthError::tr("A secure (TLS) connection to the sign-in server could not be established. A proxy or firewall may be inspecting traffic, or the system clock may be wrong.");
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError:
+        return AuthError::tr("The sign-in server did not answer in time. Check the internet connection and try again.");
+    case QNetworkReply::RemoteHostClosedError:
         return AuthError::tr("The connection to the sign-in server was closed unexpectedly. Try again.");
-    if (l.contains(u"proxy"))
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+    case QNetworkReply::UnknownProxyError:
         return AuthError::tr("The proxy refused or failed the connection to the sign-in server. Check the proxy settings.");
-    return AuthError::tr("The sign-in server could not be reached. Check the internet connection and try again.");
+    default:
+        return AuthError::tr("The sign-in server could not be reached. Check the internet connection and try again.");
+    }
 }
 
 QString AuthError::plainText() const
@@ -32,7 +44,7 @@ QString AuthError::plainText() const
     if (httpStatus == 0 && error == u"invalid_configuration" && !transportError.isEmpty())
         return transportError;   // already a plain sentence (e.g. why an address is refused)
     if (httpStatus == 0)
-        return transportText(transportError);
+        return transportText(networkError, timedOut);
     auto hasCode = [this](int c) {
         return codes.contains(c) || description.contains(u"AADSTS"_s + QString::number(c) + u':');
     };
@@ -77,11 +89,20 @@ QString AuthError::plainText() const
     return AuthError::tr("Sign-in failed (%1). See Details for the error Microsoft returned.").arg(what);
 }
 
+QString AuthError::missingPermissionText(const QStringList &roles)
+{
+    return AuthError::tr("The application lacks the permission %1. In the Azure portal open the app registration → API permissions → "
+                         "Add a permission → Microsoft Graph → Application permissions → add %1 → Grant admin consent.")
+        .arg(roles.join(u", "));
+}
+
 QString AuthError::details() const
 {
     QStringList lines;
     if (httpStatus == 0) {
-        lines << u"Transport error: "_s + transportError;
+        lines << u"Transport error: "_s
+                + (transportError.isEmpty() ? u"(no answer)"_s : transportError)
+                + u" (QNetworkReply error "_s + QString::number(networkError) + (timedOut ? u", timed out)"_s : u")"_s);
     } else {
         lines << u"HTTP status: "_s + QString::number(httpStatus);
         if (!error.isEmpty())

@@ -200,9 +200,11 @@ void TokenProvider::requestToken(bool forceRefresh)
         const QByteArray data = reply->isOpen() ? reply->readAll() : QByteArray();
         if (status == 0) {
             AuthError e;
+            e.networkError = int(reply->error());
+            // The transfer timeout aborts the reply, which reports it as cancelled.
+            e.timedOut = reply->error() == QNetworkReply::OperationCanceledError
+                || reply->error() == QNetworkReply::TimeoutError;
             e.transportError = reply->errorString();
-            if (reply->error() == QNetworkReply::OperationCanceledError)
-                e.transportError = u"Operation timed out: "_s + e.transportError;
             failWith(e);
             return;
         }

@@ -16,13 +16,6 @@ namespace ledger {
 
 using namespace checkstep;
 
-namespace {
-QString listOf(const QStringList &items)
-{
-    return items.isEmpty() ? QString() : items.join(u", ");
-}
-} // namespace
-
 
 ConnectionCheck::ConnectionCheck(TokenProvider *tokens, GraphClient *graph, QObject *parent)
     : QObject(parent)
@@ -258,9 +251,7 @@ void ConnectionCheck::runClaims()
         if (!c.hasRole(QLatin1String(role)))
             missing << QLatin1String(role);
     if (!missing.isEmpty()) {
-        fail(Roles, tr("The application lacks the permission %1. In the Azure portal open the app registration → API permissions → "
-                       "Add a permission → Microsoft Graph → Application permissions → add %1 → Grant admin consent.")
-                        .arg(listOf(missing)),
+        fail(Roles, AuthError::missingPermissionText(missing),
              u"Roles in the token: "_s + (c.roles.isEmpty() ? u"(none)"_s : c.roles.join(u", ")), 3);
         done();
         return;

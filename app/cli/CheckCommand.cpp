@@ -3,8 +3,8 @@
 #include "auth/CloudEndpoints.h"
 #include "check/ConnectionCheck.h"
 #include "cli/ConnectionSetup.h"
-#include "cli/NetworkStack.h"
 #include "cli/Output.h"
+#include "tenant/TenantConnection.h"
 
 using namespace Qt::StringLiterals;
 
@@ -35,8 +35,8 @@ void CheckCommand::run()
 {
     const ConnectionSettings &s = m_setup->settings();
     printOut(u"Checking the connection to %1 (tenant %2, app %3)\n"_s.arg(m_setup->label(), s.tenant, s.clientId));
-    m_net = std::make_unique<NetworkStack>(s, m_setup->secret());
-    m_check = new ConnectionCheck(m_net->tokens(), m_net->graph());
+    m_net = std::make_unique<TenantConnection>(s, m_setup->secret());
+    m_check = m_net->createCheck();
     if (!m_options.probeUser.isEmpty())
         m_check->setProbeUser(m_options.probeUser);
     connect(m_check, &ConnectionCheck::stepChanged, this, [this](int index, const CheckStep &) {

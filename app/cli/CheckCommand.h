@@ -9,13 +9,13 @@
 
 namespace ledger {
 class ConnectionCheck;
+class TenantConnection;
 struct CheckStep;
 }
 
 namespace ledger::cli {
 
 class ConnectionSetup;
-class NetworkStack;
 
 class CheckCommand : public QObject {
     Q_OBJECT
@@ -36,7 +36,7 @@ private:
 
     CliOptions m_options;
     ConnectionSetup *m_setup = nullptr;
-    std::unique_ptr<NetworkStack> m_net;
+    std::unique_ptr<TenantConnection> m_net;
     ConnectionCheck *m_check = nullptr;
     QSet<int> m_printed;
 };

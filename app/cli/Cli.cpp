@@ -1,5 +1,6 @@
 #include "cli/Cli.h"
 
+#include "about/AppIdentity.h"
 #include "cli/CheckCommand.h"
 #include "cli/CliOptions.h"
 #include "cli/ExportCommand.h"
@@ -41,9 +42,7 @@ int run(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     // Same names as the GUI, so both see the same profiles and archives.
-    QCoreApplication::setOrganizationName(QStringLiteral("Copilot Ledger"));
-    QCoreApplication::setApplicationName(QStringLiteral("Copilot Ledger"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(LEDGER_VERSION));
+    appidentity::apply();
     const QStringList args = QCoreApplication::arguments();
     const QString command = args.value(1);
     if (command == u"--version" || command == u"-v") {

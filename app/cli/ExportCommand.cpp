@@ -4,11 +4,11 @@
 #include "auth/CloudEndpoints.h"
 #include "cli/ConnectionSetup.h"
 #include "cli/InterruptWatcher.h"
-#include "cli/NetworkStack.h"
 #include "cli/Output.h"
 #include "export/Exporter.h"
 #include "graph/GraphClient.h"
 #include "sync/SyncEngine.h"
+#include "tenant/TenantConnection.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -139,14 +139,13 @@ void ExportCommand::run()
             names << w.name();
         m_progress.note(u"Watchlists: "_s + names.join(u", "_s));
     }
-    m_net = std::make_unique<NetworkStack>(s, m_setup->secret());
+    m_net = std::make_unique<TenantConnection>(s, m_setup->secret());
     if (m_options.maxRetries >= 0) {
         RetryPolicy policy;
         policy.maxRetries = m_options.maxRetries;
         m_net->graph()->setRetryPolicy(policy);
     }
-    m_engine = new SyncEngine(m_net->graph(), m_archive.get());
-    m_engine->setTokenProvider(m_net->tokens());
+    m_engine = m_net->createSync(m_archive.get());
     connect(m_engine, &SyncEngine::progress, this, [this](const SyncProgress &p) {
         m_lastProgress = p;
         m_progress.sync(p);

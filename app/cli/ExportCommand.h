@@ -11,6 +11,7 @@
 
 namespace ledger {
 class Archive;
+class TenantConnection;
 class SyncEngine;
 struct SyncSummary;
 struct ExportResult;
@@ -20,7 +21,6 @@ namespace ledger::cli {
 
 class ConnectionSetup;
 class InterruptWatcher;
-class NetworkStack;
 
 class ExportCommand : public QObject {
     Q_OBJECT
@@ -45,7 +45,7 @@ private:
 
     CliOptions m_options;
     ConnectionSetup *m_setup = nullptr;
-    std::unique_ptr<NetworkStack> m_net;
+    std::unique_ptr<TenantConnection> m_net;
     std::unique_ptr<Archive> m_archive;
     SyncEngine *m_engine = nullptr;
     ProgressPrinter m_progress;

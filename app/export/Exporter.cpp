@@ -1,10 +1,13 @@
 #include "export/Exporter.h"
 #include "model/PrivateFiles.h"
+
+#include "about/AppIdentity.h"
 #include "export/CsvWriter.h"
 #include "export/FindingsCsv.h"
 #include "export/HashingDevice.h"
 #include "detect/DetectorRegistry.h"
 #include "model/AppClass.h"
+#include "model/JsonQuote.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -68,26 +71,6 @@ QStringList userCells(const UserRow &r)
             QString::number(r.interactionCount), QString::number(r.sessionCount), formatUtc(r.firstActivity),
             formatUtc(r.lastActivity), r.statusError, u.isDeleted() ? u"true"_s : u"false"_s,
             u.isDeleted() && u.deletedDateTime.toMSecsSinceEpoch() > 0 ? formatUtc(u.deletedDateTime) : QString()};
-}
-
-QByteArray jsonString(const QString &s)
-{
-    QByteArray out = "\"";
-    for (const QChar c : s) {
-        const char16_t u = c.unicode();
-        if (u == u'"' || u == u'\\') {
-            out += '\\';
-            out += char(u);
-        } else if (u < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(u));
-            out += buf;
-        } else {
-            out += QString(c).toUtf8();
-        }
-    }
-    out += '"';
-    return out;
 }
 
 // The users of the export: never-synced users (no status) are left out and counted separately.
@@ -226,7 +209,7 @@ struct Run {
         const bool read = archive.forEachInteraction(f, [&](const Interaction &i) {
             line.clear();
             line += "{\"user_id\":";
-            line += jsonString(i.userId);
+            line += json::quote(i.userId);
             line += ",\"interaction\":";
             QByteArray raw = i.raw;
             if (raw.contains('\n') || raw.contains('\r'))   // JSON white space only: keep one object per line
@@ -245,9 +228,9 @@ struct Run {
                                                                           const QString &reason) {
                 line.clear();
                 line += "{\"user_id\":";
-                line += jsonString(userId);
+                line += json::quote(userId);
                 line += ",\"unreadable_reason\":";
-                line += jsonString(reason);
+                line += json::quote(reason);
                 line += ",\"interaction\":";
                 QByteArray raw = bytes;
                 if (raw.contains('\n') || raw.contains('\r'))
@@ -469,7 +452,7 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
         watchlistNames.append(w.name());
     QJsonObject manifest{
         {u"format_version"_s, kFormatVersion},
-        {u"application"_s, u"Copilot Ledger"_s},
+        {u"application"_s, appidentity::applicationName()},
         {u"app_version"_s, QStringLiteral(LEDGER_VERSION)},
         {u"exported_at"_s, formatUtc(QDateTime::currentDateTimeUtc())},
         {u"tenant"_s, req.tenant},

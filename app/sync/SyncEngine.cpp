@@ -18,6 +18,15 @@ using namespace Qt::StringLiterals;
 
 namespace ledger {
 
+QString SyncSummary::failureDetails() const
+{
+    if (authError.isValid())
+        return authError.details();
+    if (!missingRoles.isEmpty())
+        return u"Missing application permissions: "_s + missingRoles.join(u", ");
+    return fatalError.isValid() ? fatalError.details() : QString();
+}
+
 int SyncSummary::count(UserStatus s) const
 {
     return int(std::count_if(outcomes.cbegin(), outcomes.cend(),
@@ -168,11 +177,8 @@ void SyncEngine::Private::beginSignIn()
             }
             if (!missing.isEmpty()) {
                 summary.authFailed = true;
-                summary.message = SyncEngine::tr(
-                    "The app registration lacks the application permission %1. In the Azure portal: "
-                    "App registrations → your app → API permissions → Add a permission → Microsoft "
-                    "Graph → Application permissions → add it → Grant admin consent.")
-                        .arg(missing.join(u" and "_s));
+                summary.missingRoles = missing;
+                summary.message = AuthError::missingPermissionText(missing);
                 finishRun(false);
                 return;
             }
@@ -253,7 +259,7 @@ void SyncEngine::Private::usersFailed(const GraphError &err)
     } else if (err.httpStatus == 401) {
         summary.authFailed = true;
         summary.message = SyncEngine::tr("Microsoft Graph did not accept the app's sign-in (%1). "
-                                         "Run `copilot-ledger check` to find out why.")
+                                         "Test the connection to find out why.")
                               .arg(err.plainText());
     } else if (err.httpStatus == 403) {
         summary.authFailed = true;
@@ -364,8 +370,8 @@ void SyncEngine::Private::chainFinished(UserChain *chain)
         summary.fatalError = err;
         summary.message = SyncEngine::tr(
             "Microsoft Graph refused to read interaction history (%1). Check that the app has the "
-            "application permission AiEnterpriseInteraction.Read.All with admin consent; run "
-            "`copilot-ledger check` for a full diagnosis.").arg(err.plainText());
+            "application permission AiEnterpriseInteraction.Read.All with admin consent, and test the "
+            "connection for a full diagnosis.").arg(err.plainText());
         abortChains();
         finishRun(false);
         return;

@@ -62,7 +62,8 @@ struct SyncSummary {
     bool completed = false;         // every user processed (some may have failed)
     bool cancelled = false;
     bool authFailed = false;        // sign-in or permission failure (CLI exit 3)
-    AuthError authError;
+    AuthError authError;            // set when signing in failed (invalid otherwise)
+    QStringList missingRoles;       // the token lacks these application permissions
     GraphError fatalError;          // e.g. /users failed
     QString message;                // plain words
     QStringList unknownUsers;       // userScope entries that match no user: nothing was synced
@@ -73,6 +74,9 @@ struct SyncSummary {
     QList<UserOutcome> outcomes;
     qint64 interactionsNew = 0;
     int count(UserStatus s) const;
+    // The technical detail of a failure for "Show Details" (the sign-in error, the missing
+    // permissions or the failed request); empty when there is none.
+    QString failureDetails() const;
 };
 
 class SyncEngine : public QObject {

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkReply>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -246,21 +247,32 @@ private slots:
 
     void transport_data()
     {
-        QTest::addColumn<QString>("error");
+        // The classification follows QNetworkReply's error code; the error string is only shown
+        // in the details, and here it is in another language (Qt translates its own strings).
+        QTest::addColumn<int>("code");
+        QTest::addColumn<bool>("timedOut");
         QTest::addColumn<QString>("expect");
-        QTest::newRow("dns") << u"Host login.microsoftonline.com not found"_s << u"could not be found"_s;
-        QTest::newRow("refused") << u"Connection refused"_s << u"refused"_s;
-        QTest::newRow("tls") << u"SSL handshake failed"_s << u"TLS"_s;
-        QTest::newRow("timeout") << u"Operation timed out: Operation canceled"_s << u"in time"_s;
-        QTest::newRow("other") << u"weird"_s << u"could not be reached"_s;
+        QTest::newRow("dns") << int(QNetworkReply::HostNotFoundError) << false << u"could not be found"_s;
+        QTest::newRow("refused") << int(QNetworkReply::ConnectionRefusedError) << false << u"refused the connection"_s;
+        QTest::newRow("tls") << int(QNetworkReply::SslHandshakeFailedError) << false << u"TLS"_s;
+        QTest::newRow("timeout") << int(QNetworkReply::OperationCanceledError) << true << u"in time"_s;
+        QTest::newRow("closed") << int(QNetworkReply::RemoteHostClosedError) << false << u"closed unexpectedly"_s;
+        QTest::newRow("proxy") << int(QNetworkReply::ProxyConnectionRefusedError) << false << u"proxy"_s;
+        QTest::newRow("other") << int(QNetworkReply::UnknownNetworkError) << false << u"could not be reached"_s;
     }
     void transport()
     {
-        QFETCH(QString, error);
+        QFETCH(int, code);
+        QFETCH(bool, timedOut);
         QFETCH(QString, expect);
         AuthError e;
-        e.transportError = error;
+        e.networkError = code;
+        e.timedOut = timedOut;
+        e.transportError = u"Verbindung fehlgeschlagen (Zeitüberschreitung, Host, SSL)"_s;
+        QVERIFY(e.isValid());
         QVERIFY2(e.plainText().contains(expect), qPrintable(e.plainText()));
+        QVERIFY2(e.details().contains(e.transportError), qPrintable(e.details()));
+        QVERIFY2(e.details().contains(QString::number(code)), qPrintable(e.details()));
     }
 };
 

@@ -119,7 +119,7 @@ private slots:
         Dialogs::setNextQuestionAnswer(QMessageBox::Yes);   // delete?
         Dialogs::setNextQuestionAnswer(QMessageBox::No);    // forget the archive? no
         del->click();
-        QCOMPARE(removed.count(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(removed.count(), 1, 10000);   // after the keychain entry is removed
         QCOMPARE(removed.first().at(1).toBool(), false);
         QVERIFY(!profiles.profileByName(QStringLiteral("Fabrikam EU")));
         Dialogs::resetSeams();

@@ -1,6 +1,5 @@
 #include "connection/ConnectionDialog.h"
 
-#include "archive/Archive.h"
 #include "auth/CredentialValidation.h"
 #include "auth/ProfileStore.h"
 #include "auth/SecretStore.h"
@@ -9,10 +8,10 @@
 #include "connection/CheckListWidget.h"
 #include "connection/ConnectionTester.h"
 #include "connection/SetupGuidePanel.h"
+#include "tenant/ProfileService.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFile>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -38,8 +37,12 @@ ConnectionDialog::ConnectionDialog(ledger::ProfileStore *profiles, ledger::Secre
     : QDialog(parent)
     , m_profiles(profiles)
     , m_secrets(secrets)
+    , m_service(new ProfileService(profiles, secrets, this))
     , m_tester(new ConnectionTester(this))
 {
+    connect(m_service, &ProfileService::aboutToRemove, this,
+            [this](const QString &id, const QString &) { emit profileAboutToBeRemoved(id); });
+    connect(m_service, &ProfileService::removed, this, &ConnectionDialog::profileDeleted);
     setWindowTitle(tr("Connections"));
     setObjectName(QStringLiteral("connectionDialog"));
     auto *root = new QHBoxLayout(this);
@@ -514,14 +517,21 @@ void ConnectionDialog::deleteProfile()
                                              "Keep it if you may still need to browse or export it."),
                                           QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
     m_tester->cancel();
-    m_secrets->deleteSecret(p->id, [](const SecretStore::Result &) {});
-    m_profiles->remove(p->id);
-    emit profileRemoved(p->id, forget);   // the owner closes the archive if it is open
-    if (forget) {
-        const QString path = Archive::defaultPath(p->id);
-        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-            QFile::remove(path + suffix);
+    m_delete->setEnabled(false);
+    m_service->removeProfile(p->id, forget);
+}
+
+void ConnectionDialog::profileDeleted(const ledger::ProfileRemoval &result)
+{
+    if (!result.problems.isEmpty())
+        Dialogs::error(this, tr("Delete profile"), result.problems.join(u'\n'));
+    if (!result.removed) {
+        m_delete->setEnabled(!m_profileId.isEmpty());
+        return;
     }
+    emit profileRemoved(result.profileId, result.archiveDeleted);
+    if (m_profileId != result.profileId)
+        return;
     m_profileId.clear();
     reloadList();
     if (m_list->count() > 0)

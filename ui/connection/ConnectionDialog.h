@@ -14,8 +14,10 @@ class QPushButton;
 class QToolButton;
 
 namespace ledger {
+class ProfileService;
 class ProfileStore;
 class SecretStore;
+struct ProfileRemoval;
 }
 
 namespace ledger::gui {
@@ -64,7 +66,9 @@ public slots:
 
 signals:
     void profileSaved(const ledger::Profile &profile);
-    // Emitted before the archive files are removed: the owner must close that archive first.
+    // Emitted synchronously before the profile's archive is closed and deleted: the owner must
+    // close every Archive it opened on it now.
+    void profileAboutToBeRemoved(const QString &profileId);
     void profileRemoved(const QString &profileId, bool forgetArchive);
     void testFinished(bool passed);
     void saveFinished(bool ok);
@@ -75,6 +79,7 @@ private:
     void validate();
     void renameProfile();
     void deleteProfile();
+    void profileDeleted(const ledger::ProfileRemoval &result);
     void updateSecretPlaceholder();
     QLabel *addMessageLabel(const QString &field);
     void setMessage(const QString &field, bool ok, const QString &text);
@@ -82,6 +87,7 @@ private:
 
     ledger::ProfileStore *m_profiles;
     ledger::SecretStore *m_secrets;
+    ledger::ProfileService *m_service;
     ConnectionTester *m_tester;
     QString m_profileId;
     bool m_hasStoredSecret = false;

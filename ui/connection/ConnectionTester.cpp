@@ -1,9 +1,6 @@
 #include "connection/ConnectionTester.h"
 
-#include "auth/TokenProvider.h"
-#include "graph/GraphClient.h"
-
-#include <QNetworkAccessManager>
+#include "tenant/TenantConnection.h"
 
 namespace ledger::gui {
 
@@ -24,27 +21,18 @@ void ConnectionTester::teardown()
         if (m_running)
             m_check->cancel();
     }
-    // Children in dependency order: the check uses the client which uses the token provider.
+    // The check uses the connection's client and token provider: it goes first.
     delete m_check;
-    delete m_graph;
-    delete m_tokens;
-    delete m_nam;
     m_check = nullptr;
-    m_graph = nullptr;
-    m_tokens = nullptr;
-    m_nam = nullptr;
+    m_connection.reset();
     m_running = false;
 }
 
 void ConnectionTester::start(const ledger::ConnectionSettings &settings, const QString &secret)
 {
     teardown();
-    m_nam = new QNetworkAccessManager;
-    m_tokens = new TokenProvider(m_nam);
-    m_tokens->setCredentials(settings, secret);
-    m_graph = new GraphClient(m_tokens);
-    m_graph->setGraphBase(settings.endpoints().graph);
-    m_check = new ConnectionCheck(m_tokens, m_graph);
+    m_connection = std::make_unique<TenantConnection>(settings, secret);
+    m_check = m_connection->createCheck();
     connect(m_check, &ConnectionCheck::stepChanged, this, &ConnectionTester::stepChanged);
     connect(m_check, &ConnectionCheck::finished, this, [this](bool passed) {
         m_running = false;

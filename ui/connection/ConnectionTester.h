@@ -1,16 +1,13 @@
 #pragma once
-// Runs one ConnectionCheck with its own network stack (QNAM, TokenProvider, GraphClient) so a
+// Runs one ConnectionCheck over its own TenantConnection (the same stack a sync uses) so a
 // dialog can test settings that are not saved yet.
 #include "auth/ConnectionSettings.h"
 #include "check/ConnectionCheck.h"
 #include <QObject>
 #include <memory>
 
-class QNetworkAccessManager;
-
 namespace ledger {
-class TokenProvider;
-class GraphClient;
+class TenantConnection;
 }
 
 namespace ledger::gui {
@@ -32,10 +29,8 @@ signals:
 
 private:
     void teardown();
-    QNetworkAccessManager *m_nam = nullptr;
-    ledger::TokenProvider *m_tokens = nullptr;
-    ledger::GraphClient *m_graph = nullptr;
-    ledger::ConnectionCheck *m_check = nullptr;
+    std::unique_ptr<ledger::TenantConnection> m_connection;
+    ledger::ConnectionCheck *m_check = nullptr;   // deleted before m_connection
     bool m_running = false;
 };
 

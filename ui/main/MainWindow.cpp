@@ -497,13 +497,15 @@ void MainWindow::onSyncFinished(const ledger::SyncSummary &summary)
     QString message;
     const int failed = summary.count(UserStatus::Failed);
     if (summary.authFailed) {
-        message = tr("Sign-in failed: %1").arg(summary.authError.plainText());
-        Dialogs::error(this, tr("Sync"), message, summary.authError.details());
+        // The core's diagnosis, the same as the connection check's for the same fault: a sign-in
+        // error by its AADSTS code or transport error, or a missing permission by name.
+        message = summary.authError.isValid() ? tr("Sign-in failed: %1").arg(summary.message) : summary.message;
+        Dialogs::error(this, tr("Sync"), message, summary.failureDetails());
     } else if (summary.cancelled) {
         message = tr("Sync cancelled; %Ln new interactions were kept.", nullptr, int(summary.interactionsNew));
     } else if (!summary.completed) {
         message = summary.message.isEmpty() ? tr("The sync stopped before every user was read.") : summary.message;
-        Dialogs::error(this, tr("Sync"), message, summary.fatalError.isValid() ? summary.fatalError.details() : QString());
+        Dialogs::error(this, tr("Sync"), message, summary.failureDetails());
     } else if (failed > 0) {
         message = tr("Sync finished: %1 new interactions; %Ln user(s) could not be read — see the Users tab "
                      "(status Failed).", nullptr, failed).arg(QLocale().toString(summary.interactionsNew));
@@ -670,6 +672,10 @@ ConnectionDialog *MainWindow::connectionDialog()
                 if (!m_session->isSyncing())
                     openProfile(p.id);
             }
+        });
+        connect(m_connections, &ConnectionDialog::profileAboutToBeRemoved, this, [this](const QString &id) {
+            if (m_session->profile().id == id)
+                closeSession();   // before its archive is deleted
         });
         connect(m_connections, &ConnectionDialog::profileRemoved, this, &MainWindow::onProfileRemoved);
     }

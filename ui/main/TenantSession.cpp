@@ -1,12 +1,10 @@
 #include "main/TenantSession.h"
 
 #include "archive/Archive.h"
-#include "auth/TokenProvider.h"
-#include "graph/GraphClient.h"
+#include "tenant/TenantConnection.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QNetworkAccessManager>
 
 namespace ledger::gui {
 
@@ -62,13 +60,8 @@ void TenantSession::teardownNetwork()
             m_engine->cancel();
     }
     delete m_engine;
-    delete m_graph;
-    delete m_tokens;
-    delete m_nam;
     m_engine = nullptr;
-    m_graph = nullptr;
-    m_tokens = nullptr;
-    m_nam = nullptr;
+    m_connection.reset();
 }
 
 bool TenantSession::startSync(const ledger::SyncOptions &options, QString *error)
@@ -89,14 +82,8 @@ bool TenantSession::startSync(const ledger::SyncOptions &options, QString *error
         return false;
     }
     teardownNetwork();
-    m_nam = new QNetworkAccessManager;
-    m_tokens = new TokenProvider(m_nam);
-    m_tokens->setCredentials(m_profile.connection, m_secret);
-    m_graph = new GraphClient(m_tokens);
-    m_graph->setGraphBase(m_profile.connection.endpoints().graph);
-    m_graph->setRateLimit(options.requestsPerSecond);
-    m_graph->setMaxConcurrent(options.maxConcurrentUsers);
-    m_engine = new SyncEngine(m_graph, m_archive.get());
+    m_connection = std::make_unique<TenantConnection>(m_profile.connection, m_secret);
+    m_engine = m_connection->createSync(m_archive.get());
     connect(m_engine, &SyncEngine::progress, this, &TenantSession::syncProgress);
     connect(m_engine, &SyncEngine::userFinished, this, &TenantSession::userFinished);
     connect(m_engine, &SyncEngine::finished, this, &TenantSession::syncFinished);

@@ -1,17 +1,14 @@
 #pragma once
 // Everything that belongs to the tenant currently shown: its profile, its archive and the
-// network stack that syncs it (QNAM → TokenProvider → GraphClient → SyncEngine).
+// connection that syncs it (TenantConnection, the same stack the command line uses).
 #include "auth/ConnectionSettings.h"
 #include "sync/SyncEngine.h"
 #include <QObject>
 #include <memory>
 
-class QNetworkAccessManager;
-
 namespace ledger {
 class Archive;
-class TokenProvider;
-class GraphClient;
+class TenantConnection;
 }
 
 namespace ledger::gui {
@@ -54,10 +51,8 @@ private:
     QString m_archivePath;
     bool m_demo = false;
     std::unique_ptr<ledger::Archive> m_archive;
-    QNetworkAccessManager *m_nam = nullptr;
-    ledger::TokenProvider *m_tokens = nullptr;
-    ledger::GraphClient *m_graph = nullptr;
-    ledger::SyncEngine *m_engine = nullptr;
+    std::unique_ptr<ledger::TenantConnection> m_connection;
+    ledger::SyncEngine *m_engine = nullptr;   // deleted before m_connection
 };
 
 } // namespace ledger::gui

@@ -1,0 +1,129 @@
+// A sync that fails in the window shows the same diagnosis as the connection check
+// (`copilot-ledger check`, Connections → Test) for the same fault: a wrong secret with its AADSTS
+// code, an unknown tenant or client, a missing permission by name, a transport failure. Both go
+// through TenantConnection, so the window's sync signs in exactly like the check.
+#include "TestSupport.h"
+#include "UiTestData.h"
+
+#include "auth/ProfileStore.h"
+#include "auth/TokenProvider.h"
+#include "check/ConnectionCheck.h"
+#include "graph/GraphClient.h"
+#include "main/MainWindow.h"
+#include "main/TenantSession.h"
+#include "sim/DemoEnvironment.h"
+#include "sync/SyncEngine.h"
+
+#include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QtTest>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace ledger;
+using namespace ledger::gui;
+
+class TestSyncFailures : public QObject {
+    Q_OBJECT
+    std::unique_ptr<DemoEnvironment> env;
+
+    // The failing step's summary of the connection check for these settings (its own stack, built
+    // by hand: the oracle does not depend on the code under test).
+    QString checkDiagnosis(const ConnectionSettings &cs, const QString &secret)
+    {
+        QNetworkAccessManager nam;
+        TokenProvider tokens(&nam);
+        tokens.setCredentials(cs, secret);
+        GraphClient graph(&tokens);
+        graph.setGraphBase(cs.endpoints().graph);
+        ConnectionCheck check(&tokens, &graph);
+        QSignalSpy done(&check, &ConnectionCheck::finished);
+        check.start();
+        if (!done.wait(30000))
+            return u"(the check did not finish)"_s;
+        for (const CheckStep &s : check.steps())
+            if (s.state == CheckStep::Failed)
+                return s.summary;
+        return u"(the check passed)"_s;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        test::isolateEnvironment();
+        uitest::clearSettings();
+        DemoTenantSpec spec;
+        spec.users = 12;
+        spec.interactions = 200;
+        QString error;
+        env = DemoEnvironment::start(spec, {}, 0, &error);
+        QVERIFY2(env, qPrintable(error));
+    }
+    void cleanupTestCase() { env.reset(); }
+
+    void windowMatchesCheck_data()
+    {
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<QString>("inText");      // in the message the window shows
+        QTest::addColumn<QString>("inDetails");   // in its "Show Details…"
+        QTest::newRow("wrong secret") << u"secret"_s << u"client secret is wrong"_s << u"AADSTS7000215"_s;
+        QTest::newRow("unknown tenant") << u"tenant"_s << u"tenant was not found"_s << u"AADSTS90002"_s;
+        QTest::newRow("unknown client") << u"client"_s << u"Application (client) ID"_s << u"AADSTS700016"_s;
+        QTest::newRow("no interaction permission") << u"norole"_s << u"AiEnterpriseInteraction.Read.All"_s
+                                                   << u"AiEnterpriseInteraction.Read.All"_s;
+        QTest::newRow("no user permission") << u"nouserrole"_s << u"User.Read.All"_s << u"User.Read.All"_s;
+        QTest::newRow("transport") << u"transport"_s << u"refused the connection"_s << u"QNetworkReply error"_s;
+    }
+    void windowMatchesCheck()
+    {
+        QFETCH(QString, fault);
+        QFETCH(QString, inText);
+        QFETCH(QString, inDetails);
+        ConnectionSettings cs = env->connection();
+        QString secret = env->clientSecret();
+        if (fault == u"secret") {
+            secret = u"wrong-secret"_s;
+        } else if (fault == u"tenant") {
+            cs.tenant = u"99999999-8888-7777-6666-555555555555"_s;
+        } else if (fault == u"client") {
+            cs.clientId = u"99999999-0000-0000-0000-000000000001"_s;
+        } else if (fault == u"norole") {
+            cs.clientId = env->tenant().clientWithoutInteractionRole().clientId;
+            secret = env->tenant().clientWithoutInteractionRole().secret;
+        } else if (fault == u"nouserrole") {
+            cs.clientId = env->tenant().clientWithoutUserRole().clientId;
+            secret = env->tenant().clientWithoutUserRole().secret;
+        } else if (fault == u"transport") {
+            cs.authorityUrl = QUrl(u"http://127.0.0.1:1"_s);   // nothing listens there
+        }
+        const QString diagnosis = checkDiagnosis(cs, secret);
+
+        MainWindow w;
+        Profile p;
+        p.name = u"Contoso "_s + fault;
+        p.connection = cs;
+        p = w.profiles()->save(p);
+        QVERIFY(w.openProfile(p.id));
+        w.session()->setSecret(secret);
+        QSignalSpy finished(&w, &MainWindow::syncFinished);
+        QVERIFY(w.startSync(SyncOptions{}));
+        QVERIFY(finished.wait(60000));
+        const auto summary = finished.first().at(0).value<SyncSummary>();
+        QVERIFY(summary.authFailed);
+
+        const auto boxes = w.findChildren<QMessageBox *>();
+        QCOMPARE(boxes.size(), 1);
+        const QString text = boxes.first()->text();
+        const QString details = boxes.first()->detailedText();
+        QVERIFY2(text.contains(diagnosis), qPrintable(text + u"\n  check said: "_s + diagnosis));
+        QVERIFY2(text.contains(inText), qPrintable(text));
+        QVERIFY2(details.contains(inDetails), qPrintable(details));
+        QVERIFY2(!text.contains(u"copilot-ledger"_s), qPrintable(text));   // no command for a window user
+        QVERIFY(!text.contains(secret) && !details.contains(secret));
+        QVERIFY2(w.lastStatusMessage().contains(inText), qPrintable(w.lastStatusMessage()));
+    }
+};
+
+QTEST_MAIN(TestSyncFailures)
+#include "tst_syncfailures.moc"
