@@ -459,7 +459,7 @@ private slots:
             Archive a;
             QString error;
             QVERIFY2(a.open(path, &error), qPrintable(error));
-            QCOMPARE(a.schemaVersion(), 2);
+            QCOMPARE(a.schemaVersion(), Archive::kSchemaVersion);
             qint64 total = 0;
             for (const DayActivity &d : a.activityByDay({}))
                 total += d.count;

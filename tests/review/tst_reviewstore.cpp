@@ -91,6 +91,32 @@ private slots:
         QCOMPARE(v.entries, 4);   // status, case created, case added, note
     }
 
+    // A schema-2 archive (the tables and version an archive of the previous release has) is
+    // upgraded in place: its interactions are kept and the review tables appear, empty.
+    void migratesVersion2()
+    {
+        const QString path = tempDir() + u"/v2.sqlite"_s;
+        {
+            Archive a;
+            QVERIFY(a.open(path));
+            QVERIFY(a.insertInteractions({make(u"p1"_s, InteractionType::UserPrompt, u"s1"_s, 0)}) == 1);
+        }
+        tamper(path, {u"DROP TABLE review_items"_s, u"DROP TABLE review_cases"_s, u"DROP TABLE review_item_cases"_s,
+                      u"DROP TABLE review_samples"_s, u"DROP TABLE review_sample_items"_s, u"DROP TABLE activity_log"_s,
+                      u"DROP INDEX ix_turns_prompt_id"_s, u"DROP INDEX ix_turns_response_id"_s,
+                      u"PRAGMA user_version = 2"_s});
+        Archive a;
+        QString error;
+        QVERIFY2(a.open(path, &error), qPrintable(error));
+        QCOMPARE(a.schemaVersion(), Archive::kSchemaVersion);
+        QCOMPARE(a.countInteractions({}), qint64(1));
+        ReviewStore store(a);
+        const ReviewRef ref = ReviewStore::turnRef(a.turns({}).value(0));
+        QVERIFY(store.setStatus(ref, ReviewStatus::Escalated));
+        QCOMPARE(store.record(ref).status, ReviewStatus::Escalated);
+        QVERIFY(ActivityLog::verify(a).ok);
+    }
+
     void tampering_data()
     {
         QTest::addColumn<QStringList>("sql");
