@@ -4,6 +4,7 @@
 #include "archive/Archive.h"
 #include "review/ReviewStore.h"
 
+#include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
@@ -89,6 +90,11 @@ private slots:
         const ActivityVerification v = ActivityLog::verify(a);
         QVERIFY2(v.ok, qPrintable(v.message));
         QCOMPARE(v.entries, 4);   // status, case created, case added, note
+        if (const QString keep = qEnvironmentVariable("LEDGER_TEST_KEEP_ARCHIVE"); !keep.isEmpty()) {
+            a.close();
+            QFile::remove(keep);
+            QVERIFY(QFile::copy(path, keep));   // for checking the documented Python verifier by hand
+        }
     }
 
     // A schema-2 archive (the tables and version an archive of the previous release has) is
