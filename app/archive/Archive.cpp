@@ -2,11 +2,13 @@
 
 #include "archive/ArchiveFiles.h"
 #include "archive/ArchivePrivate.h"
+#include "archive/ActivityLog.h"
 #include "model/Conversation.h"
 #include "model/PrivateFiles.h"
 #include "model/TextFidelity.h"
 
 #include "archive/ArchiveSql.h"
+#include "review/ReviewSchema.h"
 
 #include <QAtomicInt>
 #include <QCryptographicHash>
@@ -289,7 +291,13 @@ bool Archive::migrate(QString *error)
             for (const char *sql : kSchemaV5)
                 ok = ok && d->execSql(QString::fromLatin1(sql));
         }
-        // Later steps: `if (target == 6) { ALTER TABLE … }` — each step one transaction.
+        // Schema version 6: review statuses, notes, cases, samples and the activity log, in tables
+        // of their own that a sync never writes (review/ReviewSchema.cpp).
+        if (target == 6) {
+            for (const QString &sql : reviewSchemaStatements())
+                ok = ok && d->execSql(sql);
+        }
+        // Later steps: `if (target == 7) { ALTER TABLE … }` — each step one transaction.
         ok = ok && d->execSql(u"PRAGMA user_version = %1"_s.arg(target));
         ok = ok && d->execSql(u"INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_migrated_to_%1', '%2')"_s
                                   .arg(target).arg(QDateTime::currentMSecsSinceEpoch()));
@@ -378,6 +386,7 @@ QString Archive::path() const { return d->path; }
 int Archive::schemaVersion() const { return d->version; }
 bool Archive::hasFullTextSearch() const { return d->fullText; }
 QString Archive::lastError() const { return d->lastError; }
+QString Archive::connectionName() const { return d->connectionName; }
 
 bool Archive::upsertUsers(const QList<User> &users)
 {
@@ -709,7 +718,11 @@ bool Archive::forgetAll(QString *error)
             *error = why;
         return false;
     }
-    return open(path, error);
+    if (!open(path, error))
+        return false;
+    // The new, empty archive's log starts by saying why it is empty.
+    ActivityLog::append(*this, u"archive"_s, {{u"action"_s, u"forgotten"_s}});
+    return true;
 }
 
 bool Archive::logExport(const ExportLogEntry &e)

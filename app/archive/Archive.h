@@ -34,6 +34,9 @@ public:
     int schemaVersion() const;
     bool hasFullTextSearch() const;        // false → LIKE fallback (a warning was logged)
     QString lastError() const;
+    // The name of this archive's QSqlDatabase connection (valid while open, in the opening
+    // thread), for the modules that keep their own tables in the archive (review, activity log).
+    QString connectionName() const;
 
     // ---- writes (sync engine) -------------------------------------------------------------
     bool upsertUsers(const QList<User> &users);
@@ -118,7 +121,7 @@ public:
 
     // Test hook: behave as if the SQLite build had no FTS5 (LIKE fallback). Affects later open().
     static void setFullTextSearchDisabledForTesting(bool disabled);
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
     struct Private;   // implementation detail (archive/ArchivePrivate.h)
 
 private:

@@ -2,6 +2,7 @@
 #include "model/PrivateFiles.h"
 
 #include "about/AppIdentity.h"
+#include "archive/ActivityLog.h"
 #include "export/CsvWriter.h"
 #include "export/FindingsCsv.h"
 #include "export/HashingDevice.h"
@@ -470,6 +471,9 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
         {u"row_counts"_s, counts},
         {u"users_never_synced"_s, neverSynced},
         {u"files"_s, fileList},
+        // The newest activity-log entry before this export ("" for an empty log): an auditor
+        // holding this file can later check that the archive's log still contains it.
+        {u"activity_log_head"_s, ActivityLog::head(m_archive)},
     };
     const QByteArray manifestBytes = QJsonDocument(manifest).toJson(QJsonDocument::Indented);
     if (files[manifestIndex].dev->write(manifestBytes) != manifestBytes.size()) {
@@ -526,6 +530,12 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
     entry.rowCounts = QString::fromUtf8(QJsonDocument(counts).toJson(QJsonDocument::Compact));
     entry.sha256 = QString::fromUtf8(sums);
     m_archive.logExport(entry);
+    QJsonObject checksums;
+    for (size_t k = 0; k + 1 < files.size(); ++k)
+        checksums.insert(files[k].name, QString::fromLatin1(files[k].dev->hexDigest()));
+    ActivityLog::append(m_archive, u"export"_s,
+                        {{u"folder"_s, entry.folder}, {u"scope"_s, query}, {u"row_counts"_s, counts},
+                         {u"checksums"_s, checksums}});
     return result;
 }
 

@@ -1,4 +1,7 @@
 #include "sync/SyncEngine.h"
+#include "archive/ActivityLog.h"
+
+#include <QJsonArray>
 
 #include "archive/Archive.h"
 #include "auth/TokenProvider.h"
@@ -542,6 +545,23 @@ void SyncEngine::Private::finishRun(bool completed)
                               .arg(summary.count(UserStatus::NoInteractions))
                               .arg(summary.count(UserStatus::NotLicensed))
                               .arg(summary.count(UserStatus::Failed));
+    }
+    // The activity log: what was asked (range, apps, users) and what came of it.
+    if (archive && archive->isOpen()) {
+        QJsonObject counts;
+        for (const UserStatus st : {UserStatus::Ok, UserStatus::NoInteractions, UserStatus::NotLicensed, UserStatus::Failed})
+            counts.insert(userStatusKey(st), summary.count(st));
+        ActivityLog::append(*archive, u"sync"_s,
+                            {{u"from"_s, formatUtc(from)}, {u"to"_s, formatUtc(to)},
+                             {u"apps"_s, QJsonArray::fromStringList(opt.appClasses)},
+                             {u"users"_s, QJsonArray::fromStringList(opt.userScope)},
+                             {u"users_synced"_s, qint64(summary.outcomes.size())}, {u"user_outcomes"_s, counts},
+                             {u"interactions_new"_s, summary.interactionsNew}, {u"requests"_s, summary.requests},
+                             {u"outcome"_s, summary.authFailed ? u"auth_failed"_s
+                                          : summary.cancelled   ? u"cancelled"_s
+                                          : completed           ? u"completed"_s
+                                                                : u"failed"_s},
+                             {u"message"_s, summary.message}});
     }
     // Always delivered from the event loop, never from inside start()/cancel().
     QTimer::singleShot(0, q, [q = q, s = summary] { emit q->finished(s); });
