@@ -439,6 +439,7 @@ bool parseOptions(const QString &command, const QStringList &args, CliOptions *o
                          .arg(values.value(u"--timeout"_s));
             return false;
         }
+    }
     if (values.contains(u"--reprobe-days"_s)) {
         if (!toNumber(u"--reprobe-days"_s, values.value(u"--reprobe-days"_s), 0, 3650, &n, error))
             return false;
