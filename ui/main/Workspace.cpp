@@ -4,6 +4,7 @@
 #include "archive/FindingsRescan.h"
 #include "common/Icons.h"
 #include "filter/FilterBar.h"
+#include "watchlist/WatchlistDialog.h"
 #include "models/HighlightDelegate.h"
 #include "models/LedgerTableView.h"
 #include "models/PromptsModel.h"
@@ -87,6 +88,7 @@ Workspace::Workspace(QWidget *parent)
     m_splitter->setStretchFactor(1, 2);
 
     connect(m_filter, &FilterBar::filterChanged, this, &Workspace::onFilterChanged);
+    connect(m_filter, &FilterBar::editWatchlistsRequested, this, &Workspace::editWatchlists);
     connect(m_filter, &FilterBar::userScopeChanged, this, [this] {
         if (m_filter->userScope().isEmpty() && !m_updatingSelection) {
             m_updatingSelection = true;
@@ -180,6 +182,20 @@ void Workspace::setArchive(ledger::Archive *archive)
     m_activity->setArchive(archive);
     startFindingsRescan();
     reloadAll();
+}
+
+void Workspace::editWatchlists()
+{
+    if (!m_archive || !m_archive->isOpen())
+        return;
+    WatchlistDialog dialog(m_archive->storedWatchlists(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (!m_archive->saveWatchlists(dialog.watchlists())) {
+        qWarning().noquote() << "Saving the watchlists failed:" << m_archive->lastError();
+        return;
+    }
+    startFindingsRescan();   // recomputes the watchlist findings in the background
 }
 
 void Workspace::startFindingsRescan()
