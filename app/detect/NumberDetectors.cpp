@@ -96,12 +96,12 @@ public:
     {
         const qsizetype n = text.size();
         for (qsizetype i = 0; i + 15 <= n; ++i) {
-            if (!text.at(i).isLetter() || wordCharAt(text, i - 1))
+            // Cheap checks first (this runs at every letter): two ASCII letters, two digits.
+            const QChar c0 = text.at(i), c1 = text.at(i + 1);
+            if (!isAsciiAlnum(c0) || isAsciiDigit(c0) || !isAsciiAlnum(c1) || isAsciiDigit(c1)
+                || !isAsciiDigit(text.at(i + 2)) || !isAsciiDigit(text.at(i + 3)) || wordCharAt(text, i - 1))
                 continue;
             const QString country = text.mid(i, 2).toUpper();
-            if (!isAsciiUpper(country.at(0)) || country.size() < 2 || !isAsciiUpper(country.at(1))
-                || !isAsciiDigit(text.at(i + 2)) || !isAsciiDigit(text.at(i + 3)))
-                continue;
             const int length = ibanLength(country);
             if (length == 0)
                 continue;

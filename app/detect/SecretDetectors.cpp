@@ -29,19 +29,42 @@ qsizetype runLength(const QString &s, qsizetype i, P pred)
 }
 
 // Calls f(position) for every occurrence of any literal prefix (cheap pre-filter before the
-// structure test), in text order.
+// structure test), in text order; f returns the position to continue from. The text is searched
+// (QString::indexOf, vectorised) for the prefixes' common start only; the rest is compared there.
 template <typename F>
 void forEachPrefix(const QString &text, const QStringList &prefixes, Qt::CaseSensitivity cs, F f)
 {
-    QList<qsizetype> hits;
+    QString common = prefixes.first();
     for (const QString &p : prefixes)
-        for (qsizetype at = text.indexOf(p, 0, cs); at >= 0; at = text.indexOf(p, at + 1, cs))
-            hits << at;
-    std::sort(hits.begin(), hits.end());
-    qsizetype consumed = 0;
-    for (qsizetype at : hits)
-        if (at >= consumed)
-            consumed = qMax(consumed, f(at));
+        while (!p.startsWith(common, cs))
+            common.chop(1);
+    const QStringView view(text);
+    qsizetype i = text.indexOf(common, 0, cs);
+    while (i >= 0) {
+        bool hit = false;
+        for (const QString &p : prefixes) {
+            if (view.mid(i).startsWith(p, cs)) {
+                hit = true;
+                break;
+            }
+        }
+        const qsizetype next = hit ? qMax(i + 1, f(i)) : i + 1;
+        i = next < text.size() ? text.indexOf(common, next, cs) : -1;
+    }
+}
+
+// Whether any of the (lower-case ASCII) keywords occurs, ignoring case, in one pass.
+bool containsAnyKeyword(const QString &text, const QStringList &keys)
+{
+    const QStringView view(text);
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t u = text.at(i).unicode();
+        const char16_t lower = (u >= u'A' && u <= u'Z') ? char16_t(u + 32) : u;
+        for (const QString &k : keys)
+            if (k.front().unicode() == lower && view.mid(i).startsWith(k, Qt::CaseInsensitive))
+                return true;
+    }
+    return false;
 }
 
 class PrivateKeyDetector final : public Detector {
@@ -267,10 +290,7 @@ public:
             "\\s*(?:[:=]|\\s(?:is|ist|est|lautet|was|war)\\b:?)\\s*(?:\"([^\"\\s]{4,128})\"|'([^'\\s]{4,128})'|([^\\s&]{4,128}))"_s,
             QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
         static const QStringList keys = {u"passw"_s, u"pwd"_s, u"secret"_s, u"kennwort"_s, u"mot de passe"_s, u"contrase"_s};
-        bool any = false;
-        for (const QString &k : keys)
-            any = any || text.contains(k, Qt::CaseInsensitive);
-        if (!any)
+        if (!containsAnyKeyword(text, keys))
             return;
         for (auto it = re.globalMatch(text); it.hasNext();) {
             const auto m = it.next();

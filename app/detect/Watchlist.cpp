@@ -64,8 +64,20 @@ FoldedText::FoldedText(const QString &text) : m_text(&text)
         }
         Word w;
         w.start = i;
-        while (i < n && (isWordLetter(text.at(i)) || text.at(i).isMark()))
-            appendFolded(w.folded, text.at(i++));
+        while (i < n) {
+            const QChar c = text.at(i);
+            const char16_t u = c.unicode();
+            if (u < 0x80) {   // ASCII fast path
+                if (!((u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || (u >= u'A' && u <= u'Z')))
+                    break;
+                w.folded += QChar(u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u);
+            } else if (isWordLetter(c) || c.isMark()) {
+                appendFolded(w.folded, c);
+            } else {
+                break;
+            }
+            ++i;
+        }
         w.end = i;
         if (!w.folded.isEmpty())
             m_words << w;

@@ -11,11 +11,15 @@
 #include "filter/SearchHelp.h"
 #include "models/PromptsModel.h"
 #include "models/UsersModel.h"
+#include "watchlist/WatchlistDialog.h"
 
 #include <QComboBox>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QToolButton>
@@ -108,6 +112,31 @@ private slots:
             QVERIFY2(text.contains(rule.toHtmlEscaped()) || text.contains(rule), qPrintable(rule));
         help->grab().save(shot(u"search-help.png"_s));
         help->close();
+    }
+
+    void watchlistDialog()
+    {
+        detect::Watchlist existing;
+        QVERIFY(detect::Watchlist::parse(u"Customers"_s, u"Contoso\n"_s, &existing, nullptr));
+        WatchlistDialog dialog({existing});
+        dialog.show();
+        QCOMPARE(dialog.findChild<QPlainTextEdit *>(u"watchlistText"_s)->toPlainText(), u"Contoso\n"_s);
+        dialog.addList(u"Projects"_s, u"Falcon\nco*de\n"_s);
+        dialog.accept();
+        QVERIFY2(dialog.errorText().contains(u"line 2"_s), qPrintable(dialog.errorText()));
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));   // not closed, nothing saved
+        dialog.grab().save(shot(u"watchlist-dialog.png"_s));
+        dialog.findChild<QPlainTextEdit *>(u"watchlistText"_s)->setPlainText(u"Falcon\ncode*\n"_s);
+        dialog.addList(u"projects"_s, u"x"_s);
+        dialog.accept();
+        QVERIFY(dialog.errorText().contains(u"Two watchlists are named"_s));
+        dialog.findChild<QListWidget *>(u"watchlistNames"_s)->setCurrentRow(2);
+        dialog.findChild<QPushButton *>(u"watchlistRemove"_s)->click();
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.watchlists().size(), 2);
+        QCOMPARE(dialog.watchlists().at(1).name(), u"Projects"_s);
+        QCOMPARE(dialog.watchlists().at(1).terms().size(), 2);
     }
 
     void columnsAndHighlights()

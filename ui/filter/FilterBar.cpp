@@ -147,6 +147,12 @@ FilterBar::FilterBar(QWidget *parent)
     setWatchlistNames({});
     connect(m_findings, &QComboBox::currentIndexChanged, this, &FilterBar::filterChanged);
     layout->addWidget(m_findings);
+    auto *editLists = new QToolButton(this);
+    editLists->setObjectName(QStringLiteral("editWatchlists"));
+    editLists->setText(tr("Watchlists…"));
+    editLists->setToolTip(tr("Terms and phrases to find (stored with this connection)"));
+    connect(editLists, &QToolButton::clicked, this, &FilterBar::editWatchlistsRequested);
+    layout->addWidget(editLists);
 
     m_chip = new QFrame(this);
     m_chip->setObjectName(QStringLiteral("userScopeChip"));

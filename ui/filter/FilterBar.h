@@ -81,6 +81,7 @@ public slots:
 signals:
     void filterChanged();          // text (after the debounce), dates, apps or status changed
     void userScopeChanged();       // chip set or removed
+    void editWatchlistsRequested();   // "Watchlists…" next to the Findings filter
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

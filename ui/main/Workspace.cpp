@@ -6,6 +6,7 @@
 #include "filter/FilterBar.h"
 #include "filter/NoMatchPanel.h"
 #include "main/UserDetailsPanel.h"
+#include "watchlist/WatchlistDialog.h"
 #include "models/HighlightDelegate.h"
 #include "models/LedgerTableView.h"
 #include "models/PromptsModel.h"
@@ -95,6 +96,7 @@ Workspace::Workspace(QWidget *parent)
     m_splitter->setStretchFactor(1, 2);
 
     connect(m_filter, &FilterBar::filterChanged, this, &Workspace::onFilterChanged);
+    connect(m_filter, &FilterBar::editWatchlistsRequested, this, &Workspace::editWatchlists);
     connect(m_filter, &FilterBar::userScopeChanged, this, [this] {
         if (m_filter->userScope().isEmpty() && !m_updatingSelection) {
             m_updatingSelection = true;
@@ -222,6 +224,20 @@ void Workspace::setArchive(ledger::Archive *archive)
     m_details->clear();
     startFindingsRescan();
     reloadAll();
+}
+
+void Workspace::editWatchlists()
+{
+    if (!m_archive || !m_archive->isOpen())
+        return;
+    WatchlistDialog dialog(m_archive->storedWatchlists(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (!m_archive->saveWatchlists(dialog.watchlists())) {
+        qWarning().noquote() << "Saving the watchlists failed:" << m_archive->lastError();
+        return;
+    }
+    startFindingsRescan();   // recomputes the watchlist findings in the background
 }
 
 void Workspace::startFindingsRescan()

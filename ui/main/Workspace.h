@@ -70,6 +70,7 @@ signals:
 private:
     void onFilterChanged();
     void startFindingsRescan();   // after setArchive or a watchlist change
+    void editWatchlists();        // the Watchlists… dialog; saved lists are rescanned
     void ensureFresh(Tab tab);
     void updateCounts();
     void updateEmptyText(LedgerTableView *view, ArchiveTableModel *model);
