@@ -25,10 +25,10 @@ QString keyOf(const QString &path)
 {
     return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
 }
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("ledger::ArchiveFiles", text, nullptr, n);
-}
+// A context lupdate can see (a local tr() helper would hide these strings from it).
+struct ArchiveFiles {
+    Q_DECLARE_TR_FUNCTIONS(ledger::ArchiveFiles)
+};
 } // namespace
 
 QStringList filesOf(const QString &archivePath)
@@ -61,8 +61,8 @@ bool remove(const QString &archivePath, QString *error)
     const int open = openConnections(archivePath);
     if (open > 0) {
         if (error)
-            *error = tr("The archive %1 is still in use (%n open connection(s)), so it was not deleted. "
-                        "Wait for the sync or export to end and try again.", open)
+            *error = ArchiveFiles::tr("The archive %1 is still in use (%n open connection(s)), so it was not deleted. "
+                        "Wait for the sync or export to end and try again.", nullptr, open)
                          .arg(QDir::toNativeSeparators(archivePath));
         return false;
     }
@@ -74,7 +74,7 @@ bool remove(const QString &archivePath, QString *error)
     }
     if (!failed.isEmpty()) {
         if (error)
-            *error = tr("These archive files could not be deleted: %1. Close any program that has them open "
+            *error = ArchiveFiles::tr("These archive files could not be deleted: %1. Close any program that has them open "
                         "and delete them by hand.").arg(failed.join(u"; "));
         return false;
     }
