@@ -1,4 +1,5 @@
 #include "model/BodyText.h"
+#include "model/BodyTextEntities.h"
 
 #include <QHash>
 #include <QJsonDocument>
@@ -86,27 +87,6 @@ private:
     bool m_space = false;
 };
 
-const QHash<QString, char32_t> &namedEntities()
-{
-    static const QHash<QString, char32_t> map = {
-        {u"amp"_s, U'&'}, {u"lt"_s, U'<'}, {u"gt"_s, U'>'}, {u"quot"_s, U'"'}, {u"apos"_s, U'\''},
-        {u"nbsp"_s, 0xA0}, {u"copy"_s, 0xA9}, {u"reg"_s, 0xAE}, {u"trade"_s, 0x2122},
-        {u"hellip"_s, 0x2026}, {u"mdash"_s, 0x2014}, {u"ndash"_s, 0x2013}, {u"lsquo"_s, 0x2018},
-        {u"rsquo"_s, 0x2019}, {u"ldquo"_s, 0x201C}, {u"rdquo"_s, 0x201D}, {u"bull"_s, 0x2022},
-        {u"middot"_s, 0xB7}, {u"euro"_s, 0x20AC}, {u"pound"_s, 0xA3}, {u"yen"_s, 0xA5},
-        {u"cent"_s, 0xA2}, {u"sect"_s, 0xA7}, {u"deg"_s, 0xB0}, {u"plusmn"_s, 0xB1},
-        {u"times"_s, 0xD7}, {u"divide"_s, 0xF7}, {u"laquo"_s, 0xAB}, {u"raquo"_s, 0xBB},
-        {u"para"_s, 0xB6}, {u"frac12"_s, 0xBD}, {u"frac14"_s, 0xBC}, {u"frac34"_s, 0xBE},
-        {u"shy"_s, 0xAD}, {u"zwj"_s, 0x200D}, {u"zwnj"_s, 0x200C}, {u"rarr"_s, 0x2192},
-        {u"larr"_s, 0x2190}, {u"check"_s, 0x2713}, {u"iexcl"_s, 0xA1}, {u"iquest"_s, 0xBF},
-        {u"auml"_s, 0xE4}, {u"ouml"_s, 0xF6}, {u"uuml"_s, 0xFC}, {u"Auml"_s, 0xC4},
-        {u"Ouml"_s, 0xD6}, {u"Uuml"_s, 0xDC}, {u"szlig"_s, 0xDF}, {u"eacute"_s, 0xE9},
-        {u"egrave"_s, 0xE8}, {u"aacute"_s, 0xE1}, {u"agrave"_s, 0xE0}, {u"ccedil"_s, 0xE7},
-        {u"ntilde"_s, 0xF1}, {u"oacute"_s, 0xF3}, {u"uacute"_s, 0xFA}, {u"iacute"_s, 0xED},
-    };
-    return map;
-}
-
 QString codePointString(char32_t cp)
 {
     if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
@@ -114,48 +94,116 @@ QString codePointString(char32_t cp)
     return QString::fromUcs4(&cp, 1);
 }
 
-// Decodes the entity starting at s[pos] == '&'. Returns the decoded text and advances pos;
-// an unknown or broken entity leaves the '&' as literal text.
-QString decodeEntity(QStringView s, qsizetype &pos)
+// Numeric references to 0x80–0x9F mean windows-1252 (as HTML5 decodes them).
+char32_t windows1252(char32_t cp)
+{
+    static const char16_t c1[32] = {0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+                                    0x2039, 0x0152, 0x8D, 0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+                                    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178};
+    return cp >= 0x80 && cp <= 0x9F ? char32_t(c1[cp - 0x80]) : cp;
+}
+
+bool isAsciiAlnum(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9');
+}
+
+// Tag and attribute names are ASCII case-insensitive in HTML ("<BR>", "<Attachment>"); Unicode
+// case folding would also match look-alikes such as "ſ" (long s) for "s", which HTML does not.
+QString asciiLower(QStringView s)
+{
+    QString out = s.toString();
+    for (QChar &c : out)
+        if (c >= u'A' && c <= u'Z')
+            c = QChar(c.unicode() + 32);
+    return out;
+}
+
+// needle: lower-case ASCII.
+qsizetype asciiIndexOf(QStringView haystack, QStringView needle, qsizetype from)
+{
+    for (qsizetype i = qMax<qsizetype>(0, from); i + needle.size() <= haystack.size(); ++i) {
+        qsizetype k = 0;
+        while (k < needle.size()) {
+            QChar c = haystack.at(i + k);
+            if (c >= u'A' && c <= u'Z')
+                c = QChar(c.unicode() + 32);
+            if (c != needle.at(k))
+                break;
+            ++k;
+        }
+        if (k == needle.size())
+            return i;
+    }
+    return -1;
+}
+
+// Decodes the character reference starting at s[pos] == '&' the way an HTML5 parser does: numeric
+// references (decimal, hex), and the longest named reference of the WHATWG list at that place
+// ("&notit;" is "¬it;"; the legacy names such as "&amp" and "&eacute" also without ';'). In an
+// attribute value a legacy name followed by '=' or a letter or digit stays literal. Returns the
+// decoded text and advances pos; anything else leaves the '&' as literal text.
+QString decodeEntity(QStringView s, qsizetype &pos, bool inAttribute = false)
 {
     const qsizetype start = pos + 1;
-    qsizetype end = start;
-    const qsizetype limit = qMin(s.size(), start + 32);
-    while (end < limit && (s.at(end).isLetterOrNumber() || s.at(end) == u'#'))
-        ++end;
-    const bool semicolon = end < s.size() && s.at(end) == u';';
-    const QStringView name = s.mid(start, end - start);
-    if (name.size() > 1 && name.at(0) == u'#') {
-        bool ok = false;
+    if (start < s.size() && s.at(start) == u'#') {
+        qsizetype i = start + 1;
+        const bool hex = i < s.size() && (s.at(i) == u'x' || s.at(i) == u'X');
+        if (hex)
+            ++i;
+        const qsizetype digits = i;
         char32_t cp = 0;
-        if (name.at(1) == u'x' || name.at(1) == u'X')
-            cp = name.mid(2).toUInt(&ok, 16);
-        else
-            cp = name.mid(1).toUInt(&ok, 10);
-        if (ok) {
-            pos = semicolon ? end + 1 : end;
-            return codePointString(cp);
+        bool overflow = false;
+        while (i < s.size() && (hex ? isAsciiAlnum(s.at(i)) && QStringView(u"0123456789abcdefABCDEF").contains(s.at(i))
+                                    : (s.at(i) >= u'0' && s.at(i) <= u'9'))) {
+            const int d = s.at(i).isDigit() ? s.at(i).unicode() - u'0' : (s.at(i).toLower().unicode() - u'a' + 10);
+            if (cp > 0x10FFFF)
+                overflow = true;
+            else
+                cp = cp * (hex ? 16 : 10) + char32_t(d);
+            ++i;
         }
-    } else if (!name.isEmpty()) {
-        const auto &map = namedEntities();
-        const auto it = map.constFind(name.toString());
-        if (it != map.constEnd() && (semicolon || name.size() <= 4)) {
-            pos = semicolon ? end + 1 : end;
-            return codePointString(it.value());
+        if (i > digits) {
+            pos = i < s.size() && s.at(i) == u';' ? i + 1 : i;
+            return codePointString(overflow ? 0xFFFD : windows1252(cp));
+        }
+    } else {
+        // The longest names are 32 characters with their ';'.
+        qsizetype run = start;
+        while (run < s.size() && run - start < 32 && isAsciiAlnum(s.at(run)))
+            ++run;
+        if (run > start) {
+            QByteArray name = s.mid(start, run - start).toLatin1();
+            QString decoded;
+            if (run < s.size() && s.at(run) == u';' && namedEntity(QByteArray(name + ';').constData(), &decoded)) {
+                pos = run + 1;
+                return decoded;
+            }
+            for (qsizetype len = name.size(); len >= 2; --len) {
+                name.truncate(len);
+                if (!namedEntity(name.constData(), &decoded))
+                    continue;
+                const qsizetype after = start + len;
+                if (inAttribute && after < s.size() && (s.at(after) == u'=' || isAsciiAlnum(s.at(after))))
+                    break;
+                pos = after;
+                return decoded;
+            }
         }
     }
     pos = start;
     return u"&"_s;
 }
 
-QString decodeEntities(QStringView s)
+QString decodeAttributeValue(QStringView s)
 {
     QString out;
     out.reserve(s.size());
     qsizetype i = 0;
     while (i < s.size()) {
         if (s.at(i) == u'&')
-            out += decodeEntity(s, i);
+            out += decodeEntity(s, i, true);
         else
             out += s.at(i++);
     }
@@ -184,7 +232,7 @@ bool parseTag(QStringView s, qsizetype pos, Tag *tag, qsizetype *end)
     const qsizetype nameStart = i;
     while (i < s.size() && isNameChar(s.at(i)))
         ++i;
-    tag->name = s.mid(nameStart, i - nameStart).toString().toLower();
+    tag->name = asciiLower(s.mid(nameStart, i - nameStart));
     while (i < s.size()) {
         const QChar c = s.at(i);
         if (c == u'>') {
@@ -206,7 +254,7 @@ bool parseTag(QStringView s, qsizetype pos, Tag *tag, qsizetype *end)
         const qsizetype an = i;
         while (i < s.size() && !s.at(i).isSpace() && s.at(i) != u'=' && s.at(i) != u'>' && s.at(i) != u'/')
             ++i;
-        const QString attrName = s.mid(an, i - an).toString().toLower();
+        const QString attrName = asciiLower(s.mid(an, i - an));
         while (i < s.size() && s.at(i).isSpace())
             ++i;
         QString value;
@@ -219,13 +267,13 @@ bool parseTag(QStringView s, qsizetype pos, Tag *tag, qsizetype *end)
                 const qsizetype close = s.indexOf(q, i + 1);
                 if (close < 0)
                     return false;
-                value = decodeEntities(s.mid(i + 1, close - i - 1));
+                value = decodeAttributeValue(s.mid(i + 1, close - i - 1));
                 i = close + 1;
             } else {
                 const qsizetype vs = i;
                 while (i < s.size() && !s.at(i).isSpace() && s.at(i) != u'>')
                     ++i;
-                value = decodeEntities(s.mid(vs, i - vs));
+                value = decodeAttributeValue(s.mid(vs, i - vs));
             }
         }
         if (!attrName.isEmpty())
@@ -312,9 +360,9 @@ QString convert(QStringView s, const Resolver &resolve)
         if (!tag.closing && !tag.selfClosing && isDroppedContentTag(n)) {
             // skip to the matching end tag (or to the end when it never comes)
             const QString closeTag = u"</"_s + n;
-            qsizetype close = s.indexOf(closeTag, i, Qt::CaseInsensitive);
+            qsizetype close = asciiIndexOf(s, closeTag, i);
             while (close >= 0 && close + closeTag.size() < s.size() && isNameChar(s.at(close + closeTag.size())))
-                close = s.indexOf(closeTag, close + 1, Qt::CaseInsensitive);
+                close = asciiIndexOf(s, closeTag, close + 1);
             if (close < 0) {
                 i = s.size();
             } else {
@@ -512,7 +560,7 @@ QString resolveTextBody(const QString &text, const Resolver &resolve)
     QString out;
     qsizetype i = 0;
     while (i < text.size()) {
-        const qsizetype open = text.indexOf(u"<attachment", i, Qt::CaseInsensitive);
+        const qsizetype open = asciiIndexOf(text, u"<attachment", i);
         if (open < 0)
             break;
         Tag tag;
@@ -525,7 +573,7 @@ QString resolveTextBody(const QString &text, const Resolver &resolve)
         out += QStringView(text).mid(i, open - i);
         out += resolve(tag.attributes.value(u"id"_s));
         i = end;
-        const qsizetype close = text.indexOf(u"</attachment>", i, Qt::CaseInsensitive);
+        const qsizetype close = asciiIndexOf(text, u"</attachment>", i);
         if (close >= 0 && text.mid(i, close - i).trimmed().isEmpty())
             i = close + 13;
     }
@@ -575,7 +623,7 @@ Content interactionContent(const QJsonObject &interaction)
         ++cards;
         return attachmentText(it.value(), &ctx);
     };
-    const bool hasTags = content.contains(u"<attachment", Qt::CaseInsensitive);
+    const bool hasTags = asciiIndexOf(content, u"<attachment", 0) >= 0;
     QString text;
     if (html)
         text = convert(content, resolve);

@@ -1,5 +1,6 @@
 // BodyText: HTML to text, Adaptive Cards, attachment tags, malformed and hostile input.
 #include "model/BodyText.h"
+#include "model/BodyTextEntities.h"
 #include "model/Interaction.h"
 #include "BizChatExample.h"
 #include "TestSupport.h"
@@ -77,6 +78,62 @@ private slots:
         QFETCH(QString, html);
         QFETCH(QString, text);
         QCOMPARE(BodyText::htmlToPlainText(html), text);
+    }
+
+    void html5Entities_data()
+    {
+        QTest::addColumn<QString>("html");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("latin") << u"&Eacute;t&eacute; &oslash; &aring; &AElig; &thorn;"_s << u"Été ø å Æ þ"_s;
+        QTest::newRow("two code points") << u"&NotNestedGreaterGreater;"_s << u"\u2AA2\u0338"_s;
+        QTest::newRow("astral") << u"&Afr; &bopf;"_s << u"\U0001D504 \U0001D553"_s;
+        QTest::newRow("legacy without semicolon") << u"caf&eacute au lait &copy 2026"_s << u"café au lait © 2026"_s;
+        QTest::newRow("longest match") << u"&notit; &notin;"_s << u"¬it; ∉"_s;
+        QTest::newRow("non-legacy needs semicolon") << u"&Eacutex &hellip &star"_s << u"Éx &hellip &star"_s;
+        QTest::newRow("case matters") << u"&AMP; &Amp; &aMp;"_s << u"& &Amp; &aMp;"_s;
+        QTest::newRow("windows-1252 numeric") << u"&#150; &#x80; &#153;"_s << u"– € ™"_s;
+        QTest::newRow("huge numeric") << u"&#99999999999999;x"_s << u"\uFFFDx"_s;
+        QTest::newRow("upper-case tags") << u"<P>a<BR>b<Br/>c</P><UL><LI>d</LI></UL><SCRIPT>x()</SCRIPT>e"_s << u"a\nb\nc\n• d\ne"_s;
+        QTest::newRow("look-alike end tag does not close") << u"a<script>x</\u017Fcript>y</script>b"_s << u"ab"_s;
+    }
+    void html5Entities()
+    {
+        QFETCH(QString, html);
+        QFETCH(QString, text);
+        QCOMPARE(BodyText::htmlToPlainText(html), text);
+    }
+
+    void everyHtml5EntityName()
+    {
+        QCOMPARE(BodyText::namedEntityCount(), 2231);
+        QString decoded;
+        QVERIFY(BodyText::namedEntity("zwnj;", &decoded));
+        QCOMPARE(decoded, QString(QChar(0x200C)));
+        QVERIFY(BodyText::namedEntity("amp", &decoded));
+        QVERIFY(!BodyText::namedEntity("hellip", &decoded));   // only the legacy names work without ';'
+        QVERIFY(!BodyText::namedEntity("unknown;", &decoded));
+    }
+
+    void upperCaseAttachmentTags()
+    {
+        const QJsonArray attachments{QJsonObject{{u"attachmentId"_s, u"f1"_s}, {u"contentType"_s, u"reference"_s},
+                                                 {u"name"_s, u"Budget.xlsx"_s}},
+                                     QJsonObject{{u"attachmentId"_s, u"a&ampb"_s}, {u"contentType"_s, u"reference"_s},
+                                                 {u"name"_s, u"Legacy.docx"_s}}};
+        const QJsonObject html{{u"body"_s, QJsonObject{{u"contentType"_s, u"HTML"_s},
+                                                      {u"content"_s, u"<P>See <ATTACHMENT ID=\"f1\"></ATTACHMENT></P><Attachment Id='a&ampb'></Attachment>"_s}}},
+                               {u"attachments"_s, attachments}};
+        QCOMPARE(BodyText::interactionText(html), u"See\n[Attachment: Budget.xlsx]\n[Attachment: Legacy.docx]"_s);
+        const QJsonObject text{{u"body"_s, QJsonObject{{u"contentType"_s, u"text"_s},
+                                                      {u"content"_s, u"x <ATTACHMENT id=\"f1\"></Attachment> y"_s}}},
+                               {u"attachments"_s, attachments}};
+        QCOMPARE(BodyText::interactionText(text), u"x [Attachment: Budget.xlsx] y"_s);
+        // An upper-case card content type is a card too, also when no tag references it.
+        const QJsonObject card{{u"body"_s, QJsonObject{{u"contentType"_s, u"html"_s}, {u"content"_s, QString()}}},
+                               {u"attachments"_s, QJsonArray{QJsonObject{{u"attachmentId"_s, u"c"_s},
+                                                                        {u"contentType"_s, u"Application/Vnd.Microsoft.Card.Adaptive"_s},
+                                                                        {u"content"_s, kCard}}}}};
+        QVERIFY(BodyText::interactionText(card).startsWith(u"Here is your summary"_s));
     }
 
     void adaptiveCard()

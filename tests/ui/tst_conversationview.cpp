@@ -454,6 +454,46 @@ private slots:
             QVERIFY(view.grab().save(shots + u"/conversation-copilot-chat.png"_s));
     }
 
+    // A card's Markdown can carry links and images of any kind: nothing loads, nothing runs, every
+    // link goes through the guard, HTML stays text.
+    void hostileCardMarkdownStaysInert()
+    {
+        const QString md = u"**[Open](javascript:alert(1))** ![t](http://127.0.0.1:9/a.png) <img src=\"http://127.0.0.1:9/b.png\">\n\n"
+                           "![ref][r] and ![x\ny](http://127.0.0.1:9/c.png)\n\n[r]: file:///etc/passwd"_s;
+        const QJsonObject card{{u"type"_s, u"AdaptiveCard"_s},
+                               {u"body"_s, QJsonArray{QJsonObject{{u"type"_s, u"TextBlock"_s}, {u"text"_s, md}}}}};
+        const QJsonObject extra{
+            {u"body"_s, QJsonObject{{u"contentType"_s, u"html"_s}, {u"content"_s, u"<attachment id=\"c1\"></attachment>"_s}}},
+            {u"attachments"_s, QJsonArray{QJsonObject{{u"attachmentId"_s, u"c1"_s},
+                                                     {u"contentType"_s, u"application/vnd.microsoft.card.adaptive"_s},
+                                                     {u"content"_s, QString::fromUtf8(QJsonDocument(card).toJson())}}}}};
+        QList<Interaction> list{prompt(u"p"_s, "2026-03-04T10:00:00.000Z", u"Hi"_s)};
+        Interaction r = Interaction::fromJson(u"u"_s, QJsonObject{{u"id"_s, u"r"_s}, {u"interactionType"_s, u"aiResponse"_s},
+                                                              {u"createdDateTime"_s, u"2026-03-04T10:00:05.000Z"_s},
+                                                              {u"body"_s, extra.value(u"body"_s)},
+                                                              {u"attachments"_s, extra.value(u"attachments"_s)}});
+        list << r;
+        ConversationView view;
+        view.resize(700, 500);
+        view.showInteractions(list, u"Adele"_s);
+        view.show();
+        QTest::qWait(50);
+        QCOMPARE(view.browser()->blockedResourceRequests(), 0);
+        QStringList hrefs;
+        for (QTextBlock b = view.document()->begin(); b.isValid(); b = b.next())
+            for (auto it = b.begin(); !it.atEnd(); ++it) {
+                QVERIFY(!it.fragment().charFormat().isImageFormat());
+                if (it.fragment().charFormat().isAnchor())
+                    hrefs << it.fragment().charFormat().anchorHref();
+            }
+        QVERIFY(hrefs.contains(u"javascript:alert(1)"_s));
+        QVERIFY(view.plainText().contains(u"<img src=\"http://127.0.0.1:9/b.png\">"_s));
+        int refused = 0;
+        view.linkGuard()->setNoticeHook([&](const QUrl &, const QString &) { ++refused; });
+        emit view.browser()->anchorClicked(QUrl(u"javascript:alert(1)"_s));
+        QCOMPARE(refused, 1);
+    }
+
     // A 1 MB unbroken line would take minutes to lay out: the view shows the beginning, Copy and
     // Export the whole text.
     void hugeUnbrokenLineIsCappedButCopiedInFull()
