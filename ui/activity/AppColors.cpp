@@ -14,17 +14,19 @@ QColor appColor(const QString &appName, bool darkBackground)
         {QStringLiteral("Teams"), 0xCC79A7},         {QStringLiteral("Copilot Chat"), 0xE69F00},
         {QStringLiteral("Web Chat"), 0xF0E442},      {QStringLiteral("Loop"), 0x000000},
     };
-    static const QRgb fallback[] = {0x999999, 0x666666, 0xBBBBBB, 0x444444};
+    static const QRgb fallback[] = {0x999999, 0x666666, 0x808080, 0x4D4D4D};
     QRgb rgb;
     const auto it = known.constFind(appName);
     if (it != known.cend())
         rgb = *it;
     else
         rgb = fallback[qHash(appName, 7u) % (sizeof fallback / sizeof fallback[0])];
-    // On a dark window black would vanish: it becomes white there (the palette's usual swap).
+    // On a dark window black would vanish: it becomes white there (the palette's usual swap);
+    // the other colours keep their hue, a little lighter.
     if (darkBackground && rgb == 0x000000)
-        rgb = 0xFFFFFF;
-    return QColor::fromRgb(rgb);
+        return QColor::fromRgb(0xFFFFFF);
+    const QColor c = QColor::fromRgb(rgb);
+    return darkBackground ? c.lighter(115) : c;
 }
 
 } // namespace ledger::gui

@@ -78,6 +78,7 @@ ConversationView::ConversationView(QWidget *parent)
     m_title = new QLabel(page);
     m_title->setTextFormat(Qt::PlainText);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_title->setWordWrap(true);   // a long name (with its UPN) wraps instead of being cut
     QFont tf = m_title->font();
     tf.setPointSizeF(tf.pointSizeF() * 1.25);
     tf.setWeight(QFont::DemiBold);

@@ -1,0 +1,174 @@
+// MainWindow: the export actions (a view's CSV, the Activity chart's CSV, the export folder with
+// its scope question) and the notice that says where an export went.
+#include "main/MainWindow.h"
+
+#include "activity/ActivityView.h"
+#include "archive/Archive.h"
+#include "common/Dialogs.h"
+#include "export/ExportController.h"
+#include "export/ExportScope.h"
+#include "filter/FilterBar.h"
+#include "main/TenantSession.h"
+#include "main/Workspace.h"
+#include "models/LedgerTableView.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+
+namespace ledger::gui {
+
+void MainWindow::exportView()
+{
+    if (!m_session->isOpen() || m_export->isRunning())
+        return;
+    Workspace::Tab tab = m_workspace->currentTab();
+    if (tab == Workspace::ActivityTab) {
+        exportActivityCsv();   // the chart's numbers, not the prompts
+        return;
+    }
+    ExportJob job;
+    job.archivePath = m_session->archivePath();
+    job.filter = m_workspace->filterFor(tab);
+    QString base;
+    switch (tab) {
+    case Workspace::UsersTab: job.kind = ExportJob::UsersCsv; base = QStringLiteral("users"); break;
+    case Workspace::SessionsTab: job.kind = ExportJob::SessionsCsv; base = QStringLiteral("sessions"); break;
+    default: job.kind = ExportJob::PromptsCsv; base = QStringLiteral("prompts"); break;
+    }
+    // The file lists the rows in the order the table shows them.
+    const QHeaderView *header = (tab == Workspace::UsersTab ? m_workspace->usersView()
+                                 : tab == Workspace::SessionsTab ? m_workspace->sessionsView()
+                                                                 : m_workspace->promptsView())->horizontalHeader();
+    job.hasViewOrder = true;
+    job.viewOrder = SortSpec{header->sortIndicatorSection(), header->sortIndicatorOrder()};
+    const QString suggested = QDir(proposedExportFolder()).filePath(
+        base + QLatin1Char('-') + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm")) + QStringLiteral(".csv"));
+    job.path = Dialogs::saveFileName(this, tr("Export view to CSV"), suggested, tr("CSV files (*.csv)"));
+    if (job.path.isEmpty())
+        return;
+    if (!job.path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive))
+        job.path += QStringLiteral(".csv");
+    m_export->start(job);
+    updateActions();
+}
+
+void MainWindow::exportActivityCsv()
+{
+    ActivityView *activity = m_workspace->activityView();
+    const QString suggested = QDir(proposedExportFolder()).filePath(
+        QStringLiteral("activity-") + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm")) + QStringLiteral(".csv"));
+    QString path = Dialogs::saveFileName(this, tr("Export the activity chart's data to CSV"), suggested, tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive))
+        path += QStringLiteral(".csv");
+    QString error;
+    if (!activity->saveCsv(path, &error)) {
+        setStatus(error);
+        Dialogs::error(this, tr("Export"), error);
+        emit exportFinished(false);
+        return;
+    }
+    showExportNotice(tr("Saved the chart's data (%1 interactions per day and app) to %2")
+                         .arg(QLocale().toString(activity->series().total), QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())),
+                     QFileInfo(path).absolutePath());
+    emit exportFinished(true);
+}
+
+QString MainWindow::proposedExportFolder() const
+{
+    // The folder of the last export if it still exists, else Documents, else the home folder:
+    // the picker never opens on a folder that is gone.
+    const QString last = QSettings().value(QStringLiteral("export/lastFolder")).toString();
+    const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    for (const QString &candidate : {last, docs})
+        if (!candidate.isEmpty() && QFileInfo(candidate).isDir())
+            return candidate;
+    return QDir::homePath();
+}
+
+void MainWindow::exportEverything()
+{
+    if (!m_session->isOpen() || m_export->isRunning())
+        return;
+    ArchiveFilter filtered = m_workspace->filterFor(Workspace::PromptsTab);
+    QString scope = QStringLiteral("all");
+    if (!filtered.isEmpty()) {
+        // Say what "everything" is before writing: all, or what the filter shows.
+        const qint64 total = m_session->archive()->countTurns(ArchiveFilter{});
+        const qint64 matching = m_session->archive()->countTurns(filtered);
+        // Two counts the user asked for (bounded, on this thread like the dialog itself).
+        const QString userLabel = m_workspace->filterBar()->userScopeLabel();
+        const QString sentence = describeExportScope(filtered, userLabel, matching, total);
+        const QLocale loc;
+        const auto answer = Dialogs::choice(
+            this, tr("Export everything"),
+            tr("The current filter shows %1.\n\nExport the whole archive, or only what the filter shows?").arg(sentence),
+            {{QMessageBox::YesToAll, tr("Export all %1 prompts").arg(loc.toString(total))},
+             {QMessageBox::Apply, tr("Export as filtered (%1)").arg(loc.toString(matching))}});
+        if (answer == QMessageBox::YesToAll)
+            filtered = ArchiveFilter{};
+        else if (answer == QMessageBox::Apply)
+            scope = QStringLiteral("as_filtered");
+        else
+            return;
+    }
+    const QString parentDir = Dialogs::existingDirectory(this, tr("Export everything into a new folder in…"), proposedExportFolder());
+    if (parentDir.isEmpty())
+        return;
+    ExportJob job;
+    job.kind = ExportJob::Folder;
+    job.archivePath = m_session->archivePath();
+    job.filter = filtered;
+    // A fresh sub-folder: an export never mixes with older files.
+    job.path = QDir(parentDir).filePath(QStringLiteral("copilot-ledger-export-")
+                                        + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    job.request.tenant = m_session->profile().connection.tenant;
+    job.request.clientId = m_session->profile().connection.clientId;
+    job.request.userScope = job.filter.userIds;
+    job.request.scope = scope;
+    m_export->start(job);
+    updateActions();
+}
+
+void MainWindow::onExportFinished(const ExportOutcome &outcome)
+{
+    updateActions();
+    if (!outcome.ok) {
+        setStatus(outcome.message);
+        if (!outcome.cancelled)
+            Dialogs::error(this, tr("Export"), outcome.message);
+        emit exportFinished(false);
+        return;
+    }
+    const QLocale loc;
+    const QFileInfo first(outcome.files.value(0));
+    const bool folder = outcome.files.size() > 1;
+    const QString where = QDir::toNativeSeparators(folder ? first.absolutePath() : first.absoluteFilePath());
+    QSettings().setValue(QStringLiteral("export/lastFolder"), folder ? QFileInfo(first.absolutePath()).absolutePath() : first.absolutePath());
+    showExportNotice(folder ? tr("Exported %1 prompts with their sessions, users and interactions to %2").arg(loc.toString(outcome.rows), where)
+                            : tr("Saved %1 rows to %2").arg(loc.toString(outcome.rows), where),
+                     first.absolutePath());
+    emit exportFinished(true);
+}
+
+void MainWindow::showExportNotice(const QString &message, const QString &folder)
+{
+    m_lastMessage = message;
+    statusBar()->clearMessage();
+    m_exportFolder = folder;
+    m_exportNotice->setText(message);
+    m_exportNotice->setToolTip(message);
+    m_exportNotice->show();
+    m_openFolder->show();
+}
+
+} // namespace ledger::gui
