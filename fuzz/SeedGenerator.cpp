@@ -122,7 +122,7 @@ int main(int argc, char **argv)
 
     Corpus errors(root, QStringLiteral("fuzz_grapherror"));
     const ledger::sim::RequestIds ids{"0b6c1a52-93c5-4d3e-9a8e-5d0f1c2b3a4d", "5f2d1c0b-aaaa-4bbb-8ccc-0123456789ab"};
-    const auto status = [](int s) { return QByteArray(1, char(((s - 100) >> 8) & 0xff)) + char((s - 100) & 0xff); };
+    const auto status = [](int s) -> QByteArray { return QByteArray(1, char(((s - 100) >> 8) & 0xff)) + char((s - 100) & 0xff); };
     const struct { int status; const char *code; const char *message; } graphErrors[] = {
         {403, "UnknownError", ""},
         {403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation."},
