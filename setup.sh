@@ -1,45 +1,96 @@
 #!/usr/bin/env bash
-# Copilot Ledger — one script, two set-up commands (see README.md):
-#   ./setup.sh demo   install what is missing, build, start the app on the built-in demo tenant
-#   ./setup.sh test   install what is missing, build, run every test headless
+# Copilot Ledger — one script for setting up, trying and testing (see README.md):
+#   ./setup.sh demo      install what is missing, build only the application, start it on the
+#                        built-in demo tenant (needs a display; says what to do without one)
+#   ./setup.sh test      install what is missing, build everything, run every test headless
+#   ./setup.sh build     install what is missing, build everything
+#   ./setup.sh sanitize  the whole test suite again, built with AddressSanitizer (+LeakSanitizer)
+#                        and UndefinedBehaviorSanitizer in build-sanitize/; any report fails it
+#   ./setup.sh fuzz      build the libFuzzer targets with clang in build-fuzz/ and run each one
+#                        for LEDGER_FUZZ_SECONDS (default 60) on its seed corpus
 # Idempotent: a second run only rebuilds what changed. Debian 12 / Ubuntu 22.04+.
+# Environment: LEDGER_BUILD_DIR, LEDGER_BUILD_TYPE, LEDGER_CMAKE_ARGS, LEDGER_CTEST_ARGS,
+#              LEDGER_SANITIZE_BUILD_DIR, LEDGER_FUZZ_BUILD_DIR, LEDGER_FUZZ_SECONDS.
 set -euo pipefail
-cd "$(dirname "$0")"
-mode=${1:-}
-BUILD_DIR=${LEDGER_BUILD_DIR:-build}
 
 PACKAGES=(build-essential cmake ninja-build pkg-config git
           qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
           qtkeychain-qt6-dev libgl-dev libqt6svg6 qt6-qpa-plugins
           sqlite3 python3 nsis xvfb xauth dbus dbus-x11 gnome-keyring dpkg-dev file fonts-dejavu-core
           python3-yaml appstream desktop-file-utils)
+# Only for ./setup.sh fuzz: Debian's clang and its libFuzzer/sanitizer runtimes.
+FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev)
+
+# Returns 0 when a window can open: Linux needs DISPLAY or WAYLAND_DISPLAY (or an explicit
+# QT_QPA_PLATFORM such as offscreen or vnc); otherwise prints one sentence saying what to do.
+display_available() {
+    [ "$(uname -s)" = Linux ] || return 0
+    [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ] || [ -n "${QT_QPA_PLATFORM:-}" ] && return 0
+    echo "setup.sh: no display is available (neither DISPLAY nor WAYLAND_DISPLAY is set), so the" \
+         "window cannot open; to see the demo tenant without one, run './setup.sh build' and then" \
+         "'${BUILD_DIR}/app/copilot-ledger export --demo --from 2026-09-01 --to 2026-11-20 --out ./demo-export'." >&2
+    return 1
+}
 
 need_install() {
     local missing=()
-    for p in "${PACKAGES[@]}"; do
+    for p in "$@"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
     done
     printf '%s\n' "${missing[@]}"
 }
 
+# install_deps [package…]: the given packages (default: PACKAGES) that are not installed yet.
 install_deps() {
     command -v dpkg-query >/dev/null || { echo "setup.sh: this script needs Debian or Ubuntu (apt). See README.md for macOS and Windows." >&2; exit 2; }
-    mapfile -t missing < <(need_install)
+    [ $# -gt 0 ] || set -- "${PACKAGES[@]}"
+    mapfile -t missing < <(need_install "$@")
     [ ${#missing[@]} -eq 0 ] || [ -z "${missing[0]}" ] && return 0
-    echo "setup.sh: installing ${missing[*]}"
+    echo "setup.sh: installing ${missing[*]} (about 2 to 5 minutes, depending on the mirror)"
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -q
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
-build() {
+# configure <build-dir> [cmake args…]
+configure() {
+    local dir=$1
+    shift
     local type=${LEDGER_BUILD_TYPE:-RelWithDebInfo}
-    cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="$type" ${LEDGER_CMAKE_ARGS:-}
+    # shellcheck disable=SC2086  # LEDGER_CMAKE_ARGS is a list of words on purpose
+    cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@" ${LEDGER_CMAKE_ARGS:-} >/dev/null
+}
+
+build() {
+    configure "$BUILD_DIR"
     cmake --build "$BUILD_DIR" --parallel "$(nproc)"
 }
 
-run_tests() {
+# The application only (ledger_core, ledger_gui, copilot-ledger): no test program, no benchmark.
+# It shares the build folder with ./setup.sh test, which later builds the rest.
+build_app() {
+    if [ -x "$BUILD_DIR/app/copilot-ledger" ]; then
+        echo "setup.sh: checking that the application is up to date (seconds unless sources changed)"
+    else
+        echo "setup.sh: building the application, about 4 minutes on 2 cores (a second run takes seconds)"
+    fi
+    local start=$SECONDS
+    configure "$BUILD_DIR"
+    cmake --build "$BUILD_DIR" --parallel "$(nproc)" --target copilot-ledger
+    echo "setup.sh: application ready after $((SECONDS - start)) s"
+}
+
+# run_ctest <build-dir> [extra env assignments…] -- [ctest args…]
+run_ctest() {
+    local dir=$1
+    shift
+    local envs=()
+    while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+        envs+=("$1")
+        shift
+    done
+    [ "${1:-}" != "--" ] || shift
     # A private D-Bus session with an unlocked gnome-keyring: the real Secret Service, isolated
     # from the user's own keyring (its files live in a throw-away data folder).
     local scratch
@@ -47,18 +98,81 @@ run_tests() {
     trap 'rm -rf "$scratch"' RETURN
     mkdir -p "$scratch/data" "$scratch/config" "$scratch/runtime"
     chmod 700 "$scratch/runtime"
+    env "${envs[@]}" \
     XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" XDG_RUNTIME_DIR="$scratch/runtime" \
-    QT_QPA_PLATFORM=offscreen BUILD_DIR="$BUILD_DIR" LEDGER_REQUIRE_KEYCHAIN=1 \
+    QT_QPA_PLATFORM=offscreen BUILD_DIR="$dir" LEDGER_REQUIRE_KEYCHAIN=1 CTEST_EXTRA="$*" \
     dbus-run-session -- sh -c '
         echo -n ledger-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
-        ctest --test-dir "$BUILD_DIR" --output-on-failure --parallel 2 --timeout 900 '"${LEDGER_CTEST_ARGS:-}"'
+        ctest --test-dir "$BUILD_DIR" --output-on-failure --parallel 2 --timeout 900 $CTEST_EXTRA '"${LEDGER_CTEST_ARGS:-}"'
     '
 }
 
+run_tests() {
+    run_ctest "$BUILD_DIR" --
+}
+
+SANITIZER_SUPPRESSIONS=tests/sanitizer
+sanitizer_env() {
+    local supp
+    supp=$(pwd)/$SANITIZER_SUPPRESSIONS
+    echo "ASAN_OPTIONS=halt_on_error=1:abort_on_error=0:detect_leaks=1:check_initialization_order=1:exitcode=86"
+    echo "UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:report_error_type=1:suppressions=$supp/ubsan.supp"
+    echo "LSAN_OPTIONS=suppressions=$supp/lsan.supp:print_suppressions=0"
+}
+
+# The whole test suite under ASan+LSan+UBSan in its own build folder (never mixed with the
+# normal build). Benchmarks are not built. The packaging_* checks are left out: they inspect
+# source files, run cpack, lupdate and makensis on this build tree and exercise no project code
+# (tst_appidentity, labelled packaging too, is a Qt Test program and does run).
+sanitize() {
+    local dir=${LEDGER_SANITIZE_BUILD_DIR:-build-sanitize}
+    echo "setup.sh: building the test suite with AddressSanitizer and UndefinedBehaviorSanitizer in $dir/" \
+         "(about 12 minutes on 2 cores the first time)"
+    local start=$SECONDS
+    configure "$dir" -DLEDGER_SANITIZE=ON -DLEDGER_BUILD_BENCH=OFF -DLEDGER_BUILD_TESTS=ON
+    cmake --build "$dir" --parallel "$(nproc)"
+    echo "setup.sh: sanitized build took $((SECONDS - start)) s; running the suite under the sanitizers"
+    start=$SECONDS
+    local envs
+    mapfile -t envs < <(sanitizer_env)
+    run_ctest "$dir" "${envs[@]}" -- -E '^packaging_'
+    echo "setup.sh: sanitized suite took $((SECONDS - start)) s, no sanitizer report"
+}
+
+# The libFuzzer targets (fuzz/): clang, a separate build folder, ledger_core instrumented with
+# -fsanitize=fuzzer-no-link,address,undefined. Each target first re-runs its committed
+# regression inputs (fuzz/regressions/<target>/), then fuzzes for LEDGER_FUZZ_SECONDS.
+fuzz() {
+    install_deps "${FUZZ_PACKAGES[@]}"
+    local dir=${LEDGER_FUZZ_BUILD_DIR:-build-fuzz}
+    local seconds=${LEDGER_FUZZ_SECONDS:-60}
+    echo "setup.sh: building the fuzz targets with clang in $dir/ (about 4 minutes on 2 cores the first time)"
+    local start=$SECONDS
+    CC=clang-14 CXX=clang++-14 configure "$dir" -DLEDGER_BUILD_FUZZ=ON -DLEDGER_BUILD_TESTS=OFF -DLEDGER_BUILD_BENCH=OFF
+    cmake --build "$dir" --parallel "$(nproc)" --target ledger_fuzz_all
+    echo "setup.sh: fuzz build took $((SECONDS - start)) s"
+    local envs
+    mapfile -t envs < <(sanitizer_env)
+    env "${envs[@]}" QT_QPA_PLATFORM=offscreen \
+        bash fuzz/run-fuzzers.sh "$dir/fuzz" "$dir/fuzz-work" "$seconds"
+}
+
+# Sourcing this file (tests do) defines the functions above and runs nothing.
+if [ "${BASH_SOURCE[0]}" != "$0" ]; then
+    BUILD_DIR=${LEDGER_BUILD_DIR:-build}
+    return 0
+fi
+
+cd "$(dirname "$0")"
+mode=${1:-}
+BUILD_DIR=${LEDGER_BUILD_DIR:-build}
+
 case "$mode" in
     demo)
+        # Before installing or building anything: without a display the window cannot open.
+        display_available || exit 1
         install_deps
-        build
+        build_app
         exec "$BUILD_DIR/app/copilot-ledger" --demo
         ;;
     test)
@@ -70,8 +184,16 @@ case "$mode" in
         install_deps
         build
         ;;
+    sanitize)
+        install_deps
+        sanitize
+        ;;
+    fuzz)
+        install_deps
+        fuzz
+        ;;
     *)
-        echo "usage: ./setup.sh demo | test | build" >&2
+        echo "usage: ./setup.sh demo | test | build | sanitize | fuzz" >&2
         exit 2
         ;;
 esac
