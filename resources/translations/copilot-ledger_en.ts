@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ledger::ArchiveFiles</name>
+    <message numerus="yes">
+        <source>The archive %1 is still in use (%n open connection(s)), so it was not deleted. Wait for the sync or export to end and try again.</source>
+        <translation>
+            <numerusform>The archive %1 is still in use (%n open connection), so it was not deleted. Wait for the sync or export to end and try again.</numerusform>
+            <numerusform>The archive %1 is still in use (%n open connections), so it was not deleted. Wait for the sync or export to end and try again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportWorker</name>
     <message numerus="yes">
         <source>Saved %1 (%n row(s)).</source>
@@ -51,41 +61,41 @@
 <context>
     <name>ledger::gui::MainWindow</name>
     <message numerus="yes">
-        <source>Sync cancelled; %n new interactions were kept.</source>
+        <source>Sync cancelled; %Ln new interactions were kept.</source>
         <translation>
-            <numerusform>Sync cancelled; %n new interaction was kept.</numerusform>
-            <numerusform>Sync cancelled; %n new interactions were kept.</numerusform>
+            <numerusform>Sync cancelled; %Ln new interaction was kept.</numerusform>
+            <numerusform>Sync cancelled; %Ln new interactions were kept.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Sync finished: %1 new interactions; %n user(s) could not be read — see the Users tab (status Failed).</source>
+        <source>Sync finished: %1 new interactions; %Ln user(s) could not be read — see the Users tab (status Failed).</source>
         <translation>
-            <numerusform>Sync finished: %1 new interactions; %n user could not be read — see the Users tab (status Failed).</numerusform>
-            <numerusform>Sync finished: %1 new interactions; %n users could not be read — see the Users tab (status Failed).</numerusform>
+            <numerusform>Sync finished: %1 new interactions; %Ln user could not be read — see the Users tab (status Failed).</numerusform>
+            <numerusform>Sync finished: %1 new interactions; %Ln users could not be read — see the Users tab (status Failed).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Sync finished: %n new interactions.</source>
+        <source>Sync finished: %Ln new interactions.</source>
         <translation>
-            <numerusform>Sync finished: %n new interaction.</numerusform>
-            <numerusform>Sync finished: %n new interactions.</numerusform>
+            <numerusform>Sync finished: %Ln new interaction.</numerusform>
+            <numerusform>Sync finished: %Ln new interactions.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ledger::gui::SyncStatusWidget</name>
     <message numerus="yes">
-        <source> · waiting %n s because Microsoft Graph asked</source>
+        <source> · waiting %Ln s because Microsoft Graph asked</source>
         <translation>
-            <numerusform> · waiting %n s because Microsoft Graph asked</numerusform>
-            <numerusform> · waiting %n s because Microsoft Graph asked</numerusform>
+            <numerusform> · waiting %Ln s because Microsoft Graph asked</numerusform>
+            <numerusform> · waiting %Ln s because Microsoft Graph asked</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source> · %n throttled (429)</source>
+        <source> · %Ln throttled (429)</source>
         <translation>
-            <numerusform> · %n throttled (429)</numerusform>
-            <numerusform> · %n throttled (429)</numerusform>
+            <numerusform> · %Ln throttled (429)</numerusform>
+            <numerusform> · %Ln throttled (429)</numerusform>
         </translation>
     </message>
 </context>

@@ -72,7 +72,7 @@ private slots:
     {
         Archive a;
         QVERIFY(a.open(test::tempDir() + u"/f.sqlite"_s));
-        QCOMPARE(a.schemaVersion(), 5);
+        QCOMPARE(a.schemaVersion(), Archive::kSchemaVersion);
         QVERIFY(a.upsertUsers({user(u"alice"_s), user(u"bob"_s), user(u"carol"_s)}));
         QCOMPARE(a.insertInteractions(sample()), 5);
         QCOMPARE(a.countFindings({}), qint64(3));

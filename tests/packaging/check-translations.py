@@ -52,7 +52,7 @@ def main():
     problems = ["untranslatable (wrong context): " + l for l in contextless]
     for key in sorted(wanted, key=str):
         finished, forms = have.get(key, (False, []))
-        if not finished or len(forms) != 2 or not all("%n" in f for f in forms):
+        if not finished or len(forms) != 2 or not all("%n" in f or "%Ln" in f for f in forms):
             problems.append("%s: %r needs its English singular and plural forms" % key)
     for p in problems:
         print(p)

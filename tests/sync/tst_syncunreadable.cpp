@@ -58,7 +58,7 @@ private slots:
         test::connectToFake(server.baseUrl(), kTenant, kClient, u"secret"_s, 1, nam, tokens, client);
         Archive archive;
         QVERIFY(archive.open(test::tempDir() + u"/a.sqlite"_s));
-        QCOMPARE(archive.schemaVersion(), 3);
+        QCOMPARE(archive.schemaVersion(), Archive::kSchemaVersion);
         SyncEngine engine(client.get(), &archive);
         engine.setTokenProvider(tokens.get());
         QSignalSpy finished(&engine, &SyncEngine::finished);

@@ -8,13 +8,19 @@
 
 namespace ledger::gui {
 
+namespace {
+// A context lupdate can see (a local tr() helper would hide these strings from it).
+struct ExportScope {
+    Q_DECLARE_TR_FUNCTIONS(ExportScope)
+};
+} // namespace
+
 QString describeExportScope(const ledger::ArchiveFilter &f, const QString &userLabel, qint64 matching, qint64 total)
 {
-    const auto tr = [](const char *s) { return QCoreApplication::translate("ExportScope", s); };
     const QLocale loc;
     QStringList parts;
     if (!f.text.isEmpty())
-        parts << tr("text '%1'").arg(f.text);
+        parts << ExportScope::tr("text '%1'").arg(f.text);
     const QString dates = FilterBar::describeDates(f);
     if (!dates.isEmpty())
         parts << dates;
@@ -26,8 +32,8 @@ QString describeExportScope(const ledger::ArchiveFilter &f, const QString &userL
     if (!userLabel.isEmpty())
         parts << userLabel;
     if (parts.isEmpty())
-        return tr("All %1 prompts").arg(loc.toString(total));
-    return tr("%1 of %2 prompts: %3").arg(loc.toString(matching), loc.toString(total), parts.join(QStringLiteral(", ")));
+        return ExportScope::tr("All %1 prompts").arg(loc.toString(total));
+    return ExportScope::tr("%1 of %2 prompts: %3").arg(loc.toString(matching), loc.toString(total), parts.join(QStringLiteral(", ")));
 }
 
 } // namespace ledger::gui
