@@ -34,7 +34,7 @@ private slots:
         QCOMPARE(loaded.size(), 1);
         QCOMPARE(QCoreApplication::translate("ledger::gui::Workspace", "%n users", nullptr, 1), QStringLiteral("1 user"));
         QCOMPARE(QCoreApplication::translate("ledger::gui::Workspace", "%n users", nullptr, 3), QStringLiteral("3 users"));
-        QCOMPARE(QCoreApplication::translate("ledger::gui::MainWindow", "Sync finished: %n new interactions.", nullptr, 1),
+        QCOMPARE(QCoreApplication::translate("ledger::gui::MainWindow", "Sync finished: %Ln new interactions.", nullptr, 1),
                  QStringLiteral("Sync finished: 1 new interaction."));
         QCOMPARE(QCoreApplication::translate("ledger::SyncEngine",
                                              "%n user(s) synced: %1 with interactions, %2 without, %3 not licensed, %4 failed.",
