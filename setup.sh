@@ -95,7 +95,8 @@ run_ctest() {
     # from the user's own keyring (its files live in a throw-away data folder).
     local scratch
     scratch=$(mktemp -d)
-    trap 'rm -rf "$scratch"' RETURN
+    # RETURN traps outlive the function in bash: this one removes itself after the clean-up.
+    trap 'rm -rf "${scratch:-}"; trap - RETURN' RETURN
     mkdir -p "$scratch/data" "$scratch/config" "$scratch/runtime"
     chmod 700 "$scratch/runtime"
     env "${envs[@]}" \
