@@ -4,7 +4,7 @@
 #                        built-in demo tenant (needs a display; says what to do without one)
 #   ./setup.sh test      install what is missing, build everything, run every test headless
 #   ./setup.sh build     install what is missing, build everything
-#   ./setup.sh sanitize  the whole test suite again, built with AddressSanitizer (+LeakSanitizer)
+#   ./setup.sh sanitize  the core test areas again, built with AddressSanitizer (+LeakSanitizer)
 #                        and UndefinedBehaviorSanitizer in build-sanitize/; any report fails it
 #   ./setup.sh fuzz      build the libFuzzer targets with clang in build-fuzz/ and run each one
 #                        for LEDGER_FUZZ_SECONDS (default 60) on its seed corpus
@@ -121,22 +121,34 @@ sanitizer_env() {
     echo "LSAN_OPTIONS=suppressions=$supp/lsan.supp:print_suppressions=0"
 }
 
-# The whole test suite under ASan+LSan+UBSan in its own build folder (never mixed with the
-# normal build). Benchmarks are not built. The packaging_* checks are left out: they inspect
-# source files, run cpack, lupdate and makensis on this build tree and exercise no project code
-# (tst_appidentity, labelled packaging too, is a Qt Test program and does run).
+# The core test suite under ASan+LSan+UBSan in its own build folder (never mixed with the
+# normal build): every test area that runs without a display or the application binary
+# (SANITIZED_AREAS). Not yet in this run: the ui/ tests (Qt's widgets and fonts under LSan need
+# suppressions nobody has reviewed), the cli/ tests and tst_synckill (they start the real
+# copilot-ledger binary, which links the widgets), and the packaging_* and setup checks, which
+# exercise no project code. Any sanitizer report fails the run.
+SANITIZED_AREAS=(archive auth check core detect export graph model review sim sync tenant)
 sanitize() {
     local dir=${LEDGER_SANITIZE_BUILD_DIR:-build-sanitize}
-    echo "setup.sh: building the test suite with AddressSanitizer and UndefinedBehaviorSanitizer in $dir/" \
-         "(about 12 minutes on 2 cores the first time)"
+    local targets=() area f
+    for area in "${SANITIZED_AREAS[@]}"; do
+        for f in tests/"$area"/tst_*.cpp; do
+            [ -e "$f" ] || continue
+            f=$(basename "$f" .cpp)
+            [ "$f" = tst_synckill ] || targets+=("$f")
+        done
+    done
+    echo "setup.sh: building ${#targets[@]} test programs with AddressSanitizer and UndefinedBehaviorSanitizer" \
+         "in $dir/ (about 10 minutes on 2 cores the first time)"
     local start=$SECONDS
     configure "$dir" -DLEDGER_SANITIZE=ON -DLEDGER_BUILD_BENCH=OFF -DLEDGER_BUILD_TESTS=ON
-    cmake --build "$dir" --parallel "$(nproc)"
-    echo "setup.sh: sanitized build took $((SECONDS - start)) s; running the suite under the sanitizers"
+    cmake --build "$dir" --parallel "$(nproc)" --target "${targets[@]}"
+    echo "setup.sh: sanitized build took $((SECONDS - start)) s; running them under the sanitizers"
     start=$SECONDS
-    local envs
+    local envs labels
     mapfile -t envs < <(sanitizer_env)
-    run_ctest "$dir" "${envs[@]}" -- -E '^packaging_'
+    labels="^($(IFS='|'; echo "${SANITIZED_AREAS[*]}"))\$"
+    run_ctest "$dir" "${envs[@]}" -- -L "$labels" -E '^tst_synckill$'
     echo "setup.sh: sanitized suite took $((SECONDS - start)) s, no sanitizer report"
 }
 
