@@ -112,7 +112,7 @@ void SecretStore::writeSecret(const QString &profileId, const QString &secret, C
     job->setInsecureFallback(false);
     job->setKey(key);
     job->setTextData(secret);
-    connect(job, &QKeychain::Job::finished, this, [this, job, key, secret, fallback, done](QKeychain::Job *) {
+    connect(job, &QKeychain::Job::finished, this, [job, key, secret, fallback, done](QKeychain::Job *) {
         Result r;
         if (job->error() == QKeychain::NoError) {
             r.ok = true;
