@@ -1,6 +1,7 @@
 #include "review/ReviewStore.h"
 #include "archive/ActivityLog.h"
 #include "archive/Archive.h"
+#include "archive/ArchivePrivate.h"   // timeFromValue: the archive's one UTC time reader
 #include "archive/ArchiveSql.h"
 #include "model/Interaction.h"
 
@@ -301,8 +302,7 @@ QHash<QString, ReviewRecord> ReviewStore::records(const QList<ReviewRef> &refs) 
             r.status = reviewStatusFromKey(item.value(0).toString());
             r.note = item.value(1).toString();
             r.reviewedBy = item.value(2).toString();
-            r.reviewedUtc = item.value(3).isNull() ? QDateTime()
-                                                   : QDateTime::fromMSecsSinceEpoch(item.value(3).toLongLong(), Qt::UTC);
+            r.reviewedUtc = timeFromValue(item.value(3));
         }
         item.finish();
         if (r.exists) {
@@ -396,7 +396,7 @@ bool ReviewStore::forEachReviewedTurn(const ArchiveFilter &f, const std::functio
         row.status = q.value(3).toString();
         row.note = q.value(4).toString();
         row.reviewedBy = q.value(5).toString();
-        row.reviewedUtc = q.value(6).isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(q.value(6).toLongLong(), Qt::UTC);
+        row.reviewedUtc = timeFromValue(q.value(6));
         cases.addBindValue(q.value(7));
         cases.addBindValue(q.value(8));
         QStringList names;
