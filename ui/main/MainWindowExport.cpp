@@ -1,6 +1,7 @@
 // MainWindow: the export actions (a view's CSV, the Activity chart's CSV, the export folder with
 // its scope question) and the notice that says where an export went.
 #include "main/MainWindow.h"
+#include "models/PromptsModel.h"
 
 #include "activity/ActivityView.h"
 #include "archive/Archive.h"
@@ -103,9 +104,12 @@ void MainWindow::exportEverything()
     QString scope = QStringLiteral("all");
     if (!filtered.isEmpty()) {
         // Say what "everything" is before writing: all, or what the filter shows.
-        const qint64 total = m_session->archive()->countTurns(ArchiveFilter{});
-        const qint64 matching = m_session->archive()->countTurns(filtered);
-        // Two counts the user asked for (bounded, on this thread like the dialog itself).
+        // The Prompts table has usually counted both already, in its worker thread; only when it
+        // is still counting, or shows another filter, are the two counts read here.
+        const PromptsModel *prompts = m_workspace->promptsModel();
+        const bool counted = !prompts->isLoading() && prompts->filter() == filtered;
+        const qint64 total = counted ? prompts->totalUnfiltered() : m_session->archive()->countTurns(ArchiveFilter{});
+        const qint64 matching = counted ? prompts->totalMatching() : m_session->archive()->countTurns(filtered);
         const QString userLabel = m_workspace->filterBar()->userScopeLabel();
         const QString sentence = describeExportScope(filtered, userLabel, matching, total);
         const QLocale loc;
