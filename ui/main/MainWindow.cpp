@@ -334,6 +334,12 @@ bool MainWindow::openProfile(const QString &profileId)
     m_secrets->readSecret(id, [self, id](const SecretStore::Result &r) {
         if (!self || self->m_session->profile().id != id)
             return;
+        // A secret given while the keychain was being read (typed, or set by a test) is newer:
+        // the late answer neither replaces it nor reports it missing.
+        if (self->m_session->hasSecret()) {
+            self->updateActions();
+            return;
+        }
         if (r.ok && !r.secret.isEmpty()) {
             self->m_session->setSecret(r.secret);
         } else {
