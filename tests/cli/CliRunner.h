@@ -25,6 +25,14 @@ public:
     CliRunner() : m_home(tempDir()) {}
 
     static QString binary() { return qEnvironmentVariable("LEDGER_APP_BINARY"); }
+    // A sanitized build runs the binary several times slower: CTest sets
+    // LEDGER_TEST_TIMEOUT_SCALE there (tests/CMakeLists.txt) and every wait grows by it.
+    static int timeoutScale()
+    {
+        bool ok = false;
+        const int scale = qEnvironmentVariableIntValue("LEDGER_TEST_TIMEOUT_SCALE", &ok);
+        return ok && scale > 1 && scale <= 100 ? scale : 1;
+    }
     QString home() const { return m_home; }
     QString dataHome() const { return m_home + QStringLiteral("/data"); }
 
@@ -56,12 +64,12 @@ public:
         prepare(p, args);
         p.start();
         CliResult r;
-        if (!p.waitForStarted(10000))
+        if (!p.waitForStarted(10000 * timeoutScale()))
             return r;
         if (!stdinData.isEmpty())
             p.write(stdinData);
         p.closeWriteChannel();
-        if (!p.waitForFinished(timeoutMs)) {
+        if (!p.waitForFinished(timeoutMs * timeoutScale())) {
             r.timedOut = true;
             p.kill();
             p.waitForFinished();
