@@ -10,7 +10,7 @@
 #include "check/ConnectionCheck.h"
 #include "graph/GraphClient.h"
 #include "main/MainWindow.h"
-#include "main/TenantSession.h"
+#include "tenant/TenantSession.h"
 #include "sim/DemoEnvironment.h"
 #include "sync/SyncEngine.h"
 

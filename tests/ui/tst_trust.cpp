@@ -18,7 +18,7 @@
 #include "filter/FilterBar.h"
 #include "main/MainWindow.h"
 #include "main/SyncStatusWidget.h"
-#include "main/TenantSession.h"
+#include "tenant/TenantSession.h"
 #include "main/WelcomePage.h"
 #include "main/Workspace.h"
 #include "models/LedgerTableView.h"

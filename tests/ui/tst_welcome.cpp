@@ -8,7 +8,7 @@
 #include "auth/ProfileStore.h"
 #include "main/MainWindow.h"
 #include "main/SyncStatusWidget.h"
-#include "main/TenantSession.h"
+#include "tenant/TenantSession.h"
 #include "main/WelcomePage.h"
 #include "main/Workspace.h"
 #include "models/PromptsModel.h"

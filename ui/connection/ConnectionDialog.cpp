@@ -6,7 +6,7 @@
 #include "common/Dialogs.h"
 #include "common/Icons.h"
 #include "connection/CheckListWidget.h"
-#include "connection/ConnectionTester.h"
+#include "tenant/ConnectionTester.h"
 #include "connection/SetupGuidePanel.h"
 #include "tenant/ProfileService.h"
 

@@ -18,12 +18,12 @@ class ProfileService;
 class ProfileStore;
 class SecretStore;
 struct ProfileRemoval;
+class ConnectionTester;
 }
 
 namespace ledger::gui {
 
 class CheckListWidget;
-class ConnectionTester;
 class SetupGuidePanel;
 
 class ConnectionDialog : public QDialog {

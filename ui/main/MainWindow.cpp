@@ -16,7 +16,7 @@
 #include "models/PromptsModel.h"
 #include "filter/FilterBar.h"
 #include "main/SyncStatusWidget.h"
-#include "main/TenantSession.h"
+#include "tenant/TenantSession.h"
 #include "main/WelcomePage.h"
 #include "main/Workspace.h"
 #include "sync/SyncDialog.h"
@@ -476,7 +476,9 @@ bool MainWindow::startSync(const ledger::SyncOptions &options)
     if (m_session->isDemo())
         o.requestsPerSecond = qMax(o.requestsPerSecond, 200.0);   // the local demo has no budget
     QString error;
-    if (!m_session->startSync(o, &error)) {
+    if (m_session->isOpen() && !m_session->hasSecret())
+        error = tr("No client secret is available for this profile. Open Connections and type it.");
+    if (!error.isEmpty() || !m_session->startSync(o, &error)) {
         Dialogs::error(this, tr("Sync"), error);
         setStatus(error);
         return false;

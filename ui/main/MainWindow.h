@@ -19,6 +19,7 @@ class SecretStore;
 class DemoEnvironment;
 class ArchiveWorker;
 struct Profile;
+class TenantSession;
 }
 
 namespace ledger::gui {
@@ -27,7 +28,6 @@ class ConnectionDialog;
 class ExportController;
 struct ExportOutcome;
 class SyncStatusWidget;
-class TenantSession;
 class WelcomePage;
 class Workspace;
 

@@ -9,7 +9,7 @@
 #include "export/ExportController.h"
 #include "export/ExportScope.h"
 #include "filter/FilterBar.h"
-#include "main/TenantSession.h"
+#include "tenant/TenantSession.h"
 #include "main/Workspace.h"
 #include "models/LedgerTableView.h"
 

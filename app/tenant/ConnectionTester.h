@@ -10,7 +10,7 @@ namespace ledger {
 class TenantConnection;
 }
 
-namespace ledger::gui {
+namespace ledger {
 
 class ConnectionTester : public QObject {
     Q_OBJECT
@@ -34,4 +34,4 @@ private:
     bool m_running = false;
 };
 
-} // namespace ledger::gui
+} // namespace ledger

@@ -11,7 +11,7 @@ class Archive;
 class TenantConnection;
 }
 
-namespace ledger::gui {
+namespace ledger {
 
 class TenantSession : public QObject {
     Q_OBJECT
@@ -55,4 +55,4 @@ private:
     ledger::SyncEngine *m_engine = nullptr;   // deleted before m_connection
 };
 
-} // namespace ledger::gui
+} // namespace ledger
