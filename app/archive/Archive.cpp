@@ -1,14 +1,14 @@
-#include "archive/Archive.h"
+#include "app/archive/Archive.h"
 
-#include "archive/ArchiveFiles.h"
-#include "archive/ArchivePrivate.h"
-#include "archive/ActivityLog.h"
-#include "model/Conversation.h"
-#include "model/PrivateFiles.h"
-#include "model/TextFidelity.h"
+#include "app/archive/ArchiveFiles.h"
+#include "app/archive/ArchivePrivate.h"
+#include "app/archive/ActivityLog.h"
+#include "app/model/Conversation.h"
+#include "app/model/PrivateFiles.h"
+#include "app/model/TextFidelity.h"
 
-#include "archive/ArchiveSql.h"
-#include "review/ReviewSchema.h"
+#include "app/archive/ArchiveSql.h"
+#include "app/review/ReviewSchema.h"
 
 #include <QAtomicInt>
 #include <QCryptographicHash>

@@ -1,7 +1,7 @@
 #pragma once
 // Internal state of Archive shared by its implementation files (not part of the public API).
-#include "archive/Archive.h"
-#include "detect/FindingScanner.h"
+#include "app/archive/Archive.h"
+#include "app/detect/FindingScanner.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

@@ -1,7 +1,7 @@
 // Archive: the read side (views, export streams, charts).
-#include "archive/Archive.h"
-#include "archive/ArchivePrivate.h"
-#include "archive/ArchiveSql.h"
+#include "app/archive/Archive.h"
+#include "app/archive/ArchivePrivate.h"
+#include "app/archive/ArchiveSql.h"
 
 #include <QHash>
 #include <QJsonDocument>

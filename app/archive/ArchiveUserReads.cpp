@@ -1,7 +1,7 @@
 // Archive: the Users view (every directory user with its sync outcome and activity counts).
-#include "archive/Archive.h"
-#include "archive/ArchivePrivate.h"
-#include "archive/ArchiveSql.h"
+#include "app/archive/Archive.h"
+#include "app/archive/ArchivePrivate.h"
+#include "app/archive/ArchiveSql.h"
 
 #include <QHash>
 #include <QSqlQuery>

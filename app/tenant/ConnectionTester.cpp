@@ -1,6 +1,6 @@
-#include "tenant/ConnectionTester.h"
+#include "app/tenant/ConnectionTester.h"
 
-#include "tenant/TenantConnection.h"
+#include "app/tenant/TenantConnection.h"
 
 namespace ledger {
 

@@ -1,8 +1,8 @@
 #pragma once
 // Runs one ConnectionCheck over its own TenantConnection (the same stack a sync uses) so a
 // dialog can test settings that are not saved yet.
-#include "auth/ConnectionSettings.h"
-#include "check/ConnectionCheck.h"
+#include "app/auth/ConnectionSettings.h"
+#include "app/check/ConnectionCheck.h"
 #include <QObject>
 #include <memory>
 

@@ -1,7 +1,7 @@
-#include "tenant/TenantSession.h"
+#include "app/tenant/TenantSession.h"
 
-#include "archive/Archive.h"
-#include "tenant/TenantConnection.h"
+#include "app/archive/Archive.h"
+#include "app/tenant/TenantConnection.h"
 
 #include <QDir>
 #include <QFileInfo>

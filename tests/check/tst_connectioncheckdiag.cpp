@@ -2,9 +2,9 @@
 // a 403 that remains although everything on the customer's side is right (→ Microsoft's side,
 // support bundle), a token for the wrong audience or tenant, and the probe-user choice.
 #include "../graph/FakeGraphServer.h"
-#include "auth/TokenProvider.h"
-#include "check/ConnectionCheck.h"
-#include "graph/GraphClient.h"
+#include "app/auth/TokenProvider.h"
+#include "app/check/ConnectionCheck.h"
+#include "app/graph/GraphClient.h"
 #include "TestSupport.h"
 
 #include <QNetworkAccessManager>

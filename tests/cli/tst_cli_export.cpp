@@ -3,7 +3,7 @@
 // throttling change nothing in the files, failed users give exit code 4 and show in users.csv.
 #include "CliRunner.h"
 
-#include "model/Interaction.h"
+#include "app/model/Interaction.h"
 #include "sim/DemoTenant.h"
 
 #include <QCryptographicHash>

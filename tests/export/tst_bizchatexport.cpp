@@ -7,9 +7,9 @@
 #include "StrictCsv.h"
 #include "TestSupport.h"
 
-#include "archive/Archive.h"
-#include "export/Exporter.h"
-#include "sync/SyncEngine.h"
+#include "app/archive/Archive.h"
+#include "app/export/Exporter.h"
+#include "app/sync/SyncEngine.h"
 
 #include <QSignalSpy>
 #include <QtTest>

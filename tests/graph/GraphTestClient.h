@@ -1,9 +1,9 @@
 #pragma once
 // The client side of the graph tests: a TokenProvider and a GraphClient whose every endpoint is
 // a FakeGraphServer (custom cloud), with quick retries and no throttling to speak of.
-#include "auth/TokenProvider.h"
-#include "graph/GraphClient.h"
-#include "graph/RetryPolicy.h"
+#include "app/auth/TokenProvider.h"
+#include "app/graph/GraphClient.h"
+#include "app/graph/RetryPolicy.h"
 
 #include <QNetworkAccessManager>
 #include <QUrl>

@@ -3,10 +3,10 @@
 // deadline per request, and server text passing the secret scrubber.
 #include "../graph/FakeGraphServer.h"
 #include "../graph/GraphTestClient.h"
-#include "cli/ProgressPrinter.h"
-#include "graph/GraphClient.h"
-#include "graph/RetryPolicy.h"
-#include "sync/SyncQuery.h"
+#include "app/cli/ProgressPrinter.h"
+#include "app/graph/GraphClient.h"
+#include "app/graph/RetryPolicy.h"
+#include "app/sync/SyncQuery.h"
 #include "TestSupport.h"
 
 #include <QNetworkAccessManager>

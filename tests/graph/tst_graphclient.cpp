@@ -1,8 +1,8 @@
 // GraphClient, GraphPager and TokenProvider against a scripted loopback HTTP server.
 #include "../graph/FakeGraphServer.h"
 #include "../graph/GraphTestClient.h"
-#include "auth/TokenProvider.h"
-#include "graph/GraphClient.h"
+#include "app/auth/TokenProvider.h"
+#include "app/graph/GraphClient.h"
 #include "TestSupport.h"
 
 #include <QNetworkAccessManager>

@@ -3,8 +3,8 @@
 // fresh token is revoked in turn must re-authenticate again, within bounds.
 #include "../graph/FakeGraphServer.h"
 #include "../graph/GraphTestClient.h"
-#include "auth/TokenProvider.h"
-#include "graph/GraphClient.h"
+#include "app/auth/TokenProvider.h"
+#include "app/graph/GraphClient.h"
 #include "TestSupport.h"
 
 #include <QNetworkAccessManager>

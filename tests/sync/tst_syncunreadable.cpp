@@ -3,10 +3,10 @@
 // reported `partial` (users.csv, the sync summary) instead of "complete".
 #include "../graph/FakeGraphServer.h"
 #include "../graph/GraphTestClient.h"
-#include "archive/Archive.h"
-#include "export/Exporter.h"
+#include "app/archive/Archive.h"
+#include "app/export/Exporter.h"
 #include "../export/StrictCsv.h"
-#include "sync/SyncEngine.h"
+#include "app/sync/SyncEngine.h"
 #include "TestSupport.h"
 
 #include <QSignalSpy>

@@ -4,11 +4,11 @@
 #include "TestSupport.h"
 #include "UiTestData.h"
 
-#include "auth/ProfileStore.h"
-#include "auth/SecretStore.h"
-#include "common/Dialogs.h"
-#include "connection/CheckListWidget.h"
-#include "connection/ConnectionDialog.h"
+#include "app/auth/ProfileStore.h"
+#include "app/auth/SecretStore.h"
+#include "ui/common/Dialogs.h"
+#include "ui/connection/CheckListWidget.h"
+#include "ui/connection/ConnectionDialog.h"
 #include "sim/DemoEnvironment.h"
 
 #include <QComboBox>

@@ -1,14 +1,14 @@
-#include "connection/ConnectionDialog.h"
+#include "ui/connection/ConnectionDialog.h"
 
-#include "auth/CredentialValidation.h"
-#include "auth/ProfileStore.h"
-#include "auth/SecretStore.h"
-#include "common/Dialogs.h"
-#include "common/Icons.h"
-#include "connection/CheckListWidget.h"
-#include "tenant/ConnectionTester.h"
-#include "connection/SetupGuidePanel.h"
-#include "tenant/ProfileService.h"
+#include "app/auth/CredentialValidation.h"
+#include "app/auth/ProfileStore.h"
+#include "app/auth/SecretStore.h"
+#include "ui/common/Dialogs.h"
+#include "ui/common/Icons.h"
+#include "ui/connection/CheckListWidget.h"
+#include "app/tenant/ConnectionTester.h"
+#include "ui/connection/SetupGuidePanel.h"
+#include "app/tenant/ProfileService.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

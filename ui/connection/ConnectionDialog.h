@@ -2,7 +2,7 @@
 // Connection profiles: list with add / rename / delete, the connection fields
 // with inline validation, a masked secret that is never shown once stored, "Test connection"
 // with a live checklist, Save (secret → keychain) and the setup guide.
-#include "auth/ConnectionSettings.h"
+#include "app/auth/ConnectionSettings.h"
 #include <QDialog>
 #include <QHash>
 

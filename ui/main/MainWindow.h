@@ -2,7 +2,7 @@
 // The application window: toolbar (profile switcher, Sync, Cancel, Export),
 // welcome page or workspace, status bar with counts and sync progress, menus and shortcuts.
 // It composes the widgets; it does not implement them.
-#include "sync/SyncEngine.h"
+#include "app/sync/SyncEngine.h"
 #include <QMainWindow>
 #include <memory>
 

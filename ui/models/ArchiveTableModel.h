@@ -8,7 +8,7 @@
 //
 // reload() after a sync keeps the rows the views show: the new keys are mapped onto the
 // persistent indexes (selection, current row, the top row a view anchors to) by layoutChanged.
-#include "archive/ArchiveTypes.h"
+#include "app/archive/ArchiveTypes.h"
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QSet>

@@ -1,8 +1,8 @@
-#include "models/PromptsModel.h"
+#include "ui/models/PromptsModel.h"
 
-#include "archive/Archive.h"
-#include "common/TimeFormat.h"
-#include "model/AppClass.h"
+#include "app/archive/Archive.h"
+#include "ui/common/TimeFormat.h"
+#include "app/model/AppClass.h"
 
 namespace ledger::gui {
 

@@ -1,6 +1,6 @@
 #pragma once
 // The Prompts tab: one row per turn (a prompt with its response), like prompts.csv.
-#include "models/ArchiveTableModel.h"
+#include "ui/models/ArchiveTableModel.h"
 
 namespace ledger::gui {
 

@@ -1,6 +1,6 @@
 #pragma once
 // The Sessions tab: one row per conversation (user + session id).
-#include "models/ArchiveTableModel.h"
+#include "ui/models/ArchiveTableModel.h"
 
 namespace ledger::gui {
 

@@ -1,7 +1,7 @@
-#include "models/UsersModel.h"
+#include "ui/models/UsersModel.h"
 
-#include "archive/Archive.h"
-#include "common/TimeFormat.h"
+#include "app/archive/Archive.h"
+#include "ui/common/TimeFormat.h"
 
 #include <QLocale>
 

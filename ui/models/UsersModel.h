@@ -1,6 +1,6 @@
 #pragma once
 // The Users tab: every directory user with the outcome of reading their history.
-#include "models/ArchiveTableModel.h"
+#include "ui/models/ArchiveTableModel.h"
 
 namespace ledger::gui {
 
