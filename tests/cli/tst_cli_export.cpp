@@ -83,9 +83,7 @@ class CliExportTest : public QObject {
 private slots:
     void initTestCase()
     {
-        isolateEnvironment();
-        if (CliRunner::binary().isEmpty())
-            QSKIP("LEDGER_APP_BINARY is not set (run through ctest)");
+        LEDGER_CLI_TEST_INIT();
         m_python = !QStandardPaths::findExecutable(u"python3"_s).isEmpty();
     }
 
