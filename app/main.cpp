@@ -1,8 +1,8 @@
 // Thin entry point: a headless command (check, export, demo-server, --version, --help) runs on
 // QCoreApplication; everything else starts the GUI.
-#include "cli/Cli.h"
-#include "GuiMain.h"
-#include "model/PrivateFiles.h"
+#include "app/cli/Cli.h"
+#include "ui/GuiMain.h"
+#include "app/model/PrivateFiles.h"
 
 #include <QStringList>
 #include <QtGlobal>

@@ -1,5 +1,5 @@
 #include "SyntheticData.h"
-#include "archive/Archive.h"
+#include "app/archive/Archive.h"
 
 #include <QElapsedTimer>
 #include <ctime>

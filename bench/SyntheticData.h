@@ -2,8 +2,8 @@
 // Deterministic synthetic Copilot interaction history for the benchmarks and for big test
 // archives (bench/make-archive): users, sessions of a few turns, HTML bodies, some BizChat
 // answers carried in Adaptive Cards, a known share of "needle" words for full-text timing.
-#include "model/Interaction.h"
-#include "model/User.h"
+#include "app/model/Interaction.h"
+#include "app/model/User.h"
 
 #include <QList>
 #include <QRandomGenerator>

@@ -2,7 +2,7 @@
 // archive (goals, docs/PERFORMANCE.md: ≥ 50,000 interactions/s; open < 0.5 s; full-text filter < 150 ms).
 //   bench_archive [--count N] [--batch B] [--db PATH] [--keep]
 #include "SyntheticData.h"
-#include "archive/Archive.h"
+#include "app/archive/Archive.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -6,8 +6,8 @@
 //     (default 1,000,000 interactions; goal < 60 s on the 2-core build machine).
 //   bench_detect [--count N] [--sample N] [--db PATH] [--reuse]
 #include "SyntheticData.h"
-#include "archive/Archive.h"
-#include "detect/FindingScanner.h"
+#include "app/archive/Archive.h"
+#include "app/detect/FindingScanner.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

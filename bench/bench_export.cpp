@@ -2,8 +2,8 @@
 // archive (goal, docs/PERFORMANCE.md: within 1.5× of `sqlite3 -csv -header`).
 //   bench_export [--db PATH | --count N]
 #include "SyntheticData.h"
-#include "archive/Archive.h"
-#include "export/Exporter.h"
+#include "app/archive/Archive.h"
+#include "app/export/Exporter.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

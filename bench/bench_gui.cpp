@@ -7,14 +7,14 @@
 //    (a 1 ms heartbeat timer), and how long until the rows on screen were there.
 // Usage: bench_gui --db PATH   (QT_QPA_PLATFORM=offscreen is set if no platform is given)
 #include "SyntheticData.h"
-#include "activity/ActivityView.h"
-#include "archive/Archive.h"
-#include "filter/FilterBar.h"
-#include "main/Workspace.h"
-#include "models/LedgerTableView.h"
-#include "models/PromptsModel.h"
-#include "models/SessionsModel.h"
-#include "models/UsersModel.h"
+#include "ui/activity/ActivityView.h"
+#include "app/archive/Archive.h"
+#include "ui/filter/FilterBar.h"
+#include "ui/main/Workspace.h"
+#include "ui/models/LedgerTableView.h"
+#include "ui/models/PromptsModel.h"
+#include "ui/models/SessionsModel.h"
+#include "ui/models/UsersModel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

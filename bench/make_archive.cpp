@@ -1,7 +1,7 @@
 // make-archive: writes a big synthetic archive (for the GUI's 1M-row responsiveness checks).
 //   make-archive --count N --out PATH
 #include "SyntheticData.h"
-#include "archive/Archive.h"
+#include "app/archive/Archive.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 // libFuzzer target: message bodies to plain text (app/model/BodyText). The first byte picks the
 // entry point: 0 HTML body, 1 Adaptive Card JSON, 2 a whole interaction object (body plus
 // attachments, the path the archive takes); the rest is the text (UTF-8, invalid bytes allowed).
-#include "model/BodyText.h"
+#include "app/model/BodyText.h"
 
 #include <QJsonDocument>
 #include <cstdint>

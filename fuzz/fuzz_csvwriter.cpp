@@ -3,7 +3,7 @@
 // separates rows and U+001F cells; the first code unit's low bit switches the formula guard.
 // What the parser reads back must be exactly each cell as UTF-8 text, with the guard's leading '
 // where the cell starts with = + - @ TAB CR.
-#include "export/CsvWriter.h"
+#include "app/export/CsvWriter.h"
 #include "StrictCsv.h"
 
 #include <QBuffer>

@@ -1,7 +1,7 @@
 // libFuzzer target: the Graph error parser (app/graph/GraphError). The first two bytes are the
 // HTTP status, the rest the response body; the parsed error is also rendered as the user and
 // Microsoft support see it.
-#include "graph/GraphError.h"
+#include "app/graph/GraphError.h"
 
 #include <cstdint>
 

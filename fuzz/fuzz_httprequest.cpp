@@ -1,5 +1,5 @@
 // libFuzzer target: the demo server's incremental HTTP/1.1 request parser
-// (app/sim/HttpRequestParser). The first byte sets the size of the reads the bytes arrive in
+// (sim/HttpRequestParser). The first byte sets the size of the reads the bytes arrive in
 // (1–256, so partial reads and pipelining are covered); every request taken is inspected the
 // way the demo server does (path, query, headers, form body).
 #include "sim/HttpRequestParser.h"

@@ -1,6 +1,6 @@
 // libFuzzer target: the Graph page scanner (app/graph/JsonScanner). Any input: no crash, no
 // sanitizer report, and every element it returns is a non-empty slice of the input.
-#include "graph/JsonScanner.h"
+#include "app/graph/JsonScanner.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,6 +1,6 @@
 #include "AboutDialog.h"
 
-#include "about/ComponentVersions.h"
+#include "app/about/ComponentVersions.h"
 
 #include <QApplication>
 #include <QClipboard>

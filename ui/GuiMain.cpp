@@ -1,13 +1,13 @@
 #include "GuiMain.h"
 
-#include "about/AppIdentity.h"
-#include "common/Dialogs.h"
-#include "common/Translations.h"
-#include "filter/FilterBar.h"
-#include "main/MainWindow.h"
-#include "main/Workspace.h"
-#include "models/ArchiveTableModel.h"
-#include "models/LedgerTableView.h"
+#include "app/about/AppIdentity.h"
+#include "ui/common/Dialogs.h"
+#include "ui/common/Translations.h"
+#include "ui/filter/FilterBar.h"
+#include "ui/main/MainWindow.h"
+#include "ui/main/Workspace.h"
+#include "ui/models/ArchiveTableModel.h"
+#include "ui/models/LedgerTableView.h"
 
 #include <QApplication>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "about/AppIdentity.h"
+#include "app/about/AppIdentity.h"
 
 #include <QCoreApplication>
 

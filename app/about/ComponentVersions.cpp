@@ -1,4 +1,4 @@
-#include "about/ComponentVersions.h"
+#include "app/about/ComponentVersions.h"
 
 #include <QDir>
 #include <QSqlDatabase>

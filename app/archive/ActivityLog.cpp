@@ -1,6 +1,6 @@
-#include "archive/ActivityLog.h"
-#include "archive/Archive.h"
-#include "model/Interaction.h"
+#include "app/archive/ActivityLog.h"
+#include "app/archive/Archive.h"
+#include "app/model/Interaction.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

@@ -1,14 +1,14 @@
-#include "archive/Archive.h"
+#include "app/archive/Archive.h"
 
-#include "archive/ArchiveFiles.h"
-#include "archive/ArchivePrivate.h"
-#include "archive/ActivityLog.h"
-#include "model/Conversation.h"
-#include "model/PrivateFiles.h"
-#include "model/TextFidelity.h"
+#include "app/archive/ArchiveFiles.h"
+#include "app/archive/ArchivePrivate.h"
+#include "app/archive/ActivityLog.h"
+#include "app/model/Conversation.h"
+#include "app/model/PrivateFiles.h"
+#include "app/model/TextFidelity.h"
 
-#include "archive/ArchiveSql.h"
-#include "review/ReviewSchema.h"
+#include "app/archive/ArchiveSql.h"
+#include "app/review/ReviewSchema.h"
 
 #include <QAtomicInt>
 #include <QCryptographicHash>
@@ -497,8 +497,7 @@ int Archive::insertInteractions(const QList<Interaction> &interactions)
     QSqlQuery delSession(d->db), delTurns(d->db), load(d->db), insSession(d->db), insTurn(d->db);
     delSession.prepare(u"DELETE FROM sessions WHERE user_id = ? AND session_key = ?"_s);
     delTurns.prepare(u"DELETE FROM turns WHERE user_id = ? AND session_key = ?"_s);
-    load.prepare(u"SELECT id, session_id, request_id, app_class, type, conversation_type, created, locale,"
-                 " body_text, attachments, links, contexts FROM interactions WHERE user_id = ? AND session_key = ?"_s);
+    load.prepare(interactionColumns(false) + u" WHERE i.user_id = ? AND i.session_key = ?"_s);
     insSession.prepare(u"INSERT INTO sessions(user_id, session_key, session_id, app_class, started, ended, prompt_count,"
                        " response_count, first_prompt) VALUES (?,?,?,?,?,?,?,?,?)"_s);
     insTurn.prepare(u"INSERT INTO turns(user_id, session_key, session_id, request_id, app_class, conversation_type, locale,"
@@ -523,23 +522,8 @@ int Archive::insertInteractions(const QList<Interaction> &interactions)
             load.bindValue(1, key);
             if (!d->exec(delTurns, u"Refreshing turns"_s) || !d->exec(load, u"Refreshing turns"_s))
                 return failed();
-            while (load.next()) {
-                Interaction i;
-                i.userId = userId;
-                i.id = load.value(0).toString();
-                i.sessionId = load.value(1).toString();
-                i.requestId = load.value(2).toString();
-                i.appClass = load.value(3).toString();
-                i.type = typeFromCode(load.value(4).toInt());
-                i.conversationType = load.value(5).toString();
-                i.created = timeFromValue(load.value(6));
-                i.locale = load.value(7).toString();
-                i.bodyText = load.value(8).toString();
-                i.attachments = load.value(9).toString().split(u'\n', Qt::SkipEmptyParts);
-                i.links = load.value(10).toString().split(u'\n', Qt::SkipEmptyParts);
-                i.contexts = load.value(11).toString().split(u'\n', Qt::SkipEmptyParts);
-                all << i;
-            }
+            while (load.next())
+                all << interactionFrom(load);
             load.finish();
         } else {
             all.reserve(fresh.size());

@@ -5,10 +5,10 @@
 // Threading: an Archive object belongs to the thread that opened it (it owns a named
 // QSqlDatabase connection). Other threads open their own Archive on the same path; WAL lets
 // readers run while the sync engine writes.
-#include "archive/ArchiveTypes.h"
-#include "detect/Watchlist.h"
-#include "model/Interaction.h"
-#include "model/User.h"
+#include "app/archive/ArchiveTypes.h"
+#include "app/detect/Watchlist.h"
+#include "app/model/Interaction.h"
+#include "app/model/User.h"
 #include <QList>
 #include <QPair>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "archive/ArchiveFiles.h"
+#include "app/archive/ArchiveFiles.h"
 
 #include <QCoreApplication>
 #include <QDir>

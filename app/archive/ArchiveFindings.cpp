@@ -2,10 +2,10 @@
 // docs/DETECTION.md). Computed when interactions are stored (insertInteractions calls
 // storeFindings for every new row) and recomputed by rescanFindings when the detectors or the
 // watchlists change.
-#include "archive/Archive.h"
-#include "archive/ArchivePrivate.h"
-#include "archive/ArchiveSql.h"
-#include "detect/DetectorRegistry.h"
+#include "app/archive/Archive.h"
+#include "app/archive/ArchivePrivate.h"
+#include "app/archive/ArchiveSql.h"
+#include "app/detect/DetectorRegistry.h"
 
 #include <QSqlError>
 #include <thread>

@@ -1,7 +1,7 @@
 #pragma once
 // Internal state of Archive shared by its implementation files (not part of the public API).
-#include "archive/Archive.h"
-#include "detect/FindingScanner.h"
+#include "app/archive/Archive.h"
+#include "app/detect/FindingScanner.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -47,5 +47,11 @@ inline InteractionType typeFromCode(int c)
 {
     return c == 1 ? InteractionType::UserPrompt : c == 2 ? InteractionType::AiResponse : InteractionType::Unknown;
 }
+
+// The interactions table's one row mapper (archive/ArchiveReads.cpp): "SELECT <its columns> FROM
+// interactions i" (the raw JSON only withRaw; else it reads as empty) and the Interaction of a
+// row of it. Add a condition after it ("… WHERE i.user_id = ?").
+QString interactionColumns(bool withRaw);
+Interaction interactionFrom(const QSqlQuery &q);
 
 } // namespace ledger

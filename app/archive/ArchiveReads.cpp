@@ -1,7 +1,7 @@
 // Archive: the read side (views, export streams, charts).
-#include "archive/Archive.h"
-#include "archive/ArchivePrivate.h"
-#include "archive/ArchiveSql.h"
+#include "app/archive/Archive.h"
+#include "app/archive/ArchivePrivate.h"
+#include "app/archive/ArchiveSql.h"
 
 #include <QHash>
 #include <QJsonDocument>
@@ -34,13 +34,21 @@ constexpr auto kTurnColumns =
     " (SELECT count(*) FROM findings fd WHERE fd.user_id = t.user_id AND fd.interaction_id IN (t.prompt_id, t.response_id))"
     " FROM turns t LEFT JOIN users u ON u.id = t.user_id"_L1;
 
-TurnRow turnFrom(const QSqlQuery &q)
+// The first four columns of kTurnColumns and kSessionColumns: the row's user and session.
+template <typename Row>
+Row ownedRowFrom(const QSqlQuery &q)
 {
-    TurnRow r;
+    Row r;
     r.userId = q.value(0).toString();
     r.userDisplayName = q.value(1).toString();
     r.userPrincipalName = q.value(2).toString();
     r.sessionId = q.value(3).toString();
+    return r;
+}
+
+TurnRow turnFrom(const QSqlQuery &q)
+{
+    TurnRow r = ownedRowFrom<TurnRow>(q);
     r.requestId = q.value(4).toString();
     r.appClass = q.value(5).toString();
     r.conversationType = q.value(6).toString();
@@ -67,11 +75,7 @@ constexpr auto kSessionColumns =
 
 SessionRow sessionFrom(const QSqlQuery &q)
 {
-    SessionRow r;
-    r.userId = q.value(0).toString();
-    r.userDisplayName = q.value(1).toString();
-    r.userPrincipalName = q.value(2).toString();
-    r.sessionId = q.value(3).toString();
+    SessionRow r = ownedRowFrom<SessionRow>(q);
     r.appClass = q.value(4).toString();
     r.started = timeFromValue(q.value(5));
     r.ended = timeFromValue(q.value(6));
@@ -83,10 +87,16 @@ SessionRow sessionFrom(const QSqlQuery &q)
     return r;
 }
 
-constexpr auto kInteractionColumns =
-    "SELECT i.user_id, i.id, i.session_id, i.request_id, i.app_class, i.type, i.conversation_type, i.created,"
-    " i.locale, i.etag, i.body_content_type, i.body_text, i.attachments, i.links, i.contexts, CAST(i.raw AS BLOB)"
-    " FROM interactions i"_L1;
+} // namespace
+
+// The one mapper of the interactions table (ArchivePrivate.h): every read of interactions selects
+// interactionColumns() and maps each row with interactionFrom().
+QString interactionColumns(bool withRaw)
+{
+    return u"SELECT i.user_id, i.id, i.session_id, i.request_id, i.app_class, i.type, i.conversation_type, i.created,"
+           " i.locale, i.etag, i.body_content_type, i.body_text, i.attachments, i.links, i.contexts, "_s
+        + (withRaw ? u"CAST(i.raw AS BLOB)"_s : u"NULL"_s) + u" FROM interactions i"_s;
+}
 
 Interaction interactionFrom(const QSqlQuery &q)
 {
@@ -109,6 +119,8 @@ Interaction interactionFrom(const QSqlQuery &q)
     i.raw = q.value(15).toByteArray();
     return i;
 }
+
+namespace {
 
 
 // One derived table read the same way by the Sessions and Prompts views and the exporter.
@@ -385,7 +397,7 @@ bool Archive::forEachInteraction(const ArchiveFilter &f, const std::function<boo
     w.interactionConditions(f);
     QSqlQuery q(d->db);
     q.setForwardOnly(true);
-    q.prepare(kInteractionColumns + w.where() + u" ORDER BY i.user_id, i.created, i.id"_s);
+    q.prepare(interactionColumns(true) + w.where() + u" ORDER BY i.user_id, i.created, i.id"_s);
     w.bindTo(q);
     if (!d->exec(q, u"Reading interactions"_s))
         return false;
@@ -399,7 +411,7 @@ QList<Interaction> Archive::sessionInteractions(const QString &userId, const QSt
 {
     QSqlQuery q(d->db);
     q.setForwardOnly(true);
-    q.prepare(kInteractionColumns + u" WHERE i.user_id = ? AND i.session_key = ? ORDER BY i.created, i.id"_s);
+    q.prepare(interactionColumns(true) + u" WHERE i.user_id = ? AND i.session_key = ? ORDER BY i.created, i.id"_s);
     q.addBindValue(userId);
     q.addBindValue(sessionId);
     QList<Interaction> out;

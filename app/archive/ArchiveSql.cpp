@@ -1,5 +1,5 @@
-#include "archive/ArchiveSql.h"
-#include "archive/SearchQuery.h"
+#include "app/archive/ArchiveSql.h"
+#include "app/archive/SearchQuery.h"
 
 #include <QRegularExpression>
 

@@ -1,6 +1,6 @@
 #pragma once
 // Builds the WHERE clauses of the archive's views from an ArchiveFilter (internal helper).
-#include "archive/ArchiveTypes.h"
+#include "app/archive/ArchiveTypes.h"
 
 #include <QSqlQuery>
 #include <QVariantList>

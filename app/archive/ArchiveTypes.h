@@ -1,8 +1,8 @@
 #pragma once
 // Value types of the archive's query API (used by the sync engine, the exporter and the GUI's
 // table models). All times UTC.
-#include "model/Interaction.h"
-#include "model/User.h"
+#include "app/model/Interaction.h"
+#include "app/model/User.h"
 #include <QDateTime>
 #include <QList>
 #include <QStringList>

@@ -1,7 +1,7 @@
 // Archive: the Users view (every directory user with its sync outcome and activity counts).
-#include "archive/Archive.h"
-#include "archive/ArchivePrivate.h"
-#include "archive/ArchiveSql.h"
+#include "app/archive/Archive.h"
+#include "app/archive/ArchivePrivate.h"
+#include "app/archive/ArchiveSql.h"
 
 #include <QHash>
 #include <QSqlQuery>
@@ -70,17 +70,28 @@ bool prepareUsers(Archive::Private *d, QSqlQuery &q, const ArchiveFilter &f, Sor
     return d->exec(q, u"Reading users"_s);
 }
 
+// The users table's one row mapper: its columns 0–7 as the Users view and Archive::user() select
+// them ("u.id, u.display_name, u.upn, u.mail, u.department, u.job_title, u.account_enabled,
+// u.user_type"), and deleted_utc at `deletedColumn`.
+User directoryUserFrom(const QSqlQuery &q, int deletedColumn)
+{
+    User u;
+    u.id = q.value(0).toString();
+    u.displayName = q.value(1).toString();
+    u.userPrincipalName = q.value(2).toString();
+    u.mail = q.value(3).toString();
+    u.department = q.value(4).toString();
+    u.jobTitle = q.value(5).toString();
+    u.accountEnabled = q.value(6).toInt() != 0;
+    u.userType = q.value(7).toString();
+    u.deletedDateTime = timeFromValue(q.value(deletedColumn));
+    return u;
+}
+
 UserRow userFrom(const QSqlQuery &q)
 {
     UserRow r;
-    r.user.id = q.value(0).toString();
-    r.user.displayName = q.value(1).toString();
-    r.user.userPrincipalName = q.value(2).toString();
-    r.user.mail = q.value(3).toString();
-    r.user.department = q.value(4).toString();
-    r.user.jobTitle = q.value(5).toString();
-    r.user.accountEnabled = q.value(6).toInt() != 0;
-    r.user.userType = q.value(7).toString();
+    r.user = directoryUserFrom(q, kUserRowIdColumn + 2);
     r.status = userStatusFromKey(q.value(8).toString());
     r.statusError = q.value(9).toString();
     const QString rid = q.value(10).toString();
@@ -91,7 +102,6 @@ UserRow userFrom(const QSqlQuery &q)
     r.firstActivity = timeFromValue(q.value(13));
     r.lastActivity = timeFromValue(q.value(14));
     r.findingCount = q.value(kUserRowIdColumn + 1).toLongLong();
-    r.user.deletedDateTime = timeFromValue(q.value(kUserRowIdColumn + 2));
     return r;
 }
 
@@ -144,17 +154,7 @@ std::optional<User> Archive::user(const QString &userId) const
     q.addBindValue(userId);
     if (!d->exec(q, u"Reading a user"_s) || !q.next())
         return std::nullopt;
-    User u;
-    u.id = q.value(0).toString();
-    u.displayName = q.value(1).toString();
-    u.userPrincipalName = q.value(2).toString();
-    u.mail = q.value(3).toString();
-    u.department = q.value(4).toString();
-    u.jobTitle = q.value(5).toString();
-    u.accountEnabled = q.value(6).toInt() != 0;
-    u.userType = q.value(7).toString();
-    u.deletedDateTime = timeFromValue(q.value(8));
-    return u;
+    return directoryUserFrom(q, 8);
 }
 
 QStringList Archive::sharedDisplayNames() const

@@ -1,6 +1,6 @@
-#include "archive/ArchiveWorker.h"
+#include "app/archive/ArchiveWorker.h"
 
-#include "archive/Archive.h"
+#include "app/archive/Archive.h"
 
 #include <QDir>
 #include <QFileInfo>

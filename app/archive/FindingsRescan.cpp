@@ -1,5 +1,5 @@
-#include "archive/FindingsRescan.h"
-#include "archive/Archive.h"
+#include "app/archive/FindingsRescan.h"
+#include "app/archive/Archive.h"
 
 #include <QPointer>
 #include <QThread>

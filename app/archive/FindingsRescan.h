@@ -2,7 +2,7 @@
 // Recomputes an archive's findings in a thread of its own (after an upgrade, a detector change
 // or a watchlist change), with its own Archive connection on the same file: the window stays
 // responsive and a sync can write meanwhile (the rescan commits in short batches).
-#include "detect/Watchlist.h"
+#include "app/detect/Watchlist.h"
 #include <QObject>
 #include <atomic>
 #include <memory>

@@ -1,4 +1,4 @@
-#include "archive/SearchQuery.h"
+#include "app/archive/SearchQuery.h"
 
 using namespace Qt::StringLiterals;
 

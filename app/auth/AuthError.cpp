@@ -1,4 +1,4 @@
-#include "auth/AuthError.h"
+#include "app/auth/AuthError.h"
 
 #include <QCoreApplication>
 #include <QNetworkReply>

@@ -1,4 +1,4 @@
-#include "auth/CloudEndpoints.h"
+#include "app/auth/CloudEndpoints.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>

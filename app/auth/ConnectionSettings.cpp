@@ -1,4 +1,4 @@
-#include "auth/ConnectionSettings.h"
+#include "app/auth/ConnectionSettings.h"
 
 namespace ledger {
 

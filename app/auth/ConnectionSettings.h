@@ -1,6 +1,6 @@
 #pragma once
 // What identifies a connection to a tenant, minus the secret (which lives only in the keychain).
-#include "auth/CloudEndpoints.h"
+#include "app/auth/CloudEndpoints.h"
 #include <QString>
 #include <QUrl>
 

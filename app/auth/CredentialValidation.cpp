@@ -1,5 +1,5 @@
-#include "auth/CredentialValidation.h"
-#include "auth/TokenClaims.h"
+#include "app/auth/CredentialValidation.h"
+#include "app/auth/TokenClaims.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

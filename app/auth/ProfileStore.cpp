@@ -1,4 +1,4 @@
-#include "auth/ProfileStore.h"
+#include "app/auth/ProfileStore.h"
 
 #include <QSettings>
 #include <QUuid>

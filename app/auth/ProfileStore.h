@@ -1,7 +1,7 @@
 #pragma once
 // Profiles in QSettings (the keychain cannot list entries, so the index lives here).
 // Never stores the secret.
-#include "auth/ConnectionSettings.h"
+#include "app/auth/ConnectionSettings.h"
 #include <QList>
 #include <QObject>
 #include <optional>

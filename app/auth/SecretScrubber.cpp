@@ -1,4 +1,4 @@
-#include "auth/SecretScrubber.h"
+#include "app/auth/SecretScrubber.h"
 
 #include <QUrl>
 

@@ -1,5 +1,5 @@
-#include "auth/SecretStore.h"
-#include "auth/SecretScrubber.h"
+#include "app/auth/SecretStore.h"
+#include "app/auth/SecretScrubber.h"
 
 #include <QCoreApplication>
 #include <QHash>

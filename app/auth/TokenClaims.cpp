@@ -1,4 +1,4 @@
-#include "auth/TokenClaims.h"
+#include "app/auth/TokenClaims.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

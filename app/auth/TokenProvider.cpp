@@ -1,5 +1,5 @@
-#include "auth/TokenProvider.h"
-#include "auth/SecretScrubber.h"
+#include "app/auth/TokenProvider.h"
+#include "app/auth/SecretScrubber.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
 #pragma once
 // OAuth 2.0 client-credentials token for Microsoft Graph (docs/GRAPH.md). Asynchronous, cached until
 // shortly before expiry; concurrent requests share one in-flight token request.
-#include "auth/AuthError.h"
-#include "auth/ConnectionSettings.h"
-#include "auth/TokenClaims.h"
+#include "app/auth/AuthError.h"
+#include "app/auth/ConnectionSettings.h"
+#include "app/auth/TokenClaims.h"
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>

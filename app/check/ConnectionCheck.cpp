@@ -1,10 +1,10 @@
-#include "check/ConnectionCheck.h"
+#include "app/check/ConnectionCheck.h"
 
-#include "auth/CredentialValidation.h"
-#include "auth/TokenProvider.h"
-#include "check/ConnectionCheck_p.h"
-#include "check/LicencePlans.h"
-#include "graph/GraphClient.h"
+#include "app/auth/CredentialValidation.h"
+#include "app/auth/TokenProvider.h"
+#include "app/check/ConnectionCheck_p.h"
+#include "app/check/LicencePlans.h"
+#include "app/graph/GraphClient.h"
 #include <QJsonArray>
 #include <QPointer>
 #include <QStringList>

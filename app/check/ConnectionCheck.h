@@ -2,7 +2,7 @@
 // The connection checklist behind the GUI's "Test connection" and `copilot-ledger check`
 // (docs/GRAPH.md, Diagnosing a 403; docs/CLI.md, check): token → claims → required roles → list one
 // user → probe one user's interaction history ($top=1) → on 403, the licence/tenant diagnosis.
-#include "auth/ConnectionSettings.h"
+#include "app/auth/ConnectionSettings.h"
 #include <QList>
 #include <QObject>
 #include <QString>

@@ -1,12 +1,12 @@
 // ConnectionCheck, part 2: the Graph steps (users, interaction probe, licence diagnosis) and the
 // support bundle.
-#include "check/ConnectionCheck.h"
-#include "check/ConnectionCheck_p.h"
+#include "app/check/ConnectionCheck.h"
+#include "app/check/ConnectionCheck_p.h"
 
-#include "auth/TokenProvider.h"
-#include "check/LicencePlans.h"
-#include "graph/GraphClient.h"
-#include "sync/SyncQuery.h"
+#include "app/auth/TokenProvider.h"
+#include "app/check/LicencePlans.h"
+#include "app/graph/GraphClient.h"
+#include "app/sync/SyncQuery.h"
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>

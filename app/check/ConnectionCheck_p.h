@@ -1,9 +1,9 @@
 #pragma once
 // ConnectionCheck internals shared by ConnectionCheck.cpp and ConnectionCheckGraph.cpp.
-#include "auth/AuthError.h"
-#include "auth/TokenProvider.h"
-#include "check/ConnectionCheck.h"
-#include "graph/GraphClient.h"
+#include "app/auth/AuthError.h"
+#include "app/auth/TokenProvider.h"
+#include "app/check/ConnectionCheck.h"
+#include "app/graph/GraphClient.h"
 #include <QJsonObject>
 #include <QPointer>
 #include <optional>

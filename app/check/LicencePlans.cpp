@@ -1,4 +1,4 @@
-#include "check/LicencePlans.h"
+#include "app/check/LicencePlans.h"
 
 #include <QJsonObject>
 

@@ -1,10 +1,10 @@
-#include "cli/CheckCommand.h"
+#include "app/cli/CheckCommand.h"
 
-#include "auth/CloudEndpoints.h"
-#include "check/ConnectionCheck.h"
-#include "cli/ConnectionSetup.h"
-#include "cli/Output.h"
-#include "tenant/TenantConnection.h"
+#include "app/auth/CloudEndpoints.h"
+#include "app/check/ConnectionCheck.h"
+#include "app/cli/ConnectionSetup.h"
+#include "app/cli/Output.h"
+#include "app/tenant/TenantConnection.h"
 
 using namespace Qt::StringLiterals;
 

@@ -2,7 +2,7 @@
 // `copilot-ledger check`: runs ConnectionCheck and prints each step as it ends
 // ("[✓] Title — summary", "[✗] …" with the details indented), then the support bundle on
 // failure. Exit code 0 / 1 / 3 (ConnectionCheck::exitCode).
-#include "cli/CliOptions.h"
+#include "app/cli/CliOptions.h"
 #include <QObject>
 #include <QSet>
 #include <memory>

@@ -1,11 +1,11 @@
-#include "cli/Cli.h"
+#include "app/cli/Cli.h"
 
-#include "about/AppIdentity.h"
-#include "cli/CheckCommand.h"
-#include "cli/CliOptions.h"
-#include "cli/ExportCommand.h"
-#include "cli/HelpText.h"
-#include "cli/Output.h"
+#include "app/about/AppIdentity.h"
+#include "app/cli/CheckCommand.h"
+#include "app/cli/CliOptions.h"
+#include "app/cli/ExportCommand.h"
+#include "app/cli/HelpText.h"
+#include "app/cli/Output.h"
 #include "sim/DemoServerCommand.h"
 
 #include <QCoreApplication>

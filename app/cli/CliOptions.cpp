@@ -1,9 +1,9 @@
-#include "cli/CliOptions.h"
-#include "export/Exporter.h"
+#include "app/cli/CliOptions.h"
+#include "app/export/Exporter.h"
 #include <algorithm>
 
-#include "auth/CredentialValidation.h"
-#include "model/AppClass.h"
+#include "app/auth/CredentialValidation.h"
+#include "app/model/AppClass.h"
 
 #include <QDir>
 #include <QFile>

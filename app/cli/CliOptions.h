@@ -2,9 +2,10 @@
 // Parsed and validated command-line options of `check` and `export` (docs/CLI.md).
 // Everything that can be checked without touching the network or the archive is checked here,
 // so that bad input ends with exit code 2 before anything is written.
-#include "auth/ConnectionSettings.h"
-#include "detect/Watchlist.h"
-#include "sim/DemoServer.h"
+#include "app/auth/ConnectionSettings.h"
+#include "app/detect/Watchlist.h"
+#include "sim/DemoServerOptions.h"
+#include "sim/DemoTenant.h"
 #include <QDateTime>
 #include <QString>
 #include <QStringList>

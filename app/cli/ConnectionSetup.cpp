@@ -1,8 +1,8 @@
-#include "cli/ConnectionSetup.h"
+#include "app/cli/ConnectionSetup.h"
 
-#include "auth/CredentialValidation.h"
-#include "auth/ProfileStore.h"
-#include "auth/SecretStore.h"
+#include "app/auth/CredentialValidation.h"
+#include "app/auth/ProfileStore.h"
+#include "app/auth/SecretStore.h"
 #include "sim/DemoEnvironment.h"
 
 #include <QCryptographicHash>

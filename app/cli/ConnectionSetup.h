@@ -3,8 +3,8 @@
 // tenant in-process; --profile reads the profile (QSettings) and its keychain entry; the secret
 // otherwise comes from $COPILOT_LEDGER_CLIENT_SECRET or one line of stdin (--secret-stdin).
 // Asynchronous (the keychain is): ready() or failed(exitCode, message) follows start().
-#include "auth/ConnectionSettings.h"
-#include "cli/CliOptions.h"
+#include "app/auth/ConnectionSettings.h"
+#include "app/cli/CliOptions.h"
 #include <QObject>
 #include <memory>
 

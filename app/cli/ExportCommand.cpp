@@ -1,14 +1,14 @@
-#include "cli/ExportCommand.h"
+#include "app/cli/ExportCommand.h"
 
-#include "archive/Archive.h"
-#include "auth/CloudEndpoints.h"
-#include "cli/ConnectionSetup.h"
-#include "cli/InterruptWatcher.h"
-#include "cli/Output.h"
-#include "export/Exporter.h"
-#include "graph/GraphClient.h"
-#include "sync/SyncEngine.h"
-#include "tenant/TenantConnection.h"
+#include "app/archive/Archive.h"
+#include "app/auth/CloudEndpoints.h"
+#include "app/cli/ConnectionSetup.h"
+#include "app/cli/InterruptWatcher.h"
+#include "app/cli/Output.h"
+#include "app/export/Exporter.h"
+#include "app/graph/GraphClient.h"
+#include "app/sync/SyncEngine.h"
+#include "app/tenant/TenantConnection.h"
 
 #include <QDeadlineTimer>
 #include <QDir>

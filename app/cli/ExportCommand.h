@@ -4,8 +4,8 @@
 // stdout, progress on stderr. Exit 0 complete, 1 failed, 2 usage, 3 sign-in/permission, 4 partial,
 // 130 interrupted (Ctrl+C / SIGTERM: the sync stops, everything stored stays in the archive, no
 // export file is written; see docs/CLI.md).
-#include "cli/CliOptions.h"
-#include "cli/ProgressPrinter.h"
+#include "app/cli/CliOptions.h"
+#include "app/cli/ProgressPrinter.h"
 #include <QObject>
 #include <memory>
 

@@ -1,4 +1,4 @@
-#include "cli/HelpText.h"
+#include "app/cli/HelpText.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,4 +1,4 @@
-#include "cli/InterruptWatcher.h"
+#include "app/cli/InterruptWatcher.h"
 
 #include <QMetaObject>
 #include <QSocketNotifier>

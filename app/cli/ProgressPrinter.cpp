@@ -1,6 +1,6 @@
-#include "cli/ProgressPrinter.h"
+#include "app/cli/ProgressPrinter.h"
 
-#include "cli/Output.h"
+#include "app/cli/Output.h"
 
 using namespace Qt::StringLiterals;
 

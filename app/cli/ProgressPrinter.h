@@ -1,7 +1,7 @@
 #pragma once
 // Progress of `export` on stderr: one line updated in place with \r when stderr is a terminal,
 // otherwise plain lines at most every few seconds (logs of scheduled runs stay short).
-#include "sync/SyncEngine.h"
+#include "app/sync/SyncEngine.h"
 #include <QElapsedTimer>
 #include <QString>
 

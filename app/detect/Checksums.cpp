@@ -1,4 +1,4 @@
-#include "detect/Checksums.h"
+#include "app/detect/Checksums.h"
 
 #include <QHash>
 

@@ -3,7 +3,7 @@
 // checksum or a structure test (never a bare pattern). Detectors are stateless and thread-safe:
 // one instance serves every thread. New detectors are added in DetectorRegistry.cpp (see
 // docs/DETECTION.md, "Adding a detector").
-#include "detect/Finding.h"
+#include "app/detect/Finding.h"
 
 namespace ledger::detect {
 

@@ -1,6 +1,6 @@
-#include "detect/DetectorRegistry.h"
-#include "detect/NumberDetectors.h"
-#include "detect/SecretDetectors.h"
+#include "app/detect/DetectorRegistry.h"
+#include "app/detect/NumberDetectors.h"
+#include "app/detect/SecretDetectors.h"
 
 #include <vector>
 

@@ -3,7 +3,7 @@
 // filter and of docs/DETECTION.md). Adding a detector: implement detect/Detector.h and append
 // its factory to the list in DetectorRegistry.cpp — nothing else needs to change (the archive,
 // the export and the window take the names from here). See docs/DETECTION.md.
-#include "detect/Detector.h"
+#include "app/detect/Detector.h"
 #include <QStringList>
 
 namespace ledger::detect {

@@ -1,4 +1,4 @@
-#include "detect/Finding.h"
+#include "app/detect/Finding.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,5 +1,5 @@
-#include "detect/FindingScanner.h"
-#include "detect/DetectorRegistry.h"
+#include "app/detect/FindingScanner.h"
+#include "app/detect/DetectorRegistry.h"
 
 #include <QCryptographicHash>
 

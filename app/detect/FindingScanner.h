@@ -1,9 +1,9 @@
 #pragma once
 // Runs the built-in detectors and a set of watchlists over an interaction: the prompt's or the
 // response's plain text, and its attachment lines. Thread-safe for concurrent scans (const).
-#include "detect/Finding.h"
-#include "detect/Watchlist.h"
-#include "model/Interaction.h"
+#include "app/detect/Finding.h"
+#include "app/detect/Watchlist.h"
+#include "app/model/Interaction.h"
 
 namespace ledger::detect {
 

@@ -1,5 +1,5 @@
-#include "detect/NumberDetectors.h"
-#include "detect/Checksums.h"
+#include "app/detect/NumberDetectors.h"
+#include "app/detect/Checksums.h"
 
 using namespace Qt::StringLiterals;
 

@@ -2,7 +2,7 @@
 // The number detectors: credit_card, iban, us_ssn, uk_nino, de_tax_id. Each finds printed
 // numbers (with or without the usual separators) and keeps those that pass the checks in
 // detect/Checksums.h. Registered in DetectorRegistry.cpp.
-#include "detect/Detector.h"
+#include "app/detect/Detector.h"
 #include <memory>
 
 namespace ledger::detect {

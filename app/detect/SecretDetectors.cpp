@@ -1,4 +1,4 @@
-#include "detect/SecretDetectors.h"
+#include "app/detect/SecretDetectors.h"
 
 #include <QByteArray>
 #include <QJsonDocument>

@@ -2,7 +2,7 @@
 // The secret detectors: private_key, aws_access_key, github_token, slack_token,
 // azure_storage_key, jwt, password. Each checks the secret's known prefix, alphabet and length
 // (and for JWTs and Azure keys what the token decodes to). Registered in DetectorRegistry.cpp.
-#include "detect/Detector.h"
+#include "app/detect/Detector.h"
 #include <memory>
 
 namespace ledger::detect {

@@ -1,4 +1,4 @@
-#include "detect/Watchlist.h"
+#include "app/detect/Watchlist.h"
 
 #include <QFile>
 #include <QFileInfo>

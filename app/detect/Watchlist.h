@@ -6,7 +6,7 @@
 //   confidential*              '*' at the end of a word: any word starting with it
 // Matching is whole-word, case- and accent-insensitive ("Müller" finds "MULLER" and "muller").
 // See docs/DETECTION.md.
-#include "detect/Finding.h"
+#include "app/detect/Finding.h"
 #include <QHash>
 #include <QStringList>
 

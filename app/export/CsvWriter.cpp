@@ -1,4 +1,4 @@
-#include "export/CsvWriter.h"
+#include "app/export/CsvWriter.h"
 
 namespace ledger {
 

@@ -1,14 +1,14 @@
-#include "export/Exporter.h"
-#include "model/PrivateFiles.h"
+#include "app/export/Exporter.h"
+#include "app/model/PrivateFiles.h"
 
-#include "about/AppIdentity.h"
-#include "archive/ActivityLog.h"
-#include "export/CsvWriter.h"
-#include "export/FindingsCsv.h"
-#include "export/HashingDevice.h"
-#include "detect/DetectorRegistry.h"
-#include "model/AppClass.h"
-#include "model/JsonQuote.h"
+#include "app/about/AppIdentity.h"
+#include "app/archive/ActivityLog.h"
+#include "app/export/CsvWriter.h"
+#include "app/export/FindingsCsv.h"
+#include "app/export/HashingDevice.h"
+#include "app/detect/DetectorRegistry.h"
+#include "app/model/AppClass.h"
+#include "app/model/JsonQuote.h"
 
 #include <QCoreApplication>
 #include <QDir>

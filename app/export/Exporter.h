@@ -3,7 +3,7 @@
 // findings.csv, export.json, SHA256SUMS. Every file is written with QSaveFile (a failed export leaves no half
 // file); the export is recorded in the archive's export log. Runs in the calling thread: the GUI
 // calls it from a worker thread with its own Archive.
-#include "archive/Archive.h"
+#include "app/archive/Archive.h"
 #include <QJsonObject>
 #include <QString>
 #include <atomic>

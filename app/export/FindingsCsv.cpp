@@ -1,6 +1,6 @@
-#include "export/FindingsCsv.h"
-#include "detect/Finding.h"
-#include "model/AppClass.h"
+#include "app/export/FindingsCsv.h"
+#include "app/detect/Finding.h"
+#include "app/model/AppClass.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,7 @@
 #pragma once
 // findings.csv (docs/EXPORT-FORMAT.md): one row per stored finding of the exported
 // interactions, the match masked (all but its last four characters replaced by '*').
-#include "archive/ArchiveTypes.h"
+#include "app/archive/ArchiveTypes.h"
 #include <QStringList>
 
 namespace ledger {

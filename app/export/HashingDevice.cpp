@@ -1,4 +1,4 @@
-#include "export/HashingDevice.h"
+#include "app/export/HashingDevice.h"
 
 namespace ledger {
 

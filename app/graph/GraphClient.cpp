@@ -1,7 +1,7 @@
-#include "graph/GraphClient.h"
-#include "graph/GraphClient_p.h"
+#include "app/graph/GraphClient.h"
+#include "app/graph/GraphClient_p.h"
 
-#include "auth/CloudEndpoints.h"
+#include "app/auth/CloudEndpoints.h"
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>

@@ -3,8 +3,8 @@
 // QNetworkAccessManager use, bearer tokens (via TokenProvider), a fresh client-request-id per
 // request, retries, the shared rate limiter and concurrency limit, transfer timeouts, paging and
 // cancellation.
-#include "graph/GraphError.h"
-#include "graph/RetryPolicy.h"
+#include "app/graph/GraphError.h"
+#include "app/graph/RetryPolicy.h"
 #include <QByteArray>
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,8 +1,8 @@
 #pragma once
 // Internals of GraphClient shared by GraphClient.cpp and GraphPager.cpp. Not public API.
-#include "auth/TokenProvider.h"
-#include "graph/GraphClient.h"
-#include "graph/RateLimiter.h"
+#include "app/auth/TokenProvider.h"
+#include "app/graph/GraphClient.h"
+#include "app/graph/RateLimiter.h"
 #include <QElapsedTimer>
 #include <QList>
 #include <QPointer>

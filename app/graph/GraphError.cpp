@@ -1,4 +1,4 @@
-#include "graph/GraphError.h"
+#include "app/graph/GraphError.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "graph/GraphClient.h"
-#include "graph/GraphClient_p.h"
-#include "graph/JsonScanner.h"
+#include "app/graph/GraphClient.h"
+#include "app/graph/GraphClient_p.h"
+#include "app/graph/JsonScanner.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "graph/JsonScanner.h"
+#include "app/graph/JsonScanner.h"
 
 namespace ledger {
 

@@ -1,4 +1,4 @@
-#include "graph/RateLimiter.h"
+#include "app/graph/RateLimiter.h"
 
 #include <QElapsedTimer>
 #include <algorithm>

@@ -1,4 +1,4 @@
-#include "graph/RetryPolicy.h"
+#include "app/graph/RetryPolicy.h"
 
 #include <QtGlobal>
 #include <algorithm>

@@ -1,4 +1,4 @@
-#include "model/AppClass.h"
+#include "app/model/AppClass.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,5 +1,5 @@
-#include "model/BodyText.h"
-#include "model/BodyTextEntities.h"
+#include "app/model/BodyText.h"
+#include "app/model/BodyTextEntities.h"
 
 #include <QHash>
 #include <QJsonDocument>

@@ -3,7 +3,7 @@
 // <attachment id="…"> tags removed or replaced by the attachment's Adaptive Card text (its
 // TextBlocks are Markdown: see BodyTextMarkdown.h). Pure string work: never loads anything,
 // never runs anything. The rules are in docs/EXPORT-FORMAT.md ("Text columns").
-#include "model/BodyTextMarkdown.h"
+#include "app/model/BodyTextMarkdown.h"
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "model/BodyTextMarkdown.h"
+#include "app/model/BodyTextMarkdown.h"
 
 #include <QHash>
 #include <QRegularExpression>

@@ -1,4 +1,4 @@
-#include "model/Conversation.h"
+#include "app/model/Conversation.h"
 
 #include <QHash>
 #include <algorithm>

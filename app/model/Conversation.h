@@ -1,7 +1,7 @@
 #pragma once
 // Derived views: sessions (grouped by user + sessionId) and turns (a userPrompt with its
 // aiResponse(s) by requestId) — docs/EXPORT-FORMAT.md rules, including orphans and null ids.
-#include "model/Interaction.h"
+#include "app/model/Interaction.h"
 #include <QList>
 
 namespace ledger {

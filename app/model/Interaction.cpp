@@ -1,5 +1,5 @@
-#include "model/Interaction.h"
-#include "model/BodyText.h"
+#include "app/model/Interaction.h"
+#include "app/model/BodyText.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

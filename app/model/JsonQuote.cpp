@@ -1,4 +1,4 @@
-#include "model/JsonQuote.h"
+#include "app/model/JsonQuote.h"
 
 namespace ledger::json {
 

@@ -1,4 +1,4 @@
-#include "model/PrivateFiles.h"
+#include "app/model/PrivateFiles.h"
 
 #include <QFile>
 #include <QFileInfo>

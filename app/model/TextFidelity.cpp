@@ -1,4 +1,4 @@
-#include "model/TextFidelity.h"
+#include "app/model/TextFidelity.h"
 
 namespace ledger {
 

@@ -1,4 +1,4 @@
-#include "model/User.h"
+#include "app/model/User.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,4 +1,4 @@
-#include "review/ReviewSchema.h"
+#include "app/review/ReviewSchema.h"
 
 using namespace Qt::StringLiterals;
 

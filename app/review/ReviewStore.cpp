@@ -1,9 +1,9 @@
-#include "review/ReviewStore.h"
-#include "archive/ActivityLog.h"
-#include "archive/Archive.h"
-#include "archive/ArchivePrivate.h"   // timeFromValue: the archive's one UTC time reader
-#include "archive/ArchiveSql.h"
-#include "model/Interaction.h"
+#include "app/review/ReviewStore.h"
+#include "app/archive/ActivityLog.h"
+#include "app/archive/Archive.h"
+#include "app/archive/ArchivePrivate.h"   // timeFromValue: the archive's one UTC time reader
+#include "app/archive/ArchiveSql.h"
+#include "app/model/Interaction.h"
 
 #include <QJsonArray>
 #include <QSqlDatabase>

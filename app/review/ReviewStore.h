@@ -3,8 +3,8 @@
 // tables (review/ReviewSchema.cpp) — a sync never touches them. Every decision is written
 // together with its activity-log entry in one transaction: a decision without its log entry
 // cannot exist. Use in the thread that opened the archive.
-#include "archive/ArchiveTypes.h"
-#include "review/ReviewTypes.h"
+#include "app/archive/ArchiveTypes.h"
+#include "app/review/ReviewTypes.h"
 #include <QHash>
 #include <QList>
 #include <functional>

@@ -1,4 +1,4 @@
-#include "sync/RequestRateMeter.h"
+#include "app/sync/RequestRateMeter.h"
 
 #include <algorithm>
 

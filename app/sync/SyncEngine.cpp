@@ -1,15 +1,15 @@
-#include "sync/SyncEngine.h"
-#include "archive/ActivityLog.h"
+#include "app/sync/SyncEngine.h"
+#include "app/archive/ActivityLog.h"
 
 #include <QJsonArray>
 
-#include "archive/Archive.h"
-#include "auth/TokenProvider.h"
-#include "check/LicencePlans.h"
-#include "graph/GraphClient.h"
-#include "sync/RequestRateMeter.h"
-#include "sync/SyncQuery.h"
-#include "sync/UserChain.h"
+#include "app/archive/Archive.h"
+#include "app/auth/TokenProvider.h"
+#include "app/check/LicencePlans.h"
+#include "app/graph/GraphClient.h"
+#include "app/sync/RequestRateMeter.h"
+#include "app/sync/SyncQuery.h"
+#include "app/sync/UserChain.h"
 
 #include <QElapsedTimer>
 #include <QPointer>

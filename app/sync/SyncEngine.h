@@ -7,10 +7,10 @@
 // (≤ 100 interactions) is parsed and stored in one short transaction — so the event loop is
 // never blocked for long; a kill at any moment loses no stored page. docs/CLI.md describes the
 // watermark and status rules ("ok" = the archive holds ≥ 1 interaction of the user in range).
-#include "archive/ArchiveTypes.h"
-#include "auth/AuthError.h"
-#include "graph/GraphError.h"
-#include "model/User.h"
+#include "app/archive/ArchiveTypes.h"
+#include "app/auth/AuthError.h"
+#include "app/graph/GraphError.h"
+#include "app/model/User.h"
 #include <QDateTime>
 #include <QObject>
 #include <QStringList>

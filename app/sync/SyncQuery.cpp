@@ -1,6 +1,6 @@
-#include "sync/SyncQuery.h"
+#include "app/sync/SyncQuery.h"
 
-#include "graph/GraphClient.h"
+#include "app/graph/GraphClient.h"
 
 
 

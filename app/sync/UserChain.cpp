@@ -1,9 +1,9 @@
-#include "sync/UserChain.h"
+#include "app/sync/UserChain.h"
 
-#include "archive/Archive.h"
-#include "graph/GraphClient.h"
-#include "model/Interaction.h"
-#include "sync/SyncQuery.h"
+#include "app/archive/Archive.h"
+#include "app/graph/GraphClient.h"
+#include "app/model/Interaction.h"
+#include "app/sync/SyncQuery.h"
 
 using namespace Qt::StringLiterals;
 

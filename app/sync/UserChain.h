@@ -3,8 +3,8 @@
 // getAllEnterpriseInteractions, stores every page as it arrives (one Archive transaction per
 // page, so a kill loses nothing already stored), and falls back to unfiltered paging with a
 // client-side filter when the tenant answers 400 to $filter.
-#include "graph/GraphError.h"
-#include "model/User.h"
+#include "app/graph/GraphError.h"
+#include "app/model/User.h"
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>

@@ -1,10 +1,10 @@
-#include "tenant/ProfileService.h"
+#include "app/tenant/ProfileService.h"
 
-#include "archive/Archive.h"
-#include "archive/ArchiveFiles.h"
-#include "archive/ArchiveWorker.h"
-#include "auth/ProfileStore.h"
-#include "auth/SecretStore.h"
+#include "app/archive/Archive.h"
+#include "app/archive/ArchiveFiles.h"
+#include "app/archive/ArchiveWorker.h"
+#include "app/auth/ProfileStore.h"
+#include "app/auth/SecretStore.h"
 
 #include <QPointer>
 #include <QTimer>

@@ -1,9 +1,9 @@
-#include "tenant/TenantConnection.h"
+#include "app/tenant/TenantConnection.h"
 
-#include "auth/TokenProvider.h"
-#include "check/ConnectionCheck.h"
-#include "graph/GraphClient.h"
-#include "sync/SyncEngine.h"
+#include "app/auth/TokenProvider.h"
+#include "app/check/ConnectionCheck.h"
+#include "app/graph/GraphClient.h"
+#include "app/sync/SyncEngine.h"
 
 #include <QNetworkAccessManager>
 

@@ -4,7 +4,7 @@
 // and the SyncEngine and ConnectionCheck that run over it. The command line, the window's sync
 // and the Connections dialog's test all build their stack here, so a sync signs in exactly like
 // the check does and a failure is diagnosed the same way everywhere (docs/ARCHITECTURE.md, Sync).
-#include "auth/ConnectionSettings.h"
+#include "app/auth/ConnectionSettings.h"
 #include <QString>
 #include <memory>
 

@@ -1,6 +1,6 @@
 // Archive: insert/de-dup, derived sessions/turns, filters, sorting, paging, FTS and its LIKE
 // fallback, sync state, migrations, forgetAll, permissions.
-#include "archive/Archive.h"
+#include "app/archive/Archive.h"
 #include "TestSupport.h"
 
 #include <QDir>

@@ -2,8 +2,8 @@
 // the same items adds none), ranges into the stored text, counts in the Prompts / Sessions /
 // Users rows and sorting by them, the Findings filter, watchlist changes and the background
 // rescan, the upgrade of an archive made before findings existed.
-#include "archive/Archive.h"
-#include "detect/Finding.h"
+#include "app/archive/Archive.h"
+#include "app/detect/Finding.h"
 #include "TestSupport.h"
 
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
 // The text filter's search language: AND by default, OR, "exact phrase", -excluded, word*;
 // syntax errors that say what is wrong; the same results through FTS5 and the LIKE fallback;
 // nothing typed is ever FTS syntax.
-#include "archive/Archive.h"
-#include "archive/ArchiveSql.h"
-#include "archive/SearchQuery.h"
+#include "app/archive/Archive.h"
+#include "app/archive/ArchiveSql.h"
+#include "app/archive/SearchQuery.h"
 #include "TestSupport.h"
 
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
 // Validation, cloud endpoints / loopback rule, JWT decoding and AADSTS mapping.
-#include "auth/AuthError.h"
-#include "auth/CloudEndpoints.h"
-#include "auth/ConnectionSettings.h"
-#include "auth/CredentialValidation.h"
-#include "auth/TokenClaims.h"
+#include "app/auth/AuthError.h"
+#include "app/auth/CloudEndpoints.h"
+#include "app/auth/ConnectionSettings.h"
+#include "app/auth/CredentialValidation.h"
+#include "app/auth/TokenClaims.h"
 #include "TestSupport.h"
 
 #include <QJsonArray>

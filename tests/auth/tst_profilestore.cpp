@@ -1,5 +1,5 @@
 // ProfileStore: QSettings round trip, index, last used; never the secret.
-#include "auth/ProfileStore.h"
+#include "app/auth/ProfileStore.h"
 #include "TestSupport.h"
 
 #include <QDirIterator>

@@ -2,8 +2,8 @@
 // With LEDGER_REQUIRE_KEYCHAIN=1 (the README/setup.sh test command runs ctest inside
 // dbus-run-session with an unlocked gnome-keyring) an unusable keychain is a failure; without it
 // the real round trip is skipped.
-#include "auth/ProfileStore.h"
-#include "auth/SecretStore.h"
+#include "app/auth/ProfileStore.h"
+#include "app/auth/SecretStore.h"
 #include "TestSupport.h"
 
 #include <QDirIterator>

@@ -1,10 +1,10 @@
 // ConnectionCheck against the demo tenant (DemoEnvironment, its own thread): all green, each
 // sign-in / permission failure with exit code 3 and the right plain summary, the licence
 // diagnosis after a 403, and the support bundle without secrets.
-#include "auth/TokenProvider.h"
-#include "check/ConnectionCheck.h"
-#include "check/LicencePlans.h"
-#include "graph/GraphClient.h"
+#include "app/auth/TokenProvider.h"
+#include "app/check/ConnectionCheck.h"
+#include "app/check/LicencePlans.h"
+#include "app/graph/GraphClient.h"
 #include "sim/DemoEnvironment.h"
 #include "TestSupport.h"
 

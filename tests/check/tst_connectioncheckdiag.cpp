@@ -1,10 +1,11 @@
 // ConnectionCheck diagnosis paths the demo tenant cannot produce, against a scripted server:
 // a 403 that remains although everything on the customer's side is right (→ Microsoft's side,
 // support bundle), a token for the wrong audience or tenant, and the probe-user choice.
-#include "../graph/FakeGraphServer.h"
-#include "auth/TokenProvider.h"
-#include "check/ConnectionCheck.h"
-#include "graph/GraphClient.h"
+#include "FakeGraphServer.h"
+#include "GraphTestClient.h"
+#include "app/auth/TokenProvider.h"
+#include "app/check/ConnectionCheck.h"
+#include "app/graph/GraphClient.h"
 #include "TestSupport.h"
 
 #include <QNetworkAccessManager>
@@ -14,13 +15,9 @@
 
 using namespace Qt::StringLiterals;
 using namespace ledger;
-using ledger::test::FakeGraphServer;
-using ledger::test::FakeRequest;
-using ledger::test::FakeResponse;
+using namespace ledger::test;
 
 namespace {
-const QString kTenant = u"11111111-2222-3333-4444-555555555555"_s;
-const QString kClient = u"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"_s;
 const QString kSecret = u"Top~Secret.Value-1234567890"_s;
 const QString kChatPlan = u"3f30311c-6b1e-48a4-ab79-725b469da960"_s;
 
@@ -50,13 +47,7 @@ class TestConnectionCheckDiag : public QObject {
     std::unique_ptr<Run> run()
     {
         auto r = std::make_unique<Run>();
-        ConnectionSettings cs;
-        cs.tenant = kTenant;
-        cs.clientId = kClient;
-        cs.cloud = Cloud::Custom;
-        cs.authorityUrl = server->baseUrl();
-        cs.graphUrl = server->baseUrl();
-        r->tokens.setCredentials(cs, kSecret);
+        r->tokens.setCredentials(fakeConnection(server->baseUrl()), kSecret);
         QSignalSpy done(&r->check, &ConnectionCheck::finished);
         r->check.start();
         done.wait(20000);
@@ -76,14 +67,14 @@ private slots:
     {
         server = std::make_unique<FakeGraphServer>();
         aud = server->baseUrl().toString();
-        tid = kTenant;
+        tid = kFakeTenant;
         users = {user(u"u-guest"_s, u"g_x.com#EXT#@t.onmicrosoft.com"_s, false, true, {plan(kChatPlan, u"M365CopilotChat"_s)}),
                  user(u"u-nolic"_s, u"nolic@t.onmicrosoft.com"_s, true, true, {plan(u"82d30987-df9b-4486-b146-198b21d164c7"_s, u"M365CopilotConnectors"_s)}),
                  user(u"u-off"_s, u"off@t.onmicrosoft.com"_s, true, false, {plan(kChatPlan, u"M365CopilotChat"_s)}),
                  user(u"u-lic"_s, u"lic@t.onmicrosoft.com"_s, true, true, {plan(kChatPlan, u"M365CopilotChat"_s)})};
         server->setHandler([this](const FakeRequest &r) {
             if (r.path().endsWith(u"/oauth2/v2.0/token"))
-                return test::tokenResponse(aud, tid, kClient, {u"User.Read.All"_s, u"AiEnterpriseInteraction.Read.All"_s});
+                return test::tokenResponse(aud, tid, kFakeClient, {u"User.Read.All"_s, u"AiEnterpriseInteraction.Read.All"_s});
             if (r.path() == u"/v1.0/users")
                 return FakeResponse::json(200, QJsonObject{{u"value"_s, users}});
             if (r.path().startsWith(u"/v1.0/users/"_s)) {
@@ -117,7 +108,7 @@ private slots:
         const QByteArray sentId = server->requestsTo(u"getAllEnterpriseInteractions"_s).first().header("client-request-id");
         QVERIFY2(support.contains(u"client-request-id: "_s + QString::fromLatin1(sentId)), qPrintable(support));
         QVERIFY(support.contains(u"Date (UTC): 2026-11-25T12:00:00"_s));
-        QVERIFY(support.contains(kTenant) && support.contains(kClient) && support.contains(u"u-lic"_s));
+        QVERIFY(support.contains(kFakeTenant) && support.contains(kFakeClient) && support.contains(u"u-lic"_s));
         QVERIFY(!support.contains(kSecret));
         QVERIFY(lic.details.contains(u"req-ms-1"_s));
     }
@@ -163,13 +154,7 @@ private slots:
     void cancelStopsEverything()
     {
         auto r = std::make_unique<Run>();
-        ConnectionSettings cs;
-        cs.tenant = kTenant;
-        cs.clientId = kClient;
-        cs.cloud = Cloud::Custom;
-        cs.authorityUrl = server->baseUrl();
-        cs.graphUrl = server->baseUrl();
-        r->tokens.setCredentials(cs, kSecret);
+        r->tokens.setCredentials(fakeConnection(server->baseUrl()), kSecret);
         QSignalSpy done(&r->check, &ConnectionCheck::finished);
         r->check.start();
         r->check.cancel();

@@ -3,7 +3,7 @@
 // throttling change nothing in the files, failed users give exit code 4 and show in users.csv.
 #include "CliRunner.h"
 
-#include "model/Interaction.h"
+#include "app/model/Interaction.h"
 #include "sim/DemoTenant.h"
 
 #include <QCryptographicHash>
@@ -83,9 +83,7 @@ class CliExportTest : public QObject {
 private slots:
     void initTestCase()
     {
-        isolateEnvironment();
-        if (CliRunner::binary().isEmpty())
-            QSKIP("LEDGER_APP_BINARY is not set (run through ctest)");
+        LEDGER_CLI_TEST_INIT();
         m_python = !QStandardPaths::findExecutable(u"python3"_s).isEmpty();
     }
 

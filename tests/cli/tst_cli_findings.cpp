@@ -36,9 +36,7 @@ class CliFindingsTest : public QObject {
 private slots:
     void initTestCase()
     {
-        isolateEnvironment();
-        if (CliRunner::binary().isEmpty())
-            QSKIP("LEDGER_APP_BINARY is not set (run through ctest)");
+        LEDGER_CLI_TEST_INIT();
     }
 
     void demoFindingsWithWatchlist()

@@ -3,7 +3,7 @@
 // refused before the sync, --timeout ends a run with exit 1 and what was done, and text from a
 // server never carries the client secret to the terminal or a scheduler log.
 #include "CliRunner.h"
-#include "../graph/FakeGraphServer.h"
+#include "FakeGraphServer.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -34,9 +34,7 @@ class CliHardeningTest : public QObject {
 private slots:
     void initTestCase()
     {
-        isolateEnvironment();
-        if (CliRunner::binary().isEmpty())
-            QSKIP("LEDGER_APP_BINARY is not set (run through ctest)");
+        LEDGER_CLI_TEST_INIT();
     }
 
     void filesArePrivate()

@@ -80,12 +80,10 @@ class CliInterruptTest : public QObject {
 private slots:
     void initTestCase()
     {
-        isolateEnvironment();
 #ifdef Q_OS_WIN
         QSKIP("POSIX signals; Windows uses SetConsoleCtrlHandler and is not tested here");
 #endif
-        if (CliRunner::binary().isEmpty())
-            QSKIP("LEDGER_APP_BINARY is not set (run through ctest)");
+        LEDGER_CLI_TEST_INIT();
     }
 
     void helpNamesTheExitCode()

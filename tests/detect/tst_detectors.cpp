@@ -1,9 +1,9 @@
 // The sensitive-information detectors: every detector finds its positives (printed the usual
 // ways) and does not report near-misses (checksum failures, order and phone numbers, dates,
 // GUIDs, placeholders). Plus the checksum functions, masking and the registry's names.
-#include "detect/Checksums.h"
-#include "detect/DetectorRegistry.h"
-#include "detect/FindingScanner.h"
+#include "app/detect/Checksums.h"
+#include "app/detect/DetectorRegistry.h"
+#include "app/detect/FindingScanner.h"
 #include "sim/DemoContent.h"
 #include "TestSupport.h"
 

@@ -1,8 +1,8 @@
 // Watchlists: the file format (comments, blank lines, '*' word-prefix wildcard, errors with the
 // line number), whole-word / case- / accent-insensitive matching, longest phrase wins, the
 // list's name from the file name, and the scanner's watchlist findings.
-#include "detect/FindingScanner.h"
-#include "detect/Watchlist.h"
+#include "app/detect/FindingScanner.h"
+#include "app/detect/Watchlist.h"
 #include "TestSupport.h"
 
 #include <QFile>

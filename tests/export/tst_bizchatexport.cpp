@@ -1,15 +1,15 @@
 // Microsoft's documented Copilot Chat answer (an Adaptive Card holding the answer twice, as
 // Markdown and as "MessageTextField") served by a loopback Graph, synced and exported: prompts.csv
 // holds the answer once, as plain text, with its citations numbered and their URLs in `links`.
-#include "../graph/FakeGraphServer.h"
-#include "../graph/GraphTestClient.h"
+#include "FakeGraphServer.h"
+#include "GraphTestClient.h"
 #include "BizChatExample.h"
 #include "StrictCsv.h"
 #include "TestSupport.h"
 
-#include "archive/Archive.h"
-#include "export/Exporter.h"
-#include "sync/SyncEngine.h"
+#include "app/archive/Archive.h"
+#include "app/export/Exporter.h"
+#include "app/sync/SyncEngine.h"
 
 #include <QSignalSpy>
 #include <QtTest>
@@ -17,11 +17,6 @@
 using namespace ledger;
 using namespace ledger::test;
 using namespace Qt::StringLiterals;
-
-namespace {
-const QString kTenant = u"11111111-2222-3333-4444-555555555555"_s;
-const QString kClient = u"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"_s;
-} // namespace
 
 class tst_BizChatExport : public QObject {
     Q_OBJECT
@@ -34,7 +29,7 @@ private slots:
         const QString user = QString::fromLatin1(kBizChatExampleUser);
         server.setHandler([&](const FakeRequest &r) {
             if (r.path().endsWith(u"/oauth2/v2.0/token"))
-                return tokenResponse(server.baseUrl().toString(), kTenant, kClient,
+                return tokenResponse(server.baseUrl().toString(), kFakeTenant, kFakeClient,
                                      {u"User.Read.All"_s, u"AiEnterpriseInteraction.Read.All"_s});
             FakeResponse resp;
             resp.addHeader("Content-Type", "application/json");
@@ -51,7 +46,7 @@ private slots:
         std::unique_ptr<QNetworkAccessManager> nam;
         std::unique_ptr<TokenProvider> tokens;
         std::unique_ptr<GraphClient> graph;
-        connectToFake(server.baseUrl(), kTenant, kClient, u"secret"_s, 1, nam, tokens, graph);
+        connectToFake(server.baseUrl(), kFakeTenant, kFakeClient, u"secret"_s, 1, nam, tokens, graph);
 
         Archive archive;
         QVERIFY(archive.open(tempDir() + u"/bizchat.sqlite"_s));
@@ -68,8 +63,8 @@ private slots:
 
         ExportRequest req;
         req.outDir = tempDir() + u"/out"_s;
-        req.tenant = kTenant;
-        req.clientId = kClient;
+        req.tenant = kFakeTenant;
+        req.clientId = kFakeClient;
         const ExportResult result = Exporter(archive).exportFolder(req, {});
         QVERIFY2(result.ok, qPrintable(result.error));
         QList<QStringList> rows;

@@ -1,6 +1,6 @@
 // CsvWriter: RFC 4180 quoting, BOM, CRLF, formula guard — checked with a strict parser and with
 // Python's csv module.
-#include "export/CsvWriter.h"
+#include "app/export/CsvWriter.h"
 #include "StrictCsv.h"
 #include "TestSupport.h"
 

@@ -1,6 +1,6 @@
 // Exporter: the export folder of docs/EXPORT-FORMAT.md — files, headers, rows, JSONL, manifest, SHA256SUMS,
 // refusal of non-empty folders, atomicity on failure and cancel, export log.
-#include "export/Exporter.h"
+#include "app/export/Exporter.h"
 #include "StrictCsv.h"
 #include "TestSupport.h"
 

@@ -1,9 +1,9 @@
 // The export says exactly what Graph said: unpaired UTF-16 surrogates in the JSON become U+FFFD in
 // the archive and prompts.csv (never merged with the next character), interactions.jsonl keeps the
 // raw bytes; archive and export files are private to the user from the moment they exist.
-#include "archive/Archive.h"
-#include "export/Exporter.h"
-#include "model/TextFidelity.h"
+#include "app/archive/Archive.h"
+#include "app/export/Exporter.h"
+#include "app/model/TextFidelity.h"
 #include "StrictCsv.h"
 #include "TestSupport.h"
 

@@ -2,8 +2,8 @@
 // interactions with the match masked, kind/detector/location values, the same CSV rules as the
 // other files, listed in SHA256SUMS and export.json; findings out of date are brought up to
 // date before the export; the date filter applies.
-#include "archive/Archive.h"
-#include "export/Exporter.h"
+#include "app/archive/Archive.h"
+#include "app/export/Exporter.h"
 #include "StrictCsv.h"
 #include "TestSupport.h"
 

@@ -2,7 +2,7 @@
 // progress starts at (0, total), never goes back, ends at (total, total) with
 // total = the rows written; a cancel mid-way leaves no file, and a file already at that path
 // keeps its bytes. Cancels are deterministic: the flag is set from the progress callback.
-#include "export/Exporter.h"
+#include "app/export/Exporter.h"
 #include "StrictCsv.h"
 #include "TestSupport.h"
 

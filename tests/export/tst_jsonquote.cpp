@@ -3,11 +3,11 @@
 // and the demo tenant share one writer (model/JsonQuote).
 #include "TestSupport.h"
 
-#include "archive/Archive.h"
-#include "export/Exporter.h"
-#include "model/Interaction.h"
-#include "model/JsonQuote.h"
-#include "model/User.h"
+#include "app/archive/Archive.h"
+#include "app/export/Exporter.h"
+#include "app/model/Interaction.h"
+#include "app/model/JsonQuote.h"
+#include "app/model/User.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,12 +1,12 @@
 // Bounded and well-formed requests: Retry-After in both forms (with a cap, garbage = absent), the
 // "waiting because Microsoft Graph asked" progress text, user ids as one path segment, an overall
 // deadline per request, and server text passing the secret scrubber.
-#include "../graph/FakeGraphServer.h"
-#include "../graph/GraphTestClient.h"
-#include "cli/ProgressPrinter.h"
-#include "graph/GraphClient.h"
-#include "graph/RetryPolicy.h"
-#include "sync/SyncQuery.h"
+#include "FakeGraphServer.h"
+#include "GraphTestClient.h"
+#include "app/cli/ProgressPrinter.h"
+#include "app/graph/GraphClient.h"
+#include "app/graph/RetryPolicy.h"
+#include "app/sync/SyncQuery.h"
 #include "TestSupport.h"
 
 #include <QNetworkAccessManager>
@@ -18,22 +18,10 @@
 
 using namespace Qt::StringLiterals;
 using namespace ledger;
-using ledger::test::FakeGraphServer;
-using ledger::test::FakeRequest;
-using ledger::test::FakeResponse;
+using namespace ledger::test;
 
-namespace {
-const QString kTenant = u"11111111-2222-3333-4444-555555555555"_s;
-const QString kClient = u"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"_s;
-const QString kSecret = u"s3cr3t~Value.With+Special&Chars="_s;
-} // namespace
-
-class TestGraphBounds : public QObject {
+class TestGraphBounds : public QObject, public test::FakeGraphFixture {
     Q_OBJECT
-    std::unique_ptr<FakeGraphServer> server;
-    std::unique_ptr<QNetworkAccessManager> nam;
-    std::unique_ptr<TokenProvider> tokens;
-    std::unique_ptr<GraphClient> client;
     std::function<FakeResponse(const FakeRequest &)> graph;
     std::function<FakeResponse(const FakeRequest &)> token;
 
@@ -52,21 +40,15 @@ private slots:
         server = std::make_unique<FakeGraphServer>();
         graph = [](const FakeRequest &) { return FakeResponse::json(200, QJsonObject{{u"value"_s, QJsonArray()}}); };
         token = [this](const FakeRequest &) {
-            return test::tokenResponse(server->baseUrl().toString(), kTenant, kClient,
+            return test::tokenResponse(server->baseUrl().toString(), kFakeTenant, kFakeClient,
                                        {u"User.Read.All"_s, u"AiEnterpriseInteraction.Read.All"_s});
         };
         server->setHandler([this](const FakeRequest &r) {
             return r.path().endsWith(u"/oauth2/v2.0/token") ? token(r) : graph(r);
         });
-        test::connectToFake(server->baseUrl(), kTenant, kClient, kSecret, 3, nam, tokens, client);
+        connectClient(kFakeSecret, 3);
     }
-    void cleanup()
-    {
-        client.reset();
-        tokens.reset();
-        nam.reset();
-        server.reset();
-    }
+    void cleanup() { resetFixture(); }
 
     void retryAfterForms_data()
     {
@@ -257,15 +239,15 @@ private slots:
         token = [](const FakeRequest &r) {
             return FakeResponse::json(400, QJsonObject{{u"error"_s, u"invalid_request"_s},
                                                        {u"error_description"_s, QString(u"Bad request: "_s + QString::fromLatin1(r.body)
-                                                            + u" raw="_s + kSecret)}});
+                                                            + u" raw="_s + kFakeSecret)}});
         };
         QSignalSpy failed(tokens.get(), &TokenProvider::tokenFailed);
         tokens->requestToken();
         QVERIFY(failed.wait(10000));
         const AuthError e = failed.first().first().value<AuthError>();
-        const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(kSecret));
+        const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(kFakeSecret));
         for (const QString &text : {e.description, e.plainText(), e.details()}) {
-            QVERIFY2(!text.contains(kSecret), qPrintable(text));
+            QVERIFY2(!text.contains(kFakeSecret), qPrintable(text));
             QVERIFY2(!text.contains(encoded, Qt::CaseInsensitive), qPrintable(text));
         }
         QVERIFY(e.description.contains(u"client_id="_s));   // the rest of the echo is kept
@@ -277,7 +259,7 @@ private slots:
         QString seen;
         graph = [&seen](const FakeRequest &r) {
             seen = QString::fromLatin1(r.header("authorization"));
-            return FakeResponse::graphError(400, u"BadRequest"_s, u"You sent: "_s + seen + u" and "_s + kSecret, u"rq"_s);
+            return FakeResponse::graphError(400, u"BadRequest"_s, u"You sent: "_s + seen + u" and "_s + kFakeSecret, u"rq"_s);
         };
         std::unique_ptr<GraphReply> r(getAndWait(client->url(u"users"_s)));
         QVERIFY(!r->ok());
@@ -285,7 +267,7 @@ private slots:
         const QString tokenValue = seen.mid(7);
         for (const QString &text : {r->error().message, r->error().plainText(), r->error().details()}) {
             QVERIFY2(!text.contains(tokenValue), qPrintable(text));
-            QVERIFY2(!text.contains(kSecret), qPrintable(text));
+            QVERIFY2(!text.contains(kFakeSecret), qPrintable(text));
         }
     }
 };

@@ -1,8 +1,8 @@
 // GraphClient, GraphPager and TokenProvider against a scripted loopback HTTP server.
-#include "../graph/FakeGraphServer.h"
-#include "../graph/GraphTestClient.h"
-#include "auth/TokenProvider.h"
-#include "graph/GraphClient.h"
+#include "FakeGraphServer.h"
+#include "GraphTestClient.h"
+#include "app/auth/TokenProvider.h"
+#include "app/graph/GraphClient.h"
 #include "TestSupport.h"
 
 #include <QNetworkAccessManager>
@@ -13,14 +13,9 @@
 
 using namespace Qt::StringLiterals;
 using namespace ledger;
-using ledger::test::FakeGraphServer;
-using ledger::test::FakeRequest;
-using ledger::test::FakeResponse;
+using namespace ledger::test;
 
 namespace {
-const QString kTenant = u"11111111-2222-3333-4444-555555555555"_s;
-const QString kClient = u"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"_s;
-const QString kSecret = u"s3cr3t~Value.With+Special&Chars="_s;
 
 QJsonObject page(const QJsonArray &items, const QString &next = {})
 {
@@ -31,12 +26,8 @@ QJsonObject page(const QJsonArray &items, const QString &next = {})
 }
 } // namespace
 
-class TestGraphClient : public QObject {
+class TestGraphClient : public QObject, public test::FakeGraphFixture {
     Q_OBJECT
-    std::unique_ptr<FakeGraphServer> server;
-    std::unique_ptr<QNetworkAccessManager> nam;
-    std::unique_ptr<TokenProvider> tokens;
-    std::unique_ptr<GraphClient> client;
     std::function<FakeResponse(const FakeRequest &)> graph;   // non-token requests
     int tokenRequests = 0;
     int tokenLifetime = 3599;
@@ -62,20 +53,14 @@ private slots:
         server->setHandler([this](const FakeRequest &r) {
             if (r.path().endsWith(u"/oauth2/v2.0/token")) {
                 ++tokenRequests;
-                return test::tokenResponse(server->baseUrl().toString(), kTenant, kClient,
+                return test::tokenResponse(server->baseUrl().toString(), kFakeTenant, kFakeClient,
                                            {u"User.Read.All"_s, u"AiEnterpriseInteraction.Read.All"_s}, tokenLifetime);
             }
             return graph(r);
         });
-        test::connectToFake(server->baseUrl(), kTenant, kClient, kSecret, 3, nam, tokens, client);
+        connectClient(kFakeSecret, 3);
     }
-    void cleanup()
-    {
-        client.reset();
-        tokens.reset();
-        nam.reset();
-        server.reset();
-    }
+    void cleanup() { resetFixture(); }
 
     void urlBuilding()
     {
@@ -100,10 +85,10 @@ private slots:
         // The token request: form fields, secret encoded, never in a URL.
         const FakeRequest tr = server->requestsTo(u"/oauth2/v2.0/token"_s).first();
         QCOMPARE(tr.method, QByteArray("POST"));
-        QCOMPARE(tr.path(), u"/"_s + kTenant + u"/oauth2/v2.0/token"_s);
+        QCOMPARE(tr.path(), u"/"_s + kFakeTenant + u"/oauth2/v2.0/token"_s);
         const QUrlQuery form(QString::fromLatin1(tr.body));
-        QCOMPARE(form.queryItemValue(u"client_secret"_s, QUrl::FullyDecoded), kSecret);
-        QCOMPARE(form.queryItemValue(u"client_id"_s), kClient);
+        QCOMPARE(form.queryItemValue(u"client_secret"_s, QUrl::FullyDecoded), kFakeSecret);
+        QCOMPARE(form.queryItemValue(u"client_id"_s), kFakeClient);
         QCOMPARE(form.queryItemValue(u"grant_type"_s), u"client_credentials"_s);
         QCOMPARE(form.queryItemValue(u"scope"_s, QUrl::FullyDecoded), server->baseUrl().toString() + u"/.default"_s);
         QVERIFY(!tr.target.contains("s3cr3t"));
@@ -130,7 +115,7 @@ private slots:
         QCOMPARE(tokenRequests, 1);
         QVERIFY(tokens->cachedToken());
         QVERIFY(tokens->cachedToken()->claims);
-        QCOMPARE(tokens->cachedToken()->claims->tid, kTenant);
+        QCOMPARE(tokens->cachedToken()->claims->tid, kFakeTenant);
         // Cached: answered without a new request.
         tokens->requestToken();
         QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 2, 10000);
@@ -169,8 +154,8 @@ private slots:
         QCOMPARE(e.primaryCode(), 7000215);
         QCOMPARE(e.correlationId, u"c-1"_s);
         QVERIFY(e.plainText().contains(u"secret"_s));
-        QVERIFY(!e.plainText().contains(kSecret));
-        QVERIFY(!e.details().contains(kSecret));
+        QVERIFY(!e.plainText().contains(kFakeSecret));
+        QVERIFY(!e.details().contains(kFakeSecret));
         // Graph requests queued behind a failed token end with the sign-in error.
         GraphReply *r = getAndWait(client->url(u"users"_s));
         QVERIFY(r->isFinished());
@@ -183,7 +168,7 @@ private slots:
     {
         ConnectionSettings cs = tokens->settings();
         cs.authorityUrl = QUrl(u"http://127.0.0.1:1"_s);
-        tokens->setCredentials(cs, kSecret);
+        tokens->setCredentials(cs, kFakeSecret);
         QSignalSpy failed(tokens.get(), &TokenProvider::tokenFailed);
         tokens->requestToken();
         QVERIFY(failed.wait(10000));
@@ -192,7 +177,7 @@ private slots:
         QVERIFY2(e.plainText().contains(u"refused"_s), qPrintable(e.plainText()));
         // http:// to a non-loopback authority is refused before anything is sent.
         cs.authorityUrl = QUrl(u"http://login.example.com"_s);
-        tokens->setCredentials(cs, kSecret);
+        tokens->setCredentials(cs, kFakeSecret);
         tokens->requestToken();
         QVERIFY(failed.wait(10000));
         QVERIFY(failed.last().first().value<AuthError>().plainText().contains(u"https"_s));

@@ -1,8 +1,8 @@
 // GraphClient + TokenProvider against the real demo Graph server (DemoEnvironment, own thread):
 // token caching, paging all users, 429 + Retry-After with the server's rate limit, every injected
 // fault ending in complete data within the retry budget, backoff without Retry-After, cancellation.
-#include "auth/TokenProvider.h"
-#include "graph/GraphClient.h"
+#include "app/auth/TokenProvider.h"
+#include "app/graph/GraphClient.h"
 #include "sim/DemoEnvironment.h"
 #include "TestSupport.h"
 

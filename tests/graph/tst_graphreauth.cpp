@@ -1,10 +1,10 @@
 // GraphClient's answer to 401 InvalidAuthenticationToken when tokens are revoked while requests
 // are in flight (the intermittent 'failed' user of the faults + throttling sync): a request whose
 // fresh token is revoked in turn must re-authenticate again, within bounds.
-#include "../graph/FakeGraphServer.h"
-#include "../graph/GraphTestClient.h"
-#include "auth/TokenProvider.h"
-#include "graph/GraphClient.h"
+#include "FakeGraphServer.h"
+#include "GraphTestClient.h"
+#include "app/auth/TokenProvider.h"
+#include "app/graph/GraphClient.h"
 #include "TestSupport.h"
 
 #include <QNetworkAccessManager>
@@ -15,21 +15,10 @@
 
 using namespace Qt::StringLiterals;
 using namespace ledger;
-using ledger::test::FakeGraphServer;
-using ledger::test::FakeRequest;
-using ledger::test::FakeResponse;
+using namespace ledger::test;
 
-namespace {
-const QString kTenant = u"11111111-2222-3333-4444-555555555555"_s;
-const QString kClient = u"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"_s;
-} // namespace
-
-class TestGraphReauth : public QObject {
+class TestGraphReauth : public QObject, public test::FakeGraphFixture {
     Q_OBJECT
-    std::unique_ptr<FakeGraphServer> server;
-    std::unique_ptr<QNetworkAccessManager> nam;
-    std::unique_ptr<TokenProvider> tokens;
-    std::unique_ptr<GraphClient> client;
     QList<QByteArray> minted;                  // every token the token endpoint issued, in order
     QSet<QByteArray> revoked;                  // tokens Graph now rejects
     std::function<bool(int tokenIndex)> revokeOnFirstUse;   // token n is revoked by its first use
@@ -56,8 +45,8 @@ private slots:
         server->setHandler([this](const FakeRequest &r) {
             if (r.path().endsWith(u"/oauth2/v2.0/token")) {
                 // Every token distinct (a serial claim), like the real service.
-                const QJsonObject claims{{u"aud"_s, server->baseUrl().toString()}, {u"tid"_s, kTenant},
-                                         {u"appid"_s, kClient}, {u"serial"_s, int(minted.size())},
+                const QJsonObject claims{{u"aud"_s, server->baseUrl().toString()}, {u"tid"_s, kFakeTenant},
+                                         {u"appid"_s, kFakeClient}, {u"serial"_s, int(minted.size())},
                                          {u"exp"_s, QDateTime::currentSecsSinceEpoch() + 3599}};
                 minted << test::makeTestJwt(claims);
                 return FakeResponse::json(200, QJsonObject{{u"token_type"_s, u"Bearer"_s}, {u"expires_in"_s, 3599},
@@ -74,15 +63,9 @@ private slots:
             }
             return FakeResponse::json(200, QJsonObject{{u"value"_s, QJsonArray{1}}});
         });
-        test::connectToFake(server->baseUrl(), kTenant, kClient, u"secret"_s, 6, nam, tokens, client);
+        connectClient(u"secret"_s, 6);
     }
-    void cleanup()
-    {
-        client.reset();
-        tokens.reset();
-        nam.reset();
-        server.reset();
-    }
+    void cleanup() { resetFixture(); }
 
     // Token 0 works, then is revoked; the request re-authenticates and its fresh token 1 is
     // revoked too (by another request's fault while this one was on its way). A third token

@@ -1,7 +1,7 @@
 // GraphError parsing, RetryPolicy and RateLimiter (injected clock).
-#include "graph/GraphError.h"
-#include "graph/RateLimiter.h"
-#include "graph/RetryPolicy.h"
+#include "app/graph/GraphError.h"
+#include "app/graph/RateLimiter.h"
+#include "app/graph/RetryPolicy.h"
 #include "TestSupport.h"
 
 #include <QtTest>

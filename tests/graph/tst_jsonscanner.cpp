@@ -1,5 +1,5 @@
 // The raw-element JSON scanner: exact bytes of each element of a collection's "value".
-#include "graph/JsonScanner.h"
+#include "app/graph/JsonScanner.h"
 #include "TestSupport.h"
 
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 // BodyText: HTML to text, Adaptive Cards, attachment tags, malformed and hostile input.
-#include "model/BodyText.h"
-#include "model/BodyTextEntities.h"
-#include "model/Interaction.h"
+#include "app/model/BodyText.h"
+#include "app/model/BodyTextEntities.h"
+#include "app/model/Interaction.h"
 #include "BizChatExample.h"
 #include "TestSupport.h"
 

@@ -1,6 +1,6 @@
 // Turns and sessions (docs/EXPORT-FORMAT.md): pairing by (user, session, requestId), several responses,
 // orphans, prompts without response, null requestId / sessionId.
-#include "model/Conversation.h"
+#include "app/model/Conversation.h"
 #include "TestSupport.h"
 
 #include <QTest>

@@ -1,7 +1,7 @@
 // Interaction/User parsing, Graph time parsing and UTC formatting, app names.
-#include "model/AppClass.h"
-#include "model/Interaction.h"
-#include "model/User.h"
+#include "app/model/AppClass.h"
+#include "app/model/Interaction.h"
+#include "app/model/User.h"
 #include "TestSupport.h"
 
 #include <QJsonDocument>

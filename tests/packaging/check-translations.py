@@ -28,8 +28,10 @@ def scan(src, lupdate):
     """(lines about tr() calls without a context, the plural messages lupdate finds)"""
     with tempfile.TemporaryDirectory() as tmp:
         fresh = os.path.join(tmp, "fresh_en.ts")
+        # -I: the sources include their headers from the repository root ("ui/main/…"), which
+        # lupdate needs to find to see the classes' namespaces.
         run = subprocess.run([lupdate, "-pluralonly", "-locations", "none", "-source-language", "en",
-                              "-target-language", "en", os.path.join(src, "app"), os.path.join(src, "ui"),
+                              "-target-language", "en", "-I", src, os.path.join(src, "app"), os.path.join(src, "ui"),
                               "-ts", fresh],
                              check=True, capture_output=True, text=True, timeout=240, stdin=subprocess.DEVNULL)
         # A tr() outside a class with tr functions lands in a context the app never asks for.

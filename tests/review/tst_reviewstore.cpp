@@ -1,8 +1,8 @@
 // Review records survive re-syncs; the activity log detects each kind of tampering.
 #include "TestSupport.h"
-#include "archive/ActivityLog.h"
-#include "archive/Archive.h"
-#include "review/ReviewStore.h"
+#include "app/archive/ActivityLog.h"
+#include "app/archive/Archive.h"
+#include "app/review/ReviewStore.h"
 
 #include <QFile>
 #include <QSqlDatabase>

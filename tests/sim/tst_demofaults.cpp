@@ -5,6 +5,7 @@
 #include "TestSupport.h"
 
 #include "sim/DemoEnvironment.h"
+#include "sim/DemoServer.h"
 
 #include <QTcpSocket>
 

@@ -2,7 +2,7 @@
 // the GUI safety checks rely on (counted, not just present).
 #include "TestSupport.h"
 
-#include "model/Interaction.h"
+#include "app/model/Interaction.h"
 #include "sim/DemoTenant.h"
 
 #include <QElapsedTimer>

@@ -2,13 +2,13 @@
 // must equal the DemoTenant ground truth byte for byte, whatever the server throws at it.
 #include "TestSupport.h"
 
-#include "archive/Archive.h"
-#include "auth/TokenProvider.h"
-#include "graph/GraphClient.h"
-#include "check/LicencePlans.h"
+#include "app/archive/Archive.h"
+#include "app/auth/TokenProvider.h"
+#include "app/graph/GraphClient.h"
+#include "app/check/LicencePlans.h"
 #include "sim/DemoServer.h"
-#include "sync/SyncEngine.h"
-#include "sync/SyncQuery.h"
+#include "app/sync/SyncEngine.h"
+#include "app/sync/SyncQuery.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>

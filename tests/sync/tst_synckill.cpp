@@ -1,7 +1,7 @@
 // SIGKILL at any point loses nothing: the real binary runs
 // `export --demo`, is killed once some interactions are in its archive, runs again and then
 // exports exactly the same files as an uninterrupted run.
-#include "../cli/CliRunner.h"
+#include "CliRunner.h"
 
 #include <QFile>
 #include <QSqlDatabase>
@@ -46,9 +46,7 @@ class SyncKillTest : public QObject {
 private slots:
     void initTestCase()
     {
-        isolateEnvironment();
-        if (CliRunner::binary().isEmpty())
-            QSKIP("LEDGER_APP_BINARY is not set (run through ctest)");
+        LEDGER_CLI_TEST_INIT();
     }
 
     void killAndResume()

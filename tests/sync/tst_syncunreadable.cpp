@@ -1,12 +1,12 @@
 // Nothing is dropped silently: items whose id is not a string or whose createdDateTime is not a
 // date are kept raw with the reason, counted, exported in interactions.jsonl, and their user is
 // reported `partial` (users.csv, the sync summary) instead of "complete".
-#include "../graph/FakeGraphServer.h"
-#include "../graph/GraphTestClient.h"
-#include "archive/Archive.h"
-#include "export/Exporter.h"
+#include "FakeGraphServer.h"
+#include "GraphTestClient.h"
+#include "app/archive/Archive.h"
+#include "app/export/Exporter.h"
 #include "../export/StrictCsv.h"
-#include "sync/SyncEngine.h"
+#include "app/sync/SyncEngine.h"
 #include "TestSupport.h"
 
 #include <QSignalSpy>
@@ -14,13 +14,9 @@
 
 using namespace Qt::StringLiterals;
 using namespace ledger;
-using ledger::test::FakeGraphServer;
-using ledger::test::FakeRequest;
-using ledger::test::FakeResponse;
+using namespace ledger::test;
 
 namespace {
-const QString kTenant = u"11111111-2222-3333-4444-555555555555"_s;
-const QString kClient = u"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"_s;
 
 QJsonObject item(const QJsonValue &id, const QJsonValue &created, const QString &text)
 {
@@ -41,7 +37,7 @@ private slots:
         FakeGraphServer server;
         server.setHandler([&server](const FakeRequest &r) {
             if (r.path().endsWith(u"/oauth2/v2.0/token"))
-                return test::tokenResponse(server.baseUrl().toString(), kTenant, kClient,
+                return test::tokenResponse(server.baseUrl().toString(), kFakeTenant, kFakeClient,
                                            {u"User.Read.All"_s, u"AiEnterpriseInteraction.Read.All"_s});
             if (r.path() == u"/v1.0/users")
                 return FakeResponse::json(200, QJsonObject{{u"value"_s, QJsonArray{QJsonObject{
@@ -55,7 +51,7 @@ private slots:
         std::unique_ptr<QNetworkAccessManager> nam;
         std::unique_ptr<TokenProvider> tokens;
         std::unique_ptr<GraphClient> client;
-        test::connectToFake(server.baseUrl(), kTenant, kClient, u"secret"_s, 1, nam, tokens, client);
+        test::connectToFake(server.baseUrl(), kFakeTenant, kFakeClient, u"secret"_s, 1, nam, tokens, client);
         Archive archive;
         QVERIFY(archive.open(test::tempDir() + u"/a.sqlite"_s));
         QCOMPARE(archive.schemaVersion(), Archive::kSchemaVersion);

@@ -4,13 +4,13 @@
 // reported in plain words and keeps the profile so the user can try again.
 #include "TestSupport.h"
 
-#include "archive/Archive.h"
-#include "archive/ArchiveFiles.h"
-#include "archive/ArchiveWorker.h"
-#include "auth/ProfileStore.h"
-#include "auth/SecretStore.h"
-#include "model/User.h"
-#include "tenant/ProfileService.h"
+#include "app/archive/Archive.h"
+#include "app/archive/ArchiveFiles.h"
+#include "app/archive/ArchiveWorker.h"
+#include "app/auth/ProfileStore.h"
+#include "app/auth/SecretStore.h"
+#include "app/model/User.h"
+#include "app/tenant/ProfileService.h"
 
 #include <QFile>
 #include <QSignalSpy>

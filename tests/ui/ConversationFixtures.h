@@ -1,6 +1,6 @@
 #pragma once
 // Hand-built interactions for the conversation tests (no archive needed).
-#include "model/Interaction.h"
+#include "app/model/Interaction.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #pragma once
 // The table models read the archive in a worker thread: tests wait for the current query and
 // for the rows they look at (rows not read yet show a placeholder).
-#include "models/ArchiveTableModel.h"
+#include "ui/models/ArchiveTableModel.h"
 
 #include <QtTest>
 

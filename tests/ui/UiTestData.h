@@ -1,9 +1,9 @@
 #pragma once
 // A small, fully known archive for the GUI tests: 6 users (one not licensed, one failed, one
 // with no interactions), three apps, 14 sessions, 35 turns. Header-only, shared by tests/ui.
-#include "archive/Archive.h"
-#include "model/Interaction.h"
-#include "model/User.h"
+#include "app/archive/Archive.h"
+#include "app/model/Interaction.h"
+#include "app/model/User.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 // AboutDialog and ComponentVersions: every fact the brief asks for is shown and real.
-#include "AboutDialog.h"
+#include "ui/AboutDialog.h"
 #include "TestSupport.h"
-#include "about/ComponentVersions.h"
+#include "app/about/ComponentVersions.h"
 
 #include <QApplication>
 #include <QClipboard>

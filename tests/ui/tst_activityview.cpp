@@ -2,11 +2,11 @@
 // top users, PNG export (size, content), empty state.
 #include "TestPalettes.h"
 #include "TestSupport.h"
-#include "archive/Archive.h"
-#include "activity/ActivityView.h"
-#include "activity/AppColors.h"
-#include "activity/DailyActivityChart.h"
-#include "activity/TopUsersChart.h"
+#include "app/archive/Archive.h"
+#include "ui/activity/ActivityView.h"
+#include "ui/activity/AppColors.h"
+#include "ui/activity/DailyActivityChart.h"
+#include "ui/activity/TopUsersChart.h"
 
 #include <QApplication>
 #include <QImage>

@@ -4,11 +4,14 @@
 #include "TestSupport.h"
 #include "UiTestData.h"
 
-#include "auth/ProfileStore.h"
-#include "auth/SecretStore.h"
-#include "common/Dialogs.h"
-#include "connection/CheckListWidget.h"
-#include "connection/ConnectionDialog.h"
+#include "app/auth/ProfileStore.h"
+#include "app/auth/SecretStore.h"
+#include "ui/common/Dialogs.h"
+#include "ui/connection/CheckListWidget.h"
+#include "ui/connection/ConnectionDialog.h"
+#include "ui/connection/ConnectionForm.h"
+#include "ui/connection/ProfileListPanel.h"
+#include "app/tenant/ProfileService.h"
 #include "sim/DemoEnvironment.h"
 
 #include <QComboBox>
@@ -122,6 +125,52 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(removed.count(), 1, 10000);   // after the keychain entry is removed
         QCOMPARE(removed.first().at(1).toBool(), false);
         QVERIFY(!profiles.profileByName(QStringLiteral("Fabrikam EU")));
+        Dialogs::resetSeams();
+    }
+
+    // The dialog's two halves work on their own: the form saves a profile with its secret through
+    // the stores, the list shows it, says which one is chosen and deletes it through the core's
+    // ProfileService.
+    void formAndListStandAlone()
+    {
+        ProfileStore profiles;
+        SecretStore secrets;
+        ProfileService service(&profiles, &secrets);
+        ConnectionForm form(&profiles, &secrets);
+        ProfileListPanel list(&service);
+        form.load({});
+        form.setName(QStringLiteral("Northwind"));
+        form.tenantEdit()->setText(kTenant);
+        form.clientIdEdit()->setText(kClient);
+        form.secretEdit()->setText(QStringLiteral("abc8Q~realLookingSecretValue_123"));
+        QVERIFY(form.inputValid());
+        QSignalSpy finished(&form, &ConnectionForm::saveFinished);
+        form.save();
+        QVERIFY(finished.count() == 1 || finished.wait(20000));
+        QCOMPARE(finished.first().at(0).toBool(), true);
+        const QString id = form.profileId();
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(profiles.profile(id)->name, QStringLiteral("Northwind"));
+        QVERIFY(form.hasStoredSecret());
+
+        list.reload(id);
+        QCOMPARE(list.currentId(), id);
+        QCOMPARE(list.list()->currentItem()->text(), QStringLiteral("Northwind"));
+        QSignalSpy chosen(&list, &ProfileListPanel::profileChosen);
+        list.reload({});
+        list.list()->setCurrentRow(list.list()->count() - 1);
+        QCOMPARE(chosen.count(), 1);
+
+        list.reload(id);
+        QSignalSpy removed(&service, &ProfileService::removed);
+        Dialogs::setNextQuestionAnswer(QMessageBox::Yes);
+        Dialogs::setNextQuestionAnswer(QMessageBox::No);
+        for (QPushButton *b : list.findChildren<QPushButton *>())
+            if (b->text() == QStringLiteral("Delete"))
+                b->click();
+        QTRY_COMPARE_WITH_TIMEOUT(removed.count(), 1, 10000);
+        QVERIFY(!profiles.profile(id));
+        QVERIFY(list.currentId().isEmpty());
         Dialogs::resetSeams();
     }
 

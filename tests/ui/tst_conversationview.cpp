@@ -4,10 +4,10 @@
 #include "BizChatExample.h"
 #include "ConversationFixtures.h"
 #include "TestSupport.h"
-#include "common/TimeFormat.h"
-#include "conversation/ConversationDocument.h"
-#include "conversation/ConversationView.h"
-#include "conversation/SafeTextBrowser.h"
+#include "ui/common/TimeFormat.h"
+#include "ui/conversation/ConversationDocument.h"
+#include "ui/conversation/ConversationView.h"
+#include "ui/conversation/SafeTextBrowser.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QStyle>

@@ -3,14 +3,14 @@
 #include "UiTestData.h"
 #include "TestSupport.h"
 
-#include "archive/Archive.h"
-#include "auth/ProfileStore.h"
-#include "common/Dialogs.h"
-#include "export/ExportController.h"
-#include "export/ExportWorker.h"
-#include "filter/FilterBar.h"
-#include "main/MainWindow.h"
-#include "main/Workspace.h"
+#include "app/archive/Archive.h"
+#include "app/auth/ProfileStore.h"
+#include "ui/common/Dialogs.h"
+#include "ui/export/ExportController.h"
+#include "ui/export/ExportWorker.h"
+#include "ui/filter/FilterBar.h"
+#include "ui/main/MainWindow.h"
+#include "ui/main/Workspace.h"
 
 #include <QDir>
 #include <QFile>

@@ -5,14 +5,14 @@
 #include "UiTestData.h"
 #include "TestSupport.h"
 
-#include "archive/Archive.h"
-#include "conversation/ConversationView.h"
-#include "filter/FilterBar.h"
-#include "main/Workspace.h"
-#include "models/LedgerTableView.h"
-#include "models/PromptsModel.h"
-#include "models/SessionsModel.h"
-#include "models/UsersModel.h"
+#include "app/archive/Archive.h"
+#include "ui/conversation/ConversationView.h"
+#include "ui/filter/FilterBar.h"
+#include "ui/main/Workspace.h"
+#include "ui/models/LedgerTableView.h"
+#include "ui/models/PromptsModel.h"
+#include "ui/models/SessionsModel.h"
+#include "ui/models/UsersModel.h"
 
 #include <QDir>
 #include <QItemSelectionModel>

@@ -3,15 +3,15 @@
 // conversation view marks the found ranges (with a masked tooltip). Screenshots in the temp dir.
 #include "TestPalettes.h"
 #include "TestSupport.h"
-#include "archive/Archive.h"
-#include "conversation/ConversationView.h"
-#include "conversation/FindingHighlighter.h"
-#include "conversation/SafeTextBrowser.h"
-#include "filter/FilterBar.h"
-#include "filter/SearchHelp.h"
-#include "models/PromptsModel.h"
-#include "models/UsersModel.h"
-#include "watchlist/WatchlistDialog.h"
+#include "app/archive/Archive.h"
+#include "ui/conversation/ConversationView.h"
+#include "ui/conversation/FindingHighlighter.h"
+#include "ui/conversation/SafeTextBrowser.h"
+#include "ui/filter/FilterBar.h"
+#include "ui/filter/SearchHelp.h"
+#include "ui/models/PromptsModel.h"
+#include "ui/models/UsersModel.h"
+#include "ui/watchlist/WatchlistDialog.h"
 
 #include <QComboBox>
 #include <QJsonDocument>

@@ -2,10 +2,10 @@
 // no network request, run no script, load no resource, and are shown/exported as escaped text.
 // A local QTcpServer stands in for every remote host the bodies point at and counts connections.
 #include "TestSupport.h"
-#include "archive/Archive.h"
-#include "conversation/ConversationView.h"
-#include "conversation/SafeTextBrowser.h"
-#include "model/Interaction.h"
+#include "app/archive/Archive.h"
+#include "ui/conversation/ConversationView.h"
+#include "ui/conversation/SafeTextBrowser.h"
+#include "app/model/Interaction.h"
 #include "sim/DemoContent.h"
 
 #include <QFile>

@@ -5,14 +5,14 @@
 #include "TestSupport.h"
 #include "UiTestData.h"
 
-#include "auth/ProfileStore.h"
-#include "auth/TokenProvider.h"
-#include "check/ConnectionCheck.h"
-#include "graph/GraphClient.h"
-#include "main/MainWindow.h"
-#include "main/TenantSession.h"
+#include "app/auth/ProfileStore.h"
+#include "app/auth/TokenProvider.h"
+#include "app/check/ConnectionCheck.h"
+#include "app/graph/GraphClient.h"
+#include "ui/main/MainWindow.h"
+#include "app/tenant/TenantSession.h"
 #include "sim/DemoEnvironment.h"
-#include "sync/SyncEngine.h"
+#include "app/sync/SyncEngine.h"
 
 #include <QMessageBox>
 #include <QNetworkAccessManager>

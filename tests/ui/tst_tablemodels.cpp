@@ -5,12 +5,12 @@
 #include "UiTestData.h"
 #include "TestSupport.h"
 
-#include "archive/Archive.h"
-#include "models/HighlightDelegate.h"
-#include "models/LedgerTableView.h"
-#include "models/PromptsModel.h"
-#include "models/SessionsModel.h"
-#include "models/UsersModel.h"
+#include "app/archive/Archive.h"
+#include "ui/models/HighlightDelegate.h"
+#include "ui/models/LedgerTableView.h"
+#include "ui/models/PromptsModel.h"
+#include "ui/models/SessionsModel.h"
+#include "ui/models/UsersModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QClipboard>

@@ -2,7 +2,7 @@
 // whatever the user's language; Qt's own strings follow the user's language when Qt has it.
 #include "TestSupport.h"
 
-#include "common/Translations.h"
+#include "ui/common/Translations.h"
 
 #include <QFile>
 #include <QLibraryInfo>

@@ -5,14 +5,14 @@
 #include "TestSupport.h"
 #include "UiTestData.h"
 
-#include "auth/ProfileStore.h"
-#include "main/MainWindow.h"
-#include "main/SyncStatusWidget.h"
-#include "main/TenantSession.h"
-#include "main/WelcomePage.h"
-#include "main/Workspace.h"
-#include "models/PromptsModel.h"
-#include "models/UsersModel.h"
+#include "app/auth/ProfileStore.h"
+#include "ui/main/MainWindow.h"
+#include "ui/main/SyncStatusWidget.h"
+#include "app/tenant/TenantSession.h"
+#include "ui/main/WelcomePage.h"
+#include "ui/main/Workspace.h"
+#include "ui/models/PromptsModel.h"
+#include "ui/models/UsersModel.h"
 
 #include <QAction>
 #include <QPushButton>

@@ -1,6 +1,6 @@
-#include "activity/ActivitySeries.h"
+#include "ui/activity/ActivitySeries.h"
 
-#include "model/AppClass.h"
+#include "app/model/AppClass.h"
 
 #include <QHash>
 #include <algorithm>

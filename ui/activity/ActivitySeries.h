@@ -2,7 +2,7 @@
 // The numbers behind the Activity view, computed once from the archive's aggregates (never in
 // paintEvent): one column per day (gaps filled with zeros), apps stacked largest first, a "nice"
 // y axis, and the top users.
-#include "archive/ArchiveTypes.h"
+#include "app/archive/ArchiveTypes.h"
 #include <QDate>
 #include <QList>
 #include <QStringList>

@@ -1,12 +1,12 @@
-#include "activity/ActivityView.h"
+#include "ui/activity/ActivityView.h"
 
-#include "archive/ArchiveWorker.h"
+#include "app/archive/ArchiveWorker.h"
 
-#include "activity/DailyActivityChart.h"
-#include "activity/TopUsersChart.h"
-#include "archive/Archive.h"
-#include "common/Dialogs.h"
-#include "export/CsvWriter.h"
+#include "ui/activity/DailyActivityChart.h"
+#include "ui/activity/TopUsersChart.h"
+#include "app/archive/Archive.h"
+#include "ui/common/Dialogs.h"
+#include "app/export/CsvWriter.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -2,8 +2,8 @@
 // Activity: interactions per day stacked by app, and the most active users, for
 // the current filter; hover for values; save as PNG. Data from Archive::activityByDay/topUsers,
 // computed once per load (ActivitySeries), drawn with QPainter.
-#include "activity/ActivitySeries.h"
-#include "archive/ArchiveTypes.h"
+#include "ui/activity/ActivitySeries.h"
+#include "app/archive/ArchiveTypes.h"
 
 #include <QWidget>
 #include <functional>

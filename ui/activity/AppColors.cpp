@@ -1,4 +1,4 @@
-#include "activity/AppColors.h"
+#include "ui/activity/AppColors.h"
 
 #include <QHash>
 

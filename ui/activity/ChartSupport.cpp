@@ -1,4 +1,4 @@
-#include "activity/ChartSupport.h"
+#include "ui/activity/ChartSupport.h"
 
 #include <QHelpEvent>
 #include <QToolTip>

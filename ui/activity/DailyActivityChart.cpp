@@ -1,7 +1,7 @@
-#include "activity/DailyActivityChart.h"
+#include "ui/activity/DailyActivityChart.h"
 
-#include "activity/AppColors.h"
-#include "activity/ChartSupport.h"
+#include "ui/activity/AppColors.h"
+#include "ui/activity/ChartSupport.h"
 
 #include <QEvent>
 #include <QHelpEvent>

@@ -2,7 +2,7 @@
 // Interactions per day, stacked by app (QPainter, no Qt Charts): legend, y axis with grid lines,
 // date labels, hover highlight and tooltip (day, app, count). Geometry is computed on resize /
 // new data and cached; paintEvent only draws.
-#include "activity/ActivitySeries.h"
+#include "ui/activity/ActivitySeries.h"
 #include <QRectF>
 #include <QWidget>
 

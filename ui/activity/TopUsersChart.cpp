@@ -1,6 +1,6 @@
-#include "activity/TopUsersChart.h"
+#include "ui/activity/TopUsersChart.h"
 
-#include "activity/ChartSupport.h"
+#include "ui/activity/ChartSupport.h"
 
 #include <QEvent>
 #include <QHelpEvent>

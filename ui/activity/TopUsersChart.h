@@ -1,7 +1,7 @@
 #pragma once
 // The most active users as horizontal bars (QPainter): name, bar, count; hover highlight and
 // tooltip. Geometry cached on resize / new data.
-#include "archive/ArchiveTypes.h"
+#include "app/archive/ArchiveTypes.h"
 #include <QList>
 #include <QRectF>
 #include <QWidget>

@@ -1,4 +1,4 @@
-#include "common/Dialogs.h"
+#include "ui/common/Dialogs.h"
 
 #include <QDesktopServices>
 #include <QFileDialog>

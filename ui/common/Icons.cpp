@@ -1,4 +1,4 @@
-#include "common/Icons.h"
+#include "ui/common/Icons.h"
 
 #include <QApplication>
 #include <QFile>

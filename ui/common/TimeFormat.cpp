@@ -1,4 +1,4 @@
-#include "common/TimeFormat.h"
+#include "ui/common/TimeFormat.h"
 
 #include <QSettings>
 #include <QTimeZone>

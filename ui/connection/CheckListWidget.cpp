@@ -1,6 +1,6 @@
-#include "connection/CheckListWidget.h"
+#include "ui/connection/CheckListWidget.h"
 
-#include "common/Icons.h"
+#include "ui/common/Icons.h"
 
 #include <QApplication>
 #include <QClipboard>

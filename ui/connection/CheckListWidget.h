@@ -2,7 +2,7 @@
 // The live checklist of a "Test connection" run: one row per ConnectionCheck
 // step with a state icon, title and plain summary; an overall sentence; technical details behind
 // a "Details" expander; "Copy support details" on failure.
-#include "check/ConnectionCheck.h"
+#include "app/check/ConnectionCheck.h"
 #include <QList>
 #include <QWidget>
 

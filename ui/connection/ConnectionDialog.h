@@ -1,17 +1,12 @@
 #pragma once
-// Connection profiles: list with add / rename / delete, the connection fields
-// with inline validation, a masked secret that is never shown once stored, "Test connection"
-// with a live checklist, Save (secret → keychain) and the setup guide.
-#include "auth/ConnectionSettings.h"
+// The Connections window: the profile list (ProfileListPanel) beside the form of the profile
+// being edited (ConnectionForm), and the setup guide. It only wires the two: which profile the
+// form shows, and what the window hears of saves and deletions (docs/ARCHITECTURE.md, Modules).
+#include "app/auth/ConnectionSettings.h"
+#include "ui/connection/ConnectionForm.h"
 #include <QDialog>
-#include <QHash>
 
-class QComboBox;
-class QLabel;
-class QLineEdit;
 class QListWidget;
-class QPushButton;
-class QToolButton;
 
 namespace ledger {
 class ProfileService;
@@ -23,7 +18,7 @@ struct ProfileRemoval;
 namespace ledger::gui {
 
 class CheckListWidget;
-class ConnectionTester;
+class ProfileListPanel;
 class SetupGuidePanel;
 
 class ConnectionDialog : public QDialog {
@@ -36,33 +31,33 @@ public:
     void selectProfile(const QString &id);
     void startNewProfile();
     void showSetupGuide(bool show);
-    QString currentProfileId() const { return m_profileId; }
+    QString currentProfileId() const { return m_form->profileId(); }
 
-    // The settings as typed (trimmed), and whether every field is acceptable.
-    ledger::ConnectionSettings settings() const;
-    bool inputValid() const;
-    bool hasStoredSecret() const { return m_hasStoredSecret; }
+    ConnectionForm *form() const { return m_form; }
+    ProfileListPanel *profiles() const { return m_list; }
 
-    // Widgets, for tests and accessibility checks.
-    QLineEdit *nameEdit() const { return m_name; }
-    QComboBox *cloudCombo() const { return m_cloud; }
-    QLineEdit *authorityEdit() const { return m_authority; }
-    QLineEdit *graphEdit() const { return m_graph; }
-    QLineEdit *tenantEdit() const { return m_tenant; }
-    QLineEdit *clientIdEdit() const { return m_clientId; }
-    QLineEdit *secretEdit() const { return m_secret; }
-    QPushButton *testButton() const { return m_test; }
-    QPushButton *saveButton() const { return m_save; }
-    QListWidget *profileList() const { return m_list; }
-    CheckListWidget *checkList() const { return m_checks; }
-    QString fieldMessage(const QString &field) const;   // "tenant", "clientId", "secret", "name", "authority", "graph"
-    QString saveMessage() const;
-
-    void setCloud(ledger::Cloud cloud);
+    // The form's, for the window and the tests.
+    ledger::ConnectionSettings settings() const { return m_form->settings(); }
+    bool inputValid() const { return m_form->inputValid(); }
+    bool hasStoredSecret() const { return m_form->hasStoredSecret(); }
+    QLineEdit *nameEdit() const { return m_form->nameEdit(); }
+    QComboBox *cloudCombo() const { return m_form->cloudCombo(); }
+    QLineEdit *authorityEdit() const { return m_form->authorityEdit(); }
+    QLineEdit *graphEdit() const { return m_form->graphEdit(); }
+    QLineEdit *tenantEdit() const { return m_form->tenantEdit(); }
+    QLineEdit *clientIdEdit() const { return m_form->clientIdEdit(); }
+    QLineEdit *secretEdit() const { return m_form->secretEdit(); }
+    QPushButton *testButton() const { return m_form->testButton(); }
+    QPushButton *saveButton() const { return m_form->saveButton(); }
+    CheckListWidget *checkList() const { return m_form->checkList(); }
+    QListWidget *profileList() const;
+    QString fieldMessage(const QString &field) const { return m_form->fieldMessage(field); }
+    QString saveMessage() const { return m_form->saveMessage(); }
+    void setCloud(ledger::Cloud cloud) { m_form->setCloud(cloud); }
 
 public slots:
-    void testConnection();
-    void save();
+    void testConnection() { m_form->testConnection(); }
+    void save() { m_form->save(); }
 
 signals:
     void profileSaved(const ledger::Profile &profile);
@@ -74,39 +69,14 @@ signals:
     void saveFinished(bool ok);
 
 private:
-    void reloadList();
     void loadProfile(const QString &id);
-    void validate();
-    void renameProfile();
-    void deleteProfile();
     void profileDeleted(const ledger::ProfileRemoval &result);
-    void updateSecretPlaceholder();
-    QLabel *addMessageLabel(const QString &field);
-    void setMessage(const QString &field, bool ok, const QString &text);
-    void runTest(const QString &secret);
 
     ledger::ProfileStore *m_profiles;
-    ledger::SecretStore *m_secrets;
     ledger::ProfileService *m_service;
-    ConnectionTester *m_tester;
-    QString m_profileId;
-    bool m_hasStoredSecret = false;
-    QString m_storedSecret;          // held only to test; never shown
-    int m_loadGeneration = 0;
-
-    QListWidget *m_list;
-    QPushButton *m_add, *m_rename, *m_delete;
-    QLineEdit *m_name;
-    QComboBox *m_cloud;
-    QLabel *m_cloudNote;
-    QLabel *m_authorityLabel, *m_graphLabel;
-    QLineEdit *m_authority, *m_graph, *m_tenant, *m_clientId, *m_secret;
-    QToolButton *m_reveal;
-    QPushButton *m_test, *m_save, *m_guideButton;
-    QLabel *m_saveMessage;
-    CheckListWidget *m_checks;
+    ProfileListPanel *m_list;
+    ConnectionForm *m_form;
     SetupGuidePanel *m_guide;
-    QHash<QString, QLabel *> m_messages;
 };
 
 } // namespace ledger::gui

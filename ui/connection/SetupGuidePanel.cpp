@@ -1,7 +1,7 @@
-#include "connection/SetupGuidePanel.h"
+#include "ui/connection/SetupGuidePanel.h"
 
-#include "auth/TokenClaims.h"
-#include "common/Icons.h"
+#include "app/auth/TokenClaims.h"
+#include "ui/common/Icons.h"
 
 #include <QApplication>
 #include <QClipboard>

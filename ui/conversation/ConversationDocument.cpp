@@ -1,6 +1,6 @@
-#include "conversation/ConversationDocument.h"
+#include "ui/conversation/ConversationDocument.h"
 
-#include "common/TimeFormat.h"
+#include "ui/common/TimeFormat.h"
 
 #include <QCoreApplication>
 #include <QLocale>

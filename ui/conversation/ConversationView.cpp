@@ -1,10 +1,10 @@
-#include "conversation/ConversationView.h"
+#include "ui/conversation/ConversationView.h"
 
-#include "archive/Archive.h"
-#include "common/Dialogs.h"
-#include "common/TimeFormat.h"
-#include "conversation/ConversationDocument.h"
-#include "conversation/SafeTextBrowser.h"
+#include "app/archive/Archive.h"
+#include "ui/common/Dialogs.h"
+#include "ui/common/TimeFormat.h"
+#include "ui/conversation/ConversationDocument.h"
+#include "ui/conversation/SafeTextBrowser.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>

@@ -2,11 +2,11 @@
 // The whole thread of one session: header (user, app, started, turns), the
 // messages as blocks (the user's prompts vs Copilot's responses), previous/next conversation,
 // find-in-conversation, copy and transcript export. Bodies are shown as plain text only.
-#include "conversation/FindingHighlighter.h"
-#include "conversation/LinkGuard.h"
-#include "conversation/Transcript.h"
-#include "conversation/TranscriptWriter.h"
-#include "model/Interaction.h"
+#include "ui/conversation/FindingHighlighter.h"
+#include "ui/conversation/LinkGuard.h"
+#include "ui/conversation/Transcript.h"
+#include "ui/conversation/TranscriptWriter.h"
+#include "app/model/Interaction.h"
 
 #include <QHash>
 #include <QPointer>

@@ -1,8 +1,8 @@
-#include "conversation/FindingHighlighter.h"
+#include "ui/conversation/FindingHighlighter.h"
 
-#include "archive/Archive.h"
-#include "detect/Finding.h"
-#include "filter/SearchHelp.h"
+#include "app/archive/Archive.h"
+#include "app/detect/Finding.h"
+#include "ui/filter/SearchHelp.h"
 
 #include <QTextCursor>
 #include <QTextDocument>

@@ -1,4 +1,4 @@
-#include "conversation/LinkGuard.h"
+#include "ui/conversation/LinkGuard.h"
 
 #include <QDesktopServices>
 #include <QMessageBox>

@@ -1,4 +1,4 @@
-#include "conversation/SafeTextBrowser.h"
+#include "ui/conversation/SafeTextBrowser.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QHelpEvent>

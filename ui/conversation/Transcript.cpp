@@ -1,7 +1,7 @@
-#include "conversation/Transcript.h"
+#include "ui/conversation/Transcript.h"
 
-#include "model/AppClass.h"
-#include "model/BodyText.h"
+#include "app/model/AppClass.h"
+#include "app/model/BodyText.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

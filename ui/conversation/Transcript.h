@@ -2,7 +2,7 @@
 // A conversation prepared for display and export: the session's interactions as messages, in
 // order, with plain text only (bodies through BodyText, never rendered as HTML) and the
 // attachments, links, mentions and contexts as display strings.
-#include "model/Interaction.h"
+#include "app/model/Interaction.h"
 #include <QDateTime>
 #include <QList>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "conversation/TranscriptWriter.h"
+#include "ui/conversation/TranscriptWriter.h"
 
-#include "common/TimeFormat.h"
+#include "ui/common/TimeFormat.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

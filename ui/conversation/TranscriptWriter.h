@@ -4,7 +4,7 @@
 // active link (URLs are printed as text), and a Content-Security-Policy that forbids loading
 // anything even if a viewer were to find something to load.
 #include <QCoreApplication>
-#include "conversation/Transcript.h"
+#include "ui/conversation/Transcript.h"
 #include <QString>
 
 namespace ledger::gui {

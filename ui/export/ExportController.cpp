@@ -1,6 +1,6 @@
-#include "export/ExportController.h"
+#include "ui/export/ExportController.h"
 
-#include "export/ExportWorker.h"
+#include "ui/export/ExportWorker.h"
 
 #include <QProgressDialog>
 #include <QThread>

@@ -1,7 +1,7 @@
 #pragma once
 // Starts exports off the GUI thread (QThread + worker object with its own Archive) and shows a
 // progress dialog with Cancel.
-#include "export/ExportJob.h"
+#include "ui/export/ExportJob.h"
 #include <QObject>
 #include <QPointer>
 

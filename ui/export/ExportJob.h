@@ -1,6 +1,6 @@
 #pragma once
 // One export the GUI asks for: a single CSV of the current view, or the whole export folder.
-#include "export/Exporter.h"
+#include "app/export/Exporter.h"
 
 namespace ledger::gui {
 

@@ -1,7 +1,7 @@
-#include "export/ExportScope.h"
+#include "ui/export/ExportScope.h"
 
-#include "filter/FilterBar.h"
-#include "model/AppClass.h"
+#include "ui/filter/FilterBar.h"
+#include "app/model/AppClass.h"
 
 #include <QCoreApplication>
 #include <QLocale>

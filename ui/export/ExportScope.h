@@ -1,7 +1,7 @@
 #pragma once
 // "Export everything" says what everything is: the filter in one sentence, e.g.
 // "19 of 14,664 prompts: text 'GDPR', 1–30 Nov, Word and Teams".
-#include "archive/ArchiveTypes.h"
+#include "app/archive/ArchiveTypes.h"
 #include <QString>
 
 namespace ledger::gui {

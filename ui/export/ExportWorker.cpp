@@ -1,6 +1,6 @@
-#include "export/ExportWorker.h"
+#include "ui/export/ExportWorker.h"
 
-#include "archive/Archive.h"
+#include "app/archive/Archive.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

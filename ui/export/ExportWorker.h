@@ -1,7 +1,7 @@
 #pragma once
 // Runs an ExportJob in a worker thread with its own Archive connection (an Archive belongs to
 // the thread that opened it).
-#include "export/ExportJob.h"
+#include "ui/export/ExportJob.h"
 #include <QObject>
 #include <atomic>
 #include <functional>

@@ -1,10 +1,10 @@
-#include "filter/FilterBar.h"
+#include "ui/filter/FilterBar.h"
 
-#include "archive/SearchQuery.h"
-#include "common/Icons.h"
-#include "detect/DetectorRegistry.h"
-#include "filter/SearchHelp.h"
-#include "model/AppClass.h"
+#include "app/archive/SearchQuery.h"
+#include "ui/common/Icons.h"
+#include "app/detect/DetectorRegistry.h"
+#include "ui/filter/SearchHelp.h"
+#include "app/model/AppClass.h"
 
 #include <QAction>
 #include <QComboBox>

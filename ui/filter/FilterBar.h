@@ -1,7 +1,7 @@
 #pragma once
 // One filter bar for every tab: free text (debounced full-text search), date
 // range, apps, user status (Users tab only), the user-scope chip and the "n of m" count.
-#include "archive/ArchiveTypes.h"
+#include "app/archive/ArchiveTypes.h"
 #include <QDate>
 #include <QWidget>
 

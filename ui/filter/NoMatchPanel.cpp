@@ -1,6 +1,6 @@
-#include "filter/NoMatchPanel.h"
+#include "ui/filter/NoMatchPanel.h"
 
-#include "common/Icons.h"
+#include "ui/common/Icons.h"
 
 #include <QLabel>
 #include <QPushButton>

@@ -1,7 +1,7 @@
 #pragma once
 // "Nothing matches" over an empty table: one line per active filter part (text, dates, apps,
 // user, status), each with its own clear button, and "Clear all".
-#include "filter/FilterBar.h"
+#include "ui/filter/FilterBar.h"
 #include <QFrame>
 
 class QLabel;

@@ -1,4 +1,4 @@
-#include "filter/SearchHelp.h"
+#include "ui/filter/SearchHelp.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

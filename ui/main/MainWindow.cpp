@@ -1,25 +1,25 @@
-#include "main/MainWindow.h"
+#include "ui/main/MainWindow.h"
 
-#include "archive/ArchiveWorker.h"
+#include "app/archive/ArchiveWorker.h"
 
-#include "archive/Archive.h"
-#include "auth/ProfileStore.h"
-#include "auth/SecretStore.h"
-#include "common/Dialogs.h"
-#include "common/Icons.h"
-#include "common/TimeFormat.h"
-#include "connection/ConnectionDialog.h"
-#include "activity/ActivityView.h"
-#include "export/ExportController.h"
-#include "export/ExportScope.h"
-#include "models/LedgerTableView.h"
-#include "models/PromptsModel.h"
-#include "filter/FilterBar.h"
-#include "main/SyncStatusWidget.h"
-#include "main/TenantSession.h"
-#include "main/WelcomePage.h"
-#include "main/Workspace.h"
-#include "sync/SyncDialog.h"
+#include "app/archive/Archive.h"
+#include "app/auth/ProfileStore.h"
+#include "app/auth/SecretStore.h"
+#include "ui/common/Dialogs.h"
+#include "ui/common/Icons.h"
+#include "ui/common/TimeFormat.h"
+#include "ui/connection/ConnectionDialog.h"
+#include "ui/activity/ActivityView.h"
+#include "ui/export/ExportController.h"
+#include "ui/export/ExportScope.h"
+#include "ui/models/LedgerTableView.h"
+#include "ui/models/PromptsModel.h"
+#include "ui/filter/FilterBar.h"
+#include "ui/main/SyncStatusWidget.h"
+#include "app/tenant/TenantSession.h"
+#include "ui/main/WelcomePage.h"
+#include "ui/main/Workspace.h"
+#include "ui/sync/SyncDialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -43,7 +43,7 @@
 #include <QToolBar>
 #include <QToolButton>
 
-#include "AboutDialog.h"
+#include "ui/AboutDialog.h"
 #include "sim/DemoEnvironment.h"
 
 namespace ledger::gui {
@@ -476,7 +476,9 @@ bool MainWindow::startSync(const ledger::SyncOptions &options)
     if (m_session->isDemo())
         o.requestsPerSecond = qMax(o.requestsPerSecond, 200.0);   // the local demo has no budget
     QString error;
-    if (!m_session->startSync(o, &error)) {
+    if (m_session->isOpen() && !m_session->hasSecret())
+        error = tr("No client secret is available for this profile. Open Connections and type it.");
+    if (!error.isEmpty() || !m_session->startSync(o, &error)) {
         Dialogs::error(this, tr("Sync"), error);
         setStatus(error);
         return false;

@@ -2,7 +2,7 @@
 // The application window: toolbar (profile switcher, Sync, Cancel, Export),
 // welcome page or workspace, status bar with counts and sync progress, menus and shortcuts.
 // It composes the widgets; it does not implement them.
-#include "sync/SyncEngine.h"
+#include "app/sync/SyncEngine.h"
 #include <QMainWindow>
 #include <memory>
 
@@ -19,6 +19,7 @@ class SecretStore;
 class DemoEnvironment;
 class ArchiveWorker;
 struct Profile;
+class TenantSession;
 }
 
 namespace ledger::gui {
@@ -27,7 +28,6 @@ class ConnectionDialog;
 class ExportController;
 struct ExportOutcome;
 class SyncStatusWidget;
-class TenantSession;
 class WelcomePage;
 class Workspace;
 

@@ -1,17 +1,17 @@
 // MainWindow: the export actions (a view's CSV, the Activity chart's CSV, the export folder with
 // its scope question) and the notice that says where an export went.
-#include "main/MainWindow.h"
-#include "models/PromptsModel.h"
+#include "ui/main/MainWindow.h"
+#include "ui/models/PromptsModel.h"
 
-#include "activity/ActivityView.h"
-#include "archive/Archive.h"
-#include "common/Dialogs.h"
-#include "export/ExportController.h"
-#include "export/ExportScope.h"
-#include "filter/FilterBar.h"
-#include "main/TenantSession.h"
-#include "main/Workspace.h"
-#include "models/LedgerTableView.h"
+#include "ui/activity/ActivityView.h"
+#include "app/archive/Archive.h"
+#include "ui/common/Dialogs.h"
+#include "ui/export/ExportController.h"
+#include "ui/export/ExportScope.h"
+#include "ui/filter/FilterBar.h"
+#include "app/tenant/TenantSession.h"
+#include "ui/main/Workspace.h"
+#include "ui/models/LedgerTableView.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "main/SyncStatusWidget.h"
+#include "ui/main/SyncStatusWidget.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,7 +1,7 @@
 #pragma once
 // The status bar part that shows a running sync: a progress bar (users done / total) and a line
 // with interactions, requests/s, 429s and the time left.
-#include "sync/SyncEngine.h"
+#include "app/sync/SyncEngine.h"
 #include <QWidget>
 
 class QLabel;

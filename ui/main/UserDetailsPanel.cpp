@@ -1,7 +1,7 @@
-#include "main/UserDetailsPanel.h"
+#include "ui/main/UserDetailsPanel.h"
 
-#include "common/TimeFormat.h"
-#include "models/UserStatusText.h"
+#include "ui/common/TimeFormat.h"
+#include "ui/models/UserStatusText.h"
 
 #include <QLabel>
 #include <QLocale>

@@ -1,7 +1,7 @@
 #pragma once
 // The right-hand pane of the Users tab: who the selected user is and what the last sync found,
 // in plain words first (userStatusSentence), the technical detail (HTTP status, request-id) below.
-#include "archive/ArchiveTypes.h"
+#include "app/archive/ArchiveTypes.h"
 #include <QWidget>
 
 class QLabel;

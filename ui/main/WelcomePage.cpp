@@ -1,6 +1,6 @@
-#include "main/WelcomePage.h"
+#include "ui/main/WelcomePage.h"
 
-#include "common/Icons.h"
+#include "ui/common/Icons.h"
 
 #include <QLabel>
 #include <QPushButton>

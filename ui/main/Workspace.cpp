@@ -1,17 +1,17 @@
-#include "main/Workspace.h"
+#include "ui/main/Workspace.h"
 
-#include "archive/Archive.h"
-#include "archive/FindingsRescan.h"
-#include "common/Icons.h"
-#include "filter/FilterBar.h"
-#include "filter/NoMatchPanel.h"
-#include "main/UserDetailsPanel.h"
-#include "watchlist/WatchlistDialog.h"
-#include "models/HighlightDelegate.h"
-#include "models/LedgerTableView.h"
-#include "models/PromptsModel.h"
-#include "models/SessionsModel.h"
-#include "models/UsersModel.h"
+#include "app/archive/Archive.h"
+#include "app/archive/FindingsRescan.h"
+#include "ui/common/Icons.h"
+#include "ui/filter/FilterBar.h"
+#include "ui/filter/NoMatchPanel.h"
+#include "ui/main/UserDetailsPanel.h"
+#include "ui/watchlist/WatchlistDialog.h"
+#include "ui/models/HighlightDelegate.h"
+#include "ui/models/LedgerTableView.h"
+#include "ui/models/PromptsModel.h"
+#include "ui/models/SessionsModel.h"
+#include "ui/models/UsersModel.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -22,8 +22,8 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
-#include "activity/ActivityView.h"
-#include "conversation/ConversationView.h"
+#include "ui/activity/ActivityView.h"
+#include "ui/conversation/ConversationView.h"
 
 namespace ledger::gui {
 

@@ -2,7 +2,7 @@
 // The browsing area of the main window: the filter bar over the Users / Sessions / Prompts /
 // Activity tabs, and the conversation pane beside them. Composes the models and views; filter
 // changes reload the visible tab at once and the others when they are shown.
-#include "archive/ArchiveTypes.h"
+#include "app/archive/ArchiveTypes.h"
 #include <QPersistentModelIndex>
 #include <QWidget>
 

@@ -1,7 +1,7 @@
-#include "models/ArchiveTableModel.h"
+#include "ui/models/ArchiveTableModel.h"
 
-#include "archive/Archive.h"
-#include "archive/ArchiveWorker.h"
+#include "app/archive/Archive.h"
+#include "app/archive/ArchiveWorker.h"
 
 #include <cstdlib>
 #include <optional>

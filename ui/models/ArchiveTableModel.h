@@ -8,7 +8,7 @@
 //
 // reload() after a sync keeps the rows the views show: the new keys are mapped onto the
 // persistent indexes (selection, current row, the top row a view anchors to) by layoutChanged.
-#include "archive/ArchiveTypes.h"
+#include "app/archive/ArchiveTypes.h"
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QSet>
@@ -69,6 +69,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     virtual QString columnTitle(int column) const = 0;
     void sort(int column, Qt::SortOrder order) override;
+    // One-line text for a cell: newlines folded, long text cut (the tooltip has more).
+    static QString oneLine(const QString &text, int maxChars = 400);
 
 signals:
     void countsChanged();
@@ -76,8 +78,6 @@ signals:
     void rowsLoaded(int first, int last);   // rows read in, dataChanged was emitted for them
 
 protected:
-    // One-line text for a cell: newlines folded, long text cut (the tooltip has more).
-    static QString oneLine(const QString &text, int maxChars = 400);
     // What a cell shows while its row is being read.
     QVariant placeholder(const QModelIndex &index, int role) const;
     // The filter as this model applies it (the Users model ignores the user scope).

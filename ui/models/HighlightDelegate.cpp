@@ -1,6 +1,6 @@
-#include "models/HighlightDelegate.h"
+#include "ui/models/HighlightDelegate.h"
 
-#include "models/ArchiveTableModel.h"
+#include "ui/models/ArchiveTableModel.h"
 
 #include <QApplication>
 #include <QPainter>

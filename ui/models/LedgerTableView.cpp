@@ -1,6 +1,6 @@
-#include "models/LedgerTableView.h"
+#include "ui/models/LedgerTableView.h"
 
-#include "models/ArchiveTableModel.h"
+#include "ui/models/ArchiveTableModel.h"
 
 #include <QAction>
 #include <QApplication>

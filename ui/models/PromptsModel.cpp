@@ -1,90 +1,54 @@
-#include "models/PromptsModel.h"
+#include "ui/models/PromptsModel.h"
 
-#include "archive/Archive.h"
-#include "common/TimeFormat.h"
-#include "model/AppClass.h"
+#include "ui/common/TimeFormat.h"
 
 namespace ledger::gui {
 
+namespace {
+
+using R = ledger::TurnRow;
+
+// In the order of TurnRow::Column.
+std::vector<PromptsModel::ColumnSpec> promptColumns()
+{
+    return {
+        {QT_TRANSLATE_NOOP("ledger::gui::PromptsModel", "Time"),
+         [](const R &r, bool utc) -> QVariant { return displayTime(r.time(), utc); },
+         [](const R &r) -> QVariant { return r.time(); },
+         [](const R &r, bool) -> QVariant { return utcTooltip(r.time()); }},
+        rowcolumns::user<R>(QT_TRANSLATE_NOOP("ledger::gui::PromptsModel", "User")),
+        rowcolumns::app<R>(QT_TRANSLATE_NOOP("ledger::gui::PromptsModel", "App")),
+        {QT_TRANSLATE_NOOP("ledger::gui::PromptsModel", "Prompt"),
+         [](const R &r, bool) -> QVariant {
+             return r.promptId.isEmpty() ? PromptsModel::tr("(no prompt recorded)") : PromptsModel::oneLine(r.promptText);
+         },
+         [](const R &r) -> QVariant { return r.promptText; },
+         [](const R &r, bool) -> QVariant { return r.promptText.left(1500); }, false, true},
+        {QT_TRANSLATE_NOOP("ledger::gui::PromptsModel", "Response"),
+         [](const R &r, bool) -> QVariant {
+             return r.responseId.isEmpty() ? PromptsModel::tr("(no response)") : PromptsModel::oneLine(r.responseText);
+         },
+         [](const R &r) -> QVariant { return r.responseText; },
+         [](const R &r, bool) -> QVariant { return r.responseText.left(1500); }, false, true},
+        rowcolumns::findings<R>(QT_TRANSLATE_NOOP("ledger::gui::PromptsModel", "Findings"), [](const R &, bool) -> QVariant {
+            return PromptsModel::tr("Sensitive information and watchlist terms found in this prompt and its response");
+        }),
+    };
+}
+
+QVariant promptIds(const R &r, int role)
+{
+    if (role == ArchiveTableModel::FocusIdRole)   // the interaction a conversation scrolls to
+        return r.promptId.isEmpty() ? r.responseId : r.promptId;
+    return rowcolumns::ownerIds(r, role);
+}
+
+} // namespace
+
 PromptsModel::PromptsModel(QObject *parent)
-    : ArchiveTableModel(ledger::ArchiveView::Turns, int(Column::ColumnCount), parent)
+    : ArchiveRowModel(ledger::ArchiveView::Turns, &Block::turns, promptColumns(), promptIds, parent)
 {
+    Q_ASSERT(columnCount() == int(Column::ColumnCount));
 }
-
-QVariant PromptsModel::data(const QModelIndex &index, int role) const
-{
-    const TurnRow *r = index.isValid() ? rowAt(index.row()) : nullptr;
-    if (!r)
-        return index.isValid() ? placeholder(index, role) : QVariant();
-    const auto col = Column(index.column());
-    const QString user = r->userDisplayName.isEmpty() ? r->userPrincipalName : r->userDisplayName;
-    switch (role) {
-    case Qt::DisplayRole:
-        switch (col) {
-        case Column::Time: return displayTime(r->time(), showUtc());
-        case Column::User: return user;
-        case Column::App: return appNameForClass(r->appClass);
-        case Column::Prompt:
-            return r->promptId.isEmpty() ? tr("(no prompt recorded)") : oneLine(r->promptText);
-        case Column::Response:
-            return r->responseId.isEmpty() ? tr("(no response)") : oneLine(r->responseText);
-        case Column::Findings: return r->findingCount ? QString::number(r->findingCount) : QString();
-        case Column::ColumnCount: break;
-        }
-        break;
-    case RawRole:
-        switch (col) {
-        case Column::Time: return r->time();
-        case Column::User: return user;
-        case Column::App: return r->appClass;
-        case Column::Prompt: return r->promptText;
-        case Column::Response: return r->responseText;
-        case Column::Findings: return r->findingCount;
-        case Column::ColumnCount: break;
-        }
-        break;
-    case Qt::ToolTipRole:
-        switch (col) {
-        case Column::Time: return utcTooltip(r->time());
-        case Column::User: return r->userPrincipalName;
-        case Column::App: return r->appClass;
-        case Column::Prompt: return r->promptText.left(1500);
-        case Column::Response: return r->responseText.left(1500);
-        case Column::Findings: return tr("Sensitive information and watchlist terms found in this prompt and its response");
-        case Column::ColumnCount: break;
-        }
-        break;
-    case Qt::TextAlignmentRole:
-        if (col == Column::Findings)
-            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-        break;
-    case HighlightRole:
-        return col == Column::Prompt || col == Column::Response;
-    case UserIdRole:
-        return r->userId;
-    case SessionIdRole:   // the key the conversation view looks the session up by (null ids too)
-        return r->sessionKey.isEmpty() ? r->sessionId : r->sessionKey;
-    case FocusIdRole:
-        return r->promptId.isEmpty() ? r->responseId : r->promptId;
-    default:
-        break;
-    }
-    return {};
-}
-
-QString PromptsModel::columnTitle(int column) const
-{
-    switch (Column(column)) {
-    case Column::Time: return tr("Time");
-    case Column::User: return tr("User");
-    case Column::App: return tr("App");
-    case Column::Prompt: return tr("Prompt");
-    case Column::Response: return tr("Response");
-    case Column::Findings: return tr("Findings");
-    case Column::ColumnCount: break;
-    }
-    return {};
-}
-
 
 } // namespace ledger::gui

@@ -1,18 +1,14 @@
 #pragma once
 // The Prompts tab: one row per turn (a prompt with its response), like prompts.csv.
-#include "models/ArchiveTableModel.h"
+#include "ui/models/ArchiveRowModel.h"
 
 namespace ledger::gui {
 
-class PromptsModel : public ArchiveTableModel {
+class PromptsModel : public ArchiveRowModel<ledger::TurnRow> {
     Q_OBJECT
 public:
     using Column = ledger::TurnRow::Column;
     explicit PromptsModel(QObject *parent = nullptr);
-
-    QVariant data(const QModelIndex &index, int role) const override;
-    QString columnTitle(int column) const override;
-    const ledger::TurnRow *rowAt(int row) const { return rowIn(row, &Block::turns); }
 };
 
 } // namespace ledger::gui

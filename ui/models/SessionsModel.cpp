@@ -1,92 +1,55 @@
-#include "models/SessionsModel.h"
+#include "ui/models/SessionsModel.h"
 
-#include "archive/Archive.h"
-#include "common/TimeFormat.h"
-#include "model/AppClass.h"
+#include "ui/common/TimeFormat.h"
 
 #include <QLocale>
 
 namespace ledger::gui {
 
+namespace {
+
+using R = ledger::SessionRow;
+
+int turns(const R &r) { return qMax(r.promptCount, r.responseCount); }
+
+// In the order of SessionRow::Column.
+std::vector<SessionsModel::ColumnSpec> sessionColumns()
+{
+    return {
+        rowcolumns::user<R>(QT_TRANSLATE_NOOP("ledger::gui::SessionsModel", "User")),
+        rowcolumns::app<R>(QT_TRANSLATE_NOOP("ledger::gui::SessionsModel", "App")),
+        {QT_TRANSLATE_NOOP("ledger::gui::SessionsModel", "Started"),
+         [](const R &r, bool utc) -> QVariant { return displayTime(r.started, utc); },
+         [](const R &r) -> QVariant { return r.started; },
+         [](const R &r, bool) -> QVariant { return utcTooltip(r.started); }},
+        {QT_TRANSLATE_NOOP("ledger::gui::SessionsModel", "Ended"),
+         [](const R &r, bool utc) -> QVariant { return displayTime(r.ended, utc); },
+         [](const R &r) -> QVariant { return r.ended; },
+         [](const R &r, bool) -> QVariant { return utcTooltip(r.ended); }},
+        {QT_TRANSLATE_NOOP("ledger::gui::SessionsModel", "Turns"),
+         [](const R &r, bool) -> QVariant { return QLocale().toString(turns(r)); },
+         [](const R &r) -> QVariant { return turns(r); },
+         [](const R &r, bool) -> QVariant {
+             return SessionsModel::tr("%1 prompts, %2 responses").arg(r.promptCount).arg(r.responseCount);
+         },
+         true},
+        {QT_TRANSLATE_NOOP("ledger::gui::SessionsModel", "First prompt"),
+         [](const R &r, bool) -> QVariant { return SessionsModel::oneLine(r.firstPrompt); },
+         [](const R &r) -> QVariant { return r.firstPrompt; },
+         [](const R &r, bool) -> QVariant { return r.firstPrompt.left(1500); }, false, true},
+        rowcolumns::findings<R>(QT_TRANSLATE_NOOP("ledger::gui::SessionsModel", "Findings"), [](const R &, bool) -> QVariant {
+            return SessionsModel::tr("Sensitive information and watchlist terms found in this session");
+        }),
+    };
+}
+
+} // namespace
+
 SessionsModel::SessionsModel(QObject *parent)
-    : ArchiveTableModel(ledger::ArchiveView::Sessions, int(Column::ColumnCount), parent)
+    : ArchiveRowModel(ledger::ArchiveView::Sessions, &Block::sessions, sessionColumns(), rowcolumns::ownerIds<R>,
+                      parent)
 {
+    Q_ASSERT(columnCount() == int(Column::ColumnCount));
 }
-
-QVariant SessionsModel::data(const QModelIndex &index, int role) const
-{
-    const SessionRow *r = index.isValid() ? rowAt(index.row()) : nullptr;
-    if (!r)
-        return index.isValid() ? placeholder(index, role) : QVariant();
-    const auto col = Column(index.column());
-    const QString user = r->userDisplayName.isEmpty() ? r->userPrincipalName : r->userDisplayName;
-    switch (role) {
-    case Qt::DisplayRole:
-        switch (col) {
-        case Column::User: return user;
-        case Column::App: return appNameForClass(r->appClass);
-        case Column::Started: return displayTime(r->started, showUtc());
-        case Column::Ended: return displayTime(r->ended, showUtc());
-        case Column::Turns: return QLocale().toString(qMax(r->promptCount, r->responseCount));
-        case Column::FirstPrompt: return oneLine(r->firstPrompt);
-        case Column::Findings: return r->findingCount ? QLocale().toString(r->findingCount) : QString();
-        case Column::ColumnCount: break;
-        }
-        break;
-    case RawRole:
-        switch (col) {
-        case Column::User: return user;
-        case Column::App: return r->appClass;
-        case Column::Started: return r->started;
-        case Column::Ended: return r->ended;
-        case Column::Turns: return qMax(r->promptCount, r->responseCount);
-        case Column::FirstPrompt: return r->firstPrompt;
-        case Column::Findings: return r->findingCount;
-        case Column::ColumnCount: break;
-        }
-        break;
-    case Qt::ToolTipRole:
-        switch (col) {
-        case Column::User: return r->userPrincipalName;
-        case Column::App: return r->appClass;
-        case Column::Started: return utcTooltip(r->started);
-        case Column::Ended: return utcTooltip(r->ended);
-        case Column::Turns: return tr("%1 prompts, %2 responses").arg(r->promptCount).arg(r->responseCount);
-        case Column::FirstPrompt: return r->firstPrompt.left(1500);
-        case Column::Findings: return tr("Sensitive information and watchlist terms found in this session");
-        case Column::ColumnCount: break;
-        }
-        break;
-    case Qt::TextAlignmentRole:
-        if (col == Column::Turns || col == Column::Findings)
-            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-        break;
-    case HighlightRole:
-        return col == Column::FirstPrompt;
-    case UserIdRole:
-        return r->userId;
-    case SessionIdRole:   // the key the conversation view looks the session up by (null ids too)
-        return r->sessionKey.isEmpty() ? r->sessionId : r->sessionKey;
-    default:
-        break;
-    }
-    return {};
-}
-
-QString SessionsModel::columnTitle(int column) const
-{
-    switch (Column(column)) {
-    case Column::User: return tr("User");
-    case Column::App: return tr("App");
-    case Column::Started: return tr("Started");
-    case Column::Ended: return tr("Ended");
-    case Column::Turns: return tr("Turns");
-    case Column::FirstPrompt: return tr("First prompt");
-    case Column::Findings: return tr("Findings");
-    case Column::ColumnCount: break;
-    }
-    return {};
-}
-
 
 } // namespace ledger::gui

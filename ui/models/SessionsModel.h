@@ -1,18 +1,14 @@
 #pragma once
 // The Sessions tab: one row per conversation (user + session id).
-#include "models/ArchiveTableModel.h"
+#include "ui/models/ArchiveRowModel.h"
 
 namespace ledger::gui {
 
-class SessionsModel : public ArchiveTableModel {
+class SessionsModel : public ArchiveRowModel<ledger::SessionRow> {
     Q_OBJECT
 public:
     using Column = ledger::SessionRow::Column;
     explicit SessionsModel(QObject *parent = nullptr);
-
-    QVariant data(const QModelIndex &index, int role) const override;
-    QString columnTitle(int column) const override;
-    const ledger::SessionRow *rowAt(int row) const { return rowIn(row, &Block::sessions); }
 };
 
 } // namespace ledger::gui

@@ -1,6 +1,6 @@
-#include "models/UserStatusText.h"
+#include "ui/models/UserStatusText.h"
 
-#include "models/UsersModel.h"
+#include "ui/models/UsersModel.h"
 
 #include <QCoreApplication>
 

@@ -2,7 +2,7 @@
 // A user's sync status in plain words: first what it means for the officer, the technical detail
 // (HTTP status, request-id) kept apart. One function per wording so that a new status or a more
 // precise reason slots in at one place.
-#include "model/User.h"
+#include "app/model/User.h"
 #include <QString>
 
 namespace ledger::gui {

@@ -1,17 +1,11 @@
-#include "models/UsersModel.h"
+#include "ui/models/UsersModel.h"
 
-#include "archive/Archive.h"
-#include "common/TimeFormat.h"
+#include "app/archive/Archive.h"
+#include "ui/common/TimeFormat.h"
 
 #include <QLocale>
 
 namespace ledger::gui {
-
-UsersModel::UsersModel(QObject *parent)
-    : ArchiveTableModel(ledger::ArchiveView::Users, int(Column::ColumnCount), parent)
-{
-    setBlockSize(100000);   // tenants have thousands of users: one block holds them all
-}
 
 QString UsersModel::statusText(ledger::UserStatus status)
 {
@@ -55,93 +49,78 @@ QString statusTooltip(const UserRow &r)
 }
 } // namespace
 
-QVariant UsersModel::data(const QModelIndex &index, int role) const
+namespace {
+
+using R = ledger::UserRow;
+
+QVariant count(qint64 n) { return QLocale().toString(n); }
+QVariant tooltip(const R &r, bool utc)
 {
-    const UserRow *r = index.isValid() ? rowAt(index.row()) : nullptr;
-    if (!r)
-        return index.isValid() ? placeholder(index, role) : QVariant();
-    const auto col = Column(index.column());
-    switch (role) {
-    case Qt::DisplayRole:
-        switch (col) {
-        case Column::Name: return r->user.displayName;
-        case Column::Upn: return r->user.userPrincipalName;
-        case Column::Department: return r->user.department;
-        case Column::JobTitle: return r->user.jobTitle;
-        case Column::Enabled: return r->user.accountEnabled ? tr("Yes") : tr("No");
-        case Column::Status: return statusCell(*r);
-        case Column::Interactions: return QLocale().toString(r->interactionCount);
-        case Column::Sessions: return QLocale().toString(r->sessionCount);
-        case Column::LastActivity: return displayTime(r->lastActivity, showUtc());
-        case Column::Findings: return r->findingCount ? QLocale().toString(r->findingCount) : QString();
-        case Column::ColumnCount: break;
-        }
-        break;
-    case RawRole:
-        switch (col) {
-        case Column::Name: return r->user.displayName;
-        case Column::Upn: return r->user.userPrincipalName;
-        case Column::Department: return r->user.department;
-        case Column::JobTitle: return r->user.jobTitle;
-        case Column::Enabled: return r->user.accountEnabled;
-        case Column::Status: return userStatusKey(r->status);
-        case Column::Interactions: return r->interactionCount;
-        case Column::Sessions: return r->sessionCount;
-        case Column::LastActivity: return r->lastActivity;
-        case Column::Findings: return r->findingCount;
-        case Column::ColumnCount: break;
-        }
-        break;
-    case Qt::ToolTipRole:
-        if (col == Column::Status) {
-            const QString why = statusTooltip(*r);
-            if (!r->user.isDeleted())
-                return why;
-            const QString when = r->user.deletedDateTime.toMSecsSinceEpoch() > 0
-                ? displayTime(r->user.deletedDateTime, showUtc()) : tr("an unknown date");
-            return tr("Deleted from the directory on %1. %2").arg(when, why);
-        }
-        if (col == Column::LastActivity)
-            return utcTooltip(r->lastActivity);
-        if (col == Column::Findings)
-            return tr("Sensitive information and watchlist terms found in this user's prompts and responses");
-        if (col == Column::Upn && !r->user.mail.isEmpty())
-            return r->user.mail;
-        break;
-    case Qt::TextAlignmentRole:
-        if (col == Column::Interactions || col == Column::Sessions || col == Column::Findings)
-            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-        break;
-    case Qt::AccessibleTextRole:
-        if (col == Column::Status)
-            return statusCell(*r);
-        break;
-    case UserIdRole:
-        return r->user.id;
-    default:
-        break;
-    }
-    return {};
+    const QString why = statusTooltip(r);
+    if (!r.user.isDeleted())
+        return why;
+    const QString when = r.user.deletedDateTime.toMSecsSinceEpoch() > 0
+        ? displayTime(r.user.deletedDateTime, utc) : UsersModel::tr("an unknown date");
+    return UsersModel::tr("Deleted from the directory on %1. %2").arg(when, why);
 }
 
-QString UsersModel::columnTitle(int column) const
+// In the order of UserRow::Column.
+std::vector<UsersModel::ColumnSpec> userColumns()
 {
-    switch (Column(column)) {
-    case Column::Name: return tr("Name");
-    case Column::Upn: return tr("User principal name");
-    case Column::Department: return tr("Department");
-    case Column::JobTitle: return tr("Job title");
-    case Column::Enabled: return tr("Enabled");
-    case Column::Status: return tr("Status");
-    case Column::Interactions: return tr("Interactions");
-    case Column::Sessions: return tr("Sessions");
-    case Column::LastActivity: return tr("Last activity");
-    case Column::Findings: return tr("Findings");
-    case Column::ColumnCount: break;
-    }
-    return {};
+    return {
+        {QT_TRANSLATE_NOOP("ledger::gui::UsersModel", "Name"),
+         [](const R &r, bool) -> QVariant { return r.user.displayName; },
+         [](const R &r) -> QVariant { return r.user.displayName; }},
+        {QT_TRANSLATE_NOOP("ledger::gui::UsersModel", "User principal name"),
+         [](const R &r, bool) -> QVariant { return r.user.userPrincipalName; },
+         [](const R &r) -> QVariant { return r.user.userPrincipalName; },
+         [](const R &r, bool) -> QVariant { return r.user.mail.isEmpty() ? QVariant() : r.user.mail; }},
+        {QT_TRANSLATE_NOOP("ledger::gui::UsersModel", "Department"),
+         [](const R &r, bool) -> QVariant { return r.user.department; },
+         [](const R &r) -> QVariant { return r.user.department; }},
+        {QT_TRANSLATE_NOOP("ledger::gui::UsersModel", "Job title"),
+         [](const R &r, bool) -> QVariant { return r.user.jobTitle; },
+         [](const R &r) -> QVariant { return r.user.jobTitle; }},
+        {QT_TRANSLATE_NOOP("ledger::gui::UsersModel", "Enabled"),
+         [](const R &r, bool) -> QVariant { return r.user.accountEnabled ? UsersModel::tr("Yes") : UsersModel::tr("No"); },
+         [](const R &r) -> QVariant { return r.user.accountEnabled; }},
+        {QT_TRANSLATE_NOOP("ledger::gui::UsersModel", "Status"),
+         [](const R &r, bool) -> QVariant { return statusCell(r); },
+         [](const R &r) -> QVariant { return userStatusKey(r.status); }, tooltip, false, false,
+         [](const R &r, bool) -> QVariant { return statusCell(r); }},
+        {QT_TRANSLATE_NOOP("ledger::gui::UsersModel", "Interactions"),
+         [](const R &r, bool) -> QVariant { return count(r.interactionCount); },
+         [](const R &r) -> QVariant { return r.interactionCount; }, nullptr, true},
+        {QT_TRANSLATE_NOOP("ledger::gui::UsersModel", "Sessions"),
+         [](const R &r, bool) -> QVariant { return count(r.sessionCount); },
+         [](const R &r) -> QVariant { return r.sessionCount; }, nullptr, true},
+        {QT_TRANSLATE_NOOP("ledger::gui::UsersModel", "Last activity"),
+         [](const R &r, bool utc) -> QVariant { return displayTime(r.lastActivity, utc); },
+         [](const R &r) -> QVariant { return r.lastActivity; },
+         [](const R &r, bool) -> QVariant { return utcTooltip(r.lastActivity); }},
+        {QT_TRANSLATE_NOOP("ledger::gui::UsersModel", "Findings"),
+         [](const R &r, bool) -> QVariant { return r.findingCount ? count(r.findingCount) : QString(); },
+         [](const R &r) -> QVariant { return r.findingCount; },
+         [](const R &, bool) -> QVariant {
+             return UsersModel::tr("Sensitive information and watchlist terms found in this user's prompts and responses");
+         },
+         true},
+    };
 }
 
+QVariant userIds(const R &r, int role)
+{
+    return role == ArchiveTableModel::UserIdRole ? QVariant(r.user.id) : QVariant();
+}
+
+} // namespace
+
+UsersModel::UsersModel(QObject *parent)
+    : ArchiveRowModel(ledger::ArchiveView::Users, &Block::users, userColumns(), userIds, parent)
+{
+    Q_ASSERT(columnCount() == int(Column::ColumnCount));
+    setBlockSize(100000);   // tenants have thousands of users: one block holds them all
+}
 
 ledger::ArchiveFilter UsersModel::effectiveFilter() const
 {

@@ -1,18 +1,14 @@
 #pragma once
 // The Users tab: every directory user with the outcome of reading their history.
-#include "models/ArchiveTableModel.h"
+#include "ui/models/ArchiveRowModel.h"
 
 namespace ledger::gui {
 
-class UsersModel : public ArchiveTableModel {
+class UsersModel : public ArchiveRowModel<ledger::UserRow> {
     Q_OBJECT
 public:
     using Column = ledger::UserRow::Column;
     explicit UsersModel(QObject *parent = nullptr);
-
-    QVariant data(const QModelIndex &index, int role) const override;
-    QString columnTitle(int column) const override;
-    const ledger::UserRow *rowAt(int row) const { return rowIn(row, &Block::users); }
 
     static QString statusText(ledger::UserStatus status);
 

@@ -1,6 +1,6 @@
-#include "sync/SyncDialog.h"
+#include "ui/sync/SyncDialog.h"
 
-#include "model/AppClass.h"
+#include "app/model/AppClass.h"
 
 #include <QCheckBox>
 #include <QDateEdit>

@@ -1,6 +1,6 @@
 #pragma once
 // "Sync" options: date range, apps, incremental (default) or full.
-#include "sync/SyncEngine.h"
+#include "app/sync/SyncEngine.h"
 #include <QDialog>
 
 class QCheckBox;

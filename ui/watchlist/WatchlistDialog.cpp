@@ -1,4 +1,4 @@
-#include "watchlist/WatchlistDialog.h"
+#include "ui/watchlist/WatchlistDialog.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>

@@ -2,7 +2,7 @@
 // Manage the profile's watchlists: a list of named lists on the left, the terms of the selected
 // one on the right (one term or phrase a line, # comments, word* prefixes). Saving checks every
 // list (a bad line is named and nothing is saved).
-#include "detect/Watchlist.h"
+#include "app/detect/Watchlist.h"
 #include <QDialog>
 
 class QLabel;

@@ -1,4 +1,5 @@
 #include "sim/DemoEnvironment.h"
+#include "sim/DemoServer.h"
 
 #include <QMetaObject>
 #include <QSemaphore>

@@ -10,6 +10,16 @@
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+#include <QTest>
+
+// The start of every initTestCase() of a test that runs the binary: isolated settings and
+// folders, and a skip (not a failure) when CTest did not say where the binary is.
+#define LEDGER_CLI_TEST_INIT()                                                        \
+    do {                                                                               \
+        ::ledger::test::isolateEnvironment();                                          \
+        if (::ledger::test::CliRunner::binary().isEmpty())                             \
+            QSKIP("LEDGER_APP_BINARY is not set (run through ctest)");                 \
+    } while (false)
 
 namespace ledger::test {
 

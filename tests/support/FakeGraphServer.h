@@ -1,7 +1,7 @@
 #pragma once
 // A tiny loopback HTTP/1.1 server for the auth/graph/check tests: every request is recorded (with
 // its arrival time) and answered by a handler. One request per connection (Connection: close).
-// Header-only so tests in tests/auth, tests/graph and tests/check can share it.
+// Header-only, in tests/support so the graph, check, sync, export and CLI tests share it.
 #include <QElapsedTimer>
 #include <QHash>
 #include <QJsonArray>
@@ -17,6 +17,12 @@
 #include <functional>
 
 namespace ledger::test {
+
+// The tenant, client and secret the scripted tests sign in with (any GUIDs do; the secret holds
+// characters a form body must escape).
+inline const QString kFakeTenant = QStringLiteral("11111111-2222-3333-4444-555555555555");
+inline const QString kFakeClient = QStringLiteral("aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee");
+inline const QString kFakeSecret = QStringLiteral("s3cr3t~Value.With+Special&Chars=");
 
 struct FakeRequest {
     QByteArray method;

@@ -1,8 +1,8 @@
 #pragma once
 // Everything that belongs to the tenant currently shown: its profile, its archive and the
 // connection that syncs it (TenantConnection, the same stack the command line uses).
-#include "auth/ConnectionSettings.h"
-#include "sync/SyncEngine.h"
+#include "app/auth/ConnectionSettings.h"
+#include "app/sync/SyncEngine.h"
 #include <QObject>
 #include <memory>
 
@@ -11,7 +11,7 @@ class Archive;
 class TenantConnection;
 }
 
-namespace ledger::gui {
+namespace ledger {
 
 class TenantSession : public QObject {
     Q_OBJECT
@@ -55,4 +55,4 @@ private:
     ledger::SyncEngine *m_engine = nullptr;   // deleted before m_connection
 };
 
-} // namespace ledger::gui
+} // namespace ledger

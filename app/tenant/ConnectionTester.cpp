@@ -1,8 +1,8 @@
-#include "connection/ConnectionTester.h"
+#include "app/tenant/ConnectionTester.h"
 
-#include "tenant/TenantConnection.h"
+#include "app/tenant/TenantConnection.h"
 
-namespace ledger::gui {
+namespace ledger {
 
 ConnectionTester::ConnectionTester(QObject *parent)
     : QObject(parent)
@@ -48,4 +48,4 @@ void ConnectionTester::cancel()
         m_check->cancel();
 }
 
-} // namespace ledger::gui
+} // namespace ledger

@@ -1,12 +1,12 @@
-#include "main/TenantSession.h"
+#include "app/tenant/TenantSession.h"
 
-#include "archive/Archive.h"
-#include "tenant/TenantConnection.h"
+#include "app/archive/Archive.h"
+#include "app/tenant/TenantConnection.h"
 
 #include <QDir>
 #include <QFileInfo>
 
-namespace ledger::gui {
+namespace ledger {
 
 TenantSession::TenantSession(QObject *parent)
     : QObject(parent)
@@ -78,7 +78,7 @@ bool TenantSession::startSync(const ledger::SyncOptions &options, QString *error
     }
     if (m_secret.isEmpty()) {
         if (error)
-            *error = tr("No client secret is available for this profile. Open Connections and type it.");
+            *error = tr("No client secret is available for this profile.");
         return false;
     }
     teardownNetwork();
@@ -103,4 +103,4 @@ bool TenantSession::isSyncing() const
     return m_engine && m_engine->isRunning();
 }
 
-} // namespace ledger::gui
+} // namespace ledger

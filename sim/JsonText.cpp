@@ -1,6 +1,6 @@
 #include "sim/JsonText.h"
 
-#include "model/JsonQuote.h"
+#include "app/model/JsonQuote.h"
 
 namespace ledger::sim::json {
 

@@ -1,8 +1,8 @@
 #pragma once
 // Runs one ConnectionCheck over its own TenantConnection (the same stack a sync uses) so a
 // dialog can test settings that are not saved yet.
-#include "auth/ConnectionSettings.h"
-#include "check/ConnectionCheck.h"
+#include "app/auth/ConnectionSettings.h"
+#include "app/check/ConnectionCheck.h"
 #include <QObject>
 #include <memory>
 
@@ -10,7 +10,7 @@ namespace ledger {
 class TenantConnection;
 }
 
-namespace ledger::gui {
+namespace ledger {
 
 class ConnectionTester : public QObject {
     Q_OBJECT
@@ -34,4 +34,4 @@ private:
     bool m_running = false;
 };
 
-} // namespace ledger::gui
+} // namespace ledger

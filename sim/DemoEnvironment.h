@@ -1,8 +1,9 @@
 #pragma once
 // The demo tenant running in its own thread (so the GUI thread is never blocked by it): used by
 // `--demo`, by `check --demo` / `export --demo` and by integration tests.
-#include "auth/ConnectionSettings.h"
-#include "sim/DemoServer.h"
+#include "app/auth/ConnectionSettings.h"
+#include "sim/DemoServerOptions.h"
+#include "sim/DemoTenant.h"
 #include <QString>
 #include <QUrl>
 #include <memory>
@@ -10,6 +11,8 @@
 class QThread;
 
 namespace ledger {
+
+class DemoServer;
 
 class DemoEnvironment {
 public:

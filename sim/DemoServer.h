@@ -2,6 +2,7 @@
 // The built-in demo tenant (docs/ARCHITECTURE.md, Modules): a loopback HTTP/1.1 server on
 // QTcpServer speaking the token endpoint and the Graph endpoints of docs/GRAPH.md, as strict as the
 // real service. Works in any thread with an event loop.
+#include "sim/DemoServerOptions.h"
 #include "sim/DemoTenant.h"
 #include <QHostAddress>
 #include <QObject>
@@ -9,27 +10,6 @@
 #include <memory>
 
 namespace ledger {
-
-struct DemoServerOptions {
-    int latencyMs = 0;              // added to every answer
-    double rateLimit = 0;           // requests/s per client before 429 + Retry-After; 0 = off
-    bool faults = false;            // inject 503, 504 (no Retry-After), dropped connections,
-                                    // malformed JSON, early-expired tokens — deterministically
-    double faultRate = 0.05;        // fraction of Graph requests that get a fault when faults on
-    int tokenLifetimeSeconds = 3599;
-    bool rejectFilter = false;      // answer 400 to any $filter (tenants that do)
-};
-
-struct DemoServerStats {
-    qint64 requests = 0, tokenRequests = 0, graphRequests = 0;
-    qint64 throttled = 0, faultsInjected = 0;
-    // faultsInjected by kind
-    qint64 faults503 = 0, faults504 = 0, faultsDropped = 0, faultsMalformed = 0, faultsEarlyExpired = 0;
-    qint64 connections = 0;          // TCP connections accepted (keep-alive reuse shows as few)
-};
-
-// The kinds of injected faults, in the order the seeded choice uses.
-enum class DemoFault { ServiceUnavailable503, GatewayTimeout504, DropMidBody, MalformedJson, EarlyExpiredToken };
 
 // No Q_OBJECT on purpose: it has no signals or slots, and without moc its users (tests, tools)
 // link only the sim/ objects they need from the static library.
