@@ -446,7 +446,10 @@ void ConnectionDialog::save()
         setMessage(QStringLiteral("name"), false, tr("Another profile already has this name."));
         return;
     }
-    p = m_profiles->save(p);
+    QString logError;
+    p = m_service->saveProfile(p, &logError);   // also records the change in the activity log
+    if (!logError.isEmpty())
+        qWarning().noquote() << logError;
     m_profileId = p.id;
     m_profiles->setLastUsedProfileId(p.id);
     reloadList();
@@ -498,7 +501,10 @@ void ConnectionDialog::renameProfile()
         Dialogs::error(this, tr("Rename profile"), c.message);
         return;
     }
-    m_profiles->rename(p->id, name);
+    QString logError;
+    m_service->renameProfile(p->id, name, &logError);   // also records the change in the activity log
+    if (!logError.isEmpty())
+        qWarning().noquote() << logError;
     m_name->setText(name);
     reloadList();
 }
