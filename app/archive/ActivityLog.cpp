@@ -325,10 +325,15 @@ ActivityVerification verifyDb(const QSqlDatabase &db, const ActivityAnchor &anch
         if (!parsed || formatUtc(e.time) != storedTime || QString::fromUtf8(ActivityLog::canonicalJson(e.details)) != storedDetails)
             return bad(e.seq, shownTime, ActivityLog::tr("its content was changed (it is not in the form this program writes)."));
         const QString computed = ActivityLog::chainHash(prev, e);
-        if (computed != e.hash)
-            return bad(e.seq, shownTime,
-                       ActivityLog::tr("its content or its hash was changed, or entries before it were deleted, inserted or "
-                       "reordered (stored hash %1, computed %2).").arg(e.hash, computed));
+        if (computed != e.hash) {
+            bad(e.seq, shownTime,
+                ActivityLog::tr("its content or its hash was changed, or entries before it were deleted, inserted or "
+                                "reordered."));
+            v.technical = ActivityLog::tr("stored hash %1, computed %2").arg(e.hash, computed);
+            v.message.chop(1);   // the full stop, before the hashes
+            v.message += u" ("_s + v.technical + u")."_s;
+            return v;
+        }
         prevTime = e.time;
         prev = e.hash;
         v.head = e.hash;
@@ -375,7 +380,7 @@ ActivityVerification verifyDb(const QSqlDatabase &db, const ActivityAnchor &anch
                           "entry and the ones after it were deleted, or the log was rewritten.")
                               .arg(anchor.exportJsonSha256));
     v.message = v.entries == 0 ? ActivityLog::tr("The activity log is empty.")
-                               : ActivityLog::tr("The activity log is intact: %1 entries verified.").arg(v.entries);
+                               : ActivityLog::tr("The activity log is intact: %n entries verified.", nullptr, int(v.entries));
     if (!anchor.isEmpty())
         v.message += ActivityLog::tr(" It contains the entries recorded by the earlier export.");
     return v;
@@ -458,9 +463,8 @@ QString ActivityLog::summary(const ActivityEntry &e)
     if (e.kind == u"export") {
         const QJsonObject counts = d.value(u"row_counts"_s).toObject();
         const QString scope = d.value(u"scope"_s).toObject().value(u"scope"_s).toString();
-        return ActivityLog::tr("%1 (scope %2, %3 prompts, %4 checksums)").arg(str("folder"), scope.isEmpty() ? u"?"_s : scope)
-            .arg(counts.value(u"prompts.csv"_s).toVariant().toLongLong())
-            .arg(d.value(u"checksums"_s).toObject().size());
+        return ActivityLog::tr("%1 (scope %2, %3 prompts)").arg(str("folder"), scope.isEmpty() ? u"?"_s : scope)
+            .arg(counts.value(u"prompts.csv"_s).toVariant().toLongLong());
     }
     if (e.kind == u"review.status")
         return u"%1: %2 → %3"_s.arg(item(), str("previous_status"), str("status"));

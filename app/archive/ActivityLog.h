@@ -36,6 +36,7 @@ struct ActivityVerification {
     qint64 firstBadSeq = 0;         // the first entry that does not verify (0 = none or unknown)
     QDateTime firstBadTime;         // its time as stored (invalid when unknown)
     QString problem;                // what is wrong with it, plain words ("" when ok)
+    QString technical;              // the hashes involved, when they help ("stored hash …, computed …")
     QString message;                // the whole verdict in plain words
     QString head;                   // the newest entry's stored hash ("" = empty log)
 };
@@ -50,7 +51,7 @@ struct ActivityAnchor {
 };
 
 class ActivityLog {
-    Q_DECLARE_TR_FUNCTIONS(ActivityLog)
+    Q_DECLARE_TR_FUNCTIONS(ledger::ActivityLog)
 public:
     static QString zeroHash();      // 64 zeros: the "previous hash" of the first entry
     // The canonical JSON text of a value (see above) and of an entry's content.

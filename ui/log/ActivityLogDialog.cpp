@@ -179,6 +179,7 @@ void ActivityLogDialog::load(const Archive &archive)
                              "The entries below are as stored; do not rely on them without checking a copy "
                              "of the archive from before the change.")
                               .arg(which));
+        m_banner->setToolTip(m_verification.technical);
         m_banner->setStyleSheet(u"QLabel { background: #b3261e; color: white; font-weight: bold; border-radius: 4px; }"_s);
         m_banner->setProperty("failed", true);
     }
