@@ -48,6 +48,8 @@ void applyScreenshotEnvironment(MainWindow &w)
         QTimer::singleShot(300, &w, &MainWindow::showConnections);
     else if (dialog == u"guide")
         QTimer::singleShot(300, &w, &MainWindow::showSetupGuide);
+    else if (dialog == u"activitylog")
+        QTimer::singleShot(300, &w, &MainWindow::showActivityLog);
 }
 
 } // namespace

@@ -2,7 +2,9 @@
 #include "app/archive/Archive.h"
 #include "app/model/Interaction.h"
 
+#include <QAtomicInt>
 #include <QCryptographicHash>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlDatabase>
@@ -245,12 +247,11 @@ QString ActivityLog::append(Archive &archive, const QString &kind, const QJsonOb
     return e.hash;
 }
 
-QList<ActivityEntry> ActivityLog::entries(const Archive &archive, const QDateTime &from, const QDateTime &to,
-                                          const QString &kind)
+namespace {
+
+QList<ActivityEntry> entriesOf(const QSqlDatabase &db, const QDateTime &from, const QDateTime &to, const QString &kind)
 {
     QList<ActivityEntry> out;
-    if (!archive.isOpen())
-        return out;
     QStringList conds;
     QVariantList binds;
     if (from.isValid()) {
@@ -265,7 +266,7 @@ QList<ActivityEntry> ActivityLog::entries(const Archive &archive, const QDateTim
         conds << u"(kind = ? OR kind LIKE ?)"_s;
         binds << kind << QString(kind + u".%"_s);
     }
-    QSqlQuery q(dbOf(archive));
+    QSqlQuery q(db);
     q.prepare(kColumns + (conds.isEmpty() ? QString() : u" WHERE "_s + conds.join(u" AND "_s)) + u" ORDER BY seq"_s);
     for (const QVariant &b : binds)
         q.addBindValue(b);
@@ -273,6 +274,126 @@ QList<ActivityEntry> ActivityLog::entries(const Archive &archive, const QDateTim
         while (q.next())
             out << entryFrom(q);
     return out;
+}
+
+// The chain rule, the head record and the anchor (ActivityLog.h; docs/CLI.md "log").
+ActivityVerification verifyDb(const QSqlDatabase &db, const ActivityAnchor &anchor)
+{
+    ActivityVerification v;
+    auto bad = [&v](qint64 seq, const QDateTime &time, const QString &problem) {
+        v.ok = false;
+        v.firstBadSeq = seq;
+        v.firstBadTime = time;
+        v.problem = problem;
+        v.message = seq > 0 ? (time.isValid() ? ActivityLog::tr("Entry %1 (%2) does not verify: %3").arg(seq).arg(formatUtc(time), problem)
+                                              : ActivityLog::tr("Entry %1 does not verify: %2").arg(seq).arg(problem))
+                            : ActivityLog::tr("The activity log does not verify: ") + problem;
+        return v;
+    };
+    {
+        QSqlQuery t(db);
+        if (!t.exec(u"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'activity_log'"_s) || !t.next())
+            return bad(0, {}, ActivityLog::tr("the archive cannot be read: ") + t.lastError().text());
+        if (t.value(0).toLongLong() == 0)
+            return bad(0, {}, ActivityLog::tr("the archive has no activity_log table (it was removed, or the archive is from a "
+                              "version before the activity log)."));
+    }
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(kColumns + u" ORDER BY seq"_s))
+        return bad(0, {}, ActivityLog::tr("the activity log cannot be read: ") + q.lastError().text());
+    QString prev = ActivityLog::zeroHash();
+    qint64 expected = 1;
+    QDateTime prevTime;
+    bool anchorHeadSeen = anchor.head.isEmpty();
+    bool anchorExportSeen = anchor.exportJsonSha256.isEmpty();
+    while (q.next()) {
+        bool parsed = false;
+        const ActivityEntry e = entryFrom(q, &parsed);
+        const QString storedTime = q.value(1).toString();
+        const QString storedDetails = q.value(6).toString();
+        const QDateTime shownTime = e.time.isValid() ? e.time : QDateTime();
+        if (e.seq != expected) {
+            if (e.seq > expected)
+                return bad(expected, {}, expected + 1 == e.seq
+                               ? ActivityLog::tr("it is missing: entry %1 follows entry %2, so entry %3 was deleted (or the "
+                                 "numbers were changed).").arg(e.seq).arg(expected - 1).arg(expected)
+                               : ActivityLog::tr("it is missing: entry %1 follows entry %2, so entries %3 to %4 were deleted (or the "
+                                 "numbers were changed).").arg(e.seq).arg(expected - 1).arg(expected).arg(e.seq - 1));
+            return bad(e.seq, shownTime, ActivityLog::tr("its number is out of order."));
+        }
+        if (!parsed || formatUtc(e.time) != storedTime || QString::fromUtf8(ActivityLog::canonicalJson(e.details)) != storedDetails)
+            return bad(e.seq, shownTime, ActivityLog::tr("its content was changed (it is not in the form this program writes)."));
+        const QString computed = ActivityLog::chainHash(prev, e);
+        if (computed != e.hash) {
+            bad(e.seq, shownTime,
+                ActivityLog::tr("its content or its hash was changed, or entries before it were deleted, inserted or "
+                                "reordered."));
+            v.technical = ActivityLog::tr("stored hash %1, computed %2").arg(e.hash, computed);
+            v.message.chop(1);   // the full stop, before the hashes
+            v.message += u" ("_s + v.technical + u")."_s;
+            return v;
+        }
+        prevTime = e.time;
+        prev = e.hash;
+        v.head = e.hash;
+        v.entries = e.seq;
+        if (!anchorHeadSeen && e.hash == anchor.head)
+            anchorHeadSeen = true;
+        if (!anchorExportSeen && e.kind == u"export"
+            && e.details.value(u"checksums"_s).toObject().value(u"export.json"_s).toString() == anchor.exportJsonSha256)
+            anchorExportSeen = true;
+        ++expected;
+    }
+    q.finish();
+    // The head record: the newest seq and hash, written with every entry.
+    QSqlQuery m(db);
+    m.prepare(u"SELECT value FROM meta WHERE key = ?"_s);
+    m.addBindValue(QString(kHeadKey));
+    QString headRecord;
+    if (m.exec() && m.next())
+        headRecord = m.value(0).toString();
+    if (headRecord.isEmpty()) {
+        if (v.entries > 0)
+            return bad(v.entries, prevTime, ActivityLog::tr("the log's head record (meta activity_log_head) is missing: it was removed "
+                                            "outside Copilot Ledger."));
+    } else {
+        const qint64 headSeq = headRecord.section(u' ', 0, 0).toLongLong();
+        const QString headHash = headRecord.section(u' ', 1, 1);
+        if (headSeq > v.entries)
+            return bad(v.entries + 1, {}, headSeq == v.entries + 1
+                           ? ActivityLog::tr("it is missing: the log's head record names entry %1 but the log ends at entry %2, so "
+                             "the newest entry was deleted.").arg(headSeq).arg(v.entries)
+                           : ActivityLog::tr("it is missing: the log's head record names entry %1 but the log ends at entry %2, so "
+                             "the newest entries (%3 to %1) were deleted.").arg(headSeq).arg(v.entries).arg(v.entries + 1));
+        if (headSeq != v.entries || headHash != v.head)
+            return bad(v.entries, prevTime, ActivityLog::tr("it does not match the log's head record (entry %1, hash %2): the newest "
+                                            "entries were replaced or the head record was changed.")
+                                                .arg(headSeq).arg(headHash));
+    }
+    if (!anchorHeadSeen)
+        return bad(0, {}, ActivityLog::tr("no entry has the hash %1 that the earlier export recorded as the log's head "
+                          "(activity_log_head): the log was rewritten, or entries up to that one were deleted, "
+                          "after that export.").arg(anchor.head));
+    if (!anchorExportSeen)
+        return bad(0, {}, ActivityLog::tr("the log has no entry of the export that wrote this export.json (SHA-256 %1): that "
+                          "entry and the ones after it were deleted, or the log was rewritten.")
+                              .arg(anchor.exportJsonSha256));
+    v.message = v.entries == 0 ? ActivityLog::tr("The activity log is empty.")
+                               : ActivityLog::tr("The activity log is intact: %n entries verified.", nullptr, int(v.entries));
+    if (!anchor.isEmpty())
+        v.message += ActivityLog::tr(" It contains the entries recorded by the earlier export.");
+    return v;
+}
+
+} // namespace
+
+QList<ActivityEntry> ActivityLog::entries(const Archive &archive, const QDateTime &from, const QDateTime &to,
+                                          const QString &kind)
+{
+    if (!archive.isOpen())
+        return {};
+    return entriesOf(dbOf(archive), from, to, kind);
 }
 
 QString ActivityLog::head(const Archive &archive)
@@ -285,71 +406,157 @@ QString ActivityLog::head(const Archive &archive)
     return {};
 }
 
-ActivityVerification ActivityLog::verify(const Archive &archive)
+ActivityVerification ActivityLog::verify(const Archive &archive, const ActivityAnchor &anchor)
 {
-    ActivityVerification v;
-    auto bad = [&v](qint64 seq, const QString &message) {
+    if (!archive.isOpen()) {
+        ActivityVerification v;
         v.ok = false;
-        v.firstBadSeq = seq;
-        v.message = message;
+        v.problem = v.message = u"No archive is open."_s;
         return v;
+    }
+    return verifyDb(dbOf(archive), anchor);
+}
+
+QStringList ActivityLog::knownKinds()
+{
+    return {u"sync"_s,         u"export"_s,       u"review.status"_s, u"review.note"_s, u"review.cases"_s,
+            u"case.created"_s, u"sample"_s,       u"watchlist"_s,     u"profile"_s,     u"archive"_s};
+}
+
+QJsonObject ActivityLog::toJson(const ActivityEntry &e)
+{
+    return {{u"seq"_s, e.seq},
+            {u"time_utc"_s, formatUtc(e.time)},
+            {u"operator"_s, e.operatorName},
+            {u"machine"_s, e.machine},
+            {u"app_version"_s, e.appVersion},
+            {u"kind"_s, e.kind},
+            {u"details"_s, e.details},
+            {u"hash"_s, e.hash}};
+}
+
+QString ActivityLog::summary(const ActivityEntry &e)
+{
+    const QJsonObject &d = e.details;
+    auto str = [&d](const char *key) -> QString { return d.value(QLatin1StringView(key)).toString(); };
+    auto num = [&d](const char *key) { return d.value(QLatin1StringView(key)).toVariant().toLongLong(); };
+    auto list = [&d](const char *key) {
+        QStringList out;
+        for (const QJsonValue &v : d.value(QLatin1StringView(key)).toArray())
+            out << v.toString();
+        return out;
     };
-    if (!archive.isOpen())
-        return bad(0, u"No archive is open."_s);
-    QSqlQuery q(dbOf(archive));
-    q.setForwardOnly(true);
-    if (!q.exec(kColumns + u" ORDER BY seq"_s))
-        return bad(0, u"The activity log cannot be read: "_s + q.lastError().text());
-    QString prev = zeroHash();
-    qint64 expected = 1;
-    while (q.next()) {
-        bool parsed = false;
-        const ActivityEntry e = entryFrom(q, &parsed);
-        const QString storedTime = q.value(1).toString();
-        if (e.seq != expected) {
-            return bad(e.seq, e.seq > expected
-                                  ? u"Entry %1 does not verify: it follows entry %2, so entry %3 was deleted."_s
-                                        .arg(e.seq).arg(expected - 1).arg(expected)
-                                  : u"Entry %1 does not verify: the entries are out of order."_s.arg(e.seq));
-        }
-        if (!parsed || formatUtc(e.time) != storedTime)
-            return bad(e.seq, u"Entry %1 does not verify: its content was changed (it is not in the form this "
-                              "program writes)."_s.arg(e.seq));
-        const QString computed = chainHash(prev, e);
-        if (computed != e.hash) {
-            return bad(e.seq, u"Entry %1 does not verify: its content or its hash was changed, or entries were "
-                              "deleted or reordered before it (stored hash %2, computed %3)."_s
-                                  .arg(e.seq).arg(e.hash, computed));
-        }
-        prev = e.hash;
-        v.head = e.hash;
-        v.entries = e.seq;
-        ++expected;
+    auto item = [&]() -> QString {
+        const QString what = str("item_kind") == u"session" ? u"session "_s : u"turn "_s;
+        const QString user = str("user_id");
+        return what + str("item_id") + (user.isEmpty() ? QString() : u" of user "_s + user);
+    };
+    if (e.kind == u"sync") {
+        const QStringList apps = list("apps"), users = list("users");
+        return ActivityLog::tr("%1 to %2, apps %3, users %4: %5 users, %6 new interactions, %7")
+            .arg(str("from"), str("to"), apps.isEmpty() ? u"all"_s : apps.join(u", "_s),
+                 users.isEmpty() ? u"all"_s : users.join(u", "_s))
+            .arg(num("users_synced"))
+            .arg(num("interactions_new"))
+            .arg(str("outcome"));
     }
-    q.finish();
-    // The head record: the newest seq and hash, written with every entry.
-    QSqlQuery m(dbOf(archive));
-    m.prepare(u"SELECT value FROM meta WHERE key = ?"_s);
-    m.addBindValue(QString(kHeadKey));
-    QString headRecord;
-    if (m.exec() && m.next())
-        headRecord = m.value(0).toString();
-    if (headRecord.isEmpty()) {
-        if (v.entries > 0)
-            return bad(1, u"The activity log's head record is missing: it was removed outside Copilot Ledger."_s);
-    } else {
-        const qint64 headSeq = headRecord.section(u' ', 0, 0).toLongLong();
-        const QString headHash = headRecord.section(u' ', 1, 1);
-        if (headSeq > v.entries)
-            return bad(v.entries + 1, u"Entry %1 does not verify: it is missing — the log's head record names entry "
-                                      "%2, so the newest entries were deleted."_s.arg(v.entries + 1).arg(headSeq));
-        if (headSeq != v.entries || headHash != v.head)
-            return bad(headSeq, u"The activity log's head record (entry %1) does not match the newest entry (%2)."_s
-                                    .arg(headSeq).arg(v.entries));
+    if (e.kind == u"export") {
+        const QJsonObject counts = d.value(u"row_counts"_s).toObject();
+        const QString scope = d.value(u"scope"_s).toObject().value(u"scope"_s).toString();
+        return ActivityLog::tr("%1 (scope %2, %3 prompts)").arg(str("folder"), scope.isEmpty() ? u"?"_s : scope)
+            .arg(counts.value(u"prompts.csv"_s).toVariant().toLongLong());
     }
-    v.message = v.entries == 0 ? u"The activity log is empty."_s
-                               : u"The activity log is intact: %1 entries verified."_s.arg(v.entries);
-    return v;
+    if (e.kind == u"review.status")
+        return u"%1: %2 → %3"_s.arg(item(), str("previous_status"), str("status"));
+    if (e.kind == u"review.note")
+        return ActivityLog::tr("%1: note “%2”").arg(item(), str("note"));
+    if (e.kind == u"review.cases")
+        return ActivityLog::tr("%1: %2 case “%3”").arg(item(), str("action") == u"removed" ? u"removed from"_s : u"added to"_s, str("case"));
+    if (e.kind == u"case.created")
+        return ActivityLog::tr("case “%1” created").arg(str("case"));
+    if (e.kind == u"watchlist") {
+        const QStringList members = list("members");
+        return u"%1 “%2”%3"_s.arg(str("action"), str("watchlist"),
+                                  members.isEmpty() ? QString() : u": "_s + members.join(u", "_s));
+    }
+    if (e.kind == u"profile") {
+        QString s = ActivityLog::tr("%1 “%2” (tenant %3)").arg(str("action"), str("name"), str("tenant"));
+        const QJsonObject changes = d.value(u"changes"_s).toObject();
+        QStringList parts;
+        for (auto it = changes.begin(); it != changes.end(); ++it) {
+            const QJsonObject c = it.value().toObject();
+            parts << ActivityLog::tr("%1 “%2” → “%3”").arg(it.key(), c.value(u"from"_s).toString(), c.value(u"to"_s).toString());
+        }
+        if (!parts.isEmpty())
+            s += u": "_s + parts.join(u", "_s);
+        return s;
+    }
+    QString text = QString::fromUtf8(canonicalJson(d));
+    return text == u"{}" ? QString() : text;
+}
+
+// ---- ActivityLogFile ----------------------------------------------------------------------------
+
+ActivityLogFile::ActivityLogFile() = default;
+
+ActivityLogFile::~ActivityLogFile()
+{
+    if (m_connection.isEmpty())
+        return;
+    QSqlDatabase::database(m_connection, false).close();
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+ActivityLogFile::OpenResult ActivityLogFile::open(const QString &path, QString *error)
+{
+    if (!QFileInfo(path).isFile()) {
+        if (error)
+            *error = QFileInfo::exists(path) ? u"%1 is not a file."_s.arg(path) : u"There is no archive at %1."_s.arg(path);
+        return QFileInfo::exists(path) ? OpenResult::Unreadable : OpenResult::Missing;
+    }
+    static QAtomicInt counter;
+    m_connection = u"ledger-activity-log-%1"_s.arg(counter.fetchAndAddRelaxed(1));
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
+    db.setDatabaseName(path);
+    db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000"_s);
+    QSqlQuery q(db);
+    if (!db.open() || !q.exec(u"SELECT count(*) FROM sqlite_master"_s)) {
+        if (error)
+            *error = u"The archive %1 cannot be read: %2"_s.arg(path, db.isOpen() ? q.lastError().text() : db.lastError().text());
+        return OpenResult::Unreadable;
+    }
+    return OpenResult::Opened;
+}
+
+bool ActivityLogFile::hasLogTable() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    return q.exec(u"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'activity_log'"_s) && q.next()
+        && q.value(0).toLongLong() > 0;
+}
+
+int ActivityLogFile::schemaVersion() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    return q.exec(u"PRAGMA user_version"_s) && q.next() ? q.value(0).toInt() : 0;
+}
+
+QList<ActivityEntry> ActivityLogFile::entries(const QDateTime &from, const QDateTime &to, const QString &kind) const
+{
+    if (m_connection.isEmpty())
+        return {};
+    return entriesOf(QSqlDatabase::database(m_connection, false), from, to, kind);
+}
+
+ActivityVerification ActivityLogFile::verify(const ActivityAnchor &anchor) const
+{
+    if (m_connection.isEmpty()) {
+        ActivityVerification v;
+        v.ok = false;
+        v.problem = v.message = u"No archive is open."_s;
+        return v;
+    }
+    return verifyDb(QSqlDatabase::database(m_connection, false), anchor);
 }
 
 QString ActivityLog::recordWatchlistChange(Archive &archive, const QString &action, const QString &watchlist,
@@ -358,6 +565,63 @@ QString ActivityLog::recordWatchlistChange(Archive &archive, const QString &acti
     return append(archive, u"watchlist"_s,
                   {{u"action"_s, action}, {u"watchlist"_s, watchlist}, {u"members"_s, QJsonArray::fromStringList(members)}},
                   error);
+}
+
+} // namespace ledger
+
+namespace ledger {
+
+bool ActivityLog::recordWatchlistsSaved(Archive &archive, const QList<QPair<QString, QString>> &before,
+                                        const QList<QPair<QString, QString>> &after, QString *error)
+{
+    // A list's terms as written (comment and blank lines left out), for the members of an entry.
+    auto terms = [](const QString &source) {
+        QStringList out;
+        for (const QString &line : source.split(u'\n')) {
+            const QString t = line.trimmed();
+            if (!t.isEmpty() && !t.startsWith(u'#') && !out.contains(t))
+                out << t;
+        }
+        return out;
+    };
+    auto find = [](const QList<QPair<QString, QString>> &lists, const QString &name) -> const QPair<QString, QString> * {
+        for (const auto &l : lists)
+            if (l.first.compare(name, Qt::CaseInsensitive) == 0)
+                return &l;
+        return nullptr;
+    };
+    auto add = [&](const QString &action, const QString &name, const QStringList &members) {
+        return !append(archive, u"watchlist"_s,
+                       {{u"action"_s, action}, {u"watchlist"_s, name}, {u"members"_s, QJsonArray::fromStringList(members)}},
+                       error, true)
+                    .isEmpty();
+    };
+    for (const auto &old : before)
+        if (!find(after, old.first) && !add(u"deleted"_s, old.first, terms(old.second)))
+            return false;
+    for (const auto &now : after) {
+        const auto *old = find(before, now.first);
+        if (!old) {
+            if (!add(u"created"_s, now.first, terms(now.second)))
+                return false;
+            continue;
+        }
+        if (old->first != now.first && !add(u"renamed"_s, now.first, {old->first}))
+            return false;
+        const QStringList was = terms(old->second), is = terms(now.second);
+        QStringList added, removed;
+        for (const QString &t : is)
+            if (!was.contains(t))
+                added << t;
+        for (const QString &t : was)
+            if (!is.contains(t))
+                removed << t;
+        if (!added.isEmpty() && !add(u"members_added"_s, now.first, added))
+            return false;
+        if (!removed.isEmpty() && !add(u"members_removed"_s, now.first, removed))
+            return false;
+    }
+    return true;
 }
 
 } // namespace ledger

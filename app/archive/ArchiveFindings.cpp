@@ -2,6 +2,7 @@
 // docs/DETECTION.md). Computed when interactions are stored (insertInteractions calls
 // storeFindings for every new row) and recomputed by rescanFindings when the detectors or the
 // watchlists change.
+#include "app/archive/ActivityLog.h"
 #include "app/archive/Archive.h"
 #include "app/archive/ArchivePrivate.h"
 #include "app/archive/ArchiveSql.h"
@@ -105,7 +106,15 @@ QList<Watchlist> Archive::storedWatchlists() const
 
 bool Archive::saveWatchlists(const QList<Watchlist> &lists)
 {
-    if (!isOpen() || !d->db.transaction())
+    if (!isOpen())
+        return false;
+    // The activity log records what changed, in the same transaction (ActivityLog.h).
+    QList<QPair<QString, QString>> before, after;
+    for (const Watchlist &w : storedWatchlists())
+        before.append({w.name(), w.source()});
+    for (const Watchlist &w : lists)
+        after.append({w.name(), w.source()});
+    if (!d->db.transaction())
         return false;
     bool ok = d->execSql(u"DELETE FROM watchlists"_s);
     QSqlQuery q(d->db);
@@ -116,6 +125,8 @@ bool Archive::saveWatchlists(const QList<Watchlist> &lists)
         q.bindValue(2, k);
         ok = d->exec(q, u"Storing watchlists"_s);
     }
+    if (ok && !ActivityLog::recordWatchlistsSaved(*this, before, after, &d->lastError))
+        ok = false;
     if (!ok || !d->db.commit()) {
         d->db.rollback();
         return false;

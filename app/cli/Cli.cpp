@@ -5,6 +5,7 @@
 #include "app/cli/CliOptions.h"
 #include "app/cli/ExportCommand.h"
 #include "app/cli/HelpText.h"
+#include "app/cli/LogCommand.h"
 #include "app/cli/Output.h"
 #include "sim/DemoServerCommand.h"
 
@@ -20,7 +21,7 @@ bool isCliInvocation(const QStringList &arguments)
     if (arguments.size() < 2)
         return false;
     const QString first = arguments.at(1);
-    return first == u"check" || first == u"export" || first == u"demo-server" || first == u"--version"
+    return first == u"check" || first == u"export" || first == u"log" || first == u"demo-server" || first == u"--version"
         || first == u"-v" || first == u"--help" || first == u"-h";
 }
 
@@ -63,9 +64,11 @@ int run(int argc, char **argv)
         return 2;
     }
     if (options.help) {
-        printOut(command == u"check" ? checkHelp() : exportHelp());
+        printOut(command == u"check" ? checkHelp() : command == u"log" ? logHelp() : exportHelp());
         return 0;
     }
+    if (command == u"log")
+        return runLogCommand(options);
     if (command == u"check")
         return runCommand<CheckCommand>(options);
     return runCommand<ExportCommand>(options);

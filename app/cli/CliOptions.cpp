@@ -59,6 +59,15 @@ const QHash<QString, Arg> &exportOptions()
     return opts;
 }
 
+const QHash<QString, Arg> &logOptions()
+{
+    static const QHash<QString, Arg> opts{
+        {u"--archive"_s, Arg::Value}, {u"--from"_s, Arg::Value},  {u"--to"_s, Arg::Value},
+        {u"--json"_s, Arg::Flag},     {u"--verify"_s, Arg::Flag}, {u"--expect-head"_s, Arg::Value},
+    };
+    return opts;
+}
+
 bool toNumber(const QString &name, const QString &v, double min, double max, double *out, QString *error)
 {
     bool ok = false;
@@ -177,7 +186,9 @@ bool parseOptions(const QString &command, const QStringList &args, CliOptions *o
 {
     CliOptions o;
     o.command = command;
-    const QHash<QString, Arg> &specific = command == u"check" ? checkOptions() : exportOptions();
+    const QHash<QString, Arg> &specific = command == u"check" ? checkOptions()
+        : command == u"log"                                  ? logOptions()
+                                                             : exportOptions();
     QHash<QString, QString> values;
     QStringList seenFlags;
     QStringList watchlistFiles;   // --watchlist is repeatable
@@ -243,8 +254,19 @@ bool parseOptions(const QString &command, const QStringList &args, CliOptions *o
         *error = u"Use only one of --demo, --profile NAME, or --tenant ID --client-id ID."_s;
         return false;
     }
-    if (!o.demo && o.profile.isEmpty() && !hasTenant) {
-        *error = u"Say which tenant to use: --profile NAME, or --tenant ID --client-id ID, or --demo for the built-in demo tenant."_s;
+    const bool logArchive = command == u"log" && values.contains(u"--archive"_s);
+    if (logArchive && (o.demo || !o.profile.isEmpty() || hasTenant)) {
+        *error = u"Use either a connection (--demo, --profile NAME, or --tenant ID --client-id ID) or --archive PATH, not both."_s;
+        return false;
+    }
+    if (command == u"log" && o.secretStdin) {
+        *error = u"log reads only the archive and needs no client secret: leave out --secret-stdin."_s;
+        return false;
+    }
+    if (!o.demo && o.profile.isEmpty() && !hasTenant && !logArchive) {
+        *error = command == u"log"
+            ? u"Say which archive to read: --archive PATH, --profile NAME, --tenant ID --client-id ID, or --demo."_s
+            : u"Say which tenant to use: --profile NAME, or --tenant ID --client-id ID, or --demo for the built-in demo tenant."_s;
         return false;
     }
     if ((o.demo || !o.profile.isEmpty()) && hasEndpointOpts) {
@@ -367,6 +389,43 @@ bool parseOptions(const QString &command, const QStringList &args, CliOptions *o
             *error = u"--user needs a user principal name or object ID, e.g. --user adele@contoso.com."_s;
             return false;
         }
+        *out = o;
+        return true;
+    }
+
+    if (command == u"log") {
+        for (const auto &[opt, target] : {std::pair{u"--from"_s, &o.from}, std::pair{u"--to"_s, &o.to}}) {
+            if (values.contains(opt) && !parseDate(values.value(opt), target)) {
+                *error = u"%1 \"%2\" is not a date. Use YYYY-MM-DD (UTC midnight) or a full ISO-8601 time with Z, e.g. 2025-01-31T12:00:00Z."_s
+                             .arg(opt, values.value(opt));
+                return false;
+            }
+        }
+        if (o.from.isValid() && o.to.isValid() && o.from >= o.to) {
+            *error = u"--from must be before --to (--to is exclusive: to include all of 31 January, pass --to of 1 February)."_s;
+            return false;
+        }
+        o.json = seenFlags.contains(u"--json"_s);
+        o.verify = seenFlags.contains(u"--verify"_s);
+        if (values.contains(u"--expect-head"_s)) {
+            if (!o.verify) {
+                *error = u"--expect-head goes with --verify."_s;
+                return false;
+            }
+            const QString v = values.value(u"--expect-head"_s).trimmed();
+            static const QRegularExpression hex(u"^[0-9a-fA-F]{64}$"_s);
+            if (hex.match(v).hasMatch()) {
+                o.expectHead = v.toLower();
+            } else if (QFileInfo(v).isFile()) {
+                o.expectExportJson = QFileInfo(v).absoluteFilePath();
+            } else {
+                *error = u"--expect-head needs the activity_log_head of an earlier export.json (64 hexadecimal digits) "
+                         "or the path of that export.json, not \"%1\"."_s.arg(v);
+                return false;
+            }
+        }
+        if (logArchive)
+            o.archivePath = QFileInfo(values.value(u"--archive"_s)).absoluteFilePath();
         *out = o;
         return true;
     }

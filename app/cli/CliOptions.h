@@ -1,5 +1,5 @@
 #pragma once
-// Parsed and validated command-line options of `check` and `export` (docs/CLI.md).
+// Parsed and validated command-line options of `check`, `export` and `log` (docs/CLI.md).
 // Everything that can be checked without touching the network or the archive is checked here,
 // so that bad input ends with exit code 2 before anything is written.
 #include "app/auth/ConnectionSettings.h"
@@ -13,7 +13,7 @@
 namespace ledger::cli {
 
 struct CliOptions {
-    QString command;                 // "check" or "export"
+    QString command;                 // "check", "export" or "log"
     bool help = false;
 
     // Connection
@@ -46,6 +46,12 @@ struct CliOptions {
     // without it the lists stored with the profile's archive are used.
     QList<detect::Watchlist> watchlists;
     bool watchlistsGiven = false;
+
+    // log (from/to above: invalid = open; archivePath above)
+    bool json = false;               // --json
+    bool verify = false;             // --verify
+    QString expectHead;              // --expect-head HASH (64 lowercase hex digits)
+    QString expectExportJson;        // --expect-head FILE: that export.json's path (absolute)
 
     // Developer options for --demo (docs/CLI.md "Demo tenant options")
     DemoTenantSpec demoSpec;

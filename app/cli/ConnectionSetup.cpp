@@ -29,6 +29,59 @@ QString ConnectionSetup::missingSecretMessage()
            "to standard input."_s;
 }
 
+namespace {
+
+QString demoArchiveKey(const DemoTenantSpec &s)
+{
+    const DemoTenantSpec def;
+    if (s.seed == def.seed && s.users == def.users && s.interactions == def.interactions && s.days == def.days)
+        return u"demo"_s;
+    return u"demo-s%1-u%2-i%3-d%4"_s.arg(s.seed).arg(s.users).arg(s.interactions).arg(s.days);
+}
+
+// A saved profile with exactly this connection shares its archive (as the GUI would).
+QString tenantArchiveKey(const ConnectionSettings &settings)
+{
+    const ProfileStore store;
+    for (const Profile &p : store.profiles())
+        if (p.connection == settings)
+            return p.id;
+    const QString ident = settings.tenant.toLower() + u'|' + settings.clientId.toLower() + u'|'
+        + settings.endpoints().graph.toString();
+    return u"cli-"_s
+        + QString::fromLatin1(QCryptographicHash::hash(ident.toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
+}
+
+std::optional<Profile> findProfile(const QString &nameOrId, QString *error)
+{
+    const ProfileStore store;
+    std::optional<Profile> p = store.profileByName(nameOrId);
+    if (!p)
+        p = store.profile(nameOrId);
+    if (!p) {
+        QStringList names;
+        for (const Profile &each : store.profiles())
+            names << each.name;
+        *error = names.isEmpty()
+            ? u"There is no profile named \"%1\" (no profiles are saved yet; create one in the app's connection dialog, or use --tenant and --client-id)."_s.arg(nameOrId)
+            : u"There is no profile named \"%1\". Saved profiles: %2."_s.arg(nameOrId, names.join(u", "_s));
+    }
+    return p;
+}
+
+} // namespace
+
+QString ConnectionSetup::archiveKeyFor(const CliOptions &options, QString *error)
+{
+    if (options.demo)
+        return demoArchiveKey(options.demoSpec);
+    if (!options.profile.isEmpty()) {
+        const std::optional<Profile> p = findProfile(options.profile, error);
+        return p ? p->id : QString();
+    }
+    return tenantArchiveKey(options.connection);
+}
+
 void ConnectionSetup::start()
 {
     if (m_options.demo) {
@@ -38,20 +91,7 @@ void ConnectionSetup::start()
     } else {
         m_settings = m_options.connection;
         m_label = m_settings.tenant;
-        // Share the archive of a saved profile with the same connection (as the GUI would).
-        const ProfileStore store;
-        for (const Profile &p : store.profiles()) {
-            if (p.connection == m_settings) {
-                m_archiveKey = p.id;
-                break;
-            }
-        }
-        if (m_archiveKey.isEmpty()) {
-            const QString ident = m_settings.tenant.toLower() + u'|' + m_settings.clientId.toLower()
-                + u'|' + m_settings.endpoints().graph.toString();
-            m_archiveKey = u"cli-"_s
-                + QString::fromLatin1(QCryptographicHash::hash(ident.toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
-        }
+        m_archiveKey = tenantArchiveKey(m_settings);
         QTimer::singleShot(0, this, [this] { secretFallback({}); });
     }
 }
@@ -69,28 +109,15 @@ void ConnectionSetup::startDemo()
     m_settings = m_demo->connection();
     m_secret = m_demo->clientSecret();
     m_label = u"demo tenant"_s;
-    const DemoTenantSpec def;
-    const DemoTenantSpec &s = m_options.demoSpec;
-    if (s.seed == def.seed && s.users == def.users && s.interactions == def.interactions && s.days == def.days)
-        m_archiveKey = u"demo"_s;
-    else
-        m_archiveKey = u"demo-s%1-u%2-i%3-d%4"_s.arg(s.seed).arg(s.users).arg(s.interactions).arg(s.days);
+    m_archiveKey = demoArchiveKey(m_options.demoSpec);
     QTimer::singleShot(0, this, &ConnectionSetup::ready);
 }
 
 void ConnectionSetup::startProfile()
 {
-    const ProfileStore store;
-    std::optional<Profile> p = store.profileByName(m_options.profile);
-    if (!p)
-        p = store.profile(m_options.profile);
+    QString msg;
+    const std::optional<Profile> p = findProfile(m_options.profile, &msg);
     if (!p) {
-        QStringList names;
-        for (const Profile &each : store.profiles())
-            names << each.name;
-        const QString msg = names.isEmpty()
-            ? u"There is no profile named \"%1\" (no profiles are saved yet; create one in the app's connection dialog, or use --tenant and --client-id)."_s.arg(m_options.profile)
-            : u"There is no profile named \"%1\". Saved profiles: %2."_s.arg(m_options.profile, names.join(u", "_s));
         QTimer::singleShot(0, this, [this, msg] { emit failed(2, msg); });
         return;
     }

@@ -31,6 +31,10 @@ public:
 
     static QString missingSecretMessage();
 
+    // The archive key of the connection options without connecting (no secret, no demo server):
+    // what archiveKey() will be. "" with *error (an unknown profile) on failure. For `log`.
+    static QString archiveKeyFor(const CliOptions &options, QString *error);
+
 signals:
     void ready();
     void failed(int exitCode, const QString &message);

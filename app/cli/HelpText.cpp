@@ -31,6 +31,8 @@ QString generalHelp()
            "  copilot-ledger check  [connection options]\n"
            "  copilot-ledger export [connection options] --from DATE --to DATE [--app Word,Teams…]\n"
            "                        [--users UPN,…|@FILE] --out DIR [--force]\n"
+           "  copilot-ledger log    [connection options | --archive PATH] [--from DATE] [--to DATE] [--json]\n"
+           "  copilot-ledger log --verify [connection options | --archive PATH] [--expect-head HASH|FILE] [--json]\n"
            "  copilot-ledger demo-server [--port N] [--latency-ms N] [--rate N] [--faults] [--seed N]\n"
            "  copilot-ledger --version | --help | <command> --help\n\n"_s
         + connectionHelp() + u"\n"_s + exitCodes();
@@ -73,6 +75,28 @@ QString exportHelp()
            "Ctrl+C or SIGTERM stops cleanly: what was synced stays in the archive, no export file\n"
            "is written (an older export in --out keeps its bytes) and the exit code is 130.\n\n"_s
         + connectionHelp() + u"\n"_s + exitCodes();
+}
+
+QString logHelp()
+{
+    return u"Usage: copilot-ledger log [connection options | --archive PATH] [--from DATE] [--to DATE] [--json]\n"
+           "       copilot-ledger log --verify [connection options | --archive PATH] [--expect-head HASH|FILE] [--json]\n\n"
+           "Lists the archive's activity log (syncs, exports, review decisions, notes, cases, samples,\n"
+           "watchlist and profile changes: time, operator@machine, kind, details), or verifies its hash\n"
+           "chain. Reads the archive read-only; needs no secret and no network.\n\n"
+           "  --archive PATH          read this archive file (instead of a connection's own)\n"
+           "  --from DATE, --to DATE  only entries with from <= time < to (YYYY-MM-DD = UTC midnight, or\n"
+           "                          ISO-8601 with Z); either may be left out\n"
+           "  --json                  one JSON object: archive, from, to, entries, verification\n"
+           "  --verify                check the whole chain and the head record; exit 0 when intact,\n"
+           "                          1 when not (naming the first entry that does not verify)\n"
+           "  --expect-head HASH|FILE with --verify: the log must still contain the head an earlier\n"
+           "                          export recorded (export.json's activity_log_head, or the path of\n"
+           "                          that export.json: then also that export's own entry)\n\n"
+           "Connection (one of, only to find the archive): --demo [--demo-users N …], --profile NAME,\n"
+           "  --tenant ID --client-id ID [--cloud …]\n\n"
+           "Exit codes: 0 listed / intact · 1 not intact (--verify) or the log cannot be read · 2 usage\n"
+           "  (bad dates or options, unknown profile, no archive at that place)\n"_s;
 }
 
 } // namespace ledger::cli

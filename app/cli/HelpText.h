@@ -7,5 +7,6 @@ namespace ledger::cli {
 QString generalHelp();
 QString checkHelp();
 QString exportHelp();
+QString logHelp();
 
 } // namespace ledger::cli

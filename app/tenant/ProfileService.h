@@ -3,6 +3,8 @@
 // files: what the Connections dialog and any other front end use to delete a profile, so the
 // steps happen in the one safe order and every failure is reported (docs/ARCHITECTURE.md,
 // Modules).
+#include "app/auth/ConnectionSettings.h"
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -35,6 +37,13 @@ public:
     // is deleted. removed() always follows, from the event loop.
     void removeProfile(const QString &profileId, bool deleteArchive);
 
+    // Adds or updates a profile (ProfileStore::save) and records the change in that profile's
+    // archive's activity log (kind "profile": created / changed, with what changed — never the
+    // secret). The archive is created for a new profile. A log failure leaves the profile saved
+    // and is returned in *logError.
+    Profile saveProfile(const Profile &profile, QString *logError = nullptr);
+    bool renameProfile(const QString &profileId, const QString &newName, QString *logError = nullptr);
+
     // Where a profile's archive lives (Archive::defaultPath unless set, for tests).
     QString archivePath(const QString &profileId) const;
     void setArchiveFolderForTesting(const QString &folder) { m_archiveFolder = folder; }
@@ -46,6 +55,9 @@ signals:
 
 private:
     void finish(const ProfileRemoval &result);
+    // Appends a "profile" entry to the archive at archivePath(profileId); opens (and with create,
+    // creates) it for this one entry.
+    bool recordChange(const QString &profileId, const QJsonObject &details, bool create, QString *error);
     ProfileStore *m_profiles;
     SecretStore *m_secrets;
     QString m_archiveFolder;

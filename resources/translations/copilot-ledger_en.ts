@@ -146,4 +146,31 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ledger::gui::ActivityLogDialog</name>
+    <message numerus="yes">
+        <source>Verified: the activity log is intact (%Ln entries, each hash-chained to the one before).</source>
+        <translation>
+            <numerusform>Verified: the activity log is intact (%Ln entry).</numerusform>
+            <numerusform>Verified: the activity log is intact (%Ln entries, each hash-chained to the one before).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln entries shown</source>
+        <translation>
+            <numerusform>%1 of %Ln entry shown</numerusform>
+            <numerusform>%1 of %Ln entries shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ledger::ActivityLog</name>
+    <message numerus="yes">
+        <source>The activity log is intact: %n entries verified.</source>
+        <translation>
+            <numerusform>The activity log is intact: %n entry verified.</numerusform>
+            <numerusform>The activity log is intact: %n entries verified.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

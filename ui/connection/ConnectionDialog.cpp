@@ -17,7 +17,7 @@ ConnectionDialog::ConnectionDialog(ledger::ProfileStore *profiles, ledger::Secre
     , m_profiles(profiles)
     , m_service(new ProfileService(profiles, secrets, this))
     , m_list(new ProfileListPanel(m_service, this))
-    , m_form(new ConnectionForm(profiles, secrets, this))
+    , m_form(new ConnectionForm(m_service, secrets, this))
     , m_guide(new SetupGuidePanel(this))
 {
     setWindowTitle(tr("Connections"));

@@ -3,11 +3,13 @@
 #include "app/auth/CredentialValidation.h"
 #include "app/auth/ProfileStore.h"
 #include "app/auth/SecretStore.h"
+#include "app/tenant/ProfileService.h"
 #include "app/tenant/ConnectionTester.h"
 #include "ui/common/Icons.h"
 #include "ui/connection/CheckListWidget.h"
 
 #include <QComboBox>
+#include <QDebug>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -26,9 +28,10 @@ constexpr auto kErrorStyle = "color: #c62828;";     // status accents (readable 
 constexpr auto kWarningStyle = "color: #b26a00;";
 }
 
-ConnectionForm::ConnectionForm(ledger::ProfileStore *profiles, ledger::SecretStore *secrets, QWidget *parent)
+ConnectionForm::ConnectionForm(ledger::ProfileService *service, ledger::SecretStore *secrets, QWidget *parent)
     : QWidget(parent)
-    , m_profiles(profiles)
+    , m_service(service)
+    , m_profiles(service->profiles())
     , m_secrets(secrets)
     , m_tester(new ConnectionTester(this))
 {
@@ -373,7 +376,10 @@ void ConnectionForm::save()
         setMessage(QStringLiteral("name"), false, tr("Another profile already has this name."));
         return;
     }
-    p = m_profiles->save(p);
+    QString logError;
+    p = m_service->saveProfile(p, &logError);   // also records the change in the activity log
+    if (!logError.isEmpty())
+        qWarning().noquote() << logError;
     m_profileId = p.id;
     m_profiles->setLastUsedProfileId(p.id);
     const QString typed = normalizeInput(m_secret->text());

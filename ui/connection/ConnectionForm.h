@@ -14,6 +14,7 @@ class QPushButton;
 class QToolButton;
 
 namespace ledger {
+class ProfileService;
 class ProfileStore;
 class SecretStore;
 class ConnectionTester;
@@ -26,7 +27,8 @@ class CheckListWidget;
 class ConnectionForm : public QWidget {
     Q_OBJECT
 public:
-    ConnectionForm(ledger::ProfileStore *profiles, ledger::SecretStore *secrets, QWidget *parent = nullptr);
+    // Saves go through service (which records them in the activity log); reads use its ProfileStore.
+    ConnectionForm(ledger::ProfileService *service, ledger::SecretStore *secrets, QWidget *parent = nullptr);
     ~ConnectionForm() override;
 
     // Shows the saved profile `id` (its secret is read from the keychain asynchronously), or an
@@ -74,6 +76,7 @@ private:
     void setMessage(const QString &field, bool ok, const QString &text);
     void runTest(const QString &secret);
 
+    ledger::ProfileService *m_service;
     ledger::ProfileStore *m_profiles;
     ledger::SecretStore *m_secrets;
     ledger::ConnectionTester *m_tester;

@@ -6,6 +6,7 @@
 #include "ui/common/Dialogs.h"
 #include "ui/common/Icons.h"
 
+#include <QDebug>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -82,7 +83,10 @@ void ProfileListPanel::renameCurrent()
         Dialogs::error(this, tr("Rename profile"), c.message);
         return;
     }
-    profiles->rename(p->id, name);
+    QString logError;
+    m_service->renameProfile(p->id, name, &logError);   // also records the change in the activity log
+    if (!logError.isEmpty())
+        qWarning().noquote() << logError;
     reload(m_current);
     emit renamed(p->id, name);
 }

@@ -4,6 +4,7 @@
 
 #include "app/archive/Archive.h"
 #include "app/auth/ProfileStore.h"
+#include "ui/log/ActivityLogDialog.h"
 #include "app/auth/SecretStore.h"
 #include "ui/common/Dialogs.h"
 #include "ui/common/Icons.h"
@@ -198,6 +199,9 @@ void MainWindow::createActions()
 
     m_actGuide = new QAction(themedIcon(QStringLiteral("guide")), tr("&Setup guide"), this);
     connect(m_actGuide, &QAction::triggered, this, &MainWindow::showSetupGuide);
+    m_actActivityLog = new QAction(tr("Activity &log…"), this);
+    m_actActivityLog->setToolTip(tr("Who synced, exported and reviewed what, and when — verified on opening"));
+    connect(m_actActivityLog, &QAction::triggered, this, &MainWindow::showActivityLog);
     m_actAbout = new QAction(tr("&About Copilot Ledger"), this);
     m_actAbout->setMenuRole(QAction::AboutRole);
     connect(m_actAbout, &QAction::triggered, this, &MainWindow::showAbout);
@@ -225,6 +229,7 @@ void MainWindow::createMenus()
     sync->addAction(m_actCancel);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_actGuide);
+    help->addAction(m_actActivityLog);
     help->addSeparator();
     help->addAction(m_actAbout);
 }
@@ -450,6 +455,7 @@ void MainWindow::updateActions()
     m_actExportAll->setEnabled(open && !m_export->isRunning());
     m_actFind->setEnabled(open);
     m_actResetFilters->setEnabled(open);
+    m_actActivityLog->setEnabled(open);
 }
 
 void MainWindow::setStatus(const QString &message, int timeoutMs)
@@ -576,6 +582,15 @@ void MainWindow::onProfileRemoved(const QString &id, bool)
 void MainWindow::showAbout()
 {
     auto *dlg = new AboutDialog(this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    dlg->open();
+}
+
+void MainWindow::showActivityLog()
+{
+    if (!m_session->isOpen())
+        return;
+    auto *dlg = new ActivityLogDialog(*m_session->archive(), this);
     dlg->setAttribute(Qt::WA_DeleteOnClose);
     dlg->open();
 }

@@ -65,6 +65,7 @@ public slots:
     void showSyncDialog();
     void cancelSync();
     void showAbout();
+    void showActivityLog();   // Help → Activity log (ui/log/ActivityLogDialog)
 
 signals:
     void syncFinished(const ledger::SyncSummary &summary);
@@ -113,6 +114,7 @@ private:
 
     QAction *m_actConnections, *m_actSync, *m_actCancel, *m_actExportView, *m_actExportAll;
     QAction *m_actFind, *m_actShowUtc, *m_actResetFilters, *m_actQuit, *m_actAbout, *m_actGuide;
+    QAction *m_actActivityLog = nullptr;
     std::unique_ptr<ledger::ArchiveWorker> m_summaryWorker;   // status-bar counts, off the GUI thread
     quint64 m_summarySerial = 0;
     // The status bar's counts: what the last count found, and during a sync the count at its
