@@ -136,7 +136,7 @@ private slots:
         ProfileStore profiles;
         SecretStore secrets;
         ProfileService service(&profiles, &secrets);
-        ConnectionForm form(&profiles, &secrets);
+        ConnectionForm form(&service, &secrets);
         ProfileListPanel list(&service);
         form.load({});
         form.setName(QStringLiteral("Northwind"));
