@@ -31,7 +31,8 @@ QString generalHelp()
            "  copilot-ledger check  [connection options]\n"
            "  copilot-ledger export [connection options] --from DATE --to DATE [--app Word,Teams…]\n"
            "                        [--users UPN,…|@FILE] --out DIR [--force]\n"
-           "  copilot-ledger demo-server [--port N] [--latency-ms N] [--rate N] [--faults] [--seed N]\n"
+           "  copilot-ledger demo-server [--port N] [--latency-ms N] [--latency-max-ms N] [--rate N]\n"
+           "                             [--faults] [--seed N] [--users N] [--licensed-share F]\n"
            "  copilot-ledger --version | --help | <command> --help\n\n"_s
         + connectionHelp() + u"\n"_s + exitCodes();
 }
