@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QScrollBar>
 #include <QTabWidget>
 #include <QTextStream>
@@ -104,11 +105,29 @@ double timeMs(const std::function<void()> &f)
     return double(t.nsecsElapsed()) / 1e6;
 }
 
+// This process's resident memory (VmRSS) and its peak so far (VmHWM), in MB (Linux; -1 elsewhere).
+std::pair<double, double> residentMb()
+{
+    QFile f(u"/proc/self/status"_s);
+    double rss = -1, peak = -1;
+    if (f.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : f.readAll().split('\n')) {
+            const QList<QByteArray> parts = line.simplified().split(' ');
+            if (parts.size() >= 2 && parts.at(0) == "VmRSS:")
+                rss = parts.at(1).toDouble() / 1024.0;
+            if (parts.size() >= 2 && parts.at(0) == "VmHWM:")
+                peak = parts.at(1).toDouble() / 1024.0;
+        }
+    }
+    return {rss, peak};
+}
+
 void row(const QString &what, double baseline, std::pair<double, double> now)
 {
     out << "| " << what << " | " << QString::number(baseline, 'f', 0) << " ms | " << QString::number(now.second, 'f', 0)
         << " ms | " << QString::number(now.first, 'f', 0) << " ms | "
-        << (now.second > 0 ? QString::number(baseline / now.second, 'f', 1) + u"×"_s : u"–"_s) << " |" << Qt::endl;
+        << (now.second > 0 ? QString::number(baseline / now.second, 'f', 1) + u"×"_s : u"–"_s) << " | "
+        << QString::number(residentMb().first, 'f', 0) << " MB |" << Qt::endl;
 }
 
 } // namespace
@@ -137,10 +156,11 @@ int main(int argc, char **argv)
     const qint64 turns = baseline.countTurns({});
     out << "bench_gui: " << path << ", " << turns << " turns, " << baseline.countUsers({}) << " users" << Qt::endl << Qt::endl;
     out << "| operation | baseline: GUI thread blocked (count + first page on the GUI thread) "
-           "| now: longest GUI-thread stall | now: rows on screen after | stall ratio |"
-        << Qt::endl << "|---|---|---|---|---|" << Qt::endl;
+           "| now: longest GUI-thread stall | now: rows on screen after | stall ratio | resident memory after |"
+        << Qt::endl << "|---|---|---|---|---|---|" << Qt::endl;
     out << "| open the archive (schema check, FTS probe; on the GUI thread in both) | " << QString::number(openMs, 'f', 0)
-        << " ms | " << QString::number(openMs, 'f', 0) << " ms | | 1.0× |" << Qt::endl;
+        << " ms | " << QString::number(openMs, 'f', 0) << " ms | | 1.0× | "
+        << QString::number(residentMb().first, 'f', 0) << " MB |" << Qt::endl;
 
     Workspace ws;
     ws.resize(1400, 900);
@@ -162,11 +182,16 @@ int main(int argc, char **argv)
     row(u"Prompts tab opens (all turns, newest first)"_s, oldReload({}, newest, false),
         measure(hb, [&] { ws.setArchive(&archive); }, promptsReady));
 
-    const char *names[] = {"time", "user", "app", "prompt", "response"};
+    const char *names[] = {"time", "user", "app", "prompt", "response", "findings"};
     for (int c = TurnRow::Time; c < TurnRow::ColumnCount; ++c) {
         const SortSpec s{c, Qt::AscendingOrder};
         row(u"sort Prompts by %1"_s.arg(QString::fromLatin1(names[c])), oldReload({}, s, false),
             measure(hb, [&] { prompts->sortByColumn(c, Qt::AscendingOrder); }, promptsReady));
+    }
+    for (int c : {int(TurnRow::User), int(TurnRow::Prompt)}) {
+        const SortSpec s{c, Qt::DescendingOrder};
+        row(u"sort Prompts by %1, descending"_s.arg(QString::fromLatin1(names[c])), oldReload({}, s, false),
+            measure(hb, [&] { prompts->sortByColumn(c, Qt::DescendingOrder); }, promptsReady));
     }
     row(u"sort by prompt, then at once by time (the slow sort is superseded)"_s,
         oldReload({}, {TurnRow::Prompt, Qt::AscendingOrder}, false) + oldReload({}, newest, false),
@@ -223,6 +248,15 @@ int main(int argc, char **argv)
         });
         row(u"Sessions tab opens"_s, old, measure(hb, [&] { ws.setCurrentTab(Workspace::SessionsTab); },
                                                   [&] { return visibleRowsLoaded(ws.sessionsView()); }));
+        for (int c : {int(SessionRow::User), int(SessionRow::FirstPrompt)}) {
+            const double oldSort = timeMs([&] {
+                baseline.countSessions({});
+                baseline.sessions({}, {c, Qt::AscendingOrder}, 0, 200);
+            });
+            row(c == SessionRow::User ? u"sort Sessions by user"_s : u"sort Sessions by first prompt"_s, oldSort,
+                measure(hb, [&] { ws.sessionsView()->sortByColumn(c, Qt::AscendingOrder); },
+                        [&] { return visibleRowsLoaded(ws.sessionsView()); }));
+        }
     }
     {
         const double old = timeMs([&] { baseline.countUsers({}); baseline.users({}, {UserRow::Name, Qt::AscendingOrder}); });
@@ -239,5 +273,16 @@ int main(int argc, char **argv)
         row(u"Activity tab opens (per-day chart, top users)"_s, old,
             measure(hb, [&] { ws.setCurrentTab(Workspace::ActivityTab); }, [&] { return !activity->isLoading(); }));
     }
+    // Let every background key read finish, then the resident memory at rest and its peak.
+    measure(hb, [] {}, [&] {
+        for (auto *m : {qobject_cast<ArchiveTableModel *>(prompts->model()),
+                        qobject_cast<ArchiveTableModel *>(ws.sessionsView()->model())})
+            if (!m->keysComplete() || m->supersededQueries() > 0)
+                return false;
+        return true;
+    });
+    const auto [rss, peak] = residentMb();
+    out << Qt::endl << "resident memory (VmRSS) at the end: " << QString::number(rss, 'f', 0)
+        << " MB; peak (VmHWM) during the run: " << QString::number(peak, 'f', 0) << " MB" << Qt::endl;
     return 0;
 }

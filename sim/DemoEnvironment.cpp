@@ -86,6 +86,12 @@ void DemoEnvironment::setOptions(const DemoServerOptions &options)
     QMetaObject::invokeMethod(server, [server, options] { server->setOptions(options); }, Qt::BlockingQueuedConnection);
 }
 
+void DemoEnvironment::resetStats()
+{
+    DemoServer *server = m_server;
+    QMetaObject::invokeMethod(server, [server] { server->resetStats(); }, Qt::BlockingQueuedConnection);
+}
+
 DemoServerStats DemoEnvironment::stats() const
 {
     DemoServerStats s;

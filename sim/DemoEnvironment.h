@@ -34,6 +34,7 @@ public:
     void addInteractions(const QString &userId, int n);
     void setOptions(const DemoServerOptions &options);
     DemoServerStats stats() const;
+    void resetStats();
     DemoServer *server() const { return m_server; }   // lives in the server thread
 
     DemoEnvironment(const DemoEnvironment &) = delete;

@@ -42,6 +42,11 @@ struct DemoServer::Private {
     DemoGraphApi graph;
     QSet<QByteArray> faultedUrls;
     QHash<QString, Bucket> buckets;
+    QHash<QByteArray, qint64> retryNotBefore;   // URL → clock ms before which a retry is early
+    SplitMix64 latencyRng{0x1a7e9c7ULL};
+    int inFlight = 0;
+    qint64 busySince = 0;
+    bool graphAnswerPending = false;   // the request being handled is a Graph request
     QElapsedTimer clock;
     std::map<QTcpSocket *, Connection> connections;
 
@@ -56,6 +61,9 @@ struct DemoServer::Private {
     void readFrom(QTcpSocket *socket);
     void processNext(QTcpSocket *socket);
     void deliver(QTcpSocket *socket, const HttpResponse &response, bool keepAlive);
+    void arrived();
+    void answered();
+    int nextLatency();
     HttpResponse handle(const HttpRequest &request, const RequestIds &ids);
     HttpResponse handleGraph(const HttpRequest &request, const RequestIds &ids);
     bool takeRateToken(const QString &key, int *retryAfter);
@@ -105,8 +113,19 @@ QUrl DemoServer::authorityUrl() const { return baseUrl(); }
 QUrl DemoServer::graphUrl() const { return baseUrl(); }
 void DemoServer::setOptions(const DemoServerOptions &options) { d->options = options; }
 DemoServerOptions DemoServer::options() const { return d->options; }
-DemoServerStats DemoServer::stats() const { return d->stats; }
-void DemoServer::resetStats() { d->stats = {}; }
+DemoServerStats DemoServer::stats() const
+{
+    DemoServerStats s = d->stats;
+    if (d->inFlight > 0)
+        s.busyMs += d->clock.elapsed() - d->busySince;
+    return s;
+}
+void DemoServer::resetStats()
+{
+    d->stats = {};
+    d->busySince = d->clock.elapsed();
+    d->retryNotBefore.clear();
+}
 DemoTenant &DemoServer::tenant() { return d->tenant; }
 const DemoTenant &DemoServer::tenant() const { return d->tenant; }
 
@@ -150,30 +169,72 @@ void DemoServer::Private::processNext(QTcpSocket *socket)
                                     QStringLiteral("The HTTP request could not be parsed."), ids);
         r.setHeader("request-id", ids.requestId);
         c.busy = true;
+        arrived();
         deliver(socket, r, false);
         return;
     }
     const HttpRequest request = *c.parser.take();
     ids.clientRequestId = request.header("client-request-id");
+    arrived();
+    if (const auto early = retryNotBefore.constFind(request.target); early != retryNotBefore.cend()) {
+        if (clock.elapsed() < *early)
+            ++stats.earlyRetries;
+        else
+            retryNotBefore.erase(early);
+    }
+    graphAnswerPending = false;
     HttpResponse response = handle(request, ids);
+    const int latency = nextLatency();
+    if (graphAnswerPending)
+        response.graphAnswer = true;
+    if (response.status == 429) {
+        bool ok = false;
+        const int seconds = response.header("Retry-After").toInt(&ok);
+        if (ok)
+            retryNotBefore.insert(request.target, clock.elapsed() + latency + qint64(seconds) * 1000);
+    }
     response.setHeader("request-id", ids.requestId);
     if (!ids.clientRequestId.isEmpty())
         response.setHeader("client-request-id", ids.clientRequestId);
     const bool keepAlive = request.keepAlive() && response.delivery == HttpResponse::Delivery::Normal;
     c.busy = true;
-    if (options.latencyMs > 0) {
+    if (latency > 0) {
         QPointer<QTcpSocket> guard(socket);
-        QTimer::singleShot(options.latencyMs, socket, [this, guard, response, keepAlive] {
+        QTimer::singleShot(latency, Qt::PreciseTimer, q, [this, guard, response, keepAlive] {
             if (guard)
                 deliver(guard, response, keepAlive);
+            else
+                answered();
         });
     } else {
         deliver(socket, response, keepAlive);
     }
 }
 
+void DemoServer::Private::arrived()
+{
+    if (inFlight++ == 0)
+        busySince = clock.elapsed();
+}
+
+void DemoServer::Private::answered()
+{
+    if (inFlight > 0 && --inFlight == 0)
+        stats.busyMs += clock.elapsed() - busySince;
+}
+
+int DemoServer::Private::nextLatency()
+{
+    if (options.latencyMaxMs > options.latencyMs)
+        return latencyRng.range(std::max(0, options.latencyMs), options.latencyMaxMs);
+    return std::max(0, options.latencyMs);
+}
+
 void DemoServer::Private::deliver(QTcpSocket *socket, const HttpResponse &response, bool keepAlive)
 {
+    answered();
+    if (response.graphAnswer)
+        stats.lastGraphMs = clock.elapsed();
     auto it = connections.find(socket);
     if (it == connections.end())
         return;
@@ -211,6 +272,9 @@ HttpResponse DemoServer::Private::handle(const HttpRequest &request, const Reque
     }
     if (path.startsWith(u"/v1.0/", Qt::CaseInsensitive) || path.compare(u"/v1.0", Qt::CaseInsensitive) == 0) {
         ++stats.graphRequests;
+        if (stats.firstGraphMs < 0)
+            stats.firstGraphMs = clock.elapsed();
+        graphAnswerPending = true;
         return handleGraph(request, ids);
     }
     return graphError(404, QStringLiteral("NotFound"), QStringLiteral("No endpoint at '%1'.").arg(path), ids);

@@ -12,8 +12,8 @@ int usage(const QString &problem)
 {
     QTextStream err(stderr);
     err << "copilot-ledger demo-server: " << problem << Qt::endl
-        << "usage: copilot-ledger demo-server [--port N] [--latency-ms N] [--rate N] [--faults] [--seed N]"
-           " [--users N] [--interactions N] [--reject-filter]"
+        << "usage: copilot-ledger demo-server [--port N] [--latency-ms N] [--latency-max-ms N] [--rate N] [--faults]"
+           " [--seed N] [--users N] [--licensed-share F] [--interactions N] [--reject-filter]"
         << Qt::endl;
     return 2;
 }
@@ -60,6 +60,14 @@ int runDemoServerCommand(const QStringList &args)
             if (!takeNumber(&v, 0, 60000))
                 return usage(QStringLiteral("--latency-ms needs a number of milliseconds from 0 to 60000"));
             options.latencyMs = int(v);
+        } else if (name == u"--latency-max-ms") {
+            if (!takeNumber(&v, 0, 60000))
+                return usage(QStringLiteral("--latency-max-ms needs a number of milliseconds from 0 to 60000"));
+            options.latencyMaxMs = int(v);
+        } else if (name == u"--licensed-share") {
+            if (!takeNumber(&v, 0, 1))
+                return usage(QStringLiteral("--licensed-share needs a fraction from 0 to 1"));
+            spec.licensedShare = v;
         } else if (name == u"--rate") {
             if (!takeNumber(&v, 0, 100000))
                 return usage(QStringLiteral("--rate needs requests per second (0 = unlimited)"));
@@ -98,7 +106,9 @@ int runDemoServerCommand(const QStringList &args)
     out << "Copilot Ledger demo tenant listening on " << url << Qt::endl
         << "  tenant:   " << tenant.tenantId() << "  (or " << tenant.tenantDomain() << ")" << Qt::endl
         << "  users:    " << tenant.users().size() << ", interactions: " << tenant.totalInteractions() << Qt::endl
-        << "  options:  latency " << options.latencyMs << " ms, rate " << options.rateLimit << "/s, faults "
+        << "  options:  latency " << options.latencyMs
+        << (options.latencyMaxMs > options.latencyMs ? QStringLiteral("–%1").arg(options.latencyMaxMs) : QString())
+        << " ms, rate " << options.rateLimit << "/s, faults "
         << (options.faults ? "on" : "off") << ", $filter " << (options.rejectFilter ? "rejected" : "accepted")
         << Qt::endl
         << Qt::endl

@@ -8,6 +8,8 @@ namespace ledger {
 
 struct DemoServerOptions {
     int latencyMs = 0;              // added to every answer
+    int latencyMaxMs = 0;           // > latencyMs: each answer waits a seeded uniform
+                                    // [latencyMs, latencyMaxMs] instead
     double rateLimit = 0;           // requests/s per client before 429 + Retry-After; 0 = off
     bool faults = false;            // inject 503, 504 (no Retry-After), dropped connections,
                                     // malformed JSON, early-expired tokens — deterministically
@@ -22,6 +24,16 @@ struct DemoServerStats {
     // faultsInjected by kind
     qint64 faults503 = 0, faults504 = 0, faultsDropped = 0, faultsMalformed = 0, faultsEarlyExpired = 0;
     qint64 connections = 0;          // TCP connections accepted (keep-alive reuse shows as few)
+    // A request for a URL that was answered 429 less than its Retry-After ago (measured from
+    // when that answer was sent): a client that does not honour Retry-After.
+    qint64 earlyRetries = 0;
+    // Milliseconds during which at least one request was being answered (arrival to answer):
+    // requests/s while requests are in flight = requests / busyMs.
+    qint64 busyMs = 0;
+    // Server clock (ms since the server started) of the first Graph request and of the last
+    // Graph answer since the stats were reset; -1 = none. Their distance is the span of the
+    // client's Graph traffic: requests / span = its request rate while it was working.
+    qint64 firstGraphMs = -1, lastGraphMs = -1;
 };
 
 // The kinds of injected faults, in the order the seeded choice uses.

@@ -151,7 +151,12 @@ void DemoTenant::generateUsers()
         nicknames.insert(nick);
         // Positions of the special users (index 0 is always a licensed, enabled member).
         const bool guest = i % 50 == 17;
-        const bool unlicensed = guest || i == 2 || i % 15 == 7;
+        // A chosen share: one seeded draw per user (guests, 2 % of users, are never licensed).
+        // Index 0 stays licensed whenever the share is above 0.
+        const bool unlicensed = m_spec.licensedShare >= 0
+            ? guest || (i == 0 && m_spec.licensedShare > 0 ? false : SplitMix64(m_spec.seed ^ (0x11cea5eULL + quint64(i) * 0x9E3779B97F4A7C15ULL)).unit()
+                    >= std::min(1.0, m_spec.licensedShare / 0.98))
+            : guest || i == 2 || i % 15 == 7;
         const bool disabled = !unlicensed && i % 30 == 11;
         DemoUser user;
         user.licensed = !unlicensed;

@@ -23,6 +23,9 @@ struct DemoTenantSpec {
     QDateTime end;                   // invalid → fixed 2026-11-20T00:00:00Z (deterministic)
     int deletedUsers = 3;            // deleted users (directory/deletedItems) with history; their
                                      // own random stream, so the other users do not change
+    // Share of users (0–1) holding the Graph-grounded chat plan, chosen at random (seeded) among
+    // the members; guests never hold it. < 0: the fixed pattern (about 90 % licensed).
+    double licensedShare = -1;
 };
 
 // An app registration the demo token endpoint knows.

@@ -13,6 +13,7 @@ struct HttpResponse {
     QList<std::pair<QByteArray, QByteArray>> headers;   // besides the standard ones
     QByteArray body;
     Delivery delivery = Delivery::Normal;
+    bool graphAnswer = false;   // the demo server's bookkeeping (DemoServerStats), not sent
 
     void setHeader(const QByteArray &name, const QByteArray &value);
     QByteArray header(const QByteArray &name) const;

@@ -237,6 +237,8 @@ bool Archive::open(const QString &path, QString *error)
     if (!migrate(&migrateError))
         return fail(migrateError);
     setupFullText();
+    if (!d->ensureSortIndexes())
+        qCWarning(lcArchive).noquote() << "Sort indexes unavailable (sorting by text is slower):" << d->lastError;
     setWatchlists(storedWatchlists());
     return true;
 }

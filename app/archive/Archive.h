@@ -29,6 +29,10 @@ public:
 
     bool open(const QString &path, QString *error = nullptr);   // creates / migrates
     void close();
+    // The SQLite page cache of this connection (default 64 MiB). Read-only connections of the
+    // GUI's table workers use less: the OS caches the file anyway, and every window holds several
+    // (docs/PERFORMANCE.md, the window's resident memory).
+    void setCacheSizeKiB(int kib);
     bool isOpen() const;
     QString path() const;
     int schemaVersion() const;
@@ -68,6 +72,10 @@ public:
     // key that no longer exists). `cancelled` is polled while the keys are read.
     QList<qint64> rowKeys(ArchiveView view, const ArchiveFilter &f, SortSpec sort = {},
                           const std::function<bool()> &cancelled = {}) const;
+    // The first `limit` keys of rowKeys() (the same order), read through the sort indexes
+    // (docs/ARCHITECTURE.md "Archive schema"): the rows on screen after a sort do not wait for the
+    // ordered keys of the whole result. Sessions and turns; users: the first keys of rowKeys().
+    QList<qint64> firstRowKeys(ArchiveView view, const ArchiveFilter &f, SortSpec sort, int limit) const;
     QList<UserRow> usersByKeys(const ArchiveFilter &f, const QList<qint64> &keys) const;   // f: activity range
     QList<SessionRow> sessionsByKeys(const QList<qint64> &keys) const;
     QList<TurnRow> turnsByKeys(const QList<qint64> &keys) const;

@@ -27,6 +27,9 @@ struct Archive::Private {
     // Prepares (cached by Qt's driver per query object) and executes; records lastError.
     bool exec(QSqlQuery &q, const QString &what);
     bool execSql(const QString &sql);
+    // The sort indexes of the tables' text columns (docs/ARCHITECTURE.md "Archive schema"):
+    // CREATE INDEX IF NOT EXISTS, on every open, no schema version (archive/ArchiveReads.cpp).
+    bool ensureSortIndexes();
     QSqlQuery query() const { return QSqlQuery(db); }
 };
 

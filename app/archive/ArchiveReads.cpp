@@ -139,6 +139,8 @@ struct RowSource {
     SortExpr (*sort)(const SortSpec &);                        // the view's column → SQL
     void (*conditions)(ArchiveSql &, const ArchiveFilter &);   // the view's filter → SQL
     QString exportOrder;  // ORDER BY of the export streams (user, time)
+    int userColumn;       // the view's "user" column (sorted by owner name, see userGroupedKeys)
+    QString userIndex;    // the (user_id, …) index of the table
 
     QString orderBy(const SortSpec &s, bool *needsUsers) const
     {
@@ -234,6 +236,97 @@ bool forEachRow(Archive::Private *d, const ArchiveSql &w, const RowSource &src, 
     return !q.lastError().isValid();
 }
 
+// ---- sorting through indexes (docs/ARCHITECTURE.md "Archive schema", sort indexes) ----------------
+
+// The text columns the views sort by are indexed by their first kSortPrefix characters under
+// NOCASE. ORDER BY prefix NOCASE, text NOCASE, id gives exactly the order of ORDER BY text NOCASE,
+// id (the prefixes of two texts compare like the texts unless they are equal), and SQLite reads it
+// in index order, sorting only the rows of equal prefix: a first page needs no sort of all rows.
+constexpr int kSortPrefix = 40;
+
+QString prefixSort(const QString &column, const SortSpec &sort)
+{
+    return u"substr(%1, 1, %2) COLLATE NOCASE"_s.arg(column).arg(kSortPrefix) + direction(sort) + u", "_s + column
+        + u" COLLATE NOCASE"_s;
+}
+
+// Equal under SQLite's NOCASE collation: same bytes after folding ASCII letters.
+bool nocaseEqual(const QByteArray &a, const QByteArray &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        char x = a.at(i), y = b.at(i);
+        if (x >= 'A' && x <= 'Z')
+            x = char(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z')
+            y = char(y - 'A' + 'a');
+        if (x != y)
+            return false;
+    }
+    return true;
+}
+
+// ORDER BY COALESCE(u.display_name, user_id) COLLATE NOCASE, id — without sorting every row: the
+// owners of the view's rows in name order (a few thousand), then for each group of owners whose
+// names are equal under NOCASE their matching rows in id order (one index lookup per group).
+// The same order as the join sort; the caller uses it only when the filter has no text (the
+// full-text condition would be evaluated once per group). limit < 0: all keys.
+QList<qint64> userGroupedKeys(Archive::Private *d, const RowSource &src, const ArchiveFilter &f, const SortSpec &sort,
+                              int limit, const std::function<bool()> &cancelled)
+{
+    QList<qint64> keys;
+    const QString dir = direction(sort);
+    const QString table = src.table.section(u' ', 0, 0);
+    QSqlQuery owners(d->db);
+    owners.setForwardOnly(true);
+    if (!owners.exec(u"SELECT x.user_id, COALESCE(u.display_name, x.user_id) FROM (SELECT DISTINCT user_id FROM "_s + table
+                     + u") x LEFT JOIN users u ON u.id = x.user_id ORDER BY COALESCE(u.display_name, x.user_id) COLLATE NOCASE"_s
+                     + dir)) {
+        d->lastError = owners.lastError().text();
+        return keys;
+    }
+    QList<QStringList> groups;
+    QByteArray groupName;
+    while (owners.next()) {
+        const QByteArray name = owners.value(1).toString().toUtf8();
+        if (groups.isEmpty() || !nocaseEqual(name, groupName)) {
+            groups.append(QStringList());
+            groupName = name;
+        }
+        groups.last() << owners.value(0).toString();
+    }
+    owners.finish();
+    ArchiveSql w(d->fullText);
+    src.conditions(w, f);
+    const QString a = src.alias;
+    for (const QStringList &group : std::as_const(groups)) {
+        if (limit >= 0 && keys.size() >= limit)
+            break;
+        if (cancelled && cancelled())
+            break;
+        QSqlQuery q(d->db);
+        q.setForwardOnly(true);
+        q.prepare(u"SELECT "_s + a + u'.' + src.idName + u" FROM "_s + src.table + u" INDEXED BY "_s + src.userIndex
+                  + u" WHERE "_s + a + u".user_id IN ("_s + QStringList(group.size(), u"?"_s).join(u',') + u')'
+                  + w.andConditions() + u" ORDER BY "_s + a + u'.' + src.idName + dir
+                  + (limit >= 0 ? u" LIMIT %1"_s.arg(limit - keys.size()) : QString()));
+        for (const QString &id : group)
+            q.addBindValue(id);
+        w.bindTo(q);
+        if (!d->exec(q, src.label))
+            return keys;
+        while (q.next())
+            keys << q.value(0).toLongLong();
+    }
+    return keys;
+}
+
+bool groupedByUser(const RowSource &src, const ArchiveFilter &f, const SortSpec &sort)
+{
+    return sort.column == src.userColumn && f.text.trimmed().isEmpty();
+}
+
 SortExpr sessionSort(const SortSpec &sort)
 {
     switch (sort.column) {
@@ -241,7 +334,7 @@ SortExpr sessionSort(const SortSpec &sort)
     case SessionRow::App: return {u"s.app_class"_s + direction(sort) + u", s.started"_s};
     case SessionRow::Ended: return {u"s.ended"_s};
     case SessionRow::Turns: return {u"s.prompt_count"_s};
-    case SessionRow::FirstPrompt: return {u"s.first_prompt COLLATE NOCASE"_s};
+    case SessionRow::FirstPrompt: return {prefixSort(u"s.first_prompt"_s, sort)};   // ix_sessions_first_prompt_sort
     case SessionRow::Findings:
         return {u"(SELECT count(*) FROM findings fd WHERE fd.user_id = s.user_id AND fd.session_key = s.session_key)"_s};
     case SessionRow::Started:
@@ -254,8 +347,8 @@ SortExpr turnSort(const SortSpec &sort)
     switch (sort.column) {
     case TurnRow::User: return {u"COALESCE(u.display_name, t.user_id) COLLATE NOCASE"_s, true};
     case TurnRow::App: return {u"t.app_class"_s + direction(sort) + u", t.time"_s};   // index (app_class, time)
-    case TurnRow::Prompt: return {u"t.prompt_text COLLATE NOCASE"_s};
-    case TurnRow::Response: return {u"t.response_text COLLATE NOCASE"_s};
+    case TurnRow::Prompt: return {prefixSort(u"t.prompt_text"_s, sort)};       // ix_turns_prompt_sort
+    case TurnRow::Response: return {prefixSort(u"t.response_text"_s, sort)};   // ix_turns_response_sort
     case TurnRow::Findings:
         return {u"(SELECT count(*) FROM findings fd WHERE fd.user_id = t.user_id AND fd.interaction_id IN (t.prompt_id, t.response_id))"_s};
     case TurnRow::Time:
@@ -267,14 +360,14 @@ RowSource sessionSource()
 {
     return {kSessionColumns, u"sessions s"_s, u"s"_s, u"sid"_s, 11, u"Reading sessions"_s, sessionSort,
             [](ArchiveSql &w, const ArchiveFilter &f) { w.sessionConditions(f); },
-            u" ORDER BY s.user_id, s.started, s.sid"_s};
+            u" ORDER BY s.user_id, s.started, s.sid"_s, SessionRow::User, u"ix_sessions_user"_s};
 }
 
 RowSource turnSource()
 {
     return {kTurnColumns, u"turns t"_s, u"t"_s, u"tid"_s, 18, u"Reading turns"_s, turnSort,
             [](ArchiveSql &w, const ArchiveFilter &f) { w.turnConditions(f); },
-            u" ORDER BY t.user_id, t.time, t.tid"_s};
+            u" ORDER BY t.user_id, t.time, t.tid"_s, TurnRow::User, u"ix_turns_user"_s};
 }
 
 // A view's rows (a page of them when offset/limit are given), its keys, its export stream.
@@ -290,13 +383,15 @@ QList<Row> viewRows(Archive::Private *d, const RowSource &src, const ArchiveFilt
 }
 
 QList<qint64> viewKeys(Archive::Private *d, const RowSource &src, const ArchiveFilter &f, SortSpec sort,
-                       const std::function<bool()> &cancelled)
+                       const std::function<bool()> &cancelled, int limit = -1)
 {
+    if (groupedByUser(src, f, sort))
+        return userGroupedKeys(d, src, f, sort, limit, cancelled);
     ArchiveSql w(d->fullText);
     src.conditions(w, f);
     bool needsUsers = false;
     const QString orderBy = src.orderBy(sort, &needsUsers);
-    return readKeys(d, w, src, orderBy, needsUsers, 0, -1, cancelled);
+    return readKeys(d, w, src, orderBy, needsUsers, 0, limit, cancelled);
 }
 
 template <typename Row, typename Make>
@@ -387,6 +482,37 @@ QList<qint64> Archive::rowKeys(ArchiveView view, const ArchiveFilter &f, SortSpe
     }
     }
     return {};
+}
+
+QList<qint64> Archive::firstRowKeys(ArchiveView view, const ArchiveFilter &f, SortSpec sort, int limit) const
+{
+    switch (view) {
+    case ArchiveView::Turns: return viewKeys(d, turnSource(), f, sort, {}, std::max(0, limit));
+    case ArchiveView::Sessions: return viewKeys(d, sessionSource(), f, sort, {}, std::max(0, limit));
+    case ArchiveView::Users: return rowKeys(view, f, sort).mid(0, std::max(0, limit));
+    }
+    return {};
+}
+
+void Archive::setCacheSizeKiB(int kib)
+{
+    if (isOpen())
+        d->execSql(u"PRAGMA cache_size=-%1"_s.arg(std::max(256, kib)));
+}
+
+bool Archive::Private::ensureSortIndexes()
+{
+    // Idempotent, on every open; no schema version (an archive without them reads the same rows).
+    static const char *const kSortIndexes[] = {
+        "CREATE INDEX IF NOT EXISTS ix_turns_prompt_sort ON turns(substr(prompt_text, 1, 40) COLLATE NOCASE)",
+        "CREATE INDEX IF NOT EXISTS ix_turns_response_sort ON turns(substr(response_text, 1, 40) COLLATE NOCASE)",
+        "CREATE INDEX IF NOT EXISTS ix_sessions_first_prompt_sort ON sessions(substr(first_prompt, 1, 40) COLLATE NOCASE)",
+    };
+    static_assert(kSortPrefix == 40, "the index expressions above spell out kSortPrefix");
+    for (const char *sql : kSortIndexes)
+        if (!execSql(QString::fromLatin1(sql)))
+            return false;
+    return true;
 }
 
 // ---- interactions ---------------------------------------------------------------------------------

@@ -15,6 +15,10 @@ namespace {
 Q_LOGGING_CATEGORY(lcWorker, "ledger.archive.worker")
 
 // Every live worker, for closeAll().
+// A reader's page cache: a window has a worker per table (and superseded ones finishing), so 64 MiB
+// each would add up to hundreds of MB on a big archive; the OS caches the file for all of them.
+constexpr int kReaderCacheKiB = 8192;
+
 QMutex g_workersMutex;
 QList<ArchiveWorker *> g_workers;
 
@@ -47,6 +51,7 @@ struct ArchiveWorker::Thread {
             qCWarning(lcWorker) << "The archive could not be opened for reading:" << error;
             return nullptr;
         }
+        archive->setCacheSizeKiB(kReaderCacheKiB);
         return archive.get();
     }
 };

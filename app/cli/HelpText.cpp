@@ -33,7 +33,8 @@ QString generalHelp()
            "                        [--users UPN,…|@FILE] --out DIR [--force]\n"
            "  copilot-ledger log    [connection options | --archive PATH] [--from DATE] [--to DATE] [--json]\n"
            "  copilot-ledger log --verify [connection options | --archive PATH] [--expect-head HASH|FILE] [--json]\n"
-           "  copilot-ledger demo-server [--port N] [--latency-ms N] [--rate N] [--faults] [--seed N]\n"
+           "  copilot-ledger demo-server [--port N] [--latency-ms N] [--latency-max-ms N] [--rate N]\n"
+           "                             [--faults] [--seed N] [--users N] [--licensed-share F]\n"
            "  copilot-ledger --version | --help | <command> --help\n\n"_s
         + connectionHelp() + u"\n"_s + exitCodes();
 }

@@ -181,6 +181,37 @@ private slots:
         QCOMPARE(server.stats().throttled, throttled);
     }
 
+    void earlyRetriesAndBusyTimeAreCounted()
+    {
+        DemoServer server(smallSpec());
+        QVERIFY(server.listen());
+        DemoServerOptions o;
+        o.rateLimit = 1;       // one request, then 429 for a second
+        o.latencyMs = 20;
+        o.latencyMaxMs = 40;   // a seeded latency per answer
+        server.setOptions(o);
+        SimClient client(server);
+        const QByteArray token = client.fullToken();
+        const QUrl a = client.url(QStringLiteral("/v1.0/users"), {{QStringLiteral("$top"), QStringLiteral("1")}});
+        const QUrl b = client.url(QStringLiteral("/v1.0/users"), {{QStringLiteral("$top"), QStringLiteral("2")}});
+        QCOMPARE(client.get(a, token).status, 200);
+        const SimReply throttled = client.get(b, token);
+        QCOMPARE(throttled.status, 429);
+        QCOMPARE(server.stats().earlyRetries, 0);
+        // Asked again at once, before Retry-After elapsed: an early retry.
+        QCOMPARE(client.get(b, token).status, 429);
+        QCOMPARE(server.stats().earlyRetries, 1);
+        // Another URL is not a retry of that one.
+        const QUrl c = client.url(QStringLiteral("/v1.0/users"), {{QStringLiteral("$top"), QStringLiteral("3")}});
+        client.get(c, token);
+        QCOMPARE(server.stats().earlyRetries, 1);
+        // After waiting as asked (the latest Retry-After for b), it is not early.
+        QTest::qWait(2100 + 50);
+        QCOMPARE(client.get(b, token).status, 200);
+        QCOMPARE(server.stats().earlyRetries, 1);
+        QVERIFY(server.stats().busyMs > 0);   // answers took >= 20 ms each while in flight
+    }
+
     void everyFaultTypeThenSuccess()
     {
         DemoServer server(smallSpec());

@@ -6,12 +6,15 @@
 #include "sim/DemoTenant.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
+#include <cmath>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QtTest>
 
 using namespace ledger;
+using namespace Qt::StringLiterals;
 
 class tst_DemoTenant : public QObject {
     Q_OBJECT
@@ -279,6 +282,43 @@ private slots:
         QVERIFY(hostile >= 2);
         QVERIFY(formula >= 1);
         QVERIFY(!t.users().at(0).json.isEmpty() && t.users().at(0).licensed);
+    }
+
+    void licensedShareChoosesThatShareOfUsers()
+    {
+        for (const double share : {0.1, 0.3}) {
+            DemoTenantSpec spec;
+            spec.users = 3000;
+            spec.interactions = 3000;
+            spec.licensedShare = share;
+            const DemoTenant t(spec);
+            int licensed = 0;
+            for (const auto &u : t.users()) {
+                bool enabledPlan = false;
+                for (const QJsonValue &v : u.assignedPlans) {
+                    const QJsonObject p = v.toObject();
+                    enabledPlan = enabledPlan
+                        || (p.value(u"servicePlanId"_s).toString() == u"3f30311c-6b1e-48a4-ab79-725b469da960"_s
+                            && p.value(u"capabilityStatus"_s).toString() == u"Enabled"_s);
+                }
+                // The directory tells the truth: the plan exactly where the history is readable.
+                QCOMPARE(enabledPlan, u.licensed);
+                if (u.json.value(u"userType"_s).toString() == u"Guest"_s)
+                    QVERIFY(!u.licensed);
+                licensed += u.licensed ? 1 : 0;
+                if (!u.licensed)
+                    QVERIFY(t.interactions(id(u)).isEmpty());
+            }
+            QVERIFY2(std::abs(double(licensed) / 3000.0 - share) < 0.03, qPrintable(QString::number(licensed)));
+            QVERIFY(t.users().at(0).licensed);
+            QCOMPARE(t.totalInteractions(), qint64(3000));
+        }
+        // Without a share: the fixed pattern (about 90 % licensed) as before.
+        DemoTenantSpec spec;
+        spec.users = 150;
+        spec.interactions = 0;
+        const DemoTenant t(spec);
+        QVERIFY(!t.users().at(2).licensed && !t.users().at(7).licensed && t.users().at(1).licensed);
     }
 
     void addInteractions()

@@ -327,6 +327,35 @@ private slots:
             QCOMPARE(model.index(r, int(TurnRow::App)).data(Qt::UserRole).toString(), QString::fromLatin1(uitest::kWord));
     }
 
+    void sortShowsTheFirstBlockThenReadsAllKeys()
+    {
+        // After a sort, the count and the first block come first (through the sort indexes), the
+        // ordered keys of every row after: the rows are exactly those of the archive's order.
+        for (const int column : {int(TurnRow::Prompt), int(TurnRow::User), int(TurnRow::Response)}) {
+            for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                PromptsModel model;
+                QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+                model.setPageSize(4);
+                model.setArchive(&m_archive);
+                QVERIFY(uitest::waitLoaded(&model));
+                QSignalSpy loaded(&model, &ArchiveTableModel::loaded);
+                model.sort(column, order);
+                QVERIFY(uitest::waitLoaded(&model));
+                QCOMPARE(loaded.size(), 1);
+                QCOMPARE(model.rowCount(), m_expected.turns);   // the count is exact at once
+                QVERIFY(model.isRowLoaded(0) && model.isRowLoaded(3));
+                QTRY_VERIFY(model.keysComplete());
+                QVERIFY(uitest::loadAll(&model));
+                const QList<TurnRow> expected
+                    = m_archive.turnsByKeys(m_archive.rowKeys(ArchiveView::Turns, {}, {column, order}));
+                QCOMPARE(int(expected.size()), model.rowCount());
+                for (int r = 0; r < model.rowCount(); ++r)
+                    QCOMPARE(model.index(r, int(TurnRow::Prompt)).data(ArchiveTableModel::FocusIdRole).toString(),
+                             expected.at(r).promptId.isEmpty() ? expected.at(r).responseId : expected.at(r).promptId);
+            }
+        }
+    }
+
     void copyReadsRowsNeverShown()
     {
         PromptsModel model;

@@ -26,12 +26,12 @@ int rowsIn(ArchiveView view, const QList<UserRow> &u, const QList<SessionRow> &s
     return 0;
 }
 
-qint64 countAll(const Archive *archive, ArchiveView view)
+qint64 countAll(const Archive *archive, ArchiveView view, const ArchiveFilter &filter = {})
 {
     switch (view) {
-    case ArchiveView::Users: return archive->countUsers({});
-    case ArchiveView::Sessions: return archive->countSessions({});
-    case ArchiveView::Turns: return archive->countTurns({});
+    case ArchiveView::Users: return archive->countUsers(filter);
+    case ArchiveView::Sessions: return archive->countSessions(filter);
+    case ArchiveView::Turns: return archive->countTurns(filter);
     }
     return 0;
 }
@@ -44,6 +44,7 @@ struct ArchiveTableModel::Query {
     QList<qint64> keys;
     qint64 unfiltered = -1;
     Block first;
+    qint64 count = -1;   // >= 0: keys are only the first block of `count` rows (the rest follows)
 };
 
 ArchiveTableModel::ArchiveTableModel(ArchiveView view, int columns, QObject *parent)
@@ -51,6 +52,7 @@ ArchiveTableModel::ArchiveTableModel(ArchiveView view, int columns, QObject *par
     , m_view(view)
     , m_columns(columns)
     , m_current(std::make_shared<std::atomic<quint64>>(0))
+    , m_keyQuery(std::make_shared<std::atomic<quint64>>(0))
     , m_wantedBlock(std::make_shared<std::atomic<int>>(0))
     , m_worker(std::make_unique<ArchiveWorker>())
 {
@@ -59,6 +61,7 @@ ArchiveTableModel::ArchiveTableModel(ArchiveView view, int columns, QObject *par
 ArchiveTableModel::~ArchiveTableModel()
 {
     m_current->store(~quint64(0));   // a running key query stops at its next poll
+    m_keyQuery->store(~quint64(0));
     m_worker.reset();
     m_abandoned.clear();
 }
@@ -112,6 +115,8 @@ void ArchiveTableModel::startQuery(Mode mode)
 {
     const quint64 serial = ++m_serial;
     m_current->store(serial);
+    m_keyQuery->store(serial);
+    m_lastKeyQuery = serial;
     m_loading = true;
     if (m_worker->path().isEmpty()) {
         applyKeys(mode, {}, 0, {});
@@ -135,12 +140,23 @@ void ArchiveTableModel::startQuery(Mode mode)
     const SortSpec sort = m_sort;
     const bool needUnfiltered = !m_unfilteredKnown;
     const int firstRows = m_blockSize;
-    const std::shared_ptr<std::atomic<quint64>> current = m_current;
+    const std::shared_ptr<std::atomic<quint64>> current = m_keyQuery;
+    // A new sort or filter without text: the first block through the sort indexes first (the
+    // full-text condition would be evaluated twice, so a text filter reads all keys at once).
+    const bool firstBlockFirst = mode == Mode::Reset && view != ArchiveView::Users && filter.text.trimmed().isEmpty();
     m_worker->run(
         [=](const Archive *archive) {
             Query q;
             q.serial = serial;
             auto cancelled = [current, serial] { return current->load() != serial; };
+            if (firstBlockFirst && !cancelled() && archive) {
+                q.keys = archive->firstRowKeys(view, filter, sort, firstRows);
+                q.count = q.keys.size() < firstRows ? q.keys.size() : countAll(archive, view, filter);
+                if (needUnfiltered)
+                    q.unfiltered = filter.isEmpty() ? q.count : countAll(archive, view);
+                q.first = readBlock(archive, view, filter, q.keys);
+                return q;
+            }
             if (cancelled()) {
                 q.stale = true;
                 return q;
@@ -165,7 +181,7 @@ void ArchiveTableModel::startQuery(Mode mode)
                 q.first = readBlock(archive, view, filter, q.keys.mid(0, firstRows));
             return q;
         },
-        [this, mode, worker](Query q) {
+        [this, mode, worker, serial, current, view, filter, sort](Query q) {
             if (worker == m_worker.get()) {
                 --m_keyQueries;
             } else {   // an abandoned worker finished its query: let it go
@@ -179,13 +195,67 @@ void ArchiveTableModel::startQuery(Mode mode)
             }
             if (q.stale || q.serial != m_serial)
                 return;
-            applyKeys(mode, std::move(q.keys), q.unfiltered, std::move(q.first));
+            if (q.count < 0) {
+                applyKeys(mode, std::move(q.keys), q.unfiltered, std::move(q.first));
+                return;
+            }
+            const bool complete = q.keys.size() >= q.count;
+            QList<qint64> keys = std::move(q.keys);
+            keys.resize(qMax<qsizetype>(keys.size(), q.count), -1);   // -1: not known yet
+            applyKeys(mode, std::move(keys), q.unfiltered, std::move(q.first));
+            m_keysComplete = complete;
+            if (complete)
+                return;
+            // The ordered keys of every row, on the same worker (after this job).
+            ++m_keyQueries;
+            ArchiveWorker *w = m_worker.get();
+            m_worker->run(
+                [=](const Archive *archive) {
+                    QList<qint64> all;
+                    auto cancelled = [current, serial] { return current->load() != serial; };
+                    if (archive && !cancelled())
+                        all = archive->rowKeys(view, filter, sort, cancelled);
+                    return cancelled() ? std::optional<QList<qint64>>() : std::optional<QList<qint64>>(std::move(all));
+                },
+                [this, w, serial](std::optional<QList<qint64>> all) {
+                    if (w == m_worker.get()) {
+                        --m_keyQueries;
+                    } else {
+                        for (auto it = m_abandoned.begin(); it != m_abandoned.end(); ++it) {
+                            if (it->get() == w) {
+                                it->release()->deleteLater();
+                                m_abandoned.erase(it);
+                                break;
+                            }
+                        }
+                    }
+                    if (all && serial == m_lastKeyQuery && !m_keysComplete)
+                        applyAllKeys(std::move(*all));
+                });
         });
+}
+
+void ArchiveTableModel::applyAllKeys(QList<qint64> keys)
+{
+    bool same = keys.size() == m_keys.size();
+    for (qsizetype i = 0; same && i < keys.size(); ++i)
+        same = m_keys.at(i) < 0 || m_keys.at(i) == keys.at(i);
+    if (!same) {
+        // The archive changed in between (a sync stored more): as a refresh, keeping the rows shown.
+        applyKeys(Mode::Refresh, std::move(keys), -1, {});
+        return;
+    }
+    m_keys = std::move(keys);
+    m_keysComplete = true;
+    m_pending.clear();
+    if (!m_keys.isEmpty())   // rows beyond the first block can be read now: views ask again
+        emit dataChanged(index(0, 0), index(int(m_keys.size()) - 1, columnCount() - 1));
 }
 
 void ArchiveTableModel::applyKeys(Mode mode, QList<qint64> keys, qint64 unfiltered, Block first)
 {
     m_loading = false;
+    m_keysComplete = true;
     if (unfiltered >= 0) {
         m_unfiltered = unfiltered;
         m_unfilteredKnown = true;
@@ -295,9 +365,11 @@ void ArchiveTableModel::requestBlock(int block) const
     m_wantedBlock->store(block);
     if (m_pending.contains(block))
         return;
+    const QList<qint64> keys = m_keys.mid(qsizetype(block) * m_blockSize, m_blockSize);
+    if (!m_keysComplete && keys.contains(-1))
+        return;   // asked again when the keys are there (applyAllKeys)
     m_pending.insert(block);
     const quint64 serial = m_serial;
-    const QList<qint64> keys = m_keys.mid(qsizetype(block) * m_blockSize, m_blockSize);
     const ArchiveView view = m_view;
     const ArchiveFilter filter = effectiveFilter();
     const std::shared_ptr<std::atomic<quint64>> current = m_current;
@@ -348,6 +420,14 @@ bool ArchiveTableModel::loadRowsNow(int first, int last, int maxRows)
         return true;
     if (last - first + 1 > maxRows || !m_archive || !m_archive->isOpen())
         return false;
+    if (!m_keysComplete && m_keys.mid(first, last - first + 1).contains(-1)) {
+        // The worker is still reading the keys: the first last + 1 of them now, in the same order.
+        const QList<qint64> keys = m_archive->firstRowKeys(m_view, effectiveFilter(), m_sort, last + 1);
+        if (keys.size() != last + 1)
+            return false;
+        for (int r = first; r <= last; ++r)
+            m_keys[r] = keys.at(r);
+    }
     const int firstBlock = first / m_blockSize, lastBlock = last / m_blockSize;
     m_maxBlocks = qMax(m_maxBlocks, lastBlock - firstBlock + 1 + 8);
     for (int b = firstBlock; b <= lastBlock; ++b) {

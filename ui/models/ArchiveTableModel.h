@@ -6,6 +6,11 @@
 // shows "Loading…" and is filled in by dataChanged. Only a bounded number of blocks is kept.
 // Sorting is done by SQL through SortSpec; the raw value of every cell is on RawRole.
 //
+// After a sort or filter without text (Mode::Reset), the worker first reads the count and the
+// first block of keys through the sort indexes (Archive::firstRowKeys), so the rows on screen do
+// not wait for the ordered keys of the whole result; those follow in a second job, and until they
+// are there rows beyond the first block show "Loading…" (keysComplete() is false).
+//
 // reload() after a sync keeps the rows the views show: the new keys are mapped onto the
 // persistent indexes (selection, current row, the top row a view anchors to) by layoutChanged.
 #include "app/archive/ArchiveTypes.h"
@@ -54,6 +59,7 @@ public:
     bool showUtc() const { return m_showUtc; }
 
     bool isLoading() const { return m_loading; }          // a query is running (counts may be stale)
+    bool keysComplete() const { return m_keysComplete; }  // every row's key is known (see above)
     qint64 totalMatching() const { return m_keys.size(); }   // rows that match the filter
     qint64 totalUnfiltered() const { return m_unfiltered; }   // rows with no filter at all
     SortSpec sortSpec() const { return m_sort; }
@@ -105,6 +111,7 @@ private:
     struct Query;
     void startQuery(Mode mode);
     void applyKeys(Mode mode, QList<qint64> keys, qint64 unfiltered, Block first);
+    void applyAllKeys(QList<qint64> keys);
     void requestBlock(int block) const;
     void storeBlock(int block, Block rows) const;
     static Block readBlock(const ledger::Archive *archive, ledger::ArchiveView view,
@@ -122,8 +129,11 @@ private:
     int m_maxBlocks = 64;
     bool m_showUtc = false;
     bool m_loading = false;
+    bool m_keysComplete = true;
+    quint64 m_lastKeyQuery = 0;                            // serial of the latest key query
     quint64 m_serial = 0;                                  // this model's query number
     std::shared_ptr<std::atomic<quint64>> m_current;      // read by jobs to drop stale work
+    std::shared_ptr<std::atomic<quint64>> m_keyQuery;     // read by key jobs: the latest key query
     std::shared_ptr<std::atomic<int>> m_wantedBlock;      // the block the view asked for last
     mutable QHash<int, Block> m_blocks;
     mutable QSet<int> m_pending;
