@@ -3,6 +3,7 @@
 #include "about/AppIdentity.h"
 #include "common/Dialogs.h"
 #include "common/Translations.h"
+#include "activity/ActivityView.h"
 #include "filter/FilterBar.h"
 #include "main/MainWindow.h"
 #include "main/Workspace.h"
@@ -25,6 +26,8 @@ void applyScreenshotEnvironment(MainWindow &w)
                               QStringLiteral("prompts"), QStringLiteral("activity")};
     if (tabs.contains(tab))
         w.workspace()->setCurrentTab(Workspace::Tab(tabs.indexOf(tab)));
+    if (qEnvironmentVariable("LEDGER_SCREENSHOT_ACTIVITY").toLower() == u"findings")
+        w.workspace()->activityView()->setMeasure(ActivitySeries::Findings);
     const int row = qEnvironmentVariableIntValue("LEDGER_SCREENSHOT_ROW");   // 1-based; 0 = none
     const QString search = qEnvironmentVariable("LEDGER_SCREENSHOT_SEARCH");
     if (!search.isEmpty()) {
