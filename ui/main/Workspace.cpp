@@ -192,7 +192,7 @@ void Workspace::restoreLayout()
     QSettings s;
     const QByteArray state = s.value(QStringLiteral("main/splitter2")).toByteArray();
     if (state.isEmpty() || !m_splitter->restoreState(state))
-        m_splitter->setSizes({190, 1000, 440});
+        m_splitter->setSizes({230, 1000, 440});
     m_tabs->setCurrentIndex(qBound(0, s.value(QStringLiteral("main/tab"), int(PromptsTab)).toInt(), 3));
 }
 
