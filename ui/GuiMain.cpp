@@ -3,6 +3,7 @@
 #include "app/about/AppIdentity.h"
 #include "ui/common/Dialogs.h"
 #include "ui/common/Translations.h"
+#include "ui/activity/ActivityView.h"
 #include "ui/filter/FilterBar.h"
 #include "ui/main/MainWindow.h"
 #include "ui/main/Workspace.h"
@@ -25,6 +26,8 @@ void applyScreenshotEnvironment(MainWindow &w)
                               QStringLiteral("prompts"), QStringLiteral("activity")};
     if (tabs.contains(tab))
         w.workspace()->setCurrentTab(Workspace::Tab(tabs.indexOf(tab)));
+    if (qEnvironmentVariable("LEDGER_SCREENSHOT_ACTIVITY").toLower() == u"findings")
+        w.workspace()->activityView()->setMeasure(ActivitySeries::Findings);
     const int row = qEnvironmentVariableIntValue("LEDGER_SCREENSHOT_ROW");   // 1-based; 0 = none
     const QString search = qEnvironmentVariable("LEDGER_SCREENSHOT_SEARCH");
     if (!search.isEmpty()) {

@@ -25,7 +25,7 @@ struct ActivityEntry {
     qint64 seq = 0;
     QDateTime time;                 // UTC, millisecond precision
     QString operatorName, machine, appVersion;
-    QString kind;                   // sync, export, review.status, review.note, review.cases, sample, case.created, watchlist, profile, archive
+    QString kind;                   // sync, export, review.status, review.note, review.cases, sample, case.created, watchlist, saved_search, profile, archive
     QJsonObject details;            // strings, integers, booleans, arrays and objects of those
     QString hash;                   // 64 lowercase hex digits
 };

@@ -8,6 +8,7 @@
 #include "app/model/TextFidelity.h"
 
 #include "app/archive/ArchiveSql.h"
+#include "app/archive/SavedSearch.h"
 #include "app/review/ReviewSchema.h"
 
 #include <QAtomicInt>
@@ -299,7 +300,12 @@ bool Archive::migrate(QString *error)
             for (const QString &sql : reviewSchemaStatements())
                 ok = ok && d->execSql(sql);
         }
-        // Later steps: `if (target == 7) { ALTER TABLE … }` — each step one transaction.
+        // Schema version 7: saved searches (archive/SavedSearch.cpp), a table of their own.
+        if (target == 7) {
+            for (const QString &sql : savedSearchSchemaStatements())
+                ok = ok && d->execSql(sql);
+        }
+        // Later steps: `if (target == 8) { ALTER TABLE … }` — each step one transaction.
         ok = ok && d->execSql(u"PRAGMA user_version = %1"_s.arg(target));
         ok = ok && d->execSql(u"INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_migrated_to_%1', '%2')"_s
                                   .arg(target).arg(QDateTime::currentMSecsSinceEpoch()));

@@ -119,6 +119,8 @@ public:
     // scanned by insertInteractions. cancelled is polled between batches; progress(done, total).
     bool rescanFindings(int scope, const std::function<bool()> &cancelled = {},
                         const std::function<void(qint64, qint64)> &progress = {});
+    // Benchmark hook: no overlap of reading, scanning and writing in rescanFindings.
+    static void setSequentialRescanForBenchmark(bool on);
     // The findings of one interaction (conversation view), in location/start order.
     QList<detect::Finding> interactionFindings(const QString &userId, const QString &interactionId) const;
     // Streams the findings of the interactions matching f (export order: user, time, interaction).
@@ -126,10 +128,16 @@ public:
     qint64 countFindings(const ArchiveFilter &f) const;
     // The watchlist names that have stored findings (Findings filter), sorted.
     QStringList findingWatchlistNames() const;
+    // The Activity tab's findings series: findings per UTC day of their interaction's time and
+    // per detector / watchlist, of the interactions matching f (f.findings narrows the findings
+    // themselves). topFindingUsers: the users with the most such findings, of the series keys
+    // given (DayFindings::key(); empty = all), highest first.
+    QList<DayFindings> findingsByDay(const ArchiveFilter &f) const;
+    QList<UserActivity> topFindingUsers(const ArchiveFilter &f, const QStringList &keys, int limit) const;
 
     // Test hook: behave as if the SQLite build had no FTS5 (LIKE fallback). Affects later open().
     static void setFullTextSearchDisabledForTesting(bool disabled);
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
     struct Private;   // implementation detail (archive/ArchivePrivate.h)
 
 private:

@@ -37,6 +37,13 @@ const QString kMetaWatchlists = u"findings_watchlists"_s;
 // Bump when a detector's rules change: stored sensitive findings are then recomputed.
 constexpr int kDetectorRulesVersion = 1;
 
+// Interactions per rescan batch: one short write transaction each (a sync can write in between).
+constexpr int kRescanBatch = 4000;
+
+// Benchmark hook (bench/bench_detect --sequential): read, scan and write one batch after the
+// other, as before the pipeline, to measure what the overlap gains on the same machine.
+bool g_sequentialRescan = false;
+
 QString detectorSignature()
 {
     return QString::number(kDetectorRulesVersion) + u':' + detect::DetectorRegistry::names().join(u',');
@@ -153,6 +160,8 @@ int Archive::findingsRescanNeeded() const
     return scope;
 }
 
+void Archive::setSequentialRescanForBenchmark(bool on) { g_sequentialRescan = on; }
+
 bool Archive::rescanFindings(int scope, const std::function<bool()> &cancelled,
                              const std::function<void(qint64, qint64)> &progress)
 {
@@ -176,69 +185,92 @@ bool Archive::rescanFindings(int scope, const std::function<bool()> &cancelled,
     QSqlQuery read(d->db), del(d->db);
     read.setForwardOnly(true);
     read.prepare(u"SELECT rowid, user_id, id, session_id, type, body_text, attachments FROM interactions"
-                 " WHERE rowid > ? AND rowid <= ? ORDER BY rowid LIMIT 4000"_s);
+                 " WHERE rowid > ? AND rowid <= ? ORDER BY rowid LIMIT %1"_s.arg(kRescanBatch));
     del.prepare(u"DELETE FROM findings WHERE irow > ? AND irow <= ? AND kind IN ("_s + kindList + u")"_s);
-    const unsigned workers = qBound(1u, std::thread::hardware_concurrency(), 4u);
-    qint64 pos = 0, done = 0;
-    if (progress)
-        progress(0, total);
+    if (d->findingInsert.lastQuery().isEmpty()) {
+        d->findingInsert = QSqlQuery(d->db);
+        d->findingInsert.prepare(u"INSERT INTO findings(irow, user_id, interaction_id, session_key, kind, detector,"
+                                 " location, start, length, match) VALUES (?,?,?,?,?,?,?,?,?,?)"_s);
+    }
+    // A pipeline of three stages (docs/PERFORMANCE.md "Detection and watchlists"): while the
+    // scanner threads scan batch k, this thread (which owns the connection) writes the findings
+    // of batch k-1 and reads batch k+1. Batches are reused, so a row costs no allocation beyond
+    // its strings.
+    const int workers = int(qBound(1u, std::thread::hardware_concurrency(), 4u));
     struct Item {
-        qint64 rowid;
+        qint64 rowid = 0;
         Interaction i;
         QList<Finding> found;
     };
-    QList<Item> batch;
-    while (pos < maxRow) {
-        if (cancelled && cancelled())
-            return false;
+    struct Batch {
+        std::vector<Item> items;
+        qsizetype size = 0;
+        qint64 first = 0, last = 0;   // (first, last]: the rowid range it covers
+    };
+    Batch batches[3];
+    qint64 pos = 0, done = 0;
+    bool readFailed = false;
+    auto readInto = [&](Batch &b) {
+        b.size = 0;
+        b.first = pos;
+        if (pos >= maxRow)
+            return;
         read.bindValue(0, pos);
         read.bindValue(1, maxRow);
-        if (!d->exec(read, u"Rescanning findings"_s))
-            return false;
-        batch.clear();
-        while (read.next()) {
-            Item it;
+        if (!d->exec(read, u"Rescanning findings"_s)) {
+            readFailed = true;
+            return;
+        }
+        if (b.items.size() < size_t(kRescanBatch))
+            b.items.resize(size_t(kRescanBatch));
+        while (read.next() && b.size < kRescanBatch) {
+            Item &it = b.items[size_t(b.size++)];
             it.rowid = read.value(0).toLongLong();
             it.i.userId = read.value(1).toString();
             it.i.id = read.value(2).toString();
             it.i.sessionId = read.value(3).toString();
             it.i.type = typeFromCode(read.value(4).toInt());
             it.i.bodyText = read.value(5).toString();
-            it.i.attachments = read.value(6).toString().split(u'\n', Qt::SkipEmptyParts);
-            batch << it;
+            const QString attachments = read.value(6).toString();
+            if (attachments.isEmpty())
+                it.i.attachments.clear();
+            else
+                it.i.attachments = attachments.split(u'\n', Qt::SkipEmptyParts);
+            it.found.clear();
         }
         read.finish();
-        if (batch.isEmpty())
-            break;
-        // Scanning is the expensive part: spread it over the cores (the scanner is const and
-        // thread-safe), then write in one short transaction.
+        if (b.size > 0) {
+            b.last = b.items[size_t(b.size - 1)].rowid;
+            pos = b.last;
+        }
+    };
+    auto scanAsync = [&](Batch &b) {
         std::vector<std::thread> threads;
-        for (unsigned w = 0; w < workers; ++w) {
-            threads.emplace_back([&, w] {
-                for (qsizetype k = w; k < batch.size(); k += workers)
-                    batch[k].found = scanner->scan(batch[k].i, FindingScanner::Scope(kinds));
+        for (int w = 0; w < workers; ++w) {
+            threads.emplace_back([&b, &scanner, kinds, w, workers] {
+                for (qsizetype k = w; k < b.size; k += workers) {
+                    Item &it = b.items[size_t(k)];
+                    it.found = scanner->scan(it.i, FindingScanner::Scope(kinds));
+                }
             });
         }
-        for (std::thread &t : threads)
-            t.join();
-        const qint64 last = batch.last().rowid;
+        return threads;
+    };
+    auto write = [&](const Batch &b) {
         if (!d->db.transaction()) {
             d->lastError = d->db.lastError().text();
             return false;
         }
-        del.bindValue(0, pos);
-        del.bindValue(1, last);
+        del.bindValue(0, b.first);
+        del.bindValue(1, b.last);
         bool ok = d->exec(del, u"Rescanning findings"_s);
-        if (ok && d->findingInsert.lastQuery().isEmpty()) {
-            d->findingInsert = QSqlQuery(d->db);
-            d->findingInsert.prepare(u"INSERT INTO findings(irow, user_id, interaction_id, session_key, kind, detector,"
-                                     " location, start, length, match) VALUES (?,?,?,?,?,?,?,?,?,?)"_s);
-        }
-        for (qsizetype k = 0; ok && k < batch.size(); ++k) {
-            const Item &it = batch.at(k);
+        QSqlQuery &ins = d->findingInsert;
+        for (qsizetype k = 0; ok && k < b.size; ++k) {
+            const Item &it = b.items[size_t(k)];
+            if (it.found.isEmpty())
+                continue;
             const QString key = it.i.sessionKey();
             for (const Finding &f : it.found) {
-                QSqlQuery &ins = d->findingInsert;
                 ins.bindValue(0, it.rowid);
                 ins.bindValue(1, it.i.userId);
                 ins.bindValue(2, it.i.id);
@@ -257,10 +289,55 @@ bool Archive::rescanFindings(int scope, const std::function<bool()> &cancelled,
             d->db.rollback();
             return false;
         }
-        pos = last;
-        done += batch.size();
-        if (progress)
-            progress(qMin(done, total), total);
+        return true;
+    };
+    auto joinAll = [](std::vector<std::thread> &threads) {
+        for (std::thread &t : threads)
+            t.join();
+        threads.clear();
+    };
+
+    if (progress)
+        progress(0, total);
+    int scanning = 0;   // batches[scanning] is being scanned; the next is read into the one after
+    readInto(batches[0]);
+    std::vector<std::thread> threads;
+    if (batches[0].size > 0)
+        threads = scanAsync(batches[0]);
+    if (g_sequentialRescan)
+        joinAll(threads);
+    const Batch *toWrite = nullptr;
+    while (true) {
+        if (readFailed || (cancelled && cancelled())) {
+            joinAll(threads);
+            return false;
+        }
+        // This thread's share while the scanners work: write the previous batch, read the next.
+        if (toWrite && !write(*toWrite)) {
+            joinAll(threads);
+            return false;
+        }
+        if (toWrite) {
+            done += toWrite->size;
+            if (progress)
+                progress(qMin(done, total), total);
+        }
+        Batch &next = batches[(scanning + 1) % 3];
+        if (batches[scanning].size > 0)
+            readInto(next);
+        else
+            next.size = 0;
+        joinAll(threads);
+        if (readFailed)
+            return false;
+        if (batches[scanning].size == 0)
+            break;
+        toWrite = &batches[scanning];
+        scanning = (scanning + 1) % 3;
+        if (next.size > 0)
+            threads = scanAsync(next);
+        if (g_sequentialRescan)
+            joinAll(threads);
     }
     QSqlQuery meta(d->db);
     meta.prepare(u"INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)"_s);
@@ -359,6 +436,78 @@ QStringList Archive::findingWatchlistNames() const
     if (q.exec(u"SELECT DISTINCT detector FROM findings WHERE kind = 1 ORDER BY detector"_s))
         while (q.next())
             out << q.value(0).toString();
+    return out;
+}
+
+namespace {
+
+// The conditions of the findings series: the interactions of f (without its findings part), and
+// the findings themselves of f.findings and of the chosen series keys.
+QString seriesConditions(ArchiveSql &w, const ArchiveFilter &f, const QStringList &keys)
+{
+    ArchiveFilter base = f;
+    base.findings.clear();
+    w.interactionConditions(base);
+    QStringList conds;
+    const QString own = ArchiveSql::findingMatch(u"fd"_s, f.findings);
+    if (!own.isEmpty())
+        conds << own;
+    QStringList anyOf;
+    for (const QString &k : keys) {
+        const QString c = ArchiveSql::findingMatch(u"fd"_s, k);
+        if (!c.isEmpty())
+            anyOf << u"("_s + c + u")"_s;
+    }
+    if (!anyOf.isEmpty())
+        conds << u"("_s + anyOf.join(u" OR "_s) + u")"_s;
+    QString where = w.where();
+    for (const QString &c : std::as_const(conds))
+        where += (where.isEmpty() ? u" WHERE "_s : u" AND "_s) + c;
+    return where;
+}
+
+} // namespace
+
+QList<DayFindings> Archive::findingsByDay(const ArchiveFilter &f) const
+{
+    QList<DayFindings> out;
+    ArchiveSql w(d->fullText);
+    const QString where = seriesConditions(w, f, {});
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT i.created / 86400000 AS day, fd.kind, fd.detector, count(*) FROM findings fd"
+              " JOIN interactions i ON i.rowid = fd.irow"_s
+              + where + (where.isEmpty() ? u" WHERE"_s : u" AND"_s)
+              + u" i.created IS NOT NULL GROUP BY day, fd.kind, fd.detector ORDER BY day, fd.kind, fd.detector"_s);
+    w.bindTo(q);
+    if (!d->exec(q, u"Reading the findings per day"_s))
+        return out;
+    while (q.next()) {
+        DayFindings r;
+        r.day = QDate(1970, 1, 1).addDays(q.value(0).toLongLong());
+        r.kind = q.value(1).toInt() == 1 ? u"watchlist"_s : u"sensitive"_s;
+        r.detector = q.value(2).toString();
+        r.count = q.value(3).toLongLong();
+        out << r;
+    }
+    return out;
+}
+
+QList<UserActivity> Archive::topFindingUsers(const ArchiveFilter &f, const QStringList &keys, int limit) const
+{
+    QList<UserActivity> out;
+    ArchiveSql w(d->fullText);
+    const QString where = seriesConditions(w, f, keys);
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT fd.user_id, COALESCE(NULLIF(u.display_name, ''), u.upn, fd.user_id), count(*) AS n FROM findings fd"
+              " JOIN interactions i ON i.rowid = fd.irow LEFT JOIN users u ON u.id = fd.user_id"_s
+              + where + u" GROUP BY fd.user_id ORDER BY n DESC, fd.user_id LIMIT %1"_s.arg(qMax(0, limit)));
+    w.bindTo(q);
+    if (!d->exec(q, u"Reading the users with the most findings"_s))
+        return out;
+    while (q.next())
+        out << UserActivity{q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()};
     return out;
 }
 

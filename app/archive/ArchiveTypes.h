@@ -109,6 +109,14 @@ struct FindingRow {
 
 struct DayActivity { QDate day; QString appClass; qint64 count = 0; };
 struct UserActivity { QString userId, displayName; qint64 count = 0; };
+// Findings of one detector or watchlist on one UTC day (the Activity tab's findings series).
+struct DayFindings {
+    QDate day;
+    QString kind;                 // sensitive | watchlist
+    QString detector;             // detector name or watchlist name
+    qint64 count = 0;
+    QString key() const { return kind + QLatin1Char(':') + detector; }   // as ArchiveFilter::findings
+};
 
 struct ExportLogEntry {
     QDateTime when;

@@ -1,5 +1,9 @@
 #include "app/archive/SearchQuery.h"
 
+#include "app/detect/Watchlist.h"   // FoldedText: words folded to lower case without accents
+
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace ledger {
@@ -126,6 +130,62 @@ bool SearchQuery::parse(const QString &text, SearchQuery *out, QString *error)
         return fail(u"OR at the end needs a search term after it (e.g. budget OR forecast)."_s);
     *out = q;
     return true;
+}
+
+QList<QPair<int, int>> SearchQuery::matchRanges(const QString &text) const
+{
+    // The text's words, folded (lower case, accents removed), with their ranges.
+    struct Token {
+        int start, end;
+        QString folded;
+    };
+    QList<Token> toks;
+    const detect::FoldedText folded(text);
+    for (const detect::FoldedText::Word &w : folded.words())
+        toks.append({int(w.start), int(w.end), w.folded});
+    QList<QPair<int, int>> ranges;
+    auto markEach = [&](const QString &token, bool prefix) {
+        const QString f = detect::FoldedText::fold(token);
+        if (f.isEmpty())
+            return;
+        for (const Token &t : std::as_const(toks))
+            if (prefix ? t.folded.startsWith(f) : t.folded == f)
+                ranges.append({t.start, t.end - t.start});
+    };
+    for (const QList<SearchTerm> &clause : m_clauses) {
+        for (const SearchTerm &term : clause) {
+            if (term.negated || term.tokens.isEmpty())
+                continue;
+            if (term.kind != SearchTerm::Phrase) {
+                for (qsizetype k = 0; k < term.tokens.size(); ++k)
+                    markEach(term.tokens.at(k), term.kind == SearchTerm::Prefix && k == term.tokens.size() - 1);
+                continue;
+            }
+            QStringList want;
+            for (const QString &t : term.tokens)
+                want << detect::FoldedText::fold(t);
+            for (qsizetype s = 0; s + want.size() <= toks.size(); ++s) {
+                bool all = true;
+                for (qsizetype k = 0; all && k < want.size(); ++k)
+                    all = toks.at(s + k).folded == want.at(k);
+                if (all) {
+                    const int start = toks.at(s).start, end = toks.at(s + want.size() - 1).end;
+                    ranges.append({start, end - start});
+                }
+            }
+        }
+    }
+    std::sort(ranges.begin(), ranges.end());
+    QList<QPair<int, int>> merged;
+    for (const auto &r : std::as_const(ranges)) {
+        if (!merged.isEmpty() && r.first <= merged.last().first + merged.last().second) {
+            const int end = qMax(merged.last().first + merged.last().second, r.first + r.second);
+            merged.last().second = end - merged.last().first;
+        } else {
+            merged.append(r);
+        }
+    }
+    return merged;
 }
 
 } // namespace ledger

@@ -11,6 +11,7 @@
 // like the index splits them ("e-mail" = "e" and "mail"). The parsed query is translated into
 // FTS5 terms that are always quoted, so that nothing typed is ever FTS syntax.
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -35,6 +36,12 @@ public:
     static QStringList tokens(const QString &word);
     // One FTS5 term for a word or prefix term: "tok" / "tok"* / ("tok1" AND "tok2"*), every token quoted.
     static QString ftsTerm(const SearchTerm &t);
+    // What the query finds in `text`, for highlighting (tables, conversation view): [start, length)
+    // ranges in UTF-16 units, sorted and merged. Whole words of Word terms (each token of a word
+    // the index splits, like "e-mail", on its own), whole words starting with a Prefix term,
+    // a Phrase only as its words in order; letter case and accents ignored. Excluded terms and
+    // the operators (OR, quotes, '-', '*') are never marked.
+    QList<QPair<int, int>> matchRanges(const QString &text) const;
 
 private:
     QList<QList<SearchTerm>> m_clauses;

@@ -55,6 +55,7 @@ const QHash<QString, Arg> &exportOptions()
         {u"--watchlist"_s, Arg::Value},
         {u"--probe-unlicensed"_s, Arg::Flag}, {u"--reprobe-days"_s, Arg::Value},
         {u"--include-deleted"_s, Arg::Flag},
+        {u"--search"_s, Arg::Value},
     };
     return opts;
 }
@@ -431,18 +432,34 @@ bool parseOptions(const QString &command, const QStringList &args, CliOptions *o
     }
 
     // ---- export -------------------------------------------------------------------------------
-    if (!values.contains(u"--from"_s) || !values.contains(u"--to"_s)) {
+    // --search NAME: a search saved in the window (looked up when the archive is open). Its date
+    // range applies unless --from and --to are given (then both).
+    if (values.contains(u"--search"_s)) {
+        o.searchName = values.value(u"--search"_s).trimmed();
+        if (o.searchName.isEmpty()) {
+            *error = u"--search needs the name of a saved search, e.g. --search \"Card numbers\"."_s;
+            return false;
+        }
+    }
+    o.datesGiven = values.contains(u"--from"_s) || values.contains(u"--to"_s);
+    if (!o.searchName.isEmpty() && o.datesGiven && !(values.contains(u"--from"_s) && values.contains(u"--to"_s))) {
+        *error = u"With --search give both --from DATE and --to DATE, or neither (then the saved search's dates apply)."_s;
+        return false;
+    }
+    if (o.searchName.isEmpty() && (!values.contains(u"--from"_s) || !values.contains(u"--to"_s))) {
         *error = u"export needs --from DATE and --to DATE (YYYY-MM-DD or ISO-8601 with Z)."_s;
         return false;
     }
     for (const auto &[opt, target] : {std::pair{u"--from"_s, &o.from}, std::pair{u"--to"_s, &o.to}}) {
+        if (!o.datesGiven)
+            break;
         if (!parseDate(values.value(opt), target)) {
             *error = u"%1 \"%2\" is not a date. Use YYYY-MM-DD (UTC midnight) or a full ISO-8601 time with Z, e.g. 2025-01-31T12:00:00Z."_s
                          .arg(opt, values.value(opt));
             return false;
         }
     }
-    if (o.from >= o.to) {
+    if (o.datesGiven && o.from >= o.to) {
         *error = u"--from must be before --to (--to is exclusive: to include all of 31 January, pass --to of 1 February)."_s;
         return false;
     }

@@ -46,6 +46,10 @@ struct CliOptions {
     // without it the lists stored with the profile's archive are used.
     QList<detect::Watchlist> watchlists;
     bool watchlistsGiven = false;
+    // --search NAME: the text, dates, apps, users and findings filter of a search saved in the
+    // window; --from/--to, --app and --users given as well replace that part of it.
+    QString searchName;
+    bool datesGiven = false;         // --from and --to were given (always, without --search)
 
     // log (from/to above: invalid = open; archivePath above)
     bool json = false;               // --json

@@ -6,6 +6,7 @@
 // export file is written; see docs/CLI.md).
 #include "app/cli/CliOptions.h"
 #include "app/cli/ProgressPrinter.h"
+#include <QJsonObject>
 #include <QObject>
 #include <memory>
 
@@ -42,6 +43,7 @@ private:
     void onTimeout();
     QString timeoutText() const;
     void printSummary(const SyncSummary &summary, const ExportResult &result);
+    bool applySavedSearch();          // --search NAME: false (and done(2)) when it is unknown
 
     CliOptions m_options;
     ConnectionSetup *m_setup = nullptr;
@@ -54,6 +56,9 @@ private:
     bool m_timedOut = false;          // --timeout ran out: the sync was stopped
     SyncProgress m_lastProgress;      // for the --timeout message: what was done
     int m_testHoldMs = 0;
+    // --search: the saved search's text and findings filter, and what export.json records.
+    QString m_searchText, m_searchFindings;
+    QJsonObject m_savedSearch;
 };
 
 } // namespace ledger::cli

@@ -31,6 +31,7 @@ QString generalHelp()
            "  copilot-ledger check  [connection options]\n"
            "  copilot-ledger export [connection options] --from DATE --to DATE [--app Word,Teams…]\n"
            "                        [--users UPN,…|@FILE] --out DIR [--force]\n"
+           "  copilot-ledger export [connection options] --search NAME [--from DATE --to DATE] --out DIR\n"
            "  copilot-ledger log    [connection options | --archive PATH] [--from DATE] [--to DATE] [--json]\n"
            "  copilot-ledger log --verify [connection options | --archive PATH] [--expect-head HASH|FILE] [--json]\n"
            "  copilot-ledger demo-server [--port N] [--latency-ms N] [--latency-max-ms N] [--rate N]\n"
@@ -52,7 +53,8 @@ QString checkHelp()
 QString exportHelp()
 {
     return u"Usage: copilot-ledger export [connection options] --from DATE --to DATE\n"
-           "                             [--app Word,Teams…] [--users UPN,…|@FILE] --out DIR [--force]\n\n"
+           "                             [--app Word,Teams…] [--users UPN,…|@FILE] --out DIR [--force]\n"
+           "       copilot-ledger export [connection options] --search NAME [--from DATE --to DATE] --out DIR\n\n"
            "Syncs the interaction history into the local archive (incremental), then writes\n"
            "prompts.csv, sessions.csv, users.csv, interactions.jsonl, findings.csv, export.json and\n"
            "SHA256SUMS.\n\n"
@@ -72,7 +74,10 @@ QString exportHelp()
            "  --no-formula-guard      do not prefix cells starting with = + - @ with '\n"
            "  --timeout DURATION      stop sign-in and sync after 90s, 30m, 2h, … (exit 1)\n"
            "  --watchlist FILE        find these terms (one a line, # comments, word* prefix); the\n"
-           "                          list's name is the file's base name; repeatable\n\n"
+           "                          list's name is the file's base name; repeatable\n"
+           "  --search NAME           export what a search saved in the window finds (its text, dates,\n"
+           "                          apps, users and findings filter); --from/--to (both), --app and\n"
+           "                          --users replace those parts; an unknown NAME lists the saved ones\n\n"
            "Ctrl+C or SIGTERM stops cleanly: what was synced stays in the archive, no export file\n"
            "is written (an older export in --out keeps its bytes) and the exit code is 130.\n\n"_s
         + connectionHelp() + u"\n"_s + exitCodes();

@@ -465,6 +465,7 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
         {u"text_filter"_s, flt.text},
         {u"scope"_s, !req.scope.isEmpty() ? req.scope : (flt.isEmpty() ? u"all"_s : u"as_filtered"_s)},
         {u"findings_filter"_s, flt.findings},
+        {u"saved_search"_s, req.savedSearch.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(req.savedSearch)},
         {u"detectors"_s, QJsonArray::fromStringList(detect::DetectorRegistry::names())},
         {u"watchlists"_s, watchlistNames},
         {u"formula_guard"_s, req.formulaGuard},

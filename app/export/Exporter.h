@@ -23,6 +23,9 @@ struct ExportRequest {
     // export.json "scope": "all" (the whole archive was asked for) or "as_filtered" (the filter
     // above narrowed it). Empty: derived from the filter ("all" when it is empty).
     QString scope;
+    // export.json "saved_search": {"name", "definition"} of the saved search the filter came
+    // from (export --search); empty = null.
+    QJsonObject savedSearch;
 };
 
 struct ExportResult {

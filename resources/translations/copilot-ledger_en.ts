@@ -57,6 +57,13 @@
             <numerusform>%n apps</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n users</source>
+        <translation>
+            <numerusform>%n user</numerusform>
+            <numerusform>%n users</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ledger::gui::MainWindow</name>

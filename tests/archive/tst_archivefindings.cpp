@@ -181,6 +181,55 @@ private slots:
         QCOMPARE(a.findingsRescanNeeded(), int(Archive::RescanWatchlists));
     }
 
+    void rescanOverManyBatchesMatchesIngest_data()
+    {
+        QTest::addColumn<bool>("sequential");
+        QTest::newRow("pipelined") << false;
+        QTest::newRow("sequential") << true;
+    }
+    // More than two rescan batches (4,000 interactions each, the last one partial): the
+    // pipelined rescan stores exactly the findings that storing the interactions computed.
+    void rescanOverManyBatchesMatchesIngest()
+    {
+        QFETCH(bool, sequential);
+        Archive a;
+        QVERIFY(a.open(test::tempDir() + u"/many-%1.sqlite"_s.arg(sequential)));
+        a.setWatchlists({list(u"Projects"_s, u"Falcon\n"_s)});
+        QList<Interaction> items;
+        for (int k = 0; k < 9500; ++k) {
+            const QString text = k % 7 == 0 ? u"card 4111 1111 1111 1111 for Falcon"_s
+                               : k % 11 == 0 ? u"Falcon again"_s : u"nothing here %1"_s.arg(k);
+            items << make(u"u%1"_s.arg(k % 13), u"i%1"_s.arg(k), u"s%1"_s.arg(k / 3), u"r%1"_s.arg(k), u"userPrompt"_s,
+                          at(1, k % 50), text);
+        }
+        QCOMPARE(a.insertInteractions(items), 9500);
+        const auto snapshot = [&a] {
+            QStringList rows;
+            a.forEachFinding({}, [&rows](const FindingRow &r) {
+                rows << r.interactionId + u' ' + r.kind + u' ' + r.detector + u' ' + QString::number(r.start);
+                return true;
+            });
+            rows.sort();
+            return rows;
+        };
+        const QStringList before = snapshot();
+        QCOMPARE(before.size(), 1358 * 2 + (864 - 124));   // card + Falcon every 7th; Falcon every 11th (not 77th)
+        Archive::setSequentialRescanForBenchmark(sequential);
+        QList<qint64> progress;
+        QVERIFY(a.rescanFindings(Archive::RescanSensitive | Archive::RescanWatchlists, {},
+                                 [&](qint64 d, qint64) { progress << d; }));
+        Archive::setSequentialRescanForBenchmark(false);
+        QCOMPARE(snapshot(), before);
+        QCOMPARE(progress.first(), qint64(0));
+        QCOMPARE(progress.last(), qint64(9500));
+        QVERIFY(progress.size() >= 4);   // 0, three batches, the end
+        // Cancelled half-way: stops, nothing lost beyond what it recomputes again next time.
+        int calls = 0;
+        QVERIFY(!a.rescanFindings(Archive::RescanWatchlists, [&calls] { return ++calls > 2; }));
+        QVERIFY(a.rescanFindings(Archive::RescanWatchlists));
+        QCOMPARE(snapshot(), before);
+    }
+
     void upgradeFromArchiveWithoutFindings()
     {
         const QString path = test::tempDir() + u"/old.sqlite"_s;

@@ -61,6 +61,36 @@ private slots:
         QCOMPARE(ArchiveSql::ftsExpression(u"NEAR(x y) col:z AND"_s), u"(\"NEAR\" AND \"x\") AND \"y\" AND (\"col\" AND \"z\") AND \"AND\""_s);
     }
 
+    void matchRangesMarkWhatTheQueryFinds()
+    {
+        auto marked = [](const QString &query, const QString &text) {
+            SearchQuery q;
+            QString error;
+            if (!SearchQuery::parse(query, &q, &error))
+                return QStringList{u"error: "_s + error};
+            QStringList out;
+            for (const auto &[start, length] : q.matchRanges(text))
+                out << text.mid(start, length);
+            return out;
+        };
+        // Operators, quotes and excluded words are never marked; OR marks both sides.
+        QCOMPARE(marked(u"budget OR forecast"_s, u"OR the budget, or a forecast"_s), (QStringList{u"budget"_s, u"forecast"_s}));
+        QCOMPARE(marked(u"budget -draft"_s, u"draft budget -draft"_s), QStringList{u"budget"_s});
+        QCOMPARE(marked(u"-budget"_s, u"budget"_s), QStringList());
+        // A phrase only as a phrase (whole words, in order, any case or spacing); not its words alone.
+        QCOMPARE(marked(u"\"annual report\""_s, u"Annual  report; report annual; annual reports"_s),
+                 QStringList{u"Annual  report"_s});
+        QCOMPARE(marked(u"\"annual report\""_s, u"\"annual report\""_s), QStringList{u"annual report"_s});
+        // Whole words; a prefix marks the words it starts.
+        QCOMPARE(marked(u"report"_s, u"report reporting reports"_s), QStringList{u"report"_s});
+        QCOMPARE(marked(u"budg*"_s, u"budget, Budgets and abudget"_s), (QStringList{u"budget"_s, u"Budgets"_s}));
+        // Accents and case ignored, like the index.
+        QCOMPARE(marked(u"muller"_s, u"Herr Müller und MULLER"_s), (QStringList{u"Müller"_s, u"MULLER"_s}));
+        // A word the index splits is marked token by token.
+        QCOMPARE(marked(u"e-mail"_s, u"send an e-mail"_s), (QStringList{u"e"_s, u"mail"_s}));
+        QCOMPARE(marked(u""_s, u"anything"_s), QStringList());
+    }
+
     void errors_data()
     {
         QTest::addColumn<QString>("text");

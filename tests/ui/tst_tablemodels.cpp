@@ -379,11 +379,20 @@ private slots:
         HighlightDelegate d;
         d.setSearchText(QStringLiteral("\"budget\" OR project"));
         QCOMPARE(d.terms(), QStringList({QStringLiteral("budget"), QStringLiteral("project")}));
-        const auto r = HighlightDelegate::matchRanges(QStringLiteral("Budget of the project budget"), d.terms());
+        const auto r = d.ranges(QStringLiteral("Budget of the project budget"));
         QCOMPARE(r.size(), 3);
         QCOMPARE(r.at(0), qMakePair(0, 6));
         QCOMPARE(r.at(1), qMakePair(14, 7));
         QCOMPARE(r.at(2), qMakePair(22, 6));
+        // What the parsed query matches, not the typed characters: no OR, no excluded word, a
+        // phrase only as a phrase, whole words, prefixes as word starts.
+        d.setSearchText(QStringLiteral("budg* OR \"annual report\" -draft"));
+        QCOMPARE(d.terms(), QStringList({QStringLiteral("budg"), QStringLiteral("annual report")}));
+        const QString text = QStringLiteral("OR budgets: the annual report draft, a report annual, -draft");
+        const auto r2 = d.ranges(text);
+        QCOMPARE(r2.size(), 2);
+        QCOMPARE(text.mid(r2.at(0).first, r2.at(0).second), QStringLiteral("budgets"));
+        QCOMPARE(text.mid(r2.at(1).first, r2.at(1).second), QStringLiteral("annual report"));
     }
 
 private:

@@ -7,8 +7,12 @@
 #include "app/archive/Archive.h"
 #include "ui/common/Dialogs.h"
 #include "app/export/CsvWriter.h"
+#include "ui/filter/SearchHelp.h"
 
+#include <QComboBox>
 #include <QCoreApplication>
+#include <QMenu>
+#include <QToolButton>
 #include <QDir>
 #include <QResizeEvent>
 #include <QFileInfo>
@@ -67,6 +71,27 @@ ActivityView::ActivityView(QWidget *parent)
     m_summary->setForegroundRole(QPalette::PlaceholderText);
     m_save = new QPushButton(tr("Save as PNG…"), this);
     m_save->setToolTip(tr("Save both charts as a PNG image"));
+    m_measureBox = new QComboBox(this);
+    m_measureBox->setObjectName(QStringLiteral("activityMeasure"));
+    m_measureBox->setAccessibleName(tr("What the charts count"));
+    m_measureBox->addItem(tr("Interactions by app"), int(ActivitySeries::Interactions));
+    m_measureBox->addItem(tr("Findings by detector and watchlist"), int(ActivitySeries::Findings));
+    m_measureBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_measureBox, &QComboBox::currentIndexChanged, this, [this] {
+        setMeasure(ActivitySeries::Measure(m_measureBox->currentData().toInt()));
+    });
+    m_seriesButton = new QToolButton(this);
+    m_seriesButton->setObjectName(QStringLiteral("activitySeries"));
+    m_seriesButton->setPopupMode(QToolButton::InstantPopup);
+    m_seriesButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_seriesButton->setToolTip(tr("Choose the detectors and watchlists the charts show"));
+    m_seriesButton->setText(tr("All detectors and watchlists"));
+    m_seriesButton->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    m_seriesMenu = new QMenu(m_seriesButton);
+    m_seriesButton->setMenu(m_seriesMenu);
+    m_seriesButton->hide();
+    top->addWidget(m_measureBox);
+    top->addWidget(m_seriesButton);
     top->addWidget(m_summary, 1);
     top->addWidget(m_save);
     v->addLayout(top);
@@ -79,11 +104,13 @@ ActivityView::ActivityView(QWidget *parent)
     h->setContentsMargins(0, 4, 0, 0);
     h->setSpacing(16);
     auto *left = new QVBoxLayout;
-    left->addWidget(sectionTitle(tr("Interactions per day, by app"), m_canvas));
+    m_dailyTitle = sectionTitle(tr("Interactions per day, by app"), m_canvas);
+    left->addWidget(m_dailyTitle);
     m_daily = new DailyActivityChart(m_canvas);
     left->addWidget(m_daily, 1);
     auto *right = new QVBoxLayout;
-    right->addWidget(sectionTitle(tr("Most active users"), m_canvas));
+    m_usersTitle = sectionTitle(tr("Most active users"), m_canvas);
+    right->addWidget(m_usersTitle);
     m_users = new TopUsersChart(m_canvas);
     right->addWidget(m_users);
     right->addStretch(1);
@@ -152,16 +179,24 @@ void ActivityView::reload()
     m_loading = true;
     m_summary->setText(tr("Reading the archive…"));
     const ArchiveFilter filter = m_filter;
+    const bool findings = m_measure == ActivitySeries::Findings;
+    const QStringList selected = m_selected;
     struct Aggregates {
         QList<DayActivity> days;
+        QList<DayFindings> findingDays;
         QList<UserActivity> users;
     };
     m_worker->run(
-        [filter](const Archive *archive) {
+        [filter, findings, selected](const Archive *archive) {
             Aggregates a;
             if (archive) {
-                a.days = archive->activityByDay(filter);
-                a.users = archive->topUsers(filter, TopUserCount);
+                if (findings) {
+                    a.findingDays = archive->findingsByDay(filter);
+                    a.users = archive->topFindingUsers(filter, selected, TopUserCount);
+                } else {
+                    a.days = archive->activityByDay(filter);
+                    a.users = archive->topUsers(filter, TopUserCount);
+                }
                 // Two people with one name: the bar says which one.
                 const QStringList shared = archive->sharedDisplayNames();
                 for (UserActivity &u : a.users) {
@@ -173,13 +208,16 @@ void ActivityView::reload()
             }
             return a;
         },
-        [this, serial, filter](Aggregates a) {
+        [this, serial, filter, findings](Aggregates a) {
             if (serial != m_serial)
                 return;   // a newer filter is being read
             m_loading = false;
             const QDate first = filter.from.isValid() ? filter.from.toUTC().date() : QDate();
             const QDate last = filter.to.isValid() ? filter.to.toUTC().addMSecs(-1).date() : QDate();
-            setData(a.days, a.users, first, last);
+            if (findings)
+                setFindingsData(a.findingDays, a.users, first, last);
+            else
+                setData(a.days, a.users, first, last);
             emit loaded();
         });
 }
@@ -188,6 +226,7 @@ void ActivityView::setData(const QList<DayActivity> &days, const QList<UserActiv
                            const QDate &last)
 {
     m_series = ActivitySeries::compute(days, users, first, last);
+    m_users->setCountingFindings(false);
     m_daily->setSeries(m_series);
     m_users->setUsers(m_series.topUsers);
     const bool empty = m_series.total == 0;
@@ -198,6 +237,127 @@ void ActivityView::setData(const QList<DayActivity> &days, const QList<UserActiv
     updateSummary();
 }
 
+void ActivityView::setFindingsData(const QList<DayFindings> &days, const QList<UserActivity> &users, const QDate &first,
+                                   const QDate &last)
+{
+    m_findingDays = days;
+    m_findingUsers = users;
+    m_first = first;
+    m_last = last;
+    m_available = ActivitySeries::findingKeys(days);
+    m_series = ActivitySeries::computeFindings(days, users, m_selected, first, last);
+    for (int i = 0; i < m_series.appClasses.size(); ++i) {
+        const QString &key = m_series.appClasses.at(i);
+        if (key.startsWith(QLatin1String("sensitive:")))
+            m_series.appNames[i] = detectorLabel(key.mid(10));
+    }
+    m_daily->setSeries(m_series);
+    m_users->setCountingFindings(true);
+    m_users->setUsers(m_series.topUsers);
+    const bool empty = m_series.total == 0;
+    m_empty->setText(m_archive && m_archive->isOpen() ? tr("No findings match the current filter and the chosen detectors and watchlists.")
+                                                       : tr("No activity to show yet. Open an archive or run a sync."));
+    m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_empty) : m_canvas);
+    m_save->setEnabled(!empty);
+    updateSeriesMenu();
+    updateTitles();
+    updateSummary();
+}
+
+void ActivityView::setMeasure(ActivitySeries::Measure measure)
+{
+    if (measure == m_measure)
+        return;
+    m_measure = measure;
+    {
+        const QSignalBlocker block(m_measureBox);
+        m_measureBox->setCurrentIndex(qMax(0, m_measureBox->findData(int(measure))));
+    }
+    m_seriesButton->setVisible(measure == ActivitySeries::Findings);
+    if (measure == ActivitySeries::Interactions)
+        m_users->setCountingFindings(false);
+    updateTitles();
+    m_dirty = true;
+    if (isVisible())
+        reload();
+}
+
+void ActivityView::setSelectedSeries(const QStringList &keys)
+{
+    if (keys == m_selected)
+        return;
+    m_selected = keys;
+    if (m_measure != ActivitySeries::Findings) {
+        updateSeriesMenu();
+        return;
+    }
+    // The per-day numbers are re-cut from the last aggregate at once; the top users (counted
+    // for the chosen series in SQL) follow from the worker.
+    setFindingsData(m_findingDays, m_findingUsers, m_first, m_last);
+    m_dirty = true;
+    if (isVisible())
+        reload();
+}
+
+void ActivityView::updateSeriesMenu()
+{
+    QStringList keys = m_available;
+    for (const QString &k : std::as_const(m_selected))
+        if (!keys.contains(k))
+            keys << k;
+    QStringList shown;
+    for (const QAction *x : m_seriesMenu->actions())
+        if (x->isCheckable())
+            shown << x->data().toString();
+    m_seriesButton->setText(m_selected.isEmpty() ? tr("All detectors and watchlists")
+                                                 : tr("%1 of %2 series").arg(m_selected.size()).arg(keys.size()));
+    m_seriesButton->updateGeometry();
+    if (shown == keys) {
+        // The same series: only the ticks change (the menu may be open while they are clicked).
+        for (QAction *x : m_seriesMenu->actions()) {
+            if (!x->isCheckable())
+                continue;
+            const QSignalBlocker block(x);
+            x->setChecked(m_selected.isEmpty() || m_selected.contains(x->data().toString()));
+        }
+        return;
+    }
+    m_seriesMenu->clear();
+    for (const QString &key : std::as_const(keys)) {
+        const bool sensitive = key.startsWith(QLatin1String("sensitive:"));
+        const QString label = sensitive ? detectorLabel(key.mid(10)) : tr("Watchlist: %1").arg(key.mid(10));
+        QAction *a = m_seriesMenu->addAction(label);
+        a->setCheckable(true);
+        a->setChecked(m_selected.isEmpty() || m_selected.contains(key));
+        a->setData(key);
+        connect(a, &QAction::toggled, this, [this] {
+            QStringList chosen;
+            bool all = true;
+            for (const QAction *x : m_seriesMenu->actions()) {
+                if (!x->isCheckable())
+                    continue;
+                if (x->isChecked())
+                    chosen << x->data().toString();
+                else
+                    all = false;
+            }
+            setSelectedSeries(all ? QStringList() : chosen);
+        }, Qt::QueuedConnection);   // never rebuild the menu inside its own action's signal
+    }
+    if (!keys.isEmpty()) {
+        m_seriesMenu->addSeparator();
+        QAction *all = m_seriesMenu->addAction(tr("All detectors and watchlists"));
+        connect(all, &QAction::triggered, this, [this] { setSelectedSeries({}); }, Qt::QueuedConnection);
+    }
+}
+
+void ActivityView::updateTitles()
+{
+    const bool findings = m_measure == ActivitySeries::Findings;
+    m_dailyTitle->setText(findings ? tr("Findings per day, by detector and watchlist") : tr("Interactions per day, by app"));
+    m_usersTitle->setText(findings ? tr("Users with the most findings") : tr("Most active users"));
+}
+
 void ActivityView::updateSummary()
 {
     if (m_series.total == 0) {
@@ -206,6 +366,12 @@ void ActivityView::updateSummary()
     }
     const QLocale locale;
     const qsizetype days = m_series.days.size();
+    if (m_series.measure == ActivitySeries::Findings) {
+        m_summary->setText(tr("%1 findings over %2 days from %3 detectors and watchlists · busiest day %4")
+                               .arg(locale.toString(m_series.total), locale.toString(days),
+                                    locale.toString(m_series.appClasses.size()), locale.toString(m_series.maxDayTotal)));
+        return;
+    }
     m_summary->setText(tr("%1 interactions over %2 days in %3 apps · busiest day %4")
                            .arg(locale.toString(m_series.total), locale.toString(days),
                                 locale.toString(m_series.appClasses.size()), locale.toString(m_series.maxDayTotal)));
@@ -279,6 +445,11 @@ QStringList ActivityView::csvHeader()
     return {u"day_utc"_s, u"app"_s, u"app_class"_s, u"interactions"_s};
 }
 
+QStringList ActivityView::findingsCsvHeader()
+{
+    return {u"day_utc"_s, u"kind"_s, u"detector"_s, u"findings"_s};
+}
+
 bool ActivityView::saveCsv(const QString &path, QString *error) const
 {
     QSaveFile file(path);
@@ -289,11 +460,15 @@ bool ActivityView::saveCsv(const QString &path, QString *error) const
     }
     CsvWriter w(&file);
     w.writeBom();
-    bool ok = w.writeRow(csvHeader());
+    const bool findings = m_series.measure == ActivitySeries::Findings;
+    bool ok = w.writeRow(findings ? findingsCsvHeader() : csvHeader());
     for (int d = 0; ok && d < m_series.days.size(); ++d) {
         for (int a = 0; ok && a < m_series.appClasses.size(); ++a) {
-            ok = w.writeRow({m_series.days.at(d).toString(Qt::ISODate), m_series.appNames.at(a), m_series.appClasses.at(a),
-                             QString::number(m_series.counts.at(d).at(a))});
+            const QString &key = m_series.appClasses.at(a);
+            ok = findings ? w.writeRow({m_series.days.at(d).toString(Qt::ISODate), key.section(u':', 0, 0),
+                                        key.section(u':', 1), QString::number(m_series.counts.at(d).at(a))})
+                          : w.writeRow({m_series.days.at(d).toString(Qt::ISODate), m_series.appNames.at(a), key,
+                                        QString::number(m_series.counts.at(d).at(a))});
         }
     }
     if (!ok || !file.commit()) {

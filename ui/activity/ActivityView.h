@@ -2,15 +2,18 @@
 // Activity: interactions per day stacked by app, and the most active users, for
 // the current filter; hover for values; save as PNG. Data from Archive::activityByDay/topUsers,
 // computed once per load (ActivitySeries), drawn with QPainter.
-#include "ui/activity/ActivitySeries.h"
+#include "app/archive/ActivitySeries.h"
 #include "app/archive/ArchiveTypes.h"
 
 #include <QWidget>
 #include <functional>
 #include <memory>
 
+class QComboBox;
 class QLabel;
+class QMenu;
 class QPushButton;
+class QToolButton;
 class QStackedWidget;
 
 namespace ledger {
@@ -34,6 +37,19 @@ public:
     // Shows the given aggregates (what a reload does after querying the archive).
     void setData(const QList<DayActivity> &days, const QList<UserActivity> &users, const QDate &first = {},
                  const QDate &last = {});
+    // The findings series (detectors and watchlists): findings per day stacked by detector or
+    // watchlist, and the users with the most of them (what setData shows for interactions).
+    void setFindingsData(const QList<DayFindings> &days, const QList<UserActivity> &users, const QDate &first = {},
+                         const QDate &last = {});
+    // What the charts count: interactions by app, or findings by detector / watchlist.
+    void setMeasure(ActivitySeries::Measure measure);
+    ActivitySeries::Measure measure() const { return m_measure; }
+    // The findings series shown (DayFindings::key(); empty = all) and those the data has.
+    void setSelectedSeries(const QStringList &keys);
+    QStringList selectedSeries() const { return m_selected; }
+    QStringList availableSeries() const { return m_available; }
+    QComboBox *measureBox() const { return m_measureBox; }
+    QToolButton *seriesButton() const { return m_seriesButton; }
     // Queries the archive in a worker thread (its own connection); loaded() when shown.
     void reload();
     bool isLoading() const { return m_loading; }
@@ -43,6 +59,7 @@ public:
     // per day and app of the shown range, zeros included.
     bool saveCsv(const QString &path, QString *error = nullptr) const;
     static QStringList csvHeader();
+    static QStringList findingsCsvHeader();   // the findings series: day_utc,kind,detector,findings
     QSize pngSize() const;                           // pixel size savePng() writes
     QString lastError() const { return m_lastError; }
 
@@ -74,7 +91,19 @@ private:
     int pngHeadingHeight() const;
 
     ledger::Archive *m_archive = nullptr;
+    void updateSeriesMenu();
+    void updateTitles();
     ledger::ArchiveFilter m_filter;
+    ActivitySeries::Measure m_measure = ActivitySeries::Interactions;
+    QStringList m_selected, m_available;
+    QList<DayFindings> m_findingDays;   // the last findings aggregate (re-filtered by the selection)
+    QList<UserActivity> m_findingUsers;
+    QDate m_first, m_last;
+    QComboBox *m_measureBox = nullptr;
+    QToolButton *m_seriesButton = nullptr;
+    QMenu *m_seriesMenu = nullptr;
+    QLabel *m_dailyTitle = nullptr;
+    QLabel *m_usersTitle = nullptr;
     bool m_dirty = false;
     ActivitySeries m_series;
     QString m_lastError;

@@ -29,4 +29,15 @@ QColor appColor(const QString &appName, bool darkBackground)
     return darkBackground ? c.lighter(115) : c;
 }
 
+QColor paletteColor(int index, bool darkBackground)
+{
+    static const QRgb okabeIto[] = {0xE69F00, 0x56B4E9, 0x009E73, 0xD55E00, 0x0072B2, 0xCC79A7, 0xF0E442, 0x999999};
+    constexpr int n = int(sizeof okabeIto / sizeof okabeIto[0]);
+    const int i = qMax(0, index);
+    QColor c = QColor::fromRgb(okabeIto[i % n]);
+    if (i >= n)
+        c = c.lighter(100 + 25 * (i / n));
+    return darkBackground ? c.lighter(115) : c;
+}
+
 } // namespace ledger::gui

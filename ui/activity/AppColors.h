@@ -7,5 +7,8 @@
 namespace ledger::gui {
 
 QColor appColor(const QString &appName, bool darkBackground);
+// The index-th colour of the same palette (the findings series: one colour per detector or
+// watchlist in stacking order; after eight the colours repeat, lighter).
+QColor paletteColor(int index, bool darkBackground);
 
 } // namespace ledger::gui

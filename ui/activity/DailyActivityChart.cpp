@@ -33,6 +33,11 @@ QSize DailyActivityChart::sizeHint() const
     return {760, 340};
 }
 
+QColor DailyActivityChart::stackColor(int stack, bool dark) const
+{
+    return m_series.measure == ActivitySeries::Findings ? paletteColor(stack, dark) : appColor(m_series.appNames.value(stack), dark);
+}
+
 void DailyActivityChart::setSeries(const ActivitySeries &series)
 {
     m_series = series;
@@ -184,7 +189,8 @@ QString DailyActivityChart::toolTipFor(const Hit &hit) const
     QString tip = locale.toString(m_series.days[hit.day], u"dddd d MMMM yyyy"_s);
     if (hit.app >= 0 && hit.app < m_series.appClasses.size())
         tip += u'\n' + m_series.appNames[hit.app] + u": "_s + locale.toString(m_series.counts[hit.day][hit.app]);
-    tip += u'\n' + tr("All apps: %1").arg(locale.toString(m_series.dayTotals[hit.day]));
+    tip += u'\n' + (m_series.measure == ActivitySeries::Findings ? tr("All findings: %1") : tr("All apps: %1"))
+                       .arg(locale.toString(m_series.dayTotals[hit.day]));
     return tip;
 }
 
@@ -239,7 +245,7 @@ void DailyActivityChart::paintEvent(QPaintEvent *)
     qreal legendBottom = 0;
     for (const LegendItem &item : std::as_const(m_legend)) {
         p.setPen(Qt::NoPen);
-        p.setBrush(appColor(m_series.appNames[item.app], dark));
+        p.setBrush(stackColor(item.app, dark));
         p.drawRoundedRect(item.swatch, 2, 2);
         p.setPen(text);
         p.drawText(item.textPos, item.text);
@@ -250,7 +256,7 @@ void DailyActivityChart::paintEvent(QPaintEvent *)
     if (m_plot.isEmpty()) {
         p.setPen(muted);
         p.drawText(rect().adjusted(0, int(legendBottom), 0, 0), Qt::AlignCenter | Qt::TextWordWrap,
-                   m_series.total == 0 ? tr("No interactions for the current filter.") : tr("Not enough room to draw the chart."));
+                   m_series.total == 0 ? (m_series.measure == ActivitySeries::Findings ? tr("No findings for the current filter.") : tr("No interactions for the current filter.")) : tr("Not enough room to draw the chart."));
         return;
     }
     const QFontMetricsF fm(font());
@@ -279,7 +285,7 @@ void DailyActivityChart::paintEvent(QPaintEvent *)
             const QRectF &r = m_segments[d][a];
             if (r.isEmpty())
                 continue;
-            QColor c = appColor(m_series.appNames[a], dark);
+            QColor c = stackColor(a, dark);
             if (d == m_hoverDay && a == m_hoverApp)
                 c = dark ? c.lighter(130) : c.darker(125);
             p.fillRect(r, c);

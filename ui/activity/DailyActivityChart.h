@@ -2,7 +2,7 @@
 // Interactions per day, stacked by app (QPainter, no Qt Charts): legend, y axis with grid lines,
 // date labels, hover highlight and tooltip (day, app, count). Geometry is computed on resize /
 // new data and cached; paintEvent only draws.
-#include "ui/activity/ActivitySeries.h"
+#include "app/archive/ActivitySeries.h"
 #include <QRectF>
 #include <QWidget>
 
@@ -54,6 +54,7 @@ private:
         QString text;
     };
 
+    QColor stackColor(int stack, bool dark) const;   // by app, or by position for findings
     ActivitySeries m_series;
     QRectF m_plot;
     qreal m_slot = 0;

@@ -103,6 +103,8 @@ QString TopUsersChart::toolTipFor(int row) const
         return {};
     const UserActivity &u = m_users[row];
     const QString count = QLocale().toString(u.count);
+    if (m_findings)
+        return nameOf(row) + u'\n' + (u.count == 1 ? tr("1 finding") : tr("%1 findings").arg(count));
     return nameOf(row) + u'\n' + (u.count == 1 ? tr("1 interaction") : tr("%1 interactions").arg(count));
 }
 

@@ -14,6 +14,7 @@ public:
     explicit TopUsersChart(QWidget *parent = nullptr);
 
     void setUsers(const QList<UserActivity> &users);   // highest first
+    void setCountingFindings(bool findings) { m_findings = findings; }   // tooltips say "findings"
     const QList<UserActivity> &users() const { return m_users; }
 
     int hitTest(const QPoint &pos) const;               // row index or -1
@@ -45,6 +46,7 @@ private:
     QList<QString> m_names;    // elided
     qreal m_nameWidth = 0;
     int m_hover = -1;
+    bool m_findings = false;
 };
 
 } // namespace ledger::gui

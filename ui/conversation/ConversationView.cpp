@@ -1,5 +1,7 @@
 #include "ui/conversation/ConversationView.h"
 
+#include "app/archive/SearchQuery.h"
+
 #include "app/archive/Archive.h"
 #include "ui/common/Dialogs.h"
 #include "ui/common/TimeFormat.h"
@@ -381,8 +383,28 @@ void ConversationView::rebuild()
     m_frames = ConversationDocument::build(m_browser->document(), m_transcript, palette(), m_showUtc,
                                            m_focusId)
                    .frames;
+    SearchQuery query;
+    if (!SearchQuery::parse(m_searchText, &query))
+        query = SearchQuery();
+    m_searchMarks = FindingHighlighter::applySearch(m_browser->document(), m_frames, query, palette());
     FindingHighlighter::apply(m_browser->document(), m_frames, m_findingMarks, palette());
     updateHeader();
+}
+
+void ConversationView::setSearchQuery(const QString &text)
+{
+    if (text.trimmed() == m_searchText)
+        return;
+    m_searchText = text.trimmed();
+    if (m_transcript.isEmpty()) {
+        m_searchMarks = 0;
+        return;
+    }
+    const int scroll = m_browser->verticalScrollBar()->value();
+    rebuild();
+    m_browser->verticalScrollBar()->setValue(scroll);
+    if (!m_find->text().isEmpty())
+        setFindText(m_find->text());
 }
 
 void ConversationView::updateHeader()

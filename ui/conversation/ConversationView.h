@@ -64,6 +64,10 @@ public:
     using ErrorHook = std::function<void(const QString &message)>;
     void setErrorHook(ErrorHook hook) { m_error = std::move(hook); }
 
+    // The filter bar's search (archive/SearchQuery.h): what it finds is marked in the messages
+    // (FindingHighlighter::applySearch). A text with a syntax error marks nothing.
+    void setSearchQuery(const QString &text);
+    int searchMarkCount() const { return m_searchMarks; }
     // Find: highlights every match, returns how many.
     int setFindText(const QString &text);
     int matchCount() const { return m_matchCount; }
@@ -92,6 +96,8 @@ private:
     QString m_focusId;
     bool m_showUtc = false;
     int m_matchCount = 0;
+    QString m_searchText;
+    int m_searchMarks = 0;
     QHash<QString, QTextFrame *> m_frames;
     QHash<QString, QList<FindingMark>> m_findingMarks;   // message id → findings to highlight
     SaveFileNameHook m_saveFileName;

@@ -1,9 +1,11 @@
 #include "ui/conversation/FindingHighlighter.h"
 
 #include "app/archive/Archive.h"
+#include "app/archive/SearchQuery.h"
 #include "app/detect/Finding.h"
 #include "ui/filter/SearchHelp.h"
 
+#include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextFrame>
@@ -60,6 +62,37 @@ int FindingHighlighter::apply(QTextDocument *doc, const QHash<QString, QTextFram
             c.mergeCharFormat(f);
             from = found.selectionEnd();
             ++marked;
+        }
+    }
+    return marked;
+}
+
+QColor FindingHighlighter::searchColor(const QPalette &palette)
+{
+    const bool dark = palette.color(QPalette::Base).lightness() < 128;
+    return dark ? QColor(0x1E, 0x4A, 0x72) : QColor(0xBB, 0xDE, 0xFB);
+}
+
+int FindingHighlighter::applySearch(QTextDocument *doc, const QHash<QString, QTextFrame *> &frames,
+                                    const ledger::SearchQuery &query, const QPalette &palette)
+{
+    if (query.isEmpty())
+        return 0;
+    int marked = 0;
+    QTextCharFormat format;
+    format.setBackground(searchColor(palette));
+    for (QTextFrame *frame : frames) {
+        if (!frame)
+            continue;
+        const int first = frame->firstPosition(), last = frame->lastPosition();
+        for (QTextBlock b = doc->findBlock(first); b.isValid() && b.position() <= last; b = b.next()) {
+            for (const auto &[start, length] : query.matchRanges(b.text())) {
+                QTextCursor c(doc);
+                c.setPosition(b.position() + start);
+                c.setPosition(b.position() + start + length, QTextCursor::KeepAnchor);
+                c.mergeCharFormat(format);
+                ++marked;
+            }
         }
     }
     return marked;

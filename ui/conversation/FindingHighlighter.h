@@ -11,6 +11,7 @@ class QTextFrame;
 
 namespace ledger {
 class Archive;
+class SearchQuery;
 struct Interaction;
 }
 
@@ -31,6 +32,12 @@ public:
     static int apply(QTextDocument *doc, const QHash<QString, QTextFrame *> &frames,
                      const QHash<QString, QList<FindingMark>> &marks, const QPalette &palette);
     static QColor markColor(const QPalette &palette);
+    // Marks what the filter bar's search finds (SearchQuery::matchRanges: its words, phrases and
+    // prefixes, never operators or excluded terms) in the messages' text, line by line; findings
+    // applied afterwards keep their own colour. Returns how many ranges were marked.
+    static int applySearch(QTextDocument *doc, const QHash<QString, QTextFrame *> &frames,
+                           const ledger::SearchQuery &query, const QPalette &palette);
+    static QColor searchColor(const QPalette &palette);
 };
 
 } // namespace ledger::gui

@@ -488,6 +488,85 @@ void FilterBar::updateAppsButton()
     m_apps->setToolTip(apps.isEmpty() ? tr("Show every Copilot app") : apps.join(QStringLiteral(", ")));
 }
 
+ledger::SavedSearch FilterBar::currentSearch() const
+{
+    SavedSearch s;
+    s.text = m_appliedText;
+    s.period = SavedSearch::Period(m_period->currentData().toInt());   // the same order as Period
+    if (s.period == SavedSearch::CustomRange) {
+        s.from = m_from->date();
+        s.to = m_to->date();
+    }
+    for (const QAction *a : m_appsMenu->actions()) {
+        if (a->isCheckable() && a->isChecked()) {
+            const QString cls = appClassForName(a->text());
+            if (!cls.isEmpty())
+                s.appClasses << cls;
+        }
+    }
+    s.userIds = m_scopeIds;
+    s.userLabel = userScopeLabel();
+    const int st = m_status->currentData().toInt();
+    if (st >= 0)
+        s.status = UserStatus(st) == UserStatus::Unknown ? QStringLiteral("not_synced") : userStatusKey(UserStatus(st));
+    s.findings = m_findings->currentData().toString();
+    return s;
+}
+
+void FilterBar::applySearch(const ledger::SavedSearch &search)
+{
+    const QStringList scopeBefore = m_scopeIds;
+    {
+        const QSignalBlocker self(this);   // one filterChanged below, not one per part
+        const QSignalBlocker text(m_search);
+        m_debounce->stop();
+        m_search->setText(search.text);
+        m_searchError->hide();
+        m_searchError->clear();
+        SearchQuery parsed;
+        QString error;
+        m_appliedText = SearchQuery::parse(search.text.trimmed(), &parsed, &error) ? search.text.trimmed() : QString();
+        if (search.period == SavedSearch::CustomRange && search.from.isValid() && search.to.isValid()) {
+            setCustomRange(search.from, search.to);
+        } else {
+            const QSignalBlocker b(m_period);
+            m_period->setCurrentIndex(qMax(0, m_period->findData(int(search.period))));
+            updateDateEditsVisibility();
+        }
+        QStringList names;
+        for (const QString &c : search.appClasses)
+            names << appNameForClass(c);
+        setSelectedApps(names);
+        {
+            const QSignalBlocker b(m_status);
+            int idx = 0;
+            if (search.status == QLatin1String("not_synced"))
+                idx = m_status->findData(int(UserStatus::Unknown));
+            else if (!search.status.isEmpty())
+                idx = m_status->findData(int(userStatusFromKey(search.status)));
+            m_status->setCurrentIndex(qMax(0, idx));
+            updateStatusTip();
+        }
+        {
+            const QSignalBlocker b(m_findings);
+            setFindings(search.findings);
+        }
+        if (search.userIds.isEmpty()) {
+            m_scopeIds.clear();
+            m_chip->hide();
+        } else {
+            m_scopeIds = search.userIds;
+            m_chipLabel->setText(search.userLabel.isEmpty() ? tr("%n users", nullptr, int(search.userIds.size()))
+                                                            : search.userLabel);
+            m_chip->setToolTip(tr("Sessions, Prompts and Activity show only these users"));
+            m_chip->show();
+        }
+    }
+    if (m_scopeIds != scopeBefore)
+        emit userScopeChanged();
+    emit filterChanged();
+}
+
 void FilterBar::updateDateEditsVisibility()
 {
     const bool custom = m_period->currentData().toInt() == CustomRange;

@@ -2,6 +2,7 @@
 // One filter bar for every tab: free text (debounced full-text search), date
 // range, apps, user status (Users tab only), the user-scope chip and the "n of m" count.
 #include "app/archive/ArchiveTypes.h"
+#include "app/archive/SavedSearch.h"
 #include <QDate>
 #include <QWidget>
 
@@ -69,6 +70,12 @@ public:
     static QString describeDates(const ledger::ArchiveFilter &filter);
     // "Word", "Word and Teams", "Word, Excel and Teams".
     static QString joinNames(const QStringList &names);
+
+    // Saved searches (archive/SavedSearch.h): the bar's whole state — applied text, period or
+    // custom days, apps, status, findings and the user chip — without a name; and applying one
+    // (a single filterChanged / userScopeChanged at the end, no debounce).
+    ledger::SavedSearch currentSearch() const;
+    void applySearch(const ledger::SavedSearch &search);
 
     QLineEdit *searchField() const { return m_search; }
     QComboBox *findingsBox() const { return m_findings; }

@@ -5,6 +5,7 @@
 #include "ui/common/Icons.h"
 #include "ui/filter/FilterBar.h"
 #include "ui/filter/NoMatchPanel.h"
+#include "ui/filter/SavedSearchPanel.h"
 #include "ui/main/UserDetailsPanel.h"
 #include "ui/watchlist/WatchlistDialog.h"
 #include "ui/models/HighlightDelegate.h"
@@ -42,6 +43,12 @@ Workspace::Workspace(QWidget *parent)
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->setChildrenCollapsible(false);
     layout->addWidget(m_splitter, 1);
+
+    // Saved searches: a side list left of the tables (docs/USER-GUIDE.md "Saved searches").
+    m_savedSearches = new SavedSearchPanel(m_splitter);
+    m_savedSearches->setMinimumWidth(150);
+    m_savedSearches->setCurrentSearchProvider([this] { return m_filter->currentSearch(); });
+    connect(m_savedSearches, &SavedSearchPanel::applyRequested, m_filter, &FilterBar::applySearch);
 
     m_tabs = new QTabWidget(m_splitter);
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
@@ -92,8 +99,9 @@ Workspace::Workspace(QWidget *parent)
     m_details = new UserDetailsPanel(m_splitter);
     m_details->setMinimumWidth(280);
     m_details->hide();
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setStretchFactor(2, 2);
 
     connect(m_filter, &FilterBar::filterChanged, this, &Workspace::onFilterChanged);
     connect(m_filter, &FilterBar::editWatchlistsRequested, this, &Workspace::editWatchlists);
@@ -175,16 +183,16 @@ Workspace::~Workspace()
 void Workspace::saveLayout() const
 {
     QSettings s;
-    s.setValue(QStringLiteral("main/splitter"), m_splitter->saveState());
+    s.setValue(QStringLiteral("main/splitter2"), m_splitter->saveState());   // 2: with the saved searches
     s.setValue(QStringLiteral("main/tab"), m_tabs->currentIndex());
 }
 
 void Workspace::restoreLayout()
 {
     QSettings s;
-    const QByteArray state = s.value(QStringLiteral("main/splitter")).toByteArray();
+    const QByteArray state = s.value(QStringLiteral("main/splitter2")).toByteArray();
     if (state.isEmpty() || !m_splitter->restoreState(state))
-        m_splitter->setSizes({1000, 440});
+        m_splitter->setSizes({230, 1000, 440});
     m_tabs->setCurrentIndex(qBound(0, s.value(QStringLiteral("main/tab"), int(PromptsTab)).toInt(), 3));
 }
 
@@ -222,6 +230,7 @@ void Workspace::setArchive(ledger::Archive *archive)
     m_conversation->setArchive(archive);
     m_activity->setArchive(archive);
     m_details->clear();
+    m_savedSearches->setArchive(archive);
     startFindingsRescan();
     reloadAll();
 }
@@ -267,6 +276,7 @@ void Workspace::reloadAll()
         d = true;
     ensureFresh(currentTab());
     updateCounts();
+    m_savedSearches->refreshCounts();
 }
 
 void Workspace::setShowUtc(bool on)
@@ -305,6 +315,8 @@ ledger::ArchiveFilter Workspace::filterFor(Tab tab) const
 void Workspace::onFilterChanged()
 {
     m_highlight->setSearchText(m_filter->filter().text);
+    m_conversation->setSearchQuery(m_filter->filter().text);
+    m_savedSearches->setActiveSearch(m_filter->currentSearch());
     for (bool &d : m_dirty)
         d = true;
     ensureFresh(currentTab());
@@ -440,6 +452,8 @@ QString Workspace::countsText() const
         // prompts beside, so that the header and the chart's total agree.
         if (m_activity->isLoading())
             return tr("Counting…");
+        if (m_activity->series().measure == ActivitySeries::Findings)
+            return tr("%1 findings (%2 prompts)").arg(loc.toString(m_activity->series().total), loc.toString(m->totalMatching()));
         return tr("%1 interactions (%2 prompts)").arg(loc.toString(m_activity->series().total), loc.toString(m->totalMatching()));
     }
     if (m->isLoading() && m->rowCount() == 0)

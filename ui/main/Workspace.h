@@ -26,6 +26,7 @@ class ArchiveTableModel;
 class ConversationView;
 class ActivityView;
 class NoMatchPanel;
+class SavedSearchPanel;
 class UserDetailsPanel;
 
 class Workspace : public QWidget {
@@ -58,6 +59,7 @@ public:
     QWidget *conversationPane() const { return m_conversationPane; }
     UserDetailsPanel *userDetails() const { return m_details; }
     ActivityView *activityView() const { return m_activity; }
+    SavedSearchPanel *savedSearches() const { return m_savedSearches; }
     // "Name (upn)" when another user has the same display name, else the name.
     QString distinctName(const QString &displayName, const QString &upn) const;
     QStringList sharedDisplayNames() const { return m_sharedNames; }
@@ -102,6 +104,7 @@ private:
     ConversationView *m_conversation = nullptr;
     ActivityView *m_activity = nullptr;
     UserDetailsPanel *m_details = nullptr;
+    SavedSearchPanel *m_savedSearches = nullptr;
     NoMatchPanel *m_noMatch[3] = {nullptr, nullptr, nullptr};
     QStringList m_sharedNames;   // display names more than one user has
     // Per tab: the filter changed (new query, back to the top) / only the data changed (a sync

@@ -4,7 +4,6 @@
 
 #include <QApplication>
 #include <QPainter>
-#include <QRegularExpression>
 #include <algorithm>
 
 namespace ledger::gui {
@@ -17,37 +16,13 @@ HighlightDelegate::HighlightDelegate(QObject *parent)
 void HighlightDelegate::setSearchText(const QString &text)
 {
     m_terms.clear();
-    static const QRegularExpression split(QStringLiteral("[\\s\"()*]+"));
-    for (const QString &w : text.split(split, Qt::SkipEmptyParts)) {
-        if (w == u"AND" || w == u"OR" || w == u"NOT")
-            continue;
-        m_terms << w;
-    }
-}
-
-QList<QPair<int, int>> HighlightDelegate::matchRanges(const QString &text, const QStringList &terms)
-{
-    QList<QPair<int, int>> ranges;
-    for (const QString &t : terms) {
-        if (t.isEmpty())
-            continue;
-        qsizetype from = 0;
-        while ((from = text.indexOf(t, from, Qt::CaseInsensitive)) >= 0) {
-            ranges.append({int(from), int(t.size())});
-            from += t.size();
-        }
-    }
-    std::sort(ranges.begin(), ranges.end());
-    QList<QPair<int, int>> merged;
-    for (const auto &r : ranges) {
-        if (!merged.isEmpty() && r.first <= merged.last().first + merged.last().second) {
-            const int end = qMax(merged.last().first + merged.last().second, r.first + r.second);
-            merged.last().second = end - merged.last().first;
-        } else {
-            merged.append(r);
-        }
-    }
-    return merged;
+    m_query = SearchQuery();
+    if (!SearchQuery::parse(text.trimmed(), &m_query))
+        m_query = SearchQuery();
+    for (const QList<SearchTerm> &clause : m_query.clauses())
+        for (const SearchTerm &t : clause)
+            if (!t.negated)
+                m_terms << t.text;
 }
 
 void HighlightDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -80,7 +55,7 @@ void HighlightDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     mark.setAlpha(selected ? 70 : 90);
     const int baseX = textRect.left();
     const int y = textRect.top() + (textRect.height() - fm.height()) / 2;
-    for (const auto &r : matchRanges(shown, m_terms)) {
+    for (const auto &r : m_query.matchRanges(shown)) {
         const int x1 = baseX + fm.horizontalAdvance(shown.left(r.first));
         const int w = fm.horizontalAdvance(shown.mid(r.first, r.second));
         painter->fillRect(QRect(x1, y, w, fm.height()), mark);

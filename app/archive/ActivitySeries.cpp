@@ -1,4 +1,4 @@
-#include "ui/activity/ActivitySeries.h"
+#include "app/archive/ActivitySeries.h"
 
 #include "app/model/AppClass.h"
 
@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <numeric>
 
-namespace ledger::gui {
+namespace ledger {
 
 int ActivitySeries::dayIndex(const QDate &d) const
 {
@@ -109,4 +109,35 @@ ActivitySeries ActivitySeries::compute(const QList<DayActivity> &input, const QL
     return s;
 }
 
-} // namespace ledger::gui
+ActivitySeries ActivitySeries::computeFindings(const QList<DayFindings> &input, const QList<UserActivity> &users,
+                                               const QStringList &selected, const QDate &first, const QDate &last,
+                                               int maxDays)
+{
+    QList<DayActivity> days;
+    days.reserve(input.size());
+    for (const DayFindings &f : input) {
+        const QString key = f.key();
+        if (selected.isEmpty() || selected.contains(key))
+            days.append(DayActivity{f.day, key, f.count});
+    }
+    ActivitySeries s = compute(days, users, first, last, maxDays);
+    s.measure = Findings;
+    for (int i = 0; i < s.appClasses.size(); ++i)
+        s.appNames[i] = s.appClasses.at(i).section(QLatin1Char(':'), 1);
+    return s;
+}
+
+QStringList ActivitySeries::findingKeys(const QList<DayFindings> &days)
+{
+    QStringList sensitive, watchlists;
+    for (const DayFindings &f : days) {
+        QStringList &into = f.kind == QLatin1String("watchlist") ? watchlists : sensitive;
+        if (!into.contains(f.key()))
+            into << f.key();
+    }
+    sensitive.sort();
+    watchlists.sort(Qt::CaseInsensitive);
+    return sensitive + watchlists;
+}
+
+} // namespace ledger
