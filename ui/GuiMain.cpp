@@ -22,7 +22,7 @@ void applyScreenshotEnvironment(MainWindow &w)
 {
     const QString tab = qEnvironmentVariable("LEDGER_SCREENSHOT_TAB").toLower();
     const QStringList tabs = {QStringLiteral("users"), QStringLiteral("sessions"),
-                              QStringLiteral("prompts"), QStringLiteral("activity")};
+                              QStringLiteral("prompts"), QStringLiteral("activity"), QStringLiteral("review")};
     if (tabs.contains(tab))
         w.workspace()->setCurrentTab(Workspace::Tab(tabs.indexOf(tab)));
     const int row = qEnvironmentVariableIntValue("LEDGER_SCREENSHOT_ROW");   // 1-based; 0 = none

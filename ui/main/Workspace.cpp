@@ -12,6 +12,9 @@
 #include "models/PromptsModel.h"
 #include "models/SessionsModel.h"
 #include "models/UsersModel.h"
+#include "review/ReviewFilterButton.h"
+#include "review/ReviewStore.h"
+#include "review/ReviewView.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -80,6 +83,17 @@ Workspace::Workspace(QWidget *parent)
     m_tabs->addTab(m_promptsView, themedIcon(QStringLiteral("prompts")), tr("&Prompts"));
     m_activity = new ActivityView(m_tabs);
     m_tabs->addTab(m_activity, themedIcon(QStringLiteral("activity")), tr("&Activity"));
+    m_review = new ReviewView(m_tabs);
+    m_tabs->addTab(m_review, themedIcon(QStringLiteral("eye")), tr("Re&view"));
+    connect(m_review, &ReviewView::countsChanged, this, [this] {
+        if (currentTab() == ReviewTab)
+            updateCounts();
+    });
+    connect(m_review, &ReviewView::reviewsChanged, this, [this] {
+        // The Sessions and Prompts tabs show review columns and filter on them: re-read them.
+        m_stale[SessionsTab] = m_stale[PromptsTab] = true;
+        updateCaseNames();
+    });
 
     m_conversation = new ConversationView(m_splitter);
     m_conversationPane = m_conversation;
@@ -107,11 +121,12 @@ Workspace::Workspace(QWidget *parent)
     });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int i) {
         m_filter->setStatusFilterVisible(i == UsersTab);
+        m_filter->setReviewFilterVisible(i == SessionsTab || i == PromptsTab);
         updateSearchPlaceholder();
         ensureFresh(Tab(i));
         updatePanes();
         updateCounts();
-        if (i != ActivityTab)
+        if (i != ActivityTab && i != ReviewTab)
             updateEmptyText(viewFor(Tab(i)), modelFor(Tab(i)));
     });
     connect(m_usersView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -163,6 +178,7 @@ Workspace::Workspace(QWidget *parent)
     m_filter->setStatusFilterVisible(true);
     restoreLayout();
     m_filter->setStatusFilterVisible(currentTab() == UsersTab);
+    m_filter->setReviewFilterVisible(currentTab() == SessionsTab || currentTab() == PromptsTab);
     updateSearchPlaceholder();
     updatePanes();
 }
@@ -185,7 +201,7 @@ void Workspace::restoreLayout()
     const QByteArray state = s.value(QStringLiteral("main/splitter")).toByteArray();
     if (state.isEmpty() || !m_splitter->restoreState(state))
         m_splitter->setSizes({1000, 440});
-    m_tabs->setCurrentIndex(qBound(0, s.value(QStringLiteral("main/tab"), int(PromptsTab)).toInt(), 3));
+    m_tabs->setCurrentIndex(qBound(0, s.value(QStringLiteral("main/tab"), int(PromptsTab)).toInt(), int(ReviewTab)));
 }
 
 ArchiveTableModel *Workspace::modelFor(Tab tab) const
@@ -194,7 +210,8 @@ ArchiveTableModel *Workspace::modelFor(Tab tab) const
     case UsersTab: return m_users;
     case SessionsTab: return m_sessions;
     case PromptsTab: return m_prompts;
-    case ActivityTab: break;
+    case ActivityTab:
+    case ReviewTab: break;
     }
     return nullptr;
 }
@@ -205,7 +222,8 @@ LedgerTableView *Workspace::viewFor(Tab tab) const
     case UsersTab: return m_usersView;
     case SessionsTab: return m_sessionsView;
     case PromptsTab: return m_promptsView;
-    case ActivityTab: break;
+    case ActivityTab:
+    case ReviewTab: break;
     }
     return nullptr;
 }
@@ -221,6 +239,8 @@ void Workspace::setArchive(ledger::Archive *archive)
     m_conversation->clear();
     m_conversation->setArchive(archive);
     m_activity->setArchive(archive);
+    m_review->setArchive(archive);
+    updateCaseNames();
     m_details->clear();
     startFindingsRescan();
     reloadAll();
@@ -238,6 +258,11 @@ void Workspace::editWatchlists()
         return;
     }
     startFindingsRescan();   // recomputes the watchlist findings in the background
+}
+
+void Workspace::updateCaseNames()
+{
+    m_filter->reviewFilter()->setCaseNames(m_archive && m_archive->isOpen() ? ReviewStore(*m_archive).caseNames() : QStringList());
 }
 
 void Workspace::startFindingsRescan()
@@ -263,6 +288,7 @@ void Workspace::startFindingsRescan()
 void Workspace::reloadAll()
 {
     m_sharedNames = m_archive && m_archive->isOpen() ? m_archive->sharedDisplayNames() : QStringList();
+    m_review->setSharedNames(m_sharedNames);
     for (bool &d : m_stale)
         d = true;
     ensureFresh(currentTab());
@@ -276,6 +302,7 @@ void Workspace::setShowUtc(bool on)
                                  static_cast<ArchiveTableModel *>(m_prompts)})
         m->setShowUtc(on);
     m_conversation->setShowUtc(on);
+    m_review->setShowUtc(on);
 }
 
 Workspace::Tab Workspace::currentTab() const
@@ -295,10 +322,19 @@ ledger::ArchiveFilter Workspace::filterFor(Tab tab) const
         // The Users tab searches people (name, UPN, mail, department), not what they asked.
         f.userText = f.text;
         f.text.clear();
+        f.reviewStatuses.clear();
+        f.reviewCase.clear();
+        f.reviewNote.clear();
         return f;
     }
     f.statuses.clear();
     f.userIds = m_filter->userScope();
+    if (tab == ActivityTab || tab == ReviewTab) {
+        // The review filter is the Sessions and Prompts tabs' (the Review tab has its own).
+        f.reviewStatuses.clear();
+        f.reviewCase.clear();
+        f.reviewNote.clear();
+    }
     return f;
 }
 
@@ -319,6 +355,14 @@ void Workspace::ensureFresh(Tab tab)
     m_dirty[tab] = m_stale[tab] = false;
     if (tab == ActivityTab) {
         m_activity->setFilter(filterFor(ActivityTab));
+        return;
+    }
+    if (tab == ReviewTab) {
+        const ArchiveFilter scope = filterFor(ReviewTab);
+        const bool sameScope = m_review->scope() == scope;
+        m_review->setScope(scope);   // reads the queue when the scope changed
+        if (sameScope && dataChanged)
+            m_review->reload();
         return;
     }
     ArchiveTableModel *model = modelFor(tab);
@@ -384,6 +428,7 @@ void Workspace::updateSearchPlaceholder()
     case SessionsTab: m_filter->setSearchPlaceholder(tr("Find sessions whose prompts or responses contain these words (Ctrl+F)")); break;
     case PromptsTab: m_filter->setSearchPlaceholder(tr("Search prompts and responses (Ctrl+F)")); break;
     case ActivityTab: m_filter->setSearchPlaceholder(tr("Count only interactions whose prompt or response contains these words (Ctrl+F)")); break;
+    case ReviewTab: m_filter->setSearchPlaceholder(tr("Review only prompts and responses containing these words (Ctrl+F)")); break;
     }
 }
 
@@ -430,6 +475,8 @@ void Workspace::updateUserDetails()
 
 QString Workspace::countsText() const
 {
+    if (currentTab() == ReviewTab)
+        return m_review->countsText();
     const Tab tab = currentTab() == ActivityTab ? PromptsTab : currentTab();
     const ArchiveTableModel *m = modelFor(tab);
     if (!m_archive)

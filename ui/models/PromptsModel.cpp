@@ -2,6 +2,7 @@
 
 #include "archive/Archive.h"
 #include "common/TimeFormat.h"
+#include "review/ReviewText.h"
 #include "model/AppClass.h"
 
 namespace ledger::gui {
@@ -29,6 +30,9 @@ QVariant PromptsModel::data(const QModelIndex &index, int role) const
         case Column::Response:
             return r->responseId.isEmpty() ? tr("(no response)") : oneLine(r->responseText);
         case Column::Findings: return r->findingCount ? QString::number(r->findingCount) : QString();
+        case Column::Review: return r->reviewStatus == QLatin1String("unreviewed") ? QString() : ReviewText::statusName(r->reviewStatus);
+        case Column::Note: return oneLine(r->reviewNote, 200);
+        case Column::Cases: return ReviewText::casesCell(r->reviewCases);
         case Column::ColumnCount: break;
         }
         break;
@@ -40,6 +44,9 @@ QVariant PromptsModel::data(const QModelIndex &index, int role) const
         case Column::Prompt: return r->promptText;
         case Column::Response: return r->responseText;
         case Column::Findings: return r->findingCount;
+        case Column::Review: return r->reviewStatus;
+        case Column::Note: return r->reviewNote;
+        case Column::Cases: return r->reviewCases.join(QLatin1Char('\n'));
         case Column::ColumnCount: break;
         }
         break;
@@ -51,6 +58,9 @@ QVariant PromptsModel::data(const QModelIndex &index, int role) const
         case Column::Prompt: return r->promptText.left(1500);
         case Column::Response: return r->responseText.left(1500);
         case Column::Findings: return tr("Sensitive information and watchlist terms found in this prompt and its response");
+        case Column::Review: return ReviewText::statusName(r->reviewStatus);
+        case Column::Note: return r->reviewNote.left(1500);
+        case Column::Cases: return r->reviewCases.join(QLatin1Char('\n'));
         case Column::ColumnCount: break;
         }
         break;
@@ -81,6 +91,9 @@ QString PromptsModel::columnTitle(int column) const
     case Column::Prompt: return tr("Prompt");
     case Column::Response: return tr("Response");
     case Column::Findings: return tr("Findings");
+    case Column::Review: return tr("Review");
+    case Column::Note: return tr("Note");
+    case Column::Cases: return tr("Cases");
     case Column::ColumnCount: break;
     }
     return {};

@@ -2,6 +2,7 @@
 
 #include "archive/Archive.h"
 #include "common/TimeFormat.h"
+#include "review/ReviewText.h"
 #include "model/AppClass.h"
 
 #include <QLocale>
@@ -30,6 +31,9 @@ QVariant SessionsModel::data(const QModelIndex &index, int role) const
         case Column::Turns: return QLocale().toString(qMax(r->promptCount, r->responseCount));
         case Column::FirstPrompt: return oneLine(r->firstPrompt);
         case Column::Findings: return r->findingCount ? QLocale().toString(r->findingCount) : QString();
+        case Column::Review: return r->reviewStatus == QLatin1String("unreviewed") ? QString() : ReviewText::statusName(r->reviewStatus);
+        case Column::Note: return oneLine(r->reviewNote, 200);
+        case Column::Cases: return ReviewText::casesCell(r->reviewCases);
         case Column::ColumnCount: break;
         }
         break;
@@ -42,6 +46,9 @@ QVariant SessionsModel::data(const QModelIndex &index, int role) const
         case Column::Turns: return qMax(r->promptCount, r->responseCount);
         case Column::FirstPrompt: return r->firstPrompt;
         case Column::Findings: return r->findingCount;
+        case Column::Review: return r->reviewStatus;
+        case Column::Note: return r->reviewNote;
+        case Column::Cases: return r->reviewCases.join(QLatin1Char('\n'));
         case Column::ColumnCount: break;
         }
         break;
@@ -54,6 +61,9 @@ QVariant SessionsModel::data(const QModelIndex &index, int role) const
         case Column::Turns: return tr("%1 prompts, %2 responses").arg(r->promptCount).arg(r->responseCount);
         case Column::FirstPrompt: return r->firstPrompt.left(1500);
         case Column::Findings: return tr("Sensitive information and watchlist terms found in this session");
+        case Column::Review: return ReviewText::statusName(r->reviewStatus);
+        case Column::Note: return r->reviewNote.left(1500);
+        case Column::Cases: return r->reviewCases.join(QLatin1Char('\n'));
         case Column::ColumnCount: break;
         }
         break;
@@ -83,6 +93,9 @@ QString SessionsModel::columnTitle(int column) const
     case Column::Turns: return tr("Turns");
     case Column::FirstPrompt: return tr("First prompt");
     case Column::Findings: return tr("Findings");
+    case Column::Review: return tr("Review");
+    case Column::Note: return tr("Note");
+    case Column::Cases: return tr("Cases");
     case Column::ColumnCount: break;
     }
     return {};
