@@ -8,6 +8,7 @@
 #include "main/Workspace.h"
 #include "models/ArchiveTableModel.h"
 #include "models/LedgerTableView.h"
+#include "review/ReviewFilterButton.h"
 
 #include <QApplication>
 #include <QStringList>
@@ -25,6 +26,10 @@ void applyScreenshotEnvironment(MainWindow &w)
                               QStringLiteral("prompts"), QStringLiteral("activity"), QStringLiteral("review")};
     if (tabs.contains(tab))
         w.workspace()->setCurrentTab(Workspace::Tab(tabs.indexOf(tab)));
+    // The filter bar's Review filter: comma-separated status keys (flagged,escalated).
+    const QString review = qEnvironmentVariable("LEDGER_SCREENSHOT_REVIEW");
+    if (!review.isEmpty())
+        w.workspace()->filterBar()->reviewFilter()->setStatuses(review.split(QLatin1Char(','), Qt::SkipEmptyParts));
     const int row = qEnvironmentVariableIntValue("LEDGER_SCREENSHOT_ROW");   // 1-based; 0 = none
     const QString search = qEnvironmentVariable("LEDGER_SCREENSHOT_SEARCH");
     if (!search.isEmpty()) {

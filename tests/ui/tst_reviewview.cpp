@@ -302,7 +302,8 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return !w.reviewView()->isLoading() && w.reviewView()->model()->rowCount() == 1; }, 20000));
         QVERIFY(!w.conversationPane()->isVisible());              // the tab has its own
         QVERIFY(!w.filterBar()->reviewFilter()->isVisibleTo(&w));  // and its own review filters
-        QVERIFY(w.countsText().contains(u"Unreviewed 1"_s));
+        QVERIFY(w.reviewView()->countsText().contains(u"Unreviewed 1"_s));
+        QCOMPARE(w.countsText(), u"1 in the queue"_s);
         // The filter bar's user scope narrows the queue.
         w.filterBar()->setUserScope({u"bob"_s}, u"User: bob"_s);
         QVERIFY(QTest::qWaitFor([&] { return !w.reviewView()->isLoading() && w.reviewView()->model()->rowCount() == 0; }, 20000));

@@ -65,7 +65,7 @@ Workspace::Workspace(QWidget *parent)
     m_sessionsView->setObjectName(QStringLiteral("sessionsView"));
     m_sessionsView->setAccessibleName(tr("Sessions"));
     m_sessionsView->setDefaultSort(int(SessionRow::Started), Qt::DescendingOrder);
-    m_sessionsView->setDefaultWidths({11, 9, 17, 17, 5, 30});
+    m_sessionsView->setDefaultWidths({11, 9, 15, 15, 5, 26, 6, 8, 12, 8});
     m_sessionsView->setItemDelegate(m_highlight);
     m_sessionsView->setModel(m_sessions);
     m_sessionsView->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -73,7 +73,7 @@ Workspace::Workspace(QWidget *parent)
     m_promptsView->setObjectName(QStringLiteral("promptsView"));
     m_promptsView->setAccessibleName(tr("Prompts"));
     m_promptsView->setDefaultSort(int(TurnRow::Time), Qt::DescendingOrder);
-    m_promptsView->setDefaultWidths({17, 11, 9, 26, 30});
+    m_promptsView->setDefaultWidths({15, 11, 8, 24, 26, 6, 8, 12, 8});
     m_promptsView->setItemDelegate(m_highlight);
     m_promptsView->setModel(m_prompts);
 
@@ -84,7 +84,7 @@ Workspace::Workspace(QWidget *parent)
     m_activity = new ActivityView(m_tabs);
     m_tabs->addTab(m_activity, themedIcon(QStringLiteral("activity")), tr("&Activity"));
     m_review = new ReviewView(m_tabs);
-    m_tabs->addTab(m_review, themedIcon(QStringLiteral("eye")), tr("Re&view"));
+    m_tabs->addTab(m_review, themedIcon(QStringLiteral("eye")), tr("Revie&w"));
     connect(m_review, &ReviewView::countsChanged, this, [this] {
         if (currentTab() == ReviewTab)
             updateCounts();
@@ -476,7 +476,7 @@ void Workspace::updateUserDetails()
 QString Workspace::countsText() const
 {
     if (currentTab() == ReviewTab)
-        return m_review->countsText();
+        return m_review->queueCountText();
     const Tab tab = currentTab() == ActivityTab ? PromptsTab : currentTab();
     const ArchiveTableModel *m = modelFor(tab);
     if (!m_archive)

@@ -47,7 +47,9 @@ QComboBox *combo(QWidget *parent, const QString &name, const QString &accessible
     auto *c = new QComboBox(parent);
     c->setObjectName(name);
     c->setAccessibleName(accessible);
-    c->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Narrow enough that the queue and the conversation fit side by side on a laptop screen.
+    c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    c->setMinimumContentsLength(13);
     return c;
 }
 
@@ -58,6 +60,10 @@ ReviewView::ReviewView(QWidget *parent)
     , m_worker(std::make_unique<ArchiveWorker>())
 {
     setObjectName(QStringLiteral("reviewView"));
+    // The main window's tabs take the widest page's minimum: this page (queue, keys and its own
+    // conversation) must not make the Prompts tab with its conversation pane wider than a
+    // laptop screen, so its own minimum width is not passed on.
+    setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_model = new ReviewQueueModel(this);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 0);
@@ -66,8 +72,9 @@ ReviewView::ReviewView(QWidget *parent)
     m_counts = new QLabel(this);
     m_counts->setObjectName(QStringLiteral("reviewCounts"));
     m_counts->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_counts->setWordWrap(true);
     top->addWidget(m_counts, 1);
-    m_drawSample = new QPushButton(tr("Draw &sample…"), this);
+    m_drawSample = new QPushButton(tr("&Draw sample…"), this);
     m_drawSample->setObjectName(QStringLiteral("drawSample"));
     m_drawSample->setToolTip(tr("Add a share of every user's prompts per week or month to the queue"));
     connect(m_drawSample, &QPushButton::clicked, this, &ReviewView::drawSample);
@@ -119,6 +126,12 @@ ReviewView::ReviewView(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAlternatingRowColors(true);
+    m_table->horizontalHeader()->setSectionResizeMode(ReviewQueueModel::Prompt, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    for (auto [column, width] : {std::pair{ReviewQueueModel::User, 150}, std::pair{ReviewQueueModel::App, 90},
+                                 std::pair{ReviewQueueModel::Sample, 64}, std::pair{ReviewQueueModel::Note, 140},
+                                 std::pair{ReviewQueueModel::Cases, 110}})
+        m_table->setColumnWidth(column, width);
     leftLayout->addWidget(m_table, 1);
     m_empty = new QLabel(m_table->viewport());
     m_empty->setObjectName(QStringLiteral("reviewEmpty"));
@@ -131,6 +144,7 @@ ReviewView::ReviewView(QWidget *parent)
     auto makeAction = [&](const QString &text, const QKeySequence &key, const QString &tip, auto slot, bool button = true) {
         auto *a = new QAction(text, this);
         a->setShortcut(key);
+        a->setIconText(QStringLiteral("%1  %2").arg(text, key.toString(QKeySequence::NativeText)));   // the button shows the key
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         a->setToolTip(QStringLiteral("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
         connect(a, &QAction::triggered, this, slot);
@@ -146,16 +160,16 @@ ReviewView::ReviewView(QWidget *parent)
     makeAction(tr("◀ Previous"), QKeySequence(Qt::Key_K), tr("Previous item"), [this] { previous(); });
     makeAction(tr("Next ▶"), QKeySequence(Qt::Key_J), tr("Next item"), [this] { next(); });
     buttons->addSpacing(12);
-    makeAction(tr("&Flag"), QKeySequence(Qt::Key_F), tr("Flag for a closer look"), [this] { decide(QStringLiteral("flagged")); })
+    makeAction(tr("Flag"), QKeySequence(Qt::Key_F), tr("Flag for a closer look"), [this] { decide(QStringLiteral("flagged")); })
         ->setObjectName(QStringLiteral("reviewFlag"));
-    makeAction(tr("&Escalate"), QKeySequence(Qt::Key_E), tr("Escalate"), [this] { decide(QStringLiteral("escalated")); })
+    makeAction(tr("Escalate"), QKeySequence(Qt::Key_E), tr("Escalate"), [this] { decide(QStringLiteral("escalated")); })
         ->setObjectName(QStringLiteral("reviewEscalate"));
-    makeAction(tr("&Clear"), QKeySequence(Qt::Key_C), tr("Clear: nothing to act on"), [this] { decide(QStringLiteral("cleared")); })
+    makeAction(tr("Clear"), QKeySequence(Qt::Key_C), tr("Clear: nothing to act on"), [this] { decide(QStringLiteral("cleared")); })
         ->setObjectName(QStringLiteral("reviewClear"));
-    makeAction(tr("&Unreviewed"), QKeySequence(Qt::Key_U), tr("Back to unreviewed"), [this] { decide(QStringLiteral("unreviewed")); });
+    makeAction(tr("Unreviewed"), QKeySequence(Qt::Key_U), tr("Back to unreviewed"), [this] { decide(QStringLiteral("unreviewed")); });
     buttons->addSpacing(12);
-    makeAction(tr("&Note…"), QKeySequence(Qt::Key_N), tr("Write or change the note"), [this] { editNote(); });
-    makeAction(tr("&Add to case…"), QKeySequence(Qt::Key_A), tr("Add to a case"), [this] { addToCase(); });
+    makeAction(tr("Note…"), QKeySequence(Qt::Key_N), tr("Write or change the note"), [this] { editNote(); });
+    makeAction(tr("Case…"), QKeySequence(Qt::Key_A), tr("Add to a case"), [this] { addToCase(); });
     buttons->addStretch(1);
     leftLayout->addLayout(buttons);
 
@@ -292,6 +306,7 @@ void ReviewView::reload()
             }
             m_table->resizeColumnToContents(ReviewQueueModel::Status);
             m_table->resizeColumnToContents(ReviewQueueModel::Time);
+            m_table->resizeColumnToContents(ReviewQueueModel::Findings);
             updateEmptyText();
             emit loaded();
         });
@@ -393,6 +408,15 @@ void ReviewView::setSampleFilter(qint64 sampleId)
     if (m_sample->findData(sampleId) < 0)
         m_sample->addItem(tr("Sample %1").arg(sampleId), sampleId);
     m_sample->setCurrentIndex(m_sample->findData(sampleId));
+}
+
+QString ReviewView::queueCountText() const
+{
+    if (!m_archive)
+        return {};
+    if (m_loading && m_model->rowCount() == 0)
+        return tr("Counting…");
+    return tr("%Ln in the queue", nullptr, int(m_model->rowCount()));
 }
 
 QString ReviewView::countsText() const

@@ -64,7 +64,8 @@ public:
     void startSample(const ledger::SampleParameters &parameters);
 
     bool isLoading() const { return m_loading; }
-    QString countsText() const;
+    QString countsText() const;         // the queue's size and the count of every status
+    QString queueCountText() const;     // "258 in the queue" (the filter bar's count)
     ReviewQueueModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     ConversationView *conversation() const { return m_conversation; }
