@@ -441,10 +441,31 @@ private slots:
             // Re-sync: the same items again plus new turns in the same sessions.
             QCOMPARE(a.insertInteractions(corpus()), 0);
             QCOMPARE(a.insertInteractions({make(u"u1"_s, u"a99"_s, InteractionType::UserPrompt, u"s0"_s, at(3, 50))}), 1);
+            ReviewStore store(a);
+            for (const TurnRow &t : a.turns({}))
+                if (t.promptId == u"a01")
+                    QVERIFY(store.setStatus(ReviewStore::turnRef(t), ReviewStatus::Escalated));
         }
+        // An archive upgrade runs the schema steps from version 5 on again over the review
+        // tables (as a later step will run over them): nothing of the reviews is lost.
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"downgrade"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(u"PRAGMA user_version = 5"_s));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"downgrade"_s);
         Archive a;
-        QVERIFY(a.open(path));
+        QString error;
+        QVERIFY2(a.open(path, &error), qPrintable(error));
+        QCOMPARE(a.schemaVersion(), Archive::kSchemaVersion);
         QCOMPARE(keys(ReviewSampling::items(a, id)), before);
+        QCOMPARE(ReviewSampling::samples(a).value(0).seed, qint64(5));
+        ArchiveFilter escalated;
+        escalated.reviewStatuses = {u"escalated"_s};
+        QCOMPARE(a.countTurns(escalated), qint64(1));
+        QVERIFY(ActivityLog::verify(a).ok);
         ReviewQueueFilter f;
         f.findings = false;
         f.flagged = false;

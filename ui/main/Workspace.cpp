@@ -73,7 +73,7 @@ Workspace::Workspace(QWidget *parent)
     m_promptsView->setObjectName(QStringLiteral("promptsView"));
     m_promptsView->setAccessibleName(tr("Prompts"));
     m_promptsView->setDefaultSort(int(TurnRow::Time), Qt::DescendingOrder);
-    m_promptsView->setDefaultWidths({15, 11, 8, 24, 26, 6, 8, 12, 8});
+    m_promptsView->setDefaultWidths({13, 10, 7, 20, 20, 5, 7, 10, 7});
     m_promptsView->setItemDelegate(m_highlight);
     m_promptsView->setModel(m_prompts);
 

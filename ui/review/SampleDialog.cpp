@@ -55,7 +55,9 @@ SampleDialog::SampleDialog(QWidget *parent)
     range->addWidget(new QLabel(tr("to"), this));
     range->addWidget(m_to);
     range->addStretch(1);
-    form->addRow(tr("&Period (UTC days):"), range);
+    auto *periodLabel = new QLabel(tr("&Period (UTC days):"), this);
+    periodLabel->setBuddy(m_from);
+    form->addRow(periodLabel, range);
     m_seed = new QLineEdit(this);
     m_seed->setObjectName(QStringLiteral("sampleSeed"));
     m_seed->setPlaceholderText(tr("random"));
