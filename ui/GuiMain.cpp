@@ -3,12 +3,13 @@
 #include "app/about/AppIdentity.h"
 #include "ui/common/Dialogs.h"
 #include "ui/common/Translations.h"
-#include "ui/activity/ActivityView.h"
 #include "ui/filter/FilterBar.h"
 #include "ui/main/MainWindow.h"
 #include "ui/main/Workspace.h"
 #include "ui/models/ArchiveTableModel.h"
 #include "ui/models/LedgerTableView.h"
+#include "ui/review/ReviewFilterButton.h"
+#include "ui/activity/ActivityView.h"
 
 #include <QApplication>
 #include <QStringList>
@@ -23,11 +24,15 @@ void applyScreenshotEnvironment(MainWindow &w)
 {
     const QString tab = qEnvironmentVariable("LEDGER_SCREENSHOT_TAB").toLower();
     const QStringList tabs = {QStringLiteral("users"), QStringLiteral("sessions"),
-                              QStringLiteral("prompts"), QStringLiteral("activity")};
+                              QStringLiteral("prompts"), QStringLiteral("activity"), QStringLiteral("review")};
     if (tabs.contains(tab))
         w.workspace()->setCurrentTab(Workspace::Tab(tabs.indexOf(tab)));
     if (qEnvironmentVariable("LEDGER_SCREENSHOT_ACTIVITY").toLower() == u"findings")
         w.workspace()->activityView()->setMeasure(ActivitySeries::Findings);
+    // The filter bar's Review filter: comma-separated status keys (flagged,escalated).
+    const QString review = qEnvironmentVariable("LEDGER_SCREENSHOT_REVIEW");
+    if (!review.isEmpty())
+        w.workspace()->filterBar()->reviewFilter()->setStatuses(review.split(QLatin1Char(','), Qt::SkipEmptyParts));
     const int row = qEnvironmentVariableIntValue("LEDGER_SCREENSHOT_ROW");   // 1-based; 0 = none
     const QString search = qEnvironmentVariable("LEDGER_SCREENSHOT_SEARCH");
     if (!search.isEmpty()) {

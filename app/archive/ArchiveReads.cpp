@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QSqlError>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -31,8 +32,27 @@ constexpr auto kTurnColumns =
     "SELECT t.user_id, COALESCE(u.display_name, ''), COALESCE(u.upn, ''), t.session_id, t.request_id, t.app_class,"
     " t.conversation_type, t.locale, t.prompt_id, t.prompt_created, t.prompt_text, t.response_id, t.response_created,"
     " t.response_text, t.attachments, t.links, t.contexts, t.session_key, t.tid,"
-    " (SELECT count(*) FROM findings fd WHERE fd.user_id = t.user_id AND fd.interaction_id IN (t.prompt_id, t.response_id))"
-    " FROM turns t LEFT JOIN users u ON u.id = t.user_id"_L1;
+    " (SELECT count(*) FROM findings fd WHERE fd.user_id = t.user_id AND fd.interaction_id IN (t.prompt_id, t.response_id))"_L1;
+
+// The review record's status, note and cases (ArchiveSql::turnReviewField) after the columns above.
+QString turnColumns()
+{
+    return QString(kTurnColumns) + u", "_s + ArchiveSql::turnReviewField(u"t"_s, u"status"_s) + u", "_s
+        + ArchiveSql::turnReviewField(u"t"_s, u"note"_s) + u", "_s + ArchiveSql::turnReviewCases(u"t"_s)
+        + u" FROM turns t LEFT JOIN users u ON u.id = t.user_id"_s;
+}
+
+void readReview(const QSqlQuery &q, int first, QString *status, QString *note, QStringList *cases)
+{
+    const QString st = q.value(first).toString();
+    *status = st.isEmpty() ? u"unreviewed"_s : st;
+    *note = q.value(first + 1).toString();
+    *cases = q.value(first + 2).toString().split(u'\n', Qt::SkipEmptyParts);
+    std::sort(cases->begin(), cases->end(), [](const QString &a, const QString &b) {
+        const int c = a.compare(b, Qt::CaseInsensitive);
+        return c != 0 ? c < 0 : a < b;
+    });
+}
 
 // The first four columns of kTurnColumns and kSessionColumns: the row's user and session.
 template <typename Row>
@@ -64,14 +84,21 @@ TurnRow turnFrom(const QSqlQuery &q)
     r.contexts = q.value(16).toString();
     r.sessionKey = q.value(17).toString();
     r.findingCount = q.value(19).toInt();
+    readReview(q, 20, &r.reviewStatus, &r.reviewNote, &r.reviewCases);
     return r;
 }
 
 constexpr auto kSessionColumns =
     "SELECT s.user_id, COALESCE(u.display_name, ''), COALESCE(u.upn, ''), s.session_id, s.app_class, s.started,"
     " s.ended, s.prompt_count, s.response_count, s.first_prompt, s.session_key, s.sid,"
-    " (SELECT count(*) FROM findings fd WHERE fd.user_id = s.user_id AND fd.session_key = s.session_key) FROM sessions s"
-    " LEFT JOIN users u ON u.id = s.user_id"_L1;
+    " (SELECT count(*) FROM findings fd WHERE fd.user_id = s.user_id AND fd.session_key = s.session_key)"_L1;
+
+QString sessionColumns()
+{
+    return QString(kSessionColumns) + u", "_s + ArchiveSql::sessionReviewField(u"s"_s, u"status"_s) + u", "_s
+        + ArchiveSql::sessionReviewField(u"s"_s, u"note"_s) + u", "_s + ArchiveSql::sessionReviewCases(u"s"_s)
+        + u" FROM sessions s LEFT JOIN users u ON u.id = s.user_id"_s;
+}
 
 SessionRow sessionFrom(const QSqlQuery &q)
 {
@@ -84,6 +111,7 @@ SessionRow sessionFrom(const QSqlQuery &q)
     r.firstPrompt = q.value(9).toString();
     r.sessionKey = q.value(10).toString();
     r.findingCount = q.value(12).toInt();
+    readReview(q, 13, &r.reviewStatus, &r.reviewNote, &r.reviewCases);
     return r;
 }
 
@@ -327,6 +355,13 @@ bool groupedByUser(const RowSource &src, const ArchiveFilter &f, const SortSpec 
     return sort.column == src.userColumn && f.text.trimmed().isEmpty();
 }
 
+// Review status order: unreviewed, cleared, flagged, escalated (most urgent last).
+QString reviewRank(const QString &status)
+{
+    return u"(CASE COALESCE("_s + status + u", 'unreviewed') WHEN 'cleared' THEN 1 WHEN 'flagged' THEN 2"
+           " WHEN 'escalated' THEN 3 ELSE 0 END)"_s;
+}
+
 SortExpr sessionSort(const SortSpec &sort)
 {
     switch (sort.column) {
@@ -337,6 +372,9 @@ SortExpr sessionSort(const SortSpec &sort)
     case SessionRow::FirstPrompt: return {prefixSort(u"s.first_prompt"_s, sort)};   // ix_sessions_first_prompt_sort
     case SessionRow::Findings:
         return {u"(SELECT count(*) FROM findings fd WHERE fd.user_id = s.user_id AND fd.session_key = s.session_key)"_s};
+    case SessionRow::Review: return {reviewRank(ArchiveSql::sessionReviewField(u"s"_s, u"status"_s))};
+    case SessionRow::Note: return {u"COALESCE("_s + ArchiveSql::sessionReviewField(u"s"_s, u"note"_s) + u", '') COLLATE NOCASE"_s};
+    case SessionRow::Cases: return {u"COALESCE("_s + ArchiveSql::sessionReviewCases(u"s"_s) + u", '') COLLATE NOCASE"_s};
     case SessionRow::Started:
     default: return {u"s.started"_s};
     }
@@ -351,6 +389,9 @@ SortExpr turnSort(const SortSpec &sort)
     case TurnRow::Response: return {prefixSort(u"t.response_text"_s, sort)};   // ix_turns_response_sort
     case TurnRow::Findings:
         return {u"(SELECT count(*) FROM findings fd WHERE fd.user_id = t.user_id AND fd.interaction_id IN (t.prompt_id, t.response_id))"_s};
+    case TurnRow::Review: return {reviewRank(ArchiveSql::turnReviewField(u"t"_s, u"status"_s))};
+    case TurnRow::Note: return {u"COALESCE("_s + ArchiveSql::turnReviewField(u"t"_s, u"note"_s) + u", '') COLLATE NOCASE"_s};
+    case TurnRow::Cases: return {u"COALESCE("_s + ArchiveSql::turnReviewCases(u"t"_s) + u", '') COLLATE NOCASE"_s};
     case TurnRow::Time:
     default: return {u"t.time"_s};
     }
@@ -358,14 +399,14 @@ SortExpr turnSort(const SortSpec &sort)
 
 RowSource sessionSource()
 {
-    return {kSessionColumns, u"sessions s"_s, u"s"_s, u"sid"_s, 11, u"Reading sessions"_s, sessionSort,
+    return {sessionColumns(), u"sessions s"_s, u"s"_s, u"sid"_s, 11, u"Reading sessions"_s, sessionSort,
             [](ArchiveSql &w, const ArchiveFilter &f) { w.sessionConditions(f); },
             u" ORDER BY s.user_id, s.started, s.sid"_s, SessionRow::User, u"ix_sessions_user"_s};
 }
 
 RowSource turnSource()
 {
-    return {kTurnColumns, u"turns t"_s, u"t"_s, u"tid"_s, 18, u"Reading turns"_s, turnSort,
+    return {turnColumns(), u"turns t"_s, u"t"_s, u"tid"_s, 18, u"Reading turns"_s, turnSort,
             [](ArchiveSql &w, const ArchiveFilter &f) { w.turnConditions(f); },
             u" ORDER BY t.user_id, t.time, t.tid"_s, TurnRow::User, u"ix_turns_user"_s};
 }

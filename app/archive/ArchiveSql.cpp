@@ -159,6 +159,85 @@ void ArchiveSql::findingsCondition(const QString &user, const QString &interacti
             + (m.isEmpty() ? QString() : u" AND "_s + m) + u")"_s;
 }
 
+namespace {
+// A turn's review is recorded under its prompt's id, or its response's when it had no prompt
+// (ReviewStore::turnRef); the prompt's record wins when both exist.
+QString turnItemMatch(const QString &r, const QString &t)
+{
+    return r + u".user_id = "_s + t + u".user_id AND "_s + r + u".kind = 1 AND ("_s + r + u".item_id = "_s + t
+        + u".prompt_id OR ("_s + r + u".item_id = "_s + t + u".response_id AND "_s + t + u".response_id <> ''))"_s;
+}
+} // namespace
+
+QString ArchiveSql::turnReviewField(const QString &t, const QString &field)
+{
+    // The prompt's record first (SQLite does not allow an outer column in a subquery's ORDER BY).
+    const QString own = u"(SELECT r."_s + field + u" FROM review_items r WHERE r.user_id = "_s + t + u".user_id AND r.kind = 1 AND r.item_id = "_s;
+    return u"COALESCE("_s + own + t + u".prompt_id), "_s + own + t + u".response_id AND "_s + t + u".response_id <> ''))"_s;
+}
+
+QString ArchiveSql::turnReviewCases(const QString &t)
+{
+    return u"(SELECT group_concat(rc.case_name, char(10)) FROM review_item_cases rc WHERE "_s + turnItemMatch(u"rc"_s, t) + u")"_s;
+}
+
+QString ArchiveSql::sessionReviewField(const QString &s, const QString &field)
+{
+    return u"(SELECT r."_s + field + u" FROM review_items r WHERE r.user_id = "_s + s + u".user_id AND r.kind = 2"
+           " AND r.item_id = "_s + s + u".session_key)"_s;
+}
+
+QString ArchiveSql::sessionReviewCases(const QString &s)
+{
+    return u"(SELECT group_concat(rc.case_name, char(10)) FROM review_item_cases rc WHERE rc.user_id = "_s + s
+        + u".user_id AND rc.kind = 2 AND rc.item_id = "_s + s + u".session_key)"_s;
+}
+
+QString ArchiveSql::turnReviewCondition(const QString &t, const ArchiveFilter &f)
+{
+    QStringList parts;
+    if (!f.reviewStatuses.isEmpty())
+        parts << inList(u"COALESCE("_s + turnReviewField(t, u"status"_s) + u", 'unreviewed')"_s, f.reviewStatuses);
+    if (!f.reviewCase.isEmpty()) {
+        parts << u"EXISTS (SELECT 1 FROM review_item_cases rc WHERE "_s + turnItemMatch(u"rc"_s, t) + u" AND rc.case_name = ?)"_s;
+        m_binds << f.reviewCase;
+    }
+    if (f.reviewNote == u"*") {
+        parts << u"COALESCE("_s + turnReviewField(t, u"note"_s) + u", '') <> ''"_s;
+    } else if (!f.reviewNote.isEmpty()) {
+        QString w = f.reviewNote;
+        w.replace(u'\\', "\\\\"_L1).replace(u'%', "\\%"_L1).replace(u'_', "\\_"_L1);
+        parts << u"COALESCE("_s + turnReviewField(t, u"note"_s) + u", '') LIKE ? ESCAPE '\\'"_s;
+        m_binds << QString(u"%"_s + w + u"%"_s);
+    }
+    return parts.join(" AND "_L1);
+}
+
+QString ArchiveSql::sessionReviewCondition(const ArchiveFilter &f)
+{
+    // The session's own record, or one of its turns'.
+    QStringList parts;
+    if (!f.reviewStatuses.isEmpty())
+        parts << inList(u"COALESCE("_s + sessionReviewField(u"s"_s, u"status"_s) + u", 'unreviewed')"_s, f.reviewStatuses);
+    if (!f.reviewCase.isEmpty()) {
+        parts << u"EXISTS (SELECT 1 FROM review_item_cases rc WHERE rc.user_id = s.user_id AND rc.kind = 2"
+                 " AND rc.item_id = s.session_key AND rc.case_name = ?)"_s;
+        m_binds << f.reviewCase;
+    }
+    if (f.reviewNote == u"*") {
+        parts << u"COALESCE("_s + sessionReviewField(u"s"_s, u"note"_s) + u", '') <> ''"_s;
+    } else if (!f.reviewNote.isEmpty()) {
+        QString w = f.reviewNote;
+        w.replace(u'\\', "\\\\"_L1).replace(u'%', "\\%"_L1).replace(u'_', "\\_"_L1);
+        parts << u"COALESCE("_s + sessionReviewField(u"s"_s, u"note"_s) + u", '') LIKE ? ESCAPE '\\'"_s;
+        m_binds << QString(u"%"_s + w + u"%"_s);
+    }
+    const QString own = parts.join(" AND "_L1);
+    const QString turn = turnReviewCondition(u"t2"_s, f);   // binds after the session's: same order as the SQL
+    return u"(("_s + own + u") OR EXISTS (SELECT 1 FROM turns t2 WHERE t2.user_id = s.user_id"
+           " AND t2.session_key = s.session_key AND "_s + turn + u"))"_s;
+}
+
 void ArchiveSql::turnConditions(const ArchiveFilter &f, bool withText)
 {
     if (f.from.isValid())
@@ -175,6 +254,8 @@ void ArchiveSql::turnConditions(const ArchiveFilter &f, bool withText)
             m_conds << c;
     }
     findingsCondition(u"t.user_id"_s, u"fd.interaction_id IN (t.prompt_id, t.response_id)"_s, f.findings);
+    if (f.hasReviewConditions())
+        m_conds << turnReviewCondition(u"t"_s, f);
 }
 
 void ArchiveSql::sessionConditions(const ArchiveFilter &f)
@@ -194,6 +275,8 @@ void ArchiveSql::sessionConditions(const ArchiveFilter &f)
             m_conds << u"(s.user_id, s.session_key) IN (SELECT t.user_id, t.session_key FROM turns t WHERE "_s + c + u")"_s;
     }
     findingsCondition(u"s.user_id"_s, u"fd.session_key = s.session_key"_s, f.findings);
+    if (f.hasReviewConditions())
+        m_conds << sessionReviewCondition(f);
 }
 
 void ArchiveSql::interactionConditions(const ArchiveFilter &f)

@@ -41,11 +41,22 @@ public:
     // Names are written as SQL string literals (quotes doubled), never as SQL.
     static QString findingMatch(const QString &alias, const QString &spec);
 
+    // The review record of turn `t` / session `s` (review/ReviewSchema.cpp): a scalar subquery of
+    // one of its fields ("status", "note"; NULL when it has no record), and its case names
+    // (newline-separated, NULL when none).
+    static QString turnReviewField(const QString &t, const QString &field);
+    static QString turnReviewCases(const QString &t);
+    static QString sessionReviewField(const QString &s, const QString &field);
+    static QString sessionReviewCases(const QString &s);
+
 private:
     QString inList(const QString &column, const QStringList &values);
     QString textCondition(const QString &turnAlias, const QString &text);
     // EXISTS (a finding of the spec in the interactions `interactions` of user `user`).
     void findingsCondition(const QString &user, const QString &interactionMatch, const QString &spec);
+    // The review conditions of f on turn `t` (ArchiveFilter::reviewStatuses …); "" when none.
+    QString turnReviewCondition(const QString &t, const ArchiveFilter &f);
+    QString sessionReviewCondition(const ArchiveFilter &f);
 
     bool m_fullText;
     QStringList m_conds;

@@ -36,11 +36,21 @@ struct ArchiveFilter {
     // Findings (docs/DETECTION.md): "" = no condition, "any" = rows with any finding,
     // "sensitive" / "watchlist" = any of that kind, "sensitive:<detector>" / "watchlist:<list name>".
     QString findings;
-    bool isEmpty() const { return text.isEmpty() && userText.isEmpty() && !from.isValid() && !to.isValid() && appClasses.isEmpty() && userIds.isEmpty() && statuses.isEmpty() && findings.isEmpty(); }
+    // Review (docs/USER-GUIDE.md "Reviewing"; Sessions and Turns views): a turn matches by its own
+    // record, a session by its own record or any of its turns'.
+    //  reviewStatuses: "unreviewed" / "flagged" / "escalated" / "cleared"; empty = any.
+    //  reviewCase: the name of a case the item is in; empty = any.
+    //  reviewNote: "*" = has a note; other text = the note contains it (case-insensitively); empty = any.
+    QStringList reviewStatuses;
+    QString reviewCase;
+    QString reviewNote;
+    bool hasReviewConditions() const { return !reviewStatuses.isEmpty() || !reviewCase.isEmpty() || !reviewNote.isEmpty(); }
+    bool isEmpty() const { return text.isEmpty() && userText.isEmpty() && !from.isValid() && !to.isValid() && appClasses.isEmpty() && userIds.isEmpty() && statuses.isEmpty() && findings.isEmpty() && !hasReviewConditions(); }
     friend bool operator==(const ArchiveFilter &a, const ArchiveFilter &b)
     {
         return a.text == b.text && a.from == b.from && a.to == b.to && a.appClasses == b.appClasses
-            && a.userIds == b.userIds && a.statuses == b.statuses && a.userText == b.userText && a.findings == b.findings;
+            && a.userIds == b.userIds && a.statuses == b.statuses && a.userText == b.userText && a.findings == b.findings
+            && a.reviewStatuses == b.reviewStatuses && a.reviewCase == b.reviewCase && a.reviewNote == b.reviewNote;
     }
     friend bool operator!=(const ArchiveFilter &a, const ArchiveFilter &b) { return !(a == b); }
 };
@@ -71,7 +81,11 @@ struct SessionRow {
     int promptCount = 0, responseCount = 0;
     QString firstPrompt;
     int findingCount = 0;         // findings in the session's interactions
-    enum Column { User, App, Started, Ended, Turns, FirstPrompt, Findings, ColumnCount };
+    // The session's own review record (review/ReviewStore.h): status key ("unreviewed" when it has
+    // none), note, cases (sorted).
+    QString reviewStatus = QStringLiteral("unreviewed"), reviewNote;
+    QStringList reviewCases;
+    enum Column { User, App, Started, Ended, Turns, FirstPrompt, Findings, Review, Note, Cases, ColumnCount };
 };
 
 struct TurnRow {   // one prompts.csv row
@@ -83,7 +97,10 @@ struct TurnRow {   // one prompts.csv row
     QString attachments, links, contexts;   // export strings (see docs/EXPORT-FORMAT.md)
     int findingCount = 0;         // findings in the prompt, the response and their attachments
     QDateTime time() const { return promptCreated.isValid() ? promptCreated : responseCreated; }
-    enum Column { Time, User, App, Prompt, Response, Findings, ColumnCount };
+    // The turn's review record (review/ReviewStore.h), as SessionRow's.
+    QString reviewStatus = QStringLiteral("unreviewed"), reviewNote;
+    QStringList reviewCases;
+    enum Column { Time, User, App, Prompt, Response, Findings, Review, Note, Cases, ColumnCount };
 };
 
 struct SyncState {

@@ -270,8 +270,13 @@ bool ReviewStore::removeFromCase(const ReviewRef &ref, const QString &caseName, 
 
 QStringList ReviewStore::caseNames() const
 {
+    return caseNames(m_archive);
+}
+
+QStringList ReviewStore::caseNames(const Archive &archive)
+{
     QStringList out;
-    QSqlQuery q(dbOf(m_archive));
+    QSqlQuery q(dbOf(archive));
     if (q.exec(u"SELECT name FROM review_cases"_s))
         while (q.next())
             out << q.value(0).toString();

@@ -28,6 +28,7 @@ public:
     bool removeFromCase(const ReviewRef &ref, const QString &caseName, QString *error = nullptr);
     bool createCase(const QString &caseName, QString *error = nullptr);   // no-op when it exists
     QStringList caseNames() const;                       // sorted, case-insensitively
+    static QStringList caseNames(const Archive &archive);   // the same, for a reader's archive
 
     ReviewRecord record(const ReviewRef &ref) const;
     // The records of these refs (missing ones are default records), keyed by ReviewRef::key().

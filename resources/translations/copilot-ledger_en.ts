@@ -124,6 +124,37 @@
     </message>
 </context>
 <context>
+    <name>ledger::gui::ReviewView</name>
+    <message numerus="yes">
+        <source>%Ln in the queue</source>
+        <translation>
+            <numerusform>%Ln in the queue</numerusform>
+            <numerusform>%Ln in the queue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Seed %1, drawn %2 by %3, %Ln prompts picked</source>
+        <translation>
+            <numerusform>Seed %1, drawn %2 by %3, %Ln prompt picked</numerusform>
+            <numerusform>Seed %1, drawn %2 by %3, %Ln prompts picked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n users</source>
+        <translation>
+            <numerusform>%n user</numerusform>
+            <numerusform>%n users</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sample %1: %Ln prompts picked</source>
+        <translation>
+            <numerusform>Sample %1: %Ln prompt picked</numerusform>
+            <numerusform>Sample %1: %Ln prompts picked</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ledger::gui::Workspace</name>
     <message numerus="yes">
         <source>%n users</source>

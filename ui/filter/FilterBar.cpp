@@ -1,4 +1,5 @@
 #include "ui/filter/FilterBar.h"
+#include "ui/review/ReviewFilterButton.h"
 
 #include "app/archive/SearchQuery.h"
 #include "ui/common/Icons.h"
@@ -153,6 +154,9 @@ FilterBar::FilterBar(QWidget *parent)
     editLists->setToolTip(tr("Terms and phrases to find (stored with this connection)"));
     connect(editLists, &QToolButton::clicked, this, &FilterBar::editWatchlistsRequested);
     layout->addWidget(editLists);
+    m_review = new ReviewFilterButton(this);
+    connect(m_review, &ReviewFilterButton::changed, this, &FilterBar::filterChanged);
+    layout->addWidget(m_review);
 
     m_chip = new QFrame(this);
     m_chip->setObjectName(QStringLiteral("userScopeChip"));
@@ -190,6 +194,11 @@ QDate FilterBar::today() const
     return m_today.isValid() ? m_today : QDate::currentDate();
 }
 
+void FilterBar::setReviewFilterVisible(bool visible)
+{
+    m_review->setVisible(visible);
+}
+
 ledger::ArchiveFilter FilterBar::filter() const
 {
     ArchiveFilter f;
@@ -217,6 +226,7 @@ ledger::ArchiveFilter FilterBar::filter() const
     if (s >= 0)
         f.statuses << UserStatus(s);
     f.findings = m_findings->currentData().toString();
+    m_review->apply(f);   // the main window applies it to Sessions and Prompts only
     return f;
 }
 
@@ -382,6 +392,7 @@ void FilterBar::reset()
     setSelectedApps({});
     m_status->setCurrentIndex(0);
     m_findings->setCurrentIndex(0);
+    m_review->reset();
     clearUserScope();
 }
 
@@ -396,6 +407,7 @@ void FilterBar::clearPart(Part part)
     case AppsPart: setSelectedApps({}); break;
     case UserPart: clearUserScope(); break;
     case StatusPart: m_status->setCurrentIndex(0); break;
+    case ReviewPart: m_review->reset(); break;
     }
 }
 
@@ -415,6 +427,8 @@ QList<FilterBar::ActivePart> FilterBar::activeParts(bool usersTab) const
         parts.append({UserPart, m_chipLabel->text()});
     if (usersTab && m_status->currentIndex() > 0)
         parts.append({StatusPart, tr("Status: %1").arg(m_status->currentText())});
+    if (!usersTab && m_review->isActive())
+        parts.append({ReviewPart, m_review->describe()});
     return parts;
 }
 

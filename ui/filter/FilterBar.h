@@ -17,13 +17,15 @@ class QFrame;
 
 namespace ledger::gui {
 
+class ReviewFilterButton;
+
 class FilterBar : public QWidget {
     Q_OBJECT
 public:
     enum Period { AnyTime, Last7Days, Last30Days, Last90Days, CustomRange };
     Q_ENUM(Period)
     // The parts of the filter, each with its own one-click clear (the "nothing matches" hint).
-    enum Part { TextPart, DatePart, AppsPart, UserPart, StatusPart };
+    enum Part { TextPart, DatePart, AppsPart, UserPart, StatusPart, ReviewPart };
     Q_ENUM(Part)
     struct ActivePart {
         Part part;
@@ -41,6 +43,9 @@ public:
     QString userScopeLabel() const;   // what the chip says ("User: Adele Vance"), "" without one
 
     void setStatusFilterVisible(bool visible);
+    // The review filter (statuses, case, note) applies to the Sessions and Prompts tabs only.
+    void setReviewFilterVisible(bool visible);
+    ReviewFilterButton *reviewFilter() const { return m_review; }
     void setCountText(const QString &text);
     QString countText() const;
 
@@ -108,6 +113,7 @@ private:
     QMenu *m_appsMenu;
     QComboBox *m_status;
     QComboBox *m_findings;
+    ReviewFilterButton *m_review;
     QToolButton *m_searchHelp;
     QLabel *m_searchError;
     QFrame *m_chip;

@@ -101,6 +101,11 @@ void MainWindow::exportEverything()
     if (!m_session->isOpen() || m_export->isRunning())
         return;
     ArchiveFilter filtered = m_workspace->filterFor(Workspace::PromptsTab);
+    // The folder's export.json records its scope (docs/EXPORT-FORMAT.md) and has no field for the
+    // Review filter: the folder export leaves it out rather than narrow the files unrecorded.
+    filtered.reviewStatuses.clear();
+    filtered.reviewCase.clear();
+    filtered.reviewNote.clear();
     QString scope = QStringLiteral("all");
     if (!filtered.isEmpty()) {
         // Say what "everything" is before writing: all, or what the filter shows.

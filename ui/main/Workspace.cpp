@@ -5,7 +5,6 @@
 #include "ui/common/Icons.h"
 #include "ui/filter/FilterBar.h"
 #include "ui/filter/NoMatchPanel.h"
-#include "ui/filter/SavedSearchPanel.h"
 #include "ui/main/UserDetailsPanel.h"
 #include "ui/watchlist/WatchlistDialog.h"
 #include "ui/models/HighlightDelegate.h"
@@ -13,6 +12,10 @@
 #include "ui/models/PromptsModel.h"
 #include "ui/models/SessionsModel.h"
 #include "ui/models/UsersModel.h"
+#include "ui/review/ReviewFilterButton.h"
+#include "app/review/ReviewStore.h"
+#include "ui/review/ReviewView.h"
+#include "ui/filter/SavedSearchPanel.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -69,7 +72,7 @@ Workspace::Workspace(QWidget *parent)
     m_sessionsView->setObjectName(QStringLiteral("sessionsView"));
     m_sessionsView->setAccessibleName(tr("Sessions"));
     m_sessionsView->setDefaultSort(int(SessionRow::Started), Qt::DescendingOrder);
-    m_sessionsView->setDefaultWidths({11, 9, 17, 17, 5, 30});
+    m_sessionsView->setDefaultWidths({11, 9, 15, 15, 5, 26, 6, 8, 12, 8});
     m_sessionsView->setItemDelegate(m_highlight);
     m_sessionsView->setModel(m_sessions);
     m_sessionsView->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -77,7 +80,7 @@ Workspace::Workspace(QWidget *parent)
     m_promptsView->setObjectName(QStringLiteral("promptsView"));
     m_promptsView->setAccessibleName(tr("Prompts"));
     m_promptsView->setDefaultSort(int(TurnRow::Time), Qt::DescendingOrder);
-    m_promptsView->setDefaultWidths({17, 11, 9, 26, 30});
+    m_promptsView->setDefaultWidths({13, 10, 7, 20, 20, 5, 7, 10, 7});
     m_promptsView->setItemDelegate(m_highlight);
     m_promptsView->setModel(m_prompts);
 
@@ -87,6 +90,17 @@ Workspace::Workspace(QWidget *parent)
     m_tabs->addTab(m_promptsView, themedIcon(QStringLiteral("prompts")), tr("&Prompts"));
     m_activity = new ActivityView(m_tabs);
     m_tabs->addTab(m_activity, themedIcon(QStringLiteral("activity")), tr("&Activity"));
+    m_review = new ReviewView(m_tabs);
+    m_tabs->addTab(m_review, themedIcon(QStringLiteral("eye")), tr("Revie&w"));
+    connect(m_review, &ReviewView::countsChanged, this, [this] {
+        if (currentTab() == ReviewTab)
+            updateCounts();
+    });
+    connect(m_review, &ReviewView::reviewsChanged, this, [this] {
+        // The Sessions and Prompts tabs show review columns and filter on them: re-read them.
+        m_stale[SessionsTab] = m_stale[PromptsTab] = true;
+        updateCaseNames();
+    });
 
     m_conversation = new ConversationView(m_splitter);
     m_conversationPane = m_conversation;
@@ -115,11 +129,12 @@ Workspace::Workspace(QWidget *parent)
     });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int i) {
         m_filter->setStatusFilterVisible(i == UsersTab);
+        m_filter->setReviewFilterVisible(i == SessionsTab || i == PromptsTab);
         updateSearchPlaceholder();
         ensureFresh(Tab(i));
         updatePanes();
         updateCounts();
-        if (i != ActivityTab)
+        if (i != ActivityTab && i != ReviewTab)
             updateEmptyText(viewFor(Tab(i)), modelFor(Tab(i)));
     });
     connect(m_usersView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -171,6 +186,7 @@ Workspace::Workspace(QWidget *parent)
     m_filter->setStatusFilterVisible(true);
     restoreLayout();
     m_filter->setStatusFilterVisible(currentTab() == UsersTab);
+    m_filter->setReviewFilterVisible(currentTab() == SessionsTab || currentTab() == PromptsTab);
     updateSearchPlaceholder();
     updatePanes();
 }
@@ -193,7 +209,7 @@ void Workspace::restoreLayout()
     const QByteArray state = s.value(QStringLiteral("main/splitter2")).toByteArray();
     if (state.isEmpty() || !m_splitter->restoreState(state))
         m_splitter->setSizes({230, 1000, 440});
-    m_tabs->setCurrentIndex(qBound(0, s.value(QStringLiteral("main/tab"), int(PromptsTab)).toInt(), 3));
+    m_tabs->setCurrentIndex(qBound(0, s.value(QStringLiteral("main/tab"), int(PromptsTab)).toInt(), int(ReviewTab)));
 }
 
 ArchiveTableModel *Workspace::modelFor(Tab tab) const
@@ -202,7 +218,8 @@ ArchiveTableModel *Workspace::modelFor(Tab tab) const
     case UsersTab: return m_users;
     case SessionsTab: return m_sessions;
     case PromptsTab: return m_prompts;
-    case ActivityTab: break;
+    case ActivityTab:
+    case ReviewTab: break;
     }
     return nullptr;
 }
@@ -213,7 +230,8 @@ LedgerTableView *Workspace::viewFor(Tab tab) const
     case UsersTab: return m_usersView;
     case SessionsTab: return m_sessionsView;
     case PromptsTab: return m_promptsView;
-    case ActivityTab: break;
+    case ActivityTab:
+    case ReviewTab: break;
     }
     return nullptr;
 }
@@ -229,6 +247,8 @@ void Workspace::setArchive(ledger::Archive *archive)
     m_conversation->clear();
     m_conversation->setArchive(archive);
     m_activity->setArchive(archive);
+    m_review->setArchive(archive);
+    updateCaseNames();
     m_details->clear();
     m_savedSearches->setArchive(archive);
     startFindingsRescan();
@@ -247,6 +267,11 @@ void Workspace::editWatchlists()
         return;
     }
     startFindingsRescan();   // recomputes the watchlist findings in the background
+}
+
+void Workspace::updateCaseNames()
+{
+    m_filter->reviewFilter()->setCaseNames(m_archive && m_archive->isOpen() ? ReviewStore(*m_archive).caseNames() : QStringList());
 }
 
 void Workspace::startFindingsRescan()
@@ -272,6 +297,7 @@ void Workspace::startFindingsRescan()
 void Workspace::reloadAll()
 {
     m_sharedNames = m_archive && m_archive->isOpen() ? m_archive->sharedDisplayNames() : QStringList();
+    m_review->setSharedNames(m_sharedNames);
     for (bool &d : m_stale)
         d = true;
     ensureFresh(currentTab());
@@ -286,6 +312,7 @@ void Workspace::setShowUtc(bool on)
                                  static_cast<ArchiveTableModel *>(m_prompts)})
         m->setShowUtc(on);
     m_conversation->setShowUtc(on);
+    m_review->setShowUtc(on);
 }
 
 Workspace::Tab Workspace::currentTab() const
@@ -305,10 +332,19 @@ ledger::ArchiveFilter Workspace::filterFor(Tab tab) const
         // The Users tab searches people (name, UPN, mail, department), not what they asked.
         f.userText = f.text;
         f.text.clear();
+        f.reviewStatuses.clear();
+        f.reviewCase.clear();
+        f.reviewNote.clear();
         return f;
     }
     f.statuses.clear();
     f.userIds = m_filter->userScope();
+    if (tab == ActivityTab || tab == ReviewTab) {
+        // The review filter is the Sessions and Prompts tabs' (the Review tab has its own).
+        f.reviewStatuses.clear();
+        f.reviewCase.clear();
+        f.reviewNote.clear();
+    }
     return f;
 }
 
@@ -331,6 +367,14 @@ void Workspace::ensureFresh(Tab tab)
     m_dirty[tab] = m_stale[tab] = false;
     if (tab == ActivityTab) {
         m_activity->setFilter(filterFor(ActivityTab));
+        return;
+    }
+    if (tab == ReviewTab) {
+        const ArchiveFilter scope = filterFor(ReviewTab);
+        const bool sameScope = m_review->scope() == scope;
+        m_review->setScope(scope);   // reads the queue when the scope changed
+        if (sameScope && dataChanged)
+            m_review->reload();
         return;
     }
     ArchiveTableModel *model = modelFor(tab);
@@ -396,6 +440,7 @@ void Workspace::updateSearchPlaceholder()
     case SessionsTab: m_filter->setSearchPlaceholder(tr("Find sessions whose prompts or responses contain these words (Ctrl+F)")); break;
     case PromptsTab: m_filter->setSearchPlaceholder(tr("Search prompts and responses (Ctrl+F)")); break;
     case ActivityTab: m_filter->setSearchPlaceholder(tr("Count only interactions whose prompt or response contains these words (Ctrl+F)")); break;
+    case ReviewTab: m_filter->setSearchPlaceholder(tr("Review only prompts and responses containing these words (Ctrl+F)")); break;
     }
 }
 
@@ -442,6 +487,8 @@ void Workspace::updateUserDetails()
 
 QString Workspace::countsText() const
 {
+    if (currentTab() == ReviewTab)
+        return m_review->queueCountText();
     const Tab tab = currentTab() == ActivityTab ? PromptsTab : currentTab();
     const ArchiveTableModel *m = modelFor(tab);
     if (!m_archive)

@@ -28,11 +28,12 @@ class ActivityView;
 class NoMatchPanel;
 class SavedSearchPanel;
 class UserDetailsPanel;
+class ReviewView;
 
 class Workspace : public QWidget {
     Q_OBJECT
 public:
-    enum Tab { UsersTab, SessionsTab, PromptsTab, ActivityTab };
+    enum Tab { UsersTab, SessionsTab, PromptsTab, ActivityTab, ReviewTab };
     Q_ENUM(Tab)
 
     explicit Workspace(QWidget *parent = nullptr);
@@ -60,6 +61,7 @@ public:
     UserDetailsPanel *userDetails() const { return m_details; }
     ActivityView *activityView() const { return m_activity; }
     SavedSearchPanel *savedSearches() const { return m_savedSearches; }
+    ReviewView *reviewView() const { return m_review; }
     // "Name (upn)" when another user has the same display name, else the name.
     QString distinctName(const QString &displayName, const QString &upn) const;
     QStringList sharedDisplayNames() const { return m_sharedNames; }
@@ -80,6 +82,7 @@ private:
     void syncConversation();
     void updateUserDetails();
     void updateSearchPlaceholder();
+    void updateCaseNames();       // the filter bar's Review ▸ Case list
     void onUsersSelectionChanged();
     void showConversationFor(const QModelIndex &index);
     void step(int delta);
@@ -103,14 +106,15 @@ private:
     QWidget *m_conversationPane;
     ConversationView *m_conversation = nullptr;
     ActivityView *m_activity = nullptr;
+    ReviewView *m_review = nullptr;
     UserDetailsPanel *m_details = nullptr;
     SavedSearchPanel *m_savedSearches = nullptr;
     NoMatchPanel *m_noMatch[3] = {nullptr, nullptr, nullptr};
     QStringList m_sharedNames;   // display names more than one user has
     // Per tab: the filter changed (new query, back to the top) / only the data changed (a sync
     // stored more: re-read keeping the rows in view).
-    bool m_dirty[4] = {true, true, true, true};
-    bool m_stale[4] = {false, false, false, false};
+    bool m_dirty[5] = {true, true, true, true, true};
+    bool m_stale[5] = {false, false, false, false, false};
     QPersistentModelIndex m_waitingConversation;   // current row whose data was still being read
     bool m_updatingSelection = false;
 };

@@ -5,6 +5,7 @@
 // role from that list, the "Loading…" placeholder of rows not read yet included.
 #include "app/model/AppClass.h"
 #include "ui/models/ArchiveTableModel.h"
+#include "ui/review/ReviewText.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -104,6 +105,32 @@ typename ArchiveRowModel<Row>::ColumnSpec findings(const char *title, typename A
     return {title,
             [](const Row &r, bool) -> QVariant { return r.findingCount ? QLocale().toString(r.findingCount) : QString(); },
             [](const Row &r) -> QVariant { return r.findingCount; }, toolTip, true};
+}
+// The Review, Note and Cases columns (docs/USER-GUIDE.md "Reviewing"): the row's own review
+// record; an unreviewed row shows an empty Review cell.
+template <typename Row>
+typename ArchiveRowModel<Row>::ColumnSpec reviewStatus(const char *title)
+{
+    return {title,
+            [](const Row &r, bool) -> QVariant {
+                return r.reviewStatus == QLatin1String("unreviewed") ? QString() : ReviewText::statusName(r.reviewStatus);
+            },
+            [](const Row &r) -> QVariant { return r.reviewStatus; },
+            [](const Row &r, bool) -> QVariant { return ReviewText::statusName(r.reviewStatus); }};
+}
+template <typename Row>
+typename ArchiveRowModel<Row>::ColumnSpec reviewNote(const char *title)
+{
+    return {title, [](const Row &r, bool) -> QVariant { return ArchiveTableModel::oneLine(r.reviewNote, 200); },
+            [](const Row &r) -> QVariant { return r.reviewNote; },
+            [](const Row &r, bool) -> QVariant { return r.reviewNote.left(1500); }};
+}
+template <typename Row>
+typename ArchiveRowModel<Row>::ColumnSpec reviewCases(const char *title)
+{
+    return {title, [](const Row &r, bool) -> QVariant { return ReviewText::casesCell(r.reviewCases); },
+            [](const Row &r) -> QVariant { return r.reviewCases.join(QLatin1Char('\n')); },
+            [](const Row &r, bool) -> QVariant { return r.reviewCases.join(QLatin1Char('\n')); }};
 }
 // The owner and the session of a row (the key the conversation view looks a session up by,
 // null session ids too).

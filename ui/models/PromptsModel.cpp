@@ -1,6 +1,9 @@
 #include "ui/models/PromptsModel.h"
 
+#include "app/archive/Archive.h"
 #include "ui/common/TimeFormat.h"
+#include "ui/review/ReviewText.h"
+#include "app/model/AppClass.h"
 
 namespace ledger::gui {
 
@@ -33,6 +36,9 @@ std::vector<PromptsModel::ColumnSpec> promptColumns()
         rowcolumns::findings<R>(QT_TRANSLATE_NOOP("ledger::gui::PromptsModel", "Findings"), [](const R &, bool) -> QVariant {
             return PromptsModel::tr("Sensitive information and watchlist terms found in this prompt and its response");
         }),
+        rowcolumns::reviewStatus<R>(QT_TRANSLATE_NOOP("ledger::gui::PromptsModel", "Review")),
+        rowcolumns::reviewNote<R>(QT_TRANSLATE_NOOP("ledger::gui::PromptsModel", "Note")),
+        rowcolumns::reviewCases<R>(QT_TRANSLATE_NOOP("ledger::gui::PromptsModel", "Cases")),
     };
 }
 

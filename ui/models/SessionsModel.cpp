@@ -1,6 +1,9 @@
 #include "ui/models/SessionsModel.h"
 
+#include "app/archive/Archive.h"
 #include "ui/common/TimeFormat.h"
+#include "ui/review/ReviewText.h"
+#include "app/model/AppClass.h"
 
 #include <QLocale>
 
@@ -40,6 +43,9 @@ std::vector<SessionsModel::ColumnSpec> sessionColumns()
         rowcolumns::findings<R>(QT_TRANSLATE_NOOP("ledger::gui::SessionsModel", "Findings"), [](const R &, bool) -> QVariant {
             return SessionsModel::tr("Sensitive information and watchlist terms found in this session");
         }),
+        rowcolumns::reviewStatus<R>(QT_TRANSLATE_NOOP("ledger::gui::SessionsModel", "Review")),
+        rowcolumns::reviewNote<R>(QT_TRANSLATE_NOOP("ledger::gui::SessionsModel", "Note")),
+        rowcolumns::reviewCases<R>(QT_TRANSLATE_NOOP("ledger::gui::SessionsModel", "Cases")),
     };
 }
 
