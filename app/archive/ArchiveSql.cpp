@@ -159,6 +159,17 @@ void ArchiveSql::findingsCondition(const QString &user, const QString &interacti
             + (m.isEmpty() ? QString() : u" AND "_s + m) + u")"_s;
 }
 
+QString ArchiveSql::turnInCase(const QString &t, const QString &name)
+{
+    m_binds << name;
+    // review_item_cases (review/ReviewSchema.cpp): kind 1 = a turn named by its prompt's id (or its
+    // response's), kind 2 = a session named by its session key.
+    return u"EXISTS (SELECT 1 FROM review_item_cases rc WHERE rc.case_name = ? AND rc.user_id = "_s + t
+        + u".user_id AND ((rc.kind = 1 AND (rc.item_id = "_s + t + u".prompt_id OR (rc.item_id = "_s + t
+        + u".response_id AND "_s + t + u".response_id <> ''))) OR (rc.kind = 2 AND rc.item_id = "_s + t
+        + u".session_key)))"_s;
+}
+
 void ArchiveSql::turnConditions(const ArchiveFilter &f, bool withText)
 {
     if (f.from.isValid())
@@ -175,6 +186,8 @@ void ArchiveSql::turnConditions(const ArchiveFilter &f, bool withText)
             m_conds << c;
     }
     findingsCondition(u"t.user_id"_s, u"fd.interaction_id IN (t.prompt_id, t.response_id)"_s, f.findings);
+    if (!f.reviewCase.isEmpty())
+        m_conds << turnInCase(u"t"_s, f.reviewCase);
 }
 
 void ArchiveSql::sessionConditions(const ArchiveFilter &f)
@@ -194,6 +207,10 @@ void ArchiveSql::sessionConditions(const ArchiveFilter &f)
             m_conds << u"(s.user_id, s.session_key) IN (SELECT t.user_id, t.session_key FROM turns t WHERE "_s + c + u")"_s;
     }
     findingsCondition(u"s.user_id"_s, u"fd.session_key = s.session_key"_s, f.findings);
+    if (!f.reviewCase.isEmpty()) {
+        const QString c = turnInCase(u"ct"_s, f.reviewCase);
+        m_conds << u"(s.user_id, s.session_key) IN (SELECT ct.user_id, ct.session_key FROM turns ct WHERE "_s + c + u")"_s;
+    }
 }
 
 void ArchiveSql::interactionConditions(const ArchiveFilter &f)
@@ -214,13 +231,21 @@ void ArchiveSql::interactionConditions(const ArchiveFilter &f)
                        " AND "_s + c + u")"_s;
     }
     findingsCondition(u"i.user_id"_s, u"fd.interaction_id = i.id"_s, f.findings);
+    if (!f.reviewCase.isEmpty()) {
+        // The interactions of the case's turns: each turn's prompt and its response(s).
+        const QString c = turnInCase(u"ct"_s, f.reviewCase);
+        m_conds << u"EXISTS (SELECT 1 FROM turns ct WHERE ct.user_id = i.user_id AND ct.session_key = i.session_key"
+                   " AND (ct.prompt_id = i.id OR ct.response_id = i.id OR (i.request_id <> '' AND ct.request_id = i.request_id))"
+                   " AND "_s + c + u")"_s;
+    }
 }
 
 bool ArchiveSql::activityConditions(const ArchiveFilter &f, const QString &a)
 {
     constexpr qint64 kDay = 86400000;
     auto aligned = [](const QDateTime &t) { return !t.isValid() || t.toMSecsSinceEpoch() % kDay == 0; };
-    if (!f.text.trimmed().isEmpty() || !f.findings.isEmpty() || !aligned(f.from) || !aligned(f.to))
+    if (!f.text.trimmed().isEmpty() || !f.findings.isEmpty() || !f.reviewCase.isEmpty() || !aligned(f.from)
+        || !aligned(f.to))
         return false;
     if (f.from.isValid())
         add(a + u".day >= ?"_s, {f.from.toMSecsSinceEpoch() / kDay});
@@ -253,7 +278,7 @@ void ArchiveSql::userConditions(const ArchiveFilter &f)
         }
         m_conds << u"("_s + any.join(" OR "_L1) + u")"_s;
     }
-    if (!f.text.trimmed().isEmpty() || !f.findings.isEmpty()) {
+    if (!f.text.trimmed().isEmpty() || !f.findings.isEmpty() || !f.reviewCase.isEmpty()) {
         ArchiveFilter turnFilter = f;
         turnFilter.userIds.clear();
         ArchiveSql sub(m_fullText);

@@ -41,6 +41,10 @@ public:
     // Names are written as SQL string literals (quotes doubled), never as SQL.
     static QString findingMatch(const QString &alias, const QString &spec);
 
+    // The condition "turn `turnAlias` is in the review case `name`" (a turn of the case, or a turn
+    // of a session of the case); the name is bound.
+    QString turnInCase(const QString &turnAlias, const QString &name);
+
 private:
     QString inList(const QString &column, const QStringList &values);
     QString textCondition(const QString &turnAlias, const QString &text);

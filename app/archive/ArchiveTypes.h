@@ -36,11 +36,15 @@ struct ArchiveFilter {
     // Findings (docs/DETECTION.md): "" = no condition, "any" = rows with any finding,
     // "sensitive" / "watchlist" = any of that kind, "sensitive:<detector>" / "watchlist:<list name>".
     QString findings;
-    bool isEmpty() const { return text.isEmpty() && userText.isEmpty() && !from.isValid() && !to.isValid() && appClasses.isEmpty() && userIds.isEmpty() && statuses.isEmpty() && findings.isEmpty(); }
+    // A review case (docs/EXPORT-FORMAT.md "Case exports"): only the turns in the case named
+    // exactly so — added to it one by one, or as part of a session added to it. "" = no condition.
+    QString reviewCase;
+    bool isEmpty() const { return text.isEmpty() && userText.isEmpty() && !from.isValid() && !to.isValid() && appClasses.isEmpty() && userIds.isEmpty() && statuses.isEmpty() && findings.isEmpty() && reviewCase.isEmpty(); }
     friend bool operator==(const ArchiveFilter &a, const ArchiveFilter &b)
     {
         return a.text == b.text && a.from == b.from && a.to == b.to && a.appClasses == b.appClasses
-            && a.userIds == b.userIds && a.statuses == b.statuses && a.userText == b.userText && a.findings == b.findings;
+            && a.userIds == b.userIds && a.statuses == b.statuses && a.userText == b.userText && a.findings == b.findings
+            && a.reviewCase == b.reviewCase;
     }
     friend bool operator!=(const ArchiveFilter &a, const ArchiveFilter &b) { return !(a == b); }
 };
