@@ -45,6 +45,13 @@ struct CliOptions {
     // without it the lists stored with the profile's archive are used.
     QList<detect::Watchlist> watchlists;
     bool watchlistsGiven = false;
+    // --case NAME: the export folder of the turns of that review case (docs/CLI.md). --from/--to
+    // are then optional: without them nothing is synced (hasRange false).
+    QString reviewCase;
+    bool hasRange = true;
+    // --pseudonymize, --pseudonym-map FILE (absolute; outside outDir)
+    bool pseudonymize = false;
+    QString pseudonymMap;
 
     // Developer options for --demo (docs/CLI.md "Demo tenant options")
     DemoTenantSpec demoSpec;

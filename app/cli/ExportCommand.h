@@ -34,7 +34,9 @@ signals:
 
 private:
     void run();
+    void startSync();
     void syncFinished(const SyncSummary &summary);
+    void writeExport(const SyncSummary &summary);
     void fail(int code, const QString &message);
     void onInterrupted();
     void stopInterrupted(const QString &what);
@@ -54,6 +56,7 @@ private:
     bool m_timedOut = false;          // --timeout ran out: the sync was stopped
     SyncProgress m_lastProgress;      // for the --timeout message: what was done
     int m_testHoldMs = 0;
+    QByteArray m_pseudonymKey;        // --pseudonymize: the profile's key from the keychain
 };
 
 } // namespace ledger::cli

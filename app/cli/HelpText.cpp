@@ -31,6 +31,7 @@ QString generalHelp()
            "  copilot-ledger check  [connection options]\n"
            "  copilot-ledger export [connection options] --from DATE --to DATE [--app Word,Teams…]\n"
            "                        [--users UPN,…|@FILE] --out DIR [--force]\n"
+           "                        [--case NAME] [--pseudonymize [--pseudonym-map FILE]]\n"
            "  copilot-ledger demo-server [--port N] [--latency-ms N] [--rate N] [--faults] [--seed N]\n"
            "  copilot-ledger --version | --help | <command> --help\n\n"_s
         + connectionHelp() + u"\n"_s + exitCodes();
@@ -49,10 +50,11 @@ QString checkHelp()
 QString exportHelp()
 {
     return u"Usage: copilot-ledger export [connection options] --from DATE --to DATE\n"
-           "                             [--app Word,Teams…] [--users UPN,…|@FILE] --out DIR [--force]\n\n"
+           "                             [--app Word,Teams…] [--users UPN,…|@FILE] --out DIR [--force]\n"
+           "                             [--case NAME] [--pseudonymize [--pseudonym-map FILE]]\n\n"
            "Syncs the interaction history into the local archive (incremental), then writes\n"
-           "prompts.csv, sessions.csv, users.csv, interactions.jsonl, findings.csv, export.json and\n"
-           "SHA256SUMS.\n\n"
+           "prompts.csv, sessions.csv, users.csv, interactions.jsonl, findings.csv, reviews.csv,\n"
+           "export.json and SHA256SUMS.\n\n"
            "  --from DATE, --to DATE  YYYY-MM-DD (UTC midnight) or ISO-8601 with Z; --to is\n"
            "                          exclusive: to include all of 31 January pass --to of 1 February\n"
            "  --app LIST              Word, Excel, PowerPoint, Outlook, Teams, Copilot Chat (BizChat),\n"
@@ -69,7 +71,13 @@ QString exportHelp()
            "  --no-formula-guard      do not prefix cells starting with = + - @ with '\n"
            "  --timeout DURATION      stop sign-in and sync after 90s, 30m, 2h, … (exit 1)\n"
            "  --watchlist FILE        find these terms (one a line, # comments, word* prefix); the\n"
-           "                          list's name is the file's base name; repeatable\n\n"
+           "                          list's name is the file's base name; repeatable\n"
+           "  --case NAME             only the turns of this review case; --from/--to may then be\n"
+           "                          left out (nothing is synced, the case as the archive holds it)\n"
+           "  --pseudonymize          users named user-<12 hex digits> (stable per profile, key in the\n"
+           "                          keychain); interactions.jsonl is left out\n"
+           "  --pseudonym-map FILE    with --pseudonymize: also write pseudonym → user to FILE, which\n"
+           "                          must be outside --out\n\n"
            "Ctrl+C or SIGTERM stops cleanly: what was synced stays in the archive, no export file\n"
            "is written (an older export in --out keeps its bytes) and the exit code is 130.\n\n"_s
         + connectionHelp() + u"\n"_s + exitCodes();
