@@ -61,6 +61,7 @@ bool exportOptions(QWidget *parent, const QString &title, const QString &text, E
         return true;   // the defaults (see Dialogs.h)
     QDialog dialog(parent);
     dialog.setWindowTitle(title);
+    dialog.setMinimumWidth(dialog.fontMetrics().averageCharWidth() * 70);
     auto *layout = new QVBoxLayout(&dialog);
     auto *label = new QLabel(text, &dialog);
     label->setWordWrap(true);
@@ -76,7 +77,7 @@ bool exportOptions(QWidget *parent, const QString &title, const QString &text, E
                                               "Names people typed into their prompts are not removed."),
                                &dialog);
     explain->setWordWrap(true);
-    explain->setEnabled(false);
+    explain->setContentsMargins(dialog.fontMetrics().averageCharWidth() * 3, 0, 0, 0);   // under the checkbox's text
     layout->addWidget(explain);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     buttons->button(QDialogButtonBox::Ok)->setText(QCoreApplication::translate("Dialogs", "Choose the folder…"));
