@@ -94,6 +94,15 @@ private slots:
             QSKIP("LEDGER_APP_BINARY is not set (run through ctest)");
     }
 
+    void helpNamesTheOptions()
+    {
+        CliRunner cli;
+        const CliResult r = cli.run({u"export"_s, u"--help"_s});
+        QCOMPARE(r.exitCode, 0);
+        for (const QString &option : {u"--case NAME"_s, u"--pseudonymize"_s, u"--pseudonym-map FILE"_s, u"reviews.csv"_s})
+            QVERIFY2(r.out.contains(option), qPrintable(option));
+    }
+
     void pseudonymMapInsideOutIsRefused_data()
     {
         QTest::addColumn<QString>("where");
