@@ -198,10 +198,8 @@ QString ArchiveSql::turnReviewCondition(const QString &t, const ArchiveFilter &f
     QStringList parts;
     if (!f.reviewStatuses.isEmpty())
         parts << inList(u"COALESCE("_s + turnReviewField(t, u"status"_s) + u", 'unreviewed')"_s, f.reviewStatuses);
-    if (!f.reviewCase.isEmpty()) {
-        parts << u"EXISTS (SELECT 1 FROM review_item_cases rc WHERE "_s + turnItemMatch(u"rc"_s, t) + u" AND rc.case_name = ?)"_s;
-        m_binds << f.reviewCase;
-    }
+    if (!f.reviewCase.isEmpty())
+        parts << turnInCase(t, f.reviewCase);   // the turn, or its session, is in the case
     if (f.reviewNote == u"*") {
         parts << u"COALESCE("_s + turnReviewField(t, u"note"_s) + u", '') <> ''"_s;
     } else if (!f.reviewNote.isEmpty()) {
@@ -236,6 +234,17 @@ QString ArchiveSql::sessionReviewCondition(const ArchiveFilter &f)
     const QString turn = turnReviewCondition(u"t2"_s, f);   // binds after the session's: same order as the SQL
     return u"(("_s + own + u") OR EXISTS (SELECT 1 FROM turns t2 WHERE t2.user_id = s.user_id"
            " AND t2.session_key = s.session_key AND "_s + turn + u"))"_s;
+}
+
+QString ArchiveSql::turnInCase(const QString &t, const QString &name)
+{
+    m_binds << name;
+    // review_item_cases (review/ReviewSchema.cpp): kind 1 = a turn named by its prompt's id (or its
+    // response's), kind 2 = a session named by its session key.
+    return u"EXISTS (SELECT 1 FROM review_item_cases rc WHERE rc.case_name = ? AND rc.user_id = "_s + t
+        + u".user_id AND ((rc.kind = 1 AND (rc.item_id = "_s + t + u".prompt_id OR (rc.item_id = "_s + t
+        + u".response_id AND "_s + t + u".response_id <> ''))) OR (rc.kind = 2 AND rc.item_id = "_s + t
+        + u".session_key)))"_s;
 }
 
 void ArchiveSql::turnConditions(const ArchiveFilter &f, bool withText)
@@ -297,13 +306,21 @@ void ArchiveSql::interactionConditions(const ArchiveFilter &f)
                        " AND "_s + c + u")"_s;
     }
     findingsCondition(u"i.user_id"_s, u"fd.interaction_id = i.id"_s, f.findings);
+    if (!f.reviewCase.isEmpty()) {
+        // The interactions of the case's turns: each turn's prompt and its response(s).
+        const QString c = turnInCase(u"ct"_s, f.reviewCase);
+        m_conds << u"EXISTS (SELECT 1 FROM turns ct WHERE ct.user_id = i.user_id AND ct.session_key = i.session_key"
+                   " AND (ct.prompt_id = i.id OR ct.response_id = i.id OR (i.request_id <> '' AND ct.request_id = i.request_id))"
+                   " AND "_s + c + u")"_s;
+    }
 }
 
 bool ArchiveSql::activityConditions(const ArchiveFilter &f, const QString &a)
 {
     constexpr qint64 kDay = 86400000;
     auto aligned = [](const QDateTime &t) { return !t.isValid() || t.toMSecsSinceEpoch() % kDay == 0; };
-    if (!f.text.trimmed().isEmpty() || !f.findings.isEmpty() || !aligned(f.from) || !aligned(f.to))
+    if (!f.text.trimmed().isEmpty() || !f.findings.isEmpty() || !f.reviewCase.isEmpty() || !aligned(f.from)
+        || !aligned(f.to))
         return false;
     if (f.from.isValid())
         add(a + u".day >= ?"_s, {f.from.toMSecsSinceEpoch() / kDay});
@@ -336,7 +353,7 @@ void ArchiveSql::userConditions(const ArchiveFilter &f)
         }
         m_conds << u"("_s + any.join(" OR "_L1) + u")"_s;
     }
-    if (!f.text.trimmed().isEmpty() || !f.findings.isEmpty()) {
+    if (!f.text.trimmed().isEmpty() || !f.findings.isEmpty() || !f.reviewCase.isEmpty()) {
         ArchiveFilter turnFilter = f;
         turnFilter.userIds.clear();
         ArchiveSql sub(m_fullText);

@@ -48,6 +48,9 @@ public:
     static QString turnReviewCases(const QString &t);
     static QString sessionReviewField(const QString &s, const QString &field);
     static QString sessionReviewCases(const QString &s);
+    // The condition "turn `turnAlias` is in the review case `name`" (a turn of the case, or a turn
+    // of a session of the case); the name is bound.
+    QString turnInCase(const QString &turnAlias, const QString &name);
 
 private:
     QString inList(const QString &column, const QStringList &values);

@@ -39,7 +39,8 @@ struct ArchiveFilter {
     // Review (docs/USER-GUIDE.md "Reviewing"; Sessions and Turns views): a turn matches by its own
     // record, a session by its own record or any of its turns'.
     //  reviewStatuses: "unreviewed" / "flagged" / "escalated" / "cleared"; empty = any.
-    //  reviewCase: the name of a case the item is in; empty = any.
+    //  reviewCase: the name of a case (docs/EXPORT-FORMAT.md "Case exports"): a turn matches when it,
+    //  or its session, was added to the case; a session when it or one of its turns was. Empty = any.
     //  reviewNote: "*" = has a note; other text = the note contains it (case-insensitively); empty = any.
     QStringList reviewStatuses;
     QString reviewCase;

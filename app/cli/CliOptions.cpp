@@ -56,6 +56,7 @@ const QHash<QString, Arg> &exportOptions()
         {u"--probe-unlicensed"_s, Arg::Flag}, {u"--reprobe-days"_s, Arg::Value},
         {u"--include-deleted"_s, Arg::Flag},
         {u"--search"_s, Arg::Value},
+        {u"--case"_s, Arg::Value},   {u"--pseudonymize"_s, Arg::Flag}, {u"--pseudonym-map"_s, Arg::Value},
     };
     return opts;
 }
@@ -441,13 +442,31 @@ bool parseOptions(const QString &command, const QStringList &args, CliOptions *o
             return false;
         }
     }
+    if (values.contains(u"--case"_s)) {
+        o.reviewCase = values.value(u"--case"_s).trimmed();
+        if (o.reviewCase.isEmpty()) {
+            *error = u"--case needs the name of a case."_s;
+            return false;
+        }
+    }
     o.datesGiven = values.contains(u"--from"_s) || values.contains(u"--to"_s);
-    if (!o.searchName.isEmpty() && o.datesGiven && !(values.contains(u"--from"_s) && values.contains(u"--to"_s))) {
-        *error = u"With --search give both --from DATE and --to DATE, or neither (then the saved search's dates apply)."_s;
+    if (o.datesGiven && !(values.contains(u"--from"_s) && values.contains(u"--to"_s))) {
+        *error = !o.searchName.isEmpty()
+            ? u"With --search give both --from DATE and --to DATE, or neither (then the saved search's dates apply)."_s
+            : !o.reviewCase.isEmpty()
+            ? u"--from and --to go together (with --case both may be left out: the case is then exported as the archive holds it)."_s
+            : u"export needs --from DATE and --to DATE (YYYY-MM-DD or ISO-8601 with Z)."_s;
         return false;
     }
-    if (o.searchName.isEmpty() && (!values.contains(u"--from"_s) || !values.contains(u"--to"_s))) {
+    if (!o.datesGiven && o.searchName.isEmpty() && o.reviewCase.isEmpty()) {
         *error = u"export needs --from DATE and --to DATE (YYYY-MM-DD or ISO-8601 with Z)."_s;
+        return false;
+    }
+    // A case export needs no range: without one (and without a saved search's) it is written from
+    // the archive as it is.
+    o.hasRange = o.datesGiven || o.reviewCase.isEmpty();
+    if (!o.hasRange && values.contains(u"--users"_s)) {
+        *error = u"--users needs --from and --to (it narrows the sync; --case without a range syncs nothing)."_s;
         return false;
     }
     for (const auto &[opt, target] : {std::pair{u"--from"_s, &o.from}, std::pair{u"--to"_s, &o.to}}) {
@@ -485,6 +504,27 @@ bool parseOptions(const QString &command, const QStringList &args, CliOptions *o
     if (!outProblem.isEmpty()) {
         *error = outProblem;
         return false;
+    }
+    o.pseudonymize = seenFlags.contains(u"--pseudonymize"_s);
+    if (values.contains(u"--pseudonym-map"_s)) {
+        if (!o.pseudonymize) {
+            *error = u"--pseudonym-map goes with --pseudonymize."_s;
+            return false;
+        }
+        o.pseudonymMap = QFileInfo(values.value(u"--pseudonym-map"_s)).absoluteFilePath();
+        const QString problem = Exporter::pseudonymMapProblem(o.pseudonymMap, o.outDir);
+        if (!problem.isEmpty()) {
+            *error = u"--pseudonym-map: "_s + problem;
+            return false;
+        }
+        if (QFileInfo::exists(o.pseudonymMap) && !o.force) {
+            *error = u"--pseudonym-map: %1 exists already (pass --force to replace it)."_s.arg(o.pseudonymMap);
+            return false;
+        }
+        if (const QFileInfo folder(QFileInfo(o.pseudonymMap).absolutePath()); !folder.isDir() || !folder.isWritable()) {
+            *error = u"--pseudonym-map: the folder %1 does not exist or is not writable."_s.arg(folder.absoluteFilePath());
+            return false;
+        }
     }
     if (values.contains(u"--archive"_s)) {
         o.archivePath = QFileInfo(values.value(u"--archive"_s)).absoluteFilePath();

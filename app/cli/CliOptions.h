@@ -51,6 +51,14 @@ struct CliOptions {
     QString searchName;
     bool datesGiven = false;         // --from and --to were given (always, without --search)
 
+    // --case NAME: the export folder of the turns of that review case (docs/CLI.md). --from/--to
+    // are then optional: without them nothing is synced (hasRange false).
+    QString reviewCase;
+    bool hasRange = true;
+    // --pseudonymize, --pseudonym-map FILE (absolute; outside outDir)
+    bool pseudonymize = false;
+    QString pseudonymMap;
+
     // log (from/to above: invalid = open; archivePath above)
     bool json = false;               // --json
     bool verify = false;             // --verify

@@ -1,16 +1,18 @@
 #include "app/cli/ExportCommand.h"
 
 #include "app/archive/Archive.h"
-#include "app/archive/SavedSearch.h"
-#include "app/archive/SearchQuery.h"
 #include "app/auth/CloudEndpoints.h"
 #include "app/cli/ConnectionSetup.h"
 #include "app/cli/InterruptWatcher.h"
 #include "app/cli/Output.h"
 #include "app/export/Exporter.h"
+#include "app/export/PseudonymKeyStore.h"
+#include "app/review/ReviewStore.h"
 #include "app/graph/GraphClient.h"
 #include "app/sync/SyncEngine.h"
 #include "app/tenant/TenantConnection.h"
+#include "app/archive/SavedSearch.h"
+#include "app/archive/SearchQuery.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -128,6 +130,9 @@ void ExportCommand::run()
         fail(2, u"--search: there is no saved search named \"%1\": this connection has no archive yet (%2), so it has"
                 " no saved searches. Save the search in the window first (Saved searches → Save current search)."_s
                     .arg(m_options.searchName, QDir::toNativeSeparators(path)));
+    if (!m_options.reviewCase.isEmpty() && !QFileInfo::exists(path)) {
+        fail(2, u"There is no case named \"%1\": the archive %2 does not exist yet, so it has no cases."_s.arg(
+                    m_options.reviewCase, QDir::toNativeSeparators(path)));
         return;
     }
     QDir().mkpath(QFileInfo(path).absolutePath());
@@ -140,6 +145,32 @@ void ExportCommand::run()
     m_progress.note(u"Archive: "_s + path);
     if (!m_options.searchName.isEmpty() && !applySavedSearch())
         return;
+    if (!m_options.reviewCase.isEmpty()) {
+        // The case's name as the archive spells it: exactly, else the one case that differs only
+        // in letter case. Checked before anything is synced or written.
+        const QStringList cases = ReviewStore(*m_archive).caseNames();
+        QString found = cases.contains(m_options.reviewCase) ? m_options.reviewCase : QString();
+        if (found.isEmpty()) {
+            QStringList similar;
+            for (const QString &c : cases)
+                if (c.compare(m_options.reviewCase, Qt::CaseInsensitive) == 0)
+                    similar << c;
+            if (similar.size() == 1)
+                found = similar.first();
+        }
+        if (found.isEmpty()) {
+            QStringList quoted;
+            for (const QString &c : cases)
+                quoted << u'"' + c + u'"';
+            fail(2, cases.isEmpty() ? u"There is no case named \"%1\": this archive has no cases yet (cases are made in the "
+                                      "window's review workflow)."_s.arg(m_options.reviewCase)
+                                    : u"There is no case named \"%1\". Cases in this archive: %2."_s.arg(
+                                          m_options.reviewCase, quoted.join(u", "_s)));
+            return;
+        }
+        m_options.reviewCase = found;
+        m_progress.note(u"Case: "_s + found);
+    }
     if (m_options.watchlistsGiven) {
         // For this run only (the profile's stored lists are not changed); the stored watchlist
         // findings are recomputed with these lists before the export is written.
@@ -149,6 +180,36 @@ void ExportCommand::run()
             names << w.name();
         m_progress.note(u"Watchlists: "_s + names.join(u", "_s));
     }
+    if (m_options.pseudonymize) {
+        // The profile's pseudonym key (made on first use); without a keychain nothing is written.
+        auto *keys = new PseudonymKeyStore(this);
+        keys->obtain(m_setup->archiveKey(), [this, keys](const PseudonymKeyStore::Result &r) {
+            keys->deleteLater();
+            if (m_finished)
+                return;
+            if (!r.ok) {
+                fail(2, r.error + u" Nothing was synced and no export file was written."_s);
+                return;
+            }
+            m_pseudonymKey = r.key;
+            if (r.created)
+                m_progress.note(u"Pseudonyms: a new pseudonym key for this profile was made and stored in the keychain"_s);
+            startSync();
+        });
+        return;
+    }
+    startSync();
+}
+
+void ExportCommand::startSync()
+{
+    if (m_finished)
+        return;
+    if (!m_options.hasRange) {   // --case without --from/--to: the case as the archive holds it
+        writeExport(SyncSummary{});
+        return;
+    }
+    const ConnectionSettings &s = m_setup->settings();
     m_net = std::make_unique<TenantConnection>(s, m_setup->secret());
     if (m_options.maxRetries >= 0) {
         RetryPolicy policy;
@@ -217,7 +278,11 @@ void ExportCommand::syncFinished(const SyncSummary &summary)
         fail(1, msg);
         return;
     }
+    writeExport(summary);
+}
 
+void ExportCommand::writeExport(const SyncSummary &summary)
+{
     ExportRequest req;
     req.outDir = m_options.outDir;
     req.filter.from = m_options.from;
@@ -235,6 +300,9 @@ void ExportCommand::syncFinished(const SyncSummary &summary)
     req.tenant = m_setup->settings().tenant;
     req.clientId = m_setup->settings().clientId;
     req.userScope = m_options.users;
+    req.filter.reviewCase = m_options.reviewCase;
+    req.pseudonymKey = m_pseudonymKey;
+    req.pseudonymMapPath = m_options.pseudonymMap;
     Exporter exporter(*m_archive);
     if (m_testHoldMs > 0)
         Exporter::setProgressIntervalForTesting(0);
@@ -304,13 +372,17 @@ bool ExportCommand::applySavedSearch()
 void ExportCommand::printSummary(const SyncSummary &summary, const ExportResult &result)
 {
     QString t;
+    const int partial = summary.count(UserStatus::Partial);
+    const int failed = summary.count(UserStatus::Failed);
+    if (!m_options.hasRange) {
+        t += u"Sync: none (--case without --from/--to: the case as the archive holds it)\n"_s;
+    } else {
     t += u"Users: %1 — %2 ok, %3 no interactions, %4 not licensed, %5 failed"_s
              .arg(summary.outcomes.size())
              .arg(summary.count(UserStatus::Ok))
              .arg(summary.count(UserStatus::NoInteractions))
              .arg(summary.count(UserStatus::NotLicensed))
              .arg(summary.count(UserStatus::Failed));
-    const int partial = summary.count(UserStatus::Partial);
     t += partial > 0 ? u", %1 partial\n"_s.arg(partial) : u"\n"_s;
     t += u"Sync: %1 new interactions stored, %2 requests, %3 throttled\n"_s
              .arg(summary.interactionsNew)
@@ -318,7 +390,6 @@ void ExportCommand::printSummary(const SyncSummary &summary, const ExportResult 
              .arg(summary.throttled);
     if (summary.filterRejected)
         t += u"Note: the tenant rejected $filter; all history was paged and filtered locally.\n"_s;
-    const int failed = summary.count(UserStatus::Failed);
     if (failed > 0) {
         t += u"Failed users (their history could not be read; users.csv shows them as failed):\n"_s;
         for (const UserOutcome &o : summary.outcomes) {
@@ -338,13 +409,23 @@ void ExportCommand::printSummary(const SyncSummary &summary, const ExportResult 
             if (o.status == UserStatus::Partial)
                 t += u"  %1 (%2): %3\n"_s.arg(o.userPrincipalName, o.userId, o.error.message);
     }
+    }
+    if (!m_options.reviewCase.isEmpty())
+        t += u"Case: %1\n"_s.arg(m_options.reviewCase);
     t += u"Export: %1\n"_s.arg(QDir::toNativeSeparators(m_options.outDir));
     t += u"  prompts.csv         %1 rows\n"_s.arg(result.prompts);
     t += u"  sessions.csv        %1 rows\n"_s.arg(result.sessions);
     t += u"  users.csv           %1 rows\n"_s.arg(result.users);
-    t += u"  interactions.jsonl  %1 lines\n"_s.arg(result.interactions);
+    if (!result.pseudonymized)
+        t += u"  interactions.jsonl  %1 lines\n"_s.arg(result.interactions);
     t += u"  findings.csv        %1 rows\n"_s.arg(result.findings);
+    t += u"  reviews.csv         %1 rows\n"_s.arg(result.reviews);
     t += u"  export.json, SHA256SUMS\n"_s;
+    if (result.pseudonymized)
+        t += u"Pseudonymised: users are named user-…; interactions.jsonl was left out (it carries the identities)\n"_s;
+    if (!result.pseudonymMap.isEmpty())
+        t += u"Pseudonym map: %1 (it re-identifies every user: keep it apart from the export)\n"_s.arg(
+            QDir::toNativeSeparators(result.pseudonymMap));
     t += failed > 0 ? u"Result: partial — %1 user(s) failed (exit code 4)\n"_s.arg(failed)
         : partial > 0 ? u"Result: partial — %1 user(s) with unreadable items (exit code 4)\n"_s.arg(partial)
                       : u"Result: complete\n"_s;

@@ -35,7 +35,9 @@ signals:
 
 private:
     void run();
+    void startSync();
     void syncFinished(const SyncSummary &summary);
+    void writeExport(const SyncSummary &summary);
     void fail(int code, const QString &message);
     void onInterrupted();
     void stopInterrupted(const QString &what);
@@ -59,6 +61,7 @@ private:
     // --search: the saved search's text and findings filter, and what export.json records.
     QString m_searchText, m_searchFindings;
     QJsonObject m_savedSearch;
+    QByteArray m_pseudonymKey;        // --pseudonymize: the profile's key from the keychain
 };
 
 } // namespace ledger::cli

@@ -6,6 +6,8 @@
 #include "app/export/CsvWriter.h"
 #include "app/export/FindingsCsv.h"
 #include "app/export/HashingDevice.h"
+#include "app/export/Pseudonymizer.h"
+#include "app/review/ReviewStore.h"
 #include "app/detect/DetectorRegistry.h"
 #include "app/model/AppClass.h"
 #include "app/model/JsonQuote.h"
@@ -19,6 +21,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -37,6 +40,7 @@ const QString kSessions = u"sessions.csv"_s;
 const QString kUsers = u"users.csv"_s;
 const QString kJsonl = u"interactions.jsonl"_s;
 const QString kFindings = u"findings.csv"_s;
+const QString kReviews = u"reviews.csv"_s;
 const QString kManifest = u"export.json"_s;
 const QString kSums = u"SHA256SUMS"_s;
 
@@ -48,6 +52,21 @@ QString appName(const QString &appClass)
     if (it == cache.constEnd())
         it = cache.insert(appClass, appNameForClass(appClass));
     return it.value();
+}
+
+// A pseudonymised row (docs/EXPORT-FORMAT.md "Pseudonymised exports"): the name columns of the
+// row's user become the user's pseudonym, every other cell has the tenant's ids, UPNs and mails
+// replaced. Unchanged without an active pseudonymizer.
+QStringList pseudonymized(const Pseudonymizer *p, QStringList cells, const QString &userId,
+                          std::initializer_list<int> nameColumns)
+{
+    if (!p || !p->isActive())
+        return cells;
+    for (int k = 0; k < cells.size(); ++k) {
+        const bool name = std::find(nameColumns.begin(), nameColumns.end(), k) != nameColumns.end();
+        cells[k] = name ? p->nameCell(userId, cells.at(k)) : p->scrub(cells.at(k));
+    }
+    return cells;
 }
 
 QStringList promptCells(const TurnRow &t)
@@ -90,6 +109,7 @@ struct Run {
     Archive &archive;
     const Exporter::Progress progress;
     const std::atomic_bool *cancel;
+    const Pseudonymizer *pseudo = nullptr;   // the folder's pseudonymised export, else none
     const SortSpec *order = nullptr;   // single CSVs: the table's order instead of the export order
     qint64 done = 0, total = 0;
     QString error;
@@ -152,7 +172,9 @@ struct Run {
         CsvWriter w(dev, guard);
         w.writeBom();
         bool ok = w.writeRow(Exporter::promptsHeader());
-        const auto row = [&](const TurnRow &t) { return (ok = w.writeRow(promptCells(t))) && tick(); };
+        const auto row = [&](const TurnRow &t) {
+            return (ok = w.writeRow(pseudonymized(pseudo, promptCells(t), t.userId, {0, 1, 2}))) && tick();
+        };
         const bool read = ok && (order ? inViewOrder<TurnRow>(ArchiveView::Turns, f, &Archive::turnsByKeys, row)
                                        : archive.forEachTurn(f, row));
         if (!ok)
@@ -166,7 +188,9 @@ struct Run {
         CsvWriter w(dev, guard);
         w.writeBom();
         bool ok = w.writeRow(Exporter::sessionsHeader());
-        const auto row = [&](const SessionRow &s) { return (ok = w.writeRow(sessionCells(s))) && tick(); };
+        const auto row = [&](const SessionRow &s) {
+            return (ok = w.writeRow(pseudonymized(pseudo, sessionCells(s), s.userId, {0, 1, 2}))) && tick();
+        };
         const bool read = ok && (order ? inViewOrder<SessionRow>(ArchiveView::Sessions, f, &Archive::sessionsByKeys, row)
                                        : archive.forEachSession(f, row));
         if (!ok)
@@ -181,7 +205,7 @@ struct Run {
         w.writeBom();
         bool ok = w.writeRow(Exporter::usersHeader());
         for (const UserRow &r : archive.users(syncedUsersFilter(f), order ? *order : SortSpec{UserRow::Upn, Qt::AscendingOrder})) {
-            if (!(ok = w.writeRow(userCells(r))) || !tick())
+            if (!(ok = w.writeRow(pseudonymized(pseudo, userCells(r), r.user.id, {0, 1, 2, 3}))) || !tick())
                 break;
         }
         if (!ok)
@@ -194,7 +218,7 @@ struct Run {
         w.writeBom();
         bool ok = w.writeRow(findingsHeader());
         const bool read = ok && archive.forEachFinding(f, [&](const FindingRow &r) {
-            return (ok = w.writeRow(findingCells(r))) && tick();
+            return (ok = w.writeRow(pseudonymized(pseudo, findingCells(r), r.userId, {1, 2}))) && tick();
         });
         if (!ok)
             writeFailed(dev, kFindings);
@@ -202,8 +226,31 @@ struct Run {
             readFailed();
         return ok && read && !cancelled ? w.rowsWritten() - 1 : -1;
     }
+    // reviews.csv: one row per reviewed turn in scope (review/ReviewStore.h forEachReviewedTurn).
+    qint64 reviews(QIODevice *dev, const ArchiveFilter &f, bool guard)
+    {
+        CsvWriter w(dev, guard);
+        w.writeBom();
+        bool ok = w.writeRow(Exporter::reviewsHeader());
+        const ReviewStore store(archive);
+        const bool read = ok && store.forEachReviewedTurn(f, [&](const ReviewStore::ExportRow &r) {
+            QStringList cells{r.interactionId, r.sessionId, r.userPrincipalName, r.status, r.cases, r.note,
+                              r.reviewedBy, formatUtc(r.reviewedUtc)};
+            cells = pseudonymized(pseudo, cells, r.userId, {2});
+            if (pseudo && pseudo->isActive())
+                cells[6] = pseudo->reviewerPseudonym(r.reviewedBy);
+            return (ok = w.writeRow(cells)) && tick();
+        });
+        if (!ok)
+            writeFailed(dev, kReviews);
+        else if (!read)
+            error = u"Reading the reviews failed: "_s + store.lastError();
+        return ok && read && !cancelled ? w.rowsWritten() - 1 : -1;
+    }
     qint64 interactions(QIODevice *dev, const ArchiveFilter &f)
     {
+        if (!dev)
+            return 0;   // a pseudonymised export has no interactions.jsonl
         qint64 n = 0;
         bool ok = true;
         QByteArray line;
@@ -224,7 +271,7 @@ struct Run {
         // Items that could not be read as interactions (no string id, no readable date): every
         // one of the exported users, whatever the date range and apps (their date is unknown).
         bool readUnreadable = true;
-        if (ok && read && !cancelled) {
+        if (ok && read && !cancelled && f.reviewCase.isEmpty()) {   // never in a case
             readUnreadable = archive.forEachUnreadableItem(f.userIds, [&](const QString &userId, const QByteArray &bytes,
                                                                           const QString &reason) {
                 line.clear();
@@ -335,13 +382,78 @@ QStringList Exporter::usersHeader()
             u"deleted"_s, u"deleted_utc"_s};
 }
 
-QStringList Exporter::fileNames() { return {kPrompts, kSessions, kUsers, kJsonl, kFindings, kManifest, kSums}; }
+QStringList Exporter::reviewsHeader()
+{
+    return {u"interaction_id"_s, u"session_id"_s, u"user_principal_name"_s, u"status"_s, u"cases"_s, u"note"_s,
+            u"reviewed_by"_s, u"reviewed_utc"_s};
+}
+
+QStringList Exporter::fileNames() { return fileNames(false); }
+
+QStringList Exporter::fileNames(bool pseudonymisedExport)
+{
+    QStringList names{kPrompts, kSessions, kUsers, kJsonl, kFindings, kReviews, kManifest, kSums};
+    if (pseudonymisedExport)
+        names.removeAll(kJsonl);   // the raw JSON carries the identities
+    return names;
+}
+
+QString Exporter::pseudonymMapProblem(const QString &mapPath, const QString &outDir)
+{
+    if (mapPath.trimmed().isEmpty())
+        return u"No file was given for the pseudonym map."_s;
+#if defined(Q_OS_WIN) || defined(Q_OS_MACOS)
+    const Qt::CaseSensitivity cs = Qt::CaseInsensitive;
+#else
+    const Qt::CaseSensitivity cs = Qt::CaseSensitive;
+#endif
+    // Both as written and with links resolved (the folders that exist already).
+    auto forms = [](const QString &path) {
+        QStringList out{QDir::cleanPath(QFileInfo(path).absoluteFilePath())};
+        QFileInfo existing(out.first());
+        QString rest;
+        while (!existing.exists() && existing.absoluteFilePath() != existing.absolutePath()) {
+            rest = existing.fileName() + (rest.isEmpty() ? QString() : u"/"_s + rest);
+            existing = QFileInfo(existing.absolutePath());
+        }
+        const QString canonical = existing.canonicalFilePath();
+        if (!canonical.isEmpty())
+            out << QDir::cleanPath(rest.isEmpty() ? canonical : canonical + u'/' + rest);
+        return out;
+    };
+    const QStringList maps = forms(mapPath), dirs = forms(outDir);
+    for (const QString &m : maps) {
+        for (const QString &d : dirs) {
+            const QString prefix = d.endsWith(u'/') ? d : d + u'/';
+            if (m.compare(d, cs) == 0 || m.startsWith(prefix, cs))
+                return u"The pseudonym map %1 would be inside the export folder %2. It re-identifies every user: "
+                       "write it to a separate place, outside the export folder."_s
+                    .arg(QDir::toNativeSeparators(mapPath), QDir::toNativeSeparators(outDir));
+        }
+    }
+    return unsafeTarget(mapPath);
+}
 
 ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &progress, const std::atomic_bool *cancel)
 {
     ExportResult result;
     if (req.outDir.isEmpty()) {
         result.error = u"No export folder was given."_s;
+        return result;
+    }
+    const bool pseudonymize = !req.pseudonymKey.isEmpty();
+    if (!pseudonymize && !req.pseudonymMapPath.isEmpty()) {
+        result.error = u"A pseudonym map is only written with a pseudonymised export."_s;
+        return result;
+    }
+    if (pseudonymize && !req.pseudonymMapPath.isEmpty()) {
+        if (const QString problem = pseudonymMapProblem(req.pseudonymMapPath, req.outDir); !problem.isEmpty()) {
+            result.error = problem;
+            return result;
+        }
+    }
+    if (!req.filter.reviewCase.isEmpty() && !ReviewStore(m_archive).caseNames().contains(req.filter.reviewCase)) {
+        result.error = u"There is no case named \"%1\"."_s.arg(req.filter.reviewCase);
         return result;
     }
     const QString nativeDir = QDir::toNativeSeparators(req.outDir);
@@ -361,24 +473,30 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
     } else if (!dir.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System).isEmpty() && !req.force) {
         result.error = u"The folder %1 is not empty. Choose an empty folder, or allow replacing the export's files "
                        "(--force replaces only prompts.csv, sessions.csv, users.csv, interactions.jsonl, findings.csv, "
-                       "export.json and SHA256SUMS)."_s.arg(nativeDir);
+                       "reviews.csv, export.json and SHA256SUMS)."_s.arg(nativeDir);
         return result;
     }
 
     std::vector<OutFile> files;
+    std::unique_ptr<QSaveFile> mapFile;
+    bool mapExisted = false;
     auto abandon = [&](ExportResult &r) {
         for (OutFile &f : files) {
             if (f.file)
                 f.file->cancelWriting();
         }
         files.clear();
+        if (mapFile)
+            mapFile->cancelWriting();
         if (createdDir)
             QDir().rmdir(req.outDir);
         r.ok = false;
         r.files.clear();
+        r.pseudonymMap.clear();
         return r;
     };
-    for (const QString &name : fileNames()) {
+    const QStringList names = fileNames(pseudonymize);
+    for (const QString &name : names) {
         OutFile f;
         f.name = name;
         const QString path = dir.filePath(name);
@@ -398,6 +516,32 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
         f.dev = std::make_unique<HashingDevice>(f.file.get());
         files.push_back(std::move(f));
     }
+    // A pseudonymised export into a folder of an earlier export (--force): that export's
+    // interactions.jsonl (identities in the raw JSON) must not stay beside the new files.
+    const QString staleJsonl = dir.filePath(kJsonl);
+    if (pseudonymize && QFileInfo::exists(staleJsonl)) {
+        if (const QString problem = unsafeTarget(staleJsonl); !problem.isEmpty()) {
+            result.error = problem;
+            return abandon(result);
+        }
+    }
+    if (pseudonymize && !req.pseudonymMapPath.isEmpty()) {
+        mapExisted = QFileInfo::exists(req.pseudonymMapPath);
+        if (mapExisted)
+            privatefiles::tightenFile(req.pseudonymMapPath);
+        mapFile = std::make_unique<QSaveFile>(req.pseudonymMapPath);
+        if (!mapFile->open(QIODevice::WriteOnly)) {
+            result.error = u"Cannot write the pseudonym map %1: %2"_s.arg(QDir::toNativeSeparators(req.pseudonymMapPath),
+                                                                          mapFile->errorString());
+            return abandon(result);
+        }
+    }
+    auto device = [&](const QString &name) -> HashingDevice * {
+        for (OutFile &f : files)
+            if (f.name == name)
+                return f.dev.get();
+        return nullptr;
+    };
 
     // Findings out of date (an upgraded archive, changed watchlists): bring them up to date first,
     // so that findings.csv covers every exported interaction.
@@ -409,22 +553,36 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
             return abandon(result);
         }
     }
+    Pseudonymizer pseudo;
+    if (pseudonymize) {
+        bool read = false;
+        pseudo = Pseudonymizer::fromArchive(req.pseudonymKey, m_archive, &read);
+        if (!read) {
+            result.error = u"Reading the users for the pseudonyms failed: "_s + m_archive.lastError() + u" No files were written."_s;
+            return abandon(result);
+        }
+    }
     Run run(m_archive, progress, cancel);
+    run.pseudo = pseudonymize ? &pseudo : nullptr;
     const ArchiveFilter &flt = req.filter;
-    run.total = promptsRows(flt) + sessionsRows(flt) + m_archive.countInteractions(flt) + usersRows(flt)
-        + m_archive.countFindings(flt);
+    run.total = promptsRows(flt) + sessionsRows(flt) + (pseudonymize ? 0 : m_archive.countInteractions(flt))
+        + usersRows(flt) + m_archive.countFindings(flt);
     run.begin();
-    result.prompts = run.prompts(files[0].dev.get(), flt, req.formulaGuard);
+    result.pseudonymized = pseudonymize;
+    result.prompts = run.prompts(device(kPrompts), flt, req.formulaGuard);
     if (result.prompts >= 0)
-        result.sessions = run.sessions(files[1].dev.get(), flt, req.formulaGuard);
+        result.sessions = run.sessions(device(kSessions), flt, req.formulaGuard);
     if (result.prompts >= 0 && result.sessions >= 0)
-        result.users = run.users(files[2].dev.get(), flt, req.formulaGuard);
+        result.users = run.users(device(kUsers), flt, req.formulaGuard);
     if (result.prompts >= 0 && result.sessions >= 0 && result.users >= 0)
-        result.interactions = run.interactions(files[3].dev.get(), flt);
+        result.interactions = run.interactions(device(kJsonl), flt);
     if (result.prompts >= 0 && result.sessions >= 0 && result.users >= 0 && result.interactions >= 0)
-        result.findings = run.findings(files[4].dev.get(), flt, req.formulaGuard);
+        result.findings = run.findings(device(kFindings), flt, req.formulaGuard);
+    if (result.prompts >= 0 && result.sessions >= 0 && result.users >= 0 && result.interactions >= 0
+        && result.findings >= 0)
+        result.reviews = run.reviews(device(kReviews), flt, req.formulaGuard);
     if (run.cancelled || result.prompts < 0 || result.sessions < 0 || result.users < 0 || result.interactions < 0
-        || result.findings < 0) {
+        || result.findings < 0 || result.reviews < 0) {
         result.cancelled = run.cancelled;
         result.error = run.cancelled ? u"The export was cancelled; no files were written."_s
                                      : run.error + u" No files were written."_s;
@@ -441,13 +599,15 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
     for (const QString &c : flt.appClasses)
         appNames.append(appNameForClass(c));
     for (const QString &u : req.userScope)
-        userScope.append(u);
+        userScope.append(pseudonymize ? pseudo.pseudonymOfName(u) : u);
     // Every file but SHA256SUMS; the manifest and the checksums are the last two.
     const size_t manifestIndex = files.size() - 2, sumsIndex = files.size() - 1;
     for (size_t k = 0; k <= manifestIndex; ++k)
         fileList.append(files[k].name);
     QJsonObject counts{{kPrompts, result.prompts}, {kSessions, result.sessions}, {kUsers, result.users},
-                       {kJsonl, result.interactions}, {kFindings, result.findings}};
+                       {kFindings, result.findings}, {kReviews, result.reviews}};
+    if (!pseudonymize)
+        counts.insert(kJsonl, result.interactions);
     QJsonArray watchlistNames;
     for (const detect::Watchlist &w : m_archive.watchlists())
         watchlistNames.append(w.name());
@@ -462,10 +622,17 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
         {u"date_range"_s, QJsonObject{{u"from"_s, timeOrNull(flt.from)}, {u"to"_s, timeOrNull(flt.to)},
                                       {u"from_inclusive"_s, true}, {u"to_exclusive"_s, true}}},
         {u"app_filter"_s, QJsonObject{{u"names"_s, appNames}, {u"classes"_s, QJsonArray::fromStringList(flt.appClasses)}}},
-        {u"text_filter"_s, flt.text},
+        {u"text_filter"_s, pseudo.scrub(flt.text)},
         {u"scope"_s, !req.scope.isEmpty() ? req.scope : (flt.isEmpty() ? u"all"_s : u"as_filtered"_s)},
         {u"findings_filter"_s, flt.findings},
-        {u"saved_search"_s, req.savedSearch.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(req.savedSearch)},
+        // The saved search's definition may name users (its user chip): scrubbed like the text filter.
+        {u"saved_search"_s, req.savedSearch.isEmpty()
+             ? QJsonValue(QJsonValue::Null)
+             : QJsonValue(pseudonymize ? QJsonDocument::fromJson(pseudo.scrub(QString::fromUtf8(QJsonDocument(req.savedSearch).toJson(QJsonDocument::Compact))).toUtf8()).object()
+                                       : req.savedSearch)},
+        // The review case this export is (a case export), else null.
+        {u"case"_s, flt.reviewCase.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(pseudo.scrub(flt.reviewCase))},
+        {u"pseudonymized"_s, pseudonymize},
         {u"detectors"_s, QJsonArray::fromStringList(detect::DetectorRegistry::names())},
         {u"watchlists"_s, watchlistNames},
         {u"formula_guard"_s, req.formulaGuard},
@@ -488,6 +655,18 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
         result.error = u"Writing SHA256SUMS failed: "_s + files[sumsIndex].file->errorString();
         return abandon(result);
     }
+    if (mapFile) {
+        // The pseudonym map: same CSV rules as the export's files.
+        CsvWriter w(mapFile.get(), req.formulaGuard);
+        w.writeBom();
+        bool ok = w.writeRow(Pseudonymizer::mapHeader());
+        for (const Pseudonymizer::MapEntry &e : pseudo.usedEntries())
+            ok = ok && w.writeRow({e.pseudonym, e.userId, e.userPrincipalName, e.displayName});
+        if (!ok) {
+            result.error = u"Writing the pseudonym map failed: "_s + mapFile->errorString();
+            return abandon(result);
+        }
+    }
 
     // The last moment a cancel is honoured: once the files are being renamed into place the
     // export completes (a few renames), so the folder never mixes old and new files.
@@ -497,7 +676,14 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
         return abandon(result);
     }
 
-    // Commit: only now do the files appear. A failure removes what this run created.
+    // Commit: only now do the files appear (the pseudonym map first). A failure removes what this
+    // run created.
+    if (mapFile && !mapFile->commit()) {
+        result.error = u"Writing the pseudonym map %1 failed: %2 No files were written."_s.arg(
+            QDir::toNativeSeparators(req.pseudonymMapPath), mapFile->errorString());
+        mapFile.reset();
+        return abandon(result);
+    }
     for (size_t k = 0; k < files.size(); ++k) {
         const bool ok = (g_failCommitAt != int(k)) && files[k].file->commit();
         if (!ok) {
@@ -509,16 +695,22 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
             for (size_t j = k; j < files.size(); ++j)
                 files[j].file->cancelWriting();
             files.clear();
+            if (mapFile && !mapExisted)
+                QFile::remove(req.pseudonymMapPath);
             if (createdDir)
                 QDir().rmdir(req.outDir);
             return result;
         }
     }
+    if (pseudonymize && QFileInfo::exists(staleJsonl) && !QFile::remove(staleJsonl))
+        qWarning("Exporter: the earlier export's interactions.jsonl could not be removed from the folder");
     if (progress)
         progress(run.total, run.total);
     result.ok = true;
     for (const OutFile &f : files)
         result.files << dir.filePath(f.name);
+    if (mapFile)
+        result.pseudonymMap = QFileInfo(req.pseudonymMapPath).absoluteFilePath();
 
     ExportLogEntry entry;
     entry.when = QDateTime::currentDateTimeUtc();
@@ -527,16 +719,18 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
     query.remove(u"row_counts"_s);
     query.remove(u"files"_s);
     entry.query = QString::fromUtf8(QJsonDocument(query).toJson(QJsonDocument::Compact));
-    entry.files = fileNames();
+    entry.files = names;
     entry.rowCounts = QString::fromUtf8(QJsonDocument(counts).toJson(QJsonDocument::Compact));
     entry.sha256 = QString::fromUtf8(sums);
     m_archive.logExport(entry);
     QJsonObject checksums;
     for (size_t k = 0; k + 1 < files.size(); ++k)
         checksums.insert(files[k].name, QString::fromLatin1(files[k].dev->hexDigest()));
-    ActivityLog::append(m_archive, u"export"_s,
-                        {{u"folder"_s, entry.folder}, {u"scope"_s, query}, {u"row_counts"_s, counts},
-                         {u"checksums"_s, checksums}});
+    QJsonObject details{{u"folder"_s, entry.folder}, {u"scope"_s, query}, {u"row_counts"_s, counts},
+                        {u"checksums"_s, checksums}};
+    if (mapFile)
+        details.insert(u"pseudonym_map"_s, result.pseudonymMap);
+    ActivityLog::append(m_archive, u"export"_s, details);
     return result;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The export folder of docs/EXPORT-FORMAT.md: prompts.csv, sessions.csv, users.csv, interactions.jsonl,
-// findings.csv, export.json, SHA256SUMS. Every file is written with QSaveFile (a failed export leaves no half
+// findings.csv, reviews.csv, export.json, SHA256SUMS (a pseudonymised export leaves interactions.jsonl
+// out; a case export is the folder for the turns of one review case, ArchiveFilter::reviewCase). Every file is written with QSaveFile (a failed export leaves no half
 // file); the export is recorded in the archive's export log. Runs in the calling thread: the GUI
 // calls it from a worker thread with its own Archive.
 #include "app/archive/Archive.h"
@@ -26,6 +27,12 @@ struct ExportRequest {
     // export.json "saved_search": {"name", "definition"} of the saved search the filter came
     // from (export --search); empty = null.
     QJsonObject savedSearch;
+    // A pseudonymised export (docs/EXPORT-FORMAT.md "Pseudonymised exports"): the profile's
+    // pseudonym key (export/PseudonymKeyStore.h); empty = not pseudonymised.
+    QByteArray pseudonymKey;
+    // With a pseudonym key: also write the pseudonym map to this file, which must be outside
+    // outDir ("" = no map).
+    QString pseudonymMapPath;
 };
 
 struct ExportResult {
@@ -33,7 +40,9 @@ struct ExportResult {
     bool cancelled = false;
     QString error;                   // plain words
     QStringList files;
-    qint64 prompts = 0, sessions = 0, users = 0, interactions = 0, findings = 0;
+    qint64 prompts = 0, sessions = 0, users = 0, interactions = 0, findings = 0, reviews = 0;
+    bool pseudonymized = false;      // interactions.jsonl left out, users replaced by pseudonyms
+    QString pseudonymMap;            // the map file written ("" = none)
 };
 
 class Exporter {
@@ -67,8 +76,14 @@ public:
     static QStringList promptsHeader();
     static QStringList sessionsHeader();
     static QStringList usersHeader();
-    // The seven files of an export folder, in the order they are written.
+    static QStringList reviewsHeader();
+    // The eight files an export folder can have, in the order they are written (a pseudonymised
+    // export writes all but interactions.jsonl).
     static QStringList fileNames();
+    static QStringList fileNames(bool pseudonymized);
+    // Why `mapPath` cannot take the pseudonym map of an export into `outDir` (inside that folder,
+    // the folder itself, a link, …); empty when it can.
+    static QString pseudonymMapProblem(const QString &mapPath, const QString &outDir);
     // Why the export must not write to `path` (a symbolic link, a folder, a pipe, socket or
     // device); empty when it is absent or a regular file.
     static QString unsafeTarget(const QString &path);

@@ -402,6 +402,7 @@ bool ReviewStore::forEachReviewedTurn(const ArchiveFilter &f, const std::functio
         row.note = q.value(4).toString();
         row.reviewedBy = q.value(5).toString();
         row.reviewedUtc = timeFromValue(q.value(6));
+        row.userId = q.value(7).toString();
         cases.addBindValue(q.value(7));
         cases.addBindValue(q.value(8));
         QStringList names;

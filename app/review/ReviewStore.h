@@ -46,6 +46,7 @@ public:
     // unreviewed, a note or a case), in (user id, time) order. cb returns false to stop.
     struct ExportRow {
         QString interactionId, sessionId, userPrincipalName, status, cases, note, reviewedBy;
+        QString userId;                   // whose turn (not a column: for pseudonymised exports)
         QDateTime reviewedUtc;
     };
     bool forEachReviewedTurn(const ArchiveFilter &f, const std::function<bool(const ExportRow &)> &cb) const;

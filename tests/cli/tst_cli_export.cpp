@@ -41,7 +41,8 @@ bool verifySums(const QString &dir, QString *why)
         covered << name;
     }
     covered.sort();
-    QStringList expected{u"export.json"_s, u"findings.csv"_s, u"interactions.jsonl"_s, u"prompts.csv"_s, u"sessions.csv"_s, u"users.csv"_s};
+    QStringList expected{u"export.json"_s, u"findings.csv"_s, u"interactions.jsonl"_s, u"prompts.csv"_s, u"reviews.csv"_s,
+                         u"sessions.csv"_s, u"users.csv"_s};
     if (covered != expected) {
         *why = u"covers "_s + covered.join(u", "_s);
         return false;

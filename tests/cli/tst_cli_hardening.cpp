@@ -52,7 +52,7 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(report(r)));
         QCOMPARE(QFileInfo(out).permissions(), kDir0700);
         const QStringList files = QDir(out).entryList(QDir::Files);
-        QCOMPARE(files.size(), 7);   // the seven files of an export folder
+        QCOMPARE(files.size(), 8);   // the eight files of an export folder
         for (const QString &f : files)
             QVERIFY2(QFileInfo(out + u'/' + f).permissions() == kFile0600, qPrintable(f));
         QCOMPARE(QFileInfo(archiveDir).permissions(), kDir0700);

@@ -64,7 +64,7 @@ bool waitForStderr(QProcess &p, const QString &needle, QString *err, int timeout
 const QStringList kDemo{u"--demo"_s, u"--demo-users"_s, u"12"_s, u"--demo-interactions"_s, u"2400"_s,
                         u"--demo-seed"_s, u"515"_s, u"--from"_s, u"2026-01-01"_s, u"--to"_s, u"2027-01-01"_s};
 const QStringList kFiles{u"prompts.csv"_s, u"sessions.csv"_s, u"users.csv"_s, u"interactions.jsonl"_s,
-                         u"findings.csv"_s, u"export.json"_s, u"SHA256SUMS"_s};
+                         u"findings.csv"_s, u"reviews.csv"_s, u"export.json"_s, u"SHA256SUMS"_s};
 
 QStringList entries(const QString &dir)
 {
@@ -166,7 +166,7 @@ private slots:
             notes.close();
             for (const QString &name : entries(out))
                 before.insert(name, ledger::test::readFile(out + u'/' + name));
-            QCOMPARE(before.size(), 8);   // the seven files and the notes
+            QCOMPARE(before.size(), 9);   // the eight files and the notes
             extra << u"--force"_s;
         }
 

@@ -106,7 +106,7 @@ private slots:
         qint64 lastDone = -1, lastTotal = -1;
         const ExportResult r = ex.exportFolder(request(dir), [&](qint64 d, qint64 t) { lastDone = d; lastTotal = t; });
         QVERIFY2(r.ok, qPrintable(r.error));
-        QCOMPARE(r.files.size(), 7);
+        QCOMPARE(r.files.size(), 8);
         QCOMPARE(lastDone, lastTotal);
         QCOMPARE(r.prompts, qint64(3));
         QCOMPARE(r.sessions, qint64(2));
@@ -195,11 +195,11 @@ private slots:
         QCOMPARE(m.value(u"users_never_synced"_s).toInt(), 1);
         QCOMPARE(m.value(u"format_version"_s).toInt(), 1);
         QVERIFY(m.value(u"exported_at"_s).toString().endsWith(u'Z'));
-        QCOMPARE(m.value(u"files"_s).toArray().size(), 6);
+        QCOMPARE(m.value(u"files"_s).toArray().size(), 7);
 
         // SHA256SUMS: recompute, then sha256sum -c when available
         const QList<QByteArray> sums = ledger::test::readFile(dir + u"/SHA256SUMS"_s).trimmed().split('\n');
-        QCOMPARE(sums.size(), 6);   // every file but SHA256SUMS
+        QCOMPARE(sums.size(), 7);   // every file but SHA256SUMS
         for (const QByteArray &line : sums) {
             const qsizetype sep = line.indexOf("  ");
             QVERIFY(sep == 64);
@@ -266,7 +266,7 @@ private slots:
         force.force = true;
         r = ex.exportFolder(force);
         QVERIFY2(r.ok, qPrintable(r.error));
-        QCOMPARE(QDir(dir).entryList(QDir::Files).size(), 8);   // the seven files and notes.txt
+        QCOMPARE(QDir(dir).entryList(QDir::Files).size(), 9);   // the eight files and notes.txt
         QCOMPARE(ledger::test::readFile(dir + u"/notes.txt"_s), QByteArray("keep me"));
         r = ex.exportFolder(force);   // replacing our own files again is fine
         QVERIFY(r.ok);

@@ -11,9 +11,12 @@
 #include "ui/filter/FilterBar.h"
 #include "ui/main/MainWindow.h"
 #include "ui/main/Workspace.h"
+#include "app/review/ReviewStore.h"
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSemaphore>
@@ -163,9 +166,98 @@ private slots:
         QCOMPARE(made.size(), 1);
         const QDir out(QDir(parent).filePath(made.first()));
         for (const QString &f : {QStringLiteral("prompts.csv"), QStringLiteral("sessions.csv"), QStringLiteral("users.csv"),
-                                 QStringLiteral("interactions.jsonl"), QStringLiteral("findings.csv"), QStringLiteral("export.json"), QStringLiteral("SHA256SUMS")})
+                                 QStringLiteral("interactions.jsonl"), QStringLiteral("findings.csv"), QStringLiteral("reviews.csv"),
+                                 QStringLiteral("export.json"), QStringLiteral("SHA256SUMS")})
             QVERIFY2(out.exists(f), qPrintable(f));
         QCOMPARE(readLines(out.filePath(QStringLiteral("prompts.csv"))).size(), m_expected.turns + 1);
+    }
+
+    // File → Export case…: the case chosen from the archive's cases; the folder has exactly its turns.
+    void exportCase()
+    {
+        QString first, second;
+        {
+            Archive archive;
+            QVERIFY(archive.open(Archive::defaultPath(m_profileId)));
+            const QList<TurnRow> turns = archive.turns(ArchiveFilter{}, SortSpec{TurnRow::Time, Qt::AscendingOrder});
+            QVERIFY(turns.size() > 3);
+            ReviewStore store(archive);
+            QVERIFY(store.addToCase(ReviewStore::turnRef(turns.at(1)), QStringLiteral("Window case")));
+            QVERIFY(store.addToCase(ReviewStore::turnRef(turns.at(3)), QStringLiteral("Window case")));
+            first = ReviewStore::turnRef(turns.at(1)).itemId;
+            second = ReviewStore::turnRef(turns.at(3)).itemId;
+        }
+        MainWindow w;
+        QVERIFY(w.openProfile(m_profileId));
+        auto *action = w.findChild<QAction *>(QStringLiteral("actionExportCase"));
+        QVERIFY(action);
+        QVERIFY(action->isEnabled());
+        QSignalSpy done(&w, &MainWindow::exportFinished);
+        const QString parent = QDir(test::tempDir()).filePath(QStringLiteral("case"));
+        QDir().mkpath(parent);
+        Dialogs::setNextText(QStringLiteral("Window case"));
+        Dialogs::setNextDirectory(parent);
+        action->trigger();
+        QVERIFY(done.wait(60000));
+        QCOMPARE(done.first().at(0).toBool(), true);
+        const QStringList made = QDir(parent).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QCOMPARE(made.size(), 1);
+        QVERIFY(made.first().startsWith(QStringLiteral("copilot-ledger-case-")));
+        const QDir out(QDir(parent).filePath(made.first()));
+        const QList<QByteArray> prompts = readLines(out.filePath(QStringLiteral("prompts.csv")));
+        QCOMPARE(prompts.size(), 3);
+        QVERIFY(prompts.at(1).contains(first.toUtf8()) || prompts.at(2).contains(first.toUtf8()));
+        QVERIFY(prompts.at(1).contains(second.toUtf8()) || prompts.at(2).contains(second.toUtf8()));
+        QFile manifest(out.filePath(QStringLiteral("export.json")));
+        QVERIFY(manifest.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(manifest.readAll()).object().value(QStringLiteral("case")).toString(),
+                 QStringLiteral("Window case"));
+
+        // Cancelling the choice exports nothing.
+        Dialogs::setNextText(QString(), false);
+        w.exportCase();
+        QVERIFY(!w.exporter()->isRunning());
+        QCOMPARE(QDir(parent).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 1);
+    }
+
+    // The export dialog's "Pseudonymise users": the key from the keychain, no interactions.jsonl,
+    // pseudonyms in the name columns.
+    void exportEverythingPseudonymised()
+    {
+        MainWindow w;
+        QVERIFY(w.openProfile(m_profileId));
+        QSignalSpy done(&w, &MainWindow::exportFinished);
+        const QString parent = QDir(test::tempDir()).filePath(QStringLiteral("pseudonymised"));
+        QDir().mkpath(parent);
+        Dialogs::ExportOptions options;
+        options.pseudonymize = true;
+        Dialogs::setNextExportOptions(options);
+        Dialogs::setNextDirectory(parent);
+        w.exportEverything();
+        QVERIFY(done.wait(60000));
+        if (!done.first().at(0).toBool()) {
+            if (qEnvironmentVariableIntValue("LEDGER_REQUIRE_KEYCHAIN") == 1)
+                QFAIL(qPrintable(w.lastStatusMessage()));
+            QSKIP("no usable keychain");
+        }
+        const QStringList made = QDir(parent).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QCOMPARE(made.size(), 1);
+        const QDir out(QDir(parent).filePath(made.first()));
+        QVERIFY(!out.exists(QStringLiteral("interactions.jsonl")));
+        QFile manifest(out.filePath(QStringLiteral("export.json")));
+        QVERIFY(manifest.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(manifest.readAll()).object().value(QStringLiteral("pseudonymized")).toBool(), true);
+        const QList<QByteArray> users = readLines(out.filePath(QStringLiteral("users.csv")));
+        QVERIFY(users.size() > 1);
+        for (qsizetype k = 1; k < users.size(); ++k)
+            QVERIFY2(users.at(k).startsWith("user-"), users.at(k).constData());
+        QVERIFY(!readLines(out.filePath(QStringLiteral("prompts.csv"))).join('\n').contains(uitest::userId(1).toUtf8()));
+
+        // Cancelling the export dialog exports nothing.
+        Dialogs::setNextExportOptions(Dialogs::ExportOptions{}, false);
+        w.exportEverything();
+        QVERIFY(!w.exporter()->isRunning());
+        QCOMPARE(QDir(parent).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 1);
     }
 
     // A single CSV is cancelled with the progress dialog's Cancel button while the worker is held

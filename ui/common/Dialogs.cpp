@@ -1,6 +1,12 @@
 #include "ui/common/Dialogs.h"
 
+#include <QCheckBox>
+#include <QCoreApplication>
 #include <QDesktopServices>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QVBoxLayout>
 #include <QFileDialog>
 #include <QPushButton>
 #include <QUrl>
@@ -20,6 +26,7 @@ std::optional<std::pair<QString, bool>> s_nextText;
 bool s_seamsActive = false;   // once a test touched a seam, never open a real dialog
 QString s_lastDirectoryStart;
 std::function<void(const QString &)> s_openFolder;
+std::optional<std::pair<ExportOptions, bool>> s_nextExportOptions;
 }
 
 void setNextSaveFileName(const QString &path) { s_nextSave = path; s_seamsActive = true; }
@@ -32,6 +39,72 @@ void resetSeams()
     s_nextDir.reset();
     s_nextAnswers.clear();
     s_nextText.reset();
+    s_nextExportOptions.reset();
+}
+
+void setNextExportOptions(const ExportOptions &options, bool accepted)
+{
+    s_nextExportOptions = std::make_pair(options, accepted);
+    s_seamsActive = true;
+}
+
+bool exportOptions(QWidget *parent, const QString &title, const QString &text, ExportOptions *options)
+{
+    if (s_nextExportOptions) {
+        const auto r = *s_nextExportOptions;
+        s_nextExportOptions.reset();
+        if (r.second)
+            *options = r.first;
+        return r.second;
+    }
+    if (s_seamsActive)
+        return true;   // the defaults (see Dialogs.h)
+    QDialog dialog(parent);
+    dialog.setWindowTitle(title);
+    dialog.setMinimumWidth(dialog.fontMetrics().averageCharWidth() * 70);
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *label = new QLabel(text, &dialog);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    layout->addWidget(label);
+    auto *pseudonymize = new QCheckBox(QCoreApplication::translate("Dialogs", "&Pseudonymise users"), &dialog);
+    pseudonymize->setObjectName(QStringLiteral("exportPseudonymize"));
+    pseudonymize->setChecked(options->pseudonymize);
+    layout->addWidget(pseudonymize);
+    auto *explain = new QLabel(QCoreApplication::translate(
+                                   "Dialogs", "Every user is named user-… instead of their name, user principal name and ID, "
+                                              "the same in every export of this profile. interactions.jsonl is left out. "
+                                              "Names people typed into their prompts are not removed."),
+                               &dialog);
+    explain->setWordWrap(true);
+    explain->setContentsMargins(dialog.fontMetrics().averageCharWidth() * 3, 0, 0, 0);   // under the checkbox's text
+    layout->addWidget(explain);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(QCoreApplication::translate("Dialogs", "Choose the folder…"));
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    options->pseudonymize = pseudonymize->isChecked();
+    return true;
+}
+
+QString item(QWidget *parent, const QString &title, const QString &label, const QStringList &items, bool *ok)
+{
+    if (s_nextText) {
+        const auto r = *s_nextText;
+        s_nextText.reset();
+        if (ok)
+            *ok = r.second && items.contains(r.first);
+        return r.first;
+    }
+    if (s_seamsActive) {
+        if (ok)
+            *ok = false;
+        return {};
+    }
+    return QInputDialog::getItem(parent, title, label, items, 0, false, ok);
 }
 
 QString saveFileName(QWidget *parent, const QString &caption, const QString &suggested,

@@ -33,6 +33,20 @@ QMessageBox::StandardButton question(QWidget *parent, const QString &title, cons
                                      QMessageBox::StandardButton defaultButton);
 QString text(QWidget *parent, const QString &title, const QString &label, const QString &value,
              bool *ok);
+// One of `items` (an editable-free list); the answer comes from setNextText (its text must be one
+// of the items). Empty with *ok false when cancelled.
+QString item(QWidget *parent, const QString &title, const QString &label, const QStringList &items, bool *ok);
+
+// The export folder's options (docs/USER-GUIDE.md "Pseudonymised exports"): a dialog with the
+// scope sentence and a "Pseudonymise users" checkbox. Tests queue the answer; with the seams
+// active and no answer queued the dialog is accepted with the defaults (not pseudonymised), so
+// that tests of the export itself need not answer it.
+struct ExportOptions {
+    bool pseudonymize = false;
+};
+void setNextExportOptions(const ExportOptions &options, bool accepted = true);
+bool exportOptions(QWidget *parent, const QString &title, const QString &text, ExportOptions *options);
+
 // Plain words first, technical detail behind "Show Details…".
 void error(QWidget *parent, const QString &title, const QString &plain, const QString &details = {});
 

@@ -172,6 +172,10 @@ void MainWindow::createActions()
     m_actExportAll->setShortcut(tr("Ctrl+Shift+E"));
     m_actExportAll->setToolTip(tr("Write the full export folder for auditors (CSV, JSONL, manifest, checksums)"));
     connect(m_actExportAll, &QAction::triggered, this, &MainWindow::exportEverything);
+    m_actExportCase = new QAction(tr("Export &case…"), this);
+    m_actExportCase->setObjectName(QStringLiteral("actionExportCase"));
+    m_actExportCase->setToolTip(tr("Write the export folder for exactly the turns of one review case"));
+    connect(m_actExportCase, &QAction::triggered, this, &MainWindow::exportCase);
 
     m_actFind = new QAction(themedIcon(QStringLiteral("search")), tr("&Find…"), this);
     m_actFind->setShortcut(QKeySequence::Find);
@@ -217,6 +221,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_actExportView);
     file->addAction(m_actExportAll);
+    file->addAction(m_actExportCase);
     file->addSeparator();
     file->addAction(m_actQuit);
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -277,6 +282,7 @@ void MainWindow::createToolBar()
     auto *exportMenu = new QMenu(exportButton);
     exportMenu->addAction(m_actExportView);
     exportMenu->addAction(m_actExportAll);
+    exportMenu->addAction(m_actExportCase);
     exportButton->setMenu(exportMenu);
     exportButton->setText(tr("Export"));
     bar->addWidget(exportButton);
@@ -453,6 +459,7 @@ void MainWindow::updateActions()
     m_actCancel->setEnabled(syncing);
     m_actExportView->setEnabled(open && !m_export->isRunning());
     m_actExportAll->setEnabled(open && !m_export->isRunning());
+    m_actExportCase->setEnabled(open && !m_export->isRunning());
     m_actFind->setEnabled(open);
     m_actResetFilters->setEnabled(open);
     m_actActivityLog->setEnabled(open);

@@ -47,6 +47,7 @@ public:
     bool startSync(const ledger::SyncOptions &options);
     void exportView();          // "Export view to CSV…" for the current tab
     void exportEverything();    // the export folder of docs/EXPORT-FORMAT.md
+    void exportCase();          // "Export case…": the export folder of one review case
 
     Workspace *workspace() const { return m_workspace; }
     WelcomePage *welcomePage() const { return m_welcome; }
@@ -88,6 +89,10 @@ private:
     void onExportFinished(const ExportOutcome &outcome);
     void showExportNotice(const QString &message, const QString &folder);
     void exportActivityCsv();
+    // The export folder's options (pseudonymise), its folder, then the export (the pseudonym key
+    // is read from the keychain first). folderPrefix names the new sub-folder.
+    void startFolderExport(const ledger::ArchiveFilter &filter, const QString &scope, const QString &title,
+                           const QString &folderPrefix);
     void showArchiveCounts();
     QString proposedExportFolder() const;
     void onProfileRemoved(const QString &id, bool forget);
@@ -112,7 +117,8 @@ private:
     ConnectionDialog *m_connections = nullptr;
     QString m_lastMessage;
 
-    QAction *m_actConnections, *m_actSync, *m_actCancel, *m_actExportView, *m_actExportAll;
+    QAction *m_actConnections, *m_actSync, *m_actCancel, *m_actExportView, *m_actExportAll,
+        *m_actExportCase = nullptr;
     QAction *m_actFind, *m_actShowUtc, *m_actResetFilters, *m_actQuit, *m_actAbout, *m_actGuide;
     QAction *m_actActivityLog = nullptr;
     std::unique_ptr<ledger::ArchiveWorker> m_summaryWorker;   // status-bar counts, off the GUI thread

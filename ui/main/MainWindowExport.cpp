@@ -8,10 +8,12 @@
 #include "ui/common/Dialogs.h"
 #include "ui/export/ExportController.h"
 #include "ui/export/ExportScope.h"
+#include "app/export/PseudonymKeyStore.h"
 #include "ui/filter/FilterBar.h"
 #include "app/tenant/TenantSession.h"
 #include "ui/main/Workspace.h"
 #include "ui/models/LedgerTableView.h"
+#include "app/review/ReviewStore.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -130,22 +132,75 @@ void MainWindow::exportEverything()
         else
             return;
     }
-    const QString parentDir = Dialogs::existingDirectory(this, tr("Export everything into a new folder in…"), proposedExportFolder());
+    startFolderExport(filtered, scope, tr("Export everything"), QStringLiteral("copilot-ledger-export-"));
+}
+
+void MainWindow::exportCase()
+{
+    if (!m_session->isOpen() || m_export->isRunning())
+        return;
+    const QStringList cases = ReviewStore(*m_session->archive()).caseNames();
+    if (cases.isEmpty()) {
+        const QString why = tr("This archive has no cases yet. Add turns or sessions to a case in the review workflow first.");
+        setStatus(why);
+        Dialogs::error(this, tr("Export case"), why);
+        return;
+    }
+    bool ok = false;
+    const QString name = Dialogs::item(this, tr("Export case"), tr("The case to export (exactly its turns):"), cases, &ok);
+    if (!ok || !cases.contains(name))
+        return;
+    ArchiveFilter f;
+    f.reviewCase = name;
+    // The folder is not named after the case: a case name may name a person.
+    startFolderExport(f, QStringLiteral("as_filtered"), tr("Export case"), QStringLiteral("copilot-ledger-case-"));
+}
+
+void MainWindow::startFolderExport(const ArchiveFilter &filter, const QString &scope, const QString &title,
+                                   const QString &folderPrefix)
+{
+    Dialogs::ExportOptions options;
+    const QString what = filter.reviewCase.isEmpty()
+        ? tr("The export folder: prompts, sessions, users, interactions, findings and reviews, with export.json and "
+             "SHA256SUMS.")
+        : tr("Export the folder for the turns of the case \"%1\".").arg(filter.reviewCase);
+    if (!Dialogs::exportOptions(this, title, what, &options))
+        return;
+    const QString parentDir = Dialogs::existingDirectory(this, tr("%1 into a new folder in…").arg(title), proposedExportFolder());
     if (parentDir.isEmpty())
         return;
     ExportJob job;
     job.kind = ExportJob::Folder;
     job.archivePath = m_session->archivePath();
-    job.filter = filtered;
+    job.filter = filter;
     // A fresh sub-folder: an export never mixes with older files.
-    job.path = QDir(parentDir).filePath(QStringLiteral("copilot-ledger-export-")
-                                        + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    job.path = QDir(parentDir).filePath(folderPrefix + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
     job.request.tenant = m_session->profile().connection.tenant;
     job.request.clientId = m_session->profile().connection.clientId;
     job.request.userScope = job.filter.userIds;
     job.request.scope = scope;
-    m_export->start(job);
-    updateActions();
+    if (!options.pseudonymize) {
+        m_export->start(job);
+        updateActions();
+        return;
+    }
+    // The profile's pseudonym key (made on first use) from the keychain, then the export.
+    setStatus(tr("Reading the pseudonym key from the system keychain…"));
+    auto *keys = new PseudonymKeyStore(this);
+    keys->obtain(m_session->profile().id, [this, keys, job, title](const PseudonymKeyStore::Result &r) mutable {
+        keys->deleteLater();
+        if (!r.ok) {
+            setStatus(r.error);
+            Dialogs::error(this, title, r.error);
+            emit exportFinished(false);
+            return;
+        }
+        if (!m_session->isOpen() || m_session->archivePath() != job.archivePath || m_export->isRunning())
+            return;   // another tenant, or another export, meanwhile
+        job.request.pseudonymKey = r.key;
+        m_export->start(job);
+        updateActions();
+    });
 }
 
 void MainWindow::onExportFinished(const ExportOutcome &outcome)
