@@ -222,6 +222,8 @@ void ExportCommand::syncFinished(const SyncSummary &summary)
     req.tenant = m_setup->settings().tenant;
     req.clientId = m_setup->settings().clientId;
     req.userScope = m_options.users;
+    req.transcripts = !m_options.transcripts.isEmpty();
+    req.transcriptFormat = m_options.transcripts == u"html" ? TranscriptFormat::Html : TranscriptFormat::Pdf;
     Exporter exporter(*m_archive);
     if (m_testHoldMs > 0)
         Exporter::setProgressIntervalForTesting(0);
@@ -292,6 +294,8 @@ void ExportCommand::printSummary(const SyncSummary &summary, const ExportResult 
     t += u"  users.csv           %1 rows\n"_s.arg(result.users);
     t += u"  interactions.jsonl  %1 lines\n"_s.arg(result.interactions);
     t += u"  findings.csv        %1 rows\n"_s.arg(result.findings);
+    if (!m_options.transcripts.isEmpty())
+        t += u"  transcripts/        %1 %2 files\n"_s.arg(result.transcripts).arg(m_options.transcripts.toUpper());
     t += u"  export.json, SHA256SUMS\n"_s;
     t += failed > 0 ? u"Result: partial — %1 user(s) failed (exit code 4)\n"_s.arg(failed)
         : partial > 0 ? u"Result: partial — %1 user(s) with unreadable items (exit code 4)\n"_s.arg(partial)

@@ -30,7 +30,7 @@ QString generalHelp()
            "  copilot-ledger --demo           start the app on the built-in demo tenant\n"
            "  copilot-ledger check  [connection options]\n"
            "  copilot-ledger export [connection options] --from DATE --to DATE [--app Word,Teams…]\n"
-           "                        [--users UPN,…|@FILE] --out DIR [--force]\n"
+           "                        [--users UPN,…|@FILE] --out DIR [--force] [--transcripts pdf|html]\n"
            "  copilot-ledger demo-server [--port N] [--latency-ms N] [--rate N] [--faults] [--seed N]\n"
            "  copilot-ledger --version | --help | <command> --help\n\n"_s
         + connectionHelp() + u"\n"_s + exitCodes();
@@ -49,7 +49,8 @@ QString checkHelp()
 QString exportHelp()
 {
     return u"Usage: copilot-ledger export [connection options] --from DATE --to DATE\n"
-           "                             [--app Word,Teams…] [--users UPN,…|@FILE] --out DIR [--force]\n\n"
+           "                             [--app Word,Teams…] [--users UPN,…|@FILE] --out DIR [--force]\n"
+           "                             [--transcripts pdf|html]\n\n"
            "Syncs the interaction history into the local archive (incremental), then writes\n"
            "prompts.csv, sessions.csv, users.csv, interactions.jsonl, findings.csv, export.json and\n"
            "SHA256SUMS.\n\n"
@@ -69,7 +70,9 @@ QString exportHelp()
            "  --no-formula-guard      do not prefix cells starting with = + - @ with '\n"
            "  --timeout DURATION      stop sign-in and sync after 90s, 30m, 2h, … (exit 1)\n"
            "  --watchlist FILE        find these terms (one a line, # comments, word* prefix); the\n"
-           "                          list's name is the file's base name; repeatable\n\n"
+           "                          list's name is the file's base name; repeatable\n"
+           "  --transcripts pdf|html  also write transcripts/<upn>/<YYYY-MM-DD>_<session>.pdf|.html,\n"
+           "                          one per session, listed in SHA256SUMS and export.json\n\n"
            "Ctrl+C or SIGTERM stops cleanly: what was synced stays in the archive, no export file\n"
            "is written (an older export in --out keeps its bytes) and the exit code is 130.\n\n"_s
         + connectionHelp() + u"\n"_s + exitCodes();

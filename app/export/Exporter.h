@@ -4,6 +4,7 @@
 // file); the export is recorded in the archive's export log. Runs in the calling thread: the GUI
 // calls it from a worker thread with its own Archive.
 #include "archive/Archive.h"
+#include "transcript/TranscriptRenderer.h"
 #include <QJsonObject>
 #include <QString>
 #include <atomic>
@@ -23,6 +24,12 @@ struct ExportRequest {
     // export.json "scope": "all" (the whole archive was asked for) or "as_filtered" (the filter
     // above narrowed it). Empty: derived from the filter ("all" when it is empty).
     QString scope;
+    // Also write a transcript of every exported session (docs/EXPORT-FORMAT.md "transcripts/"):
+    // transcripts/<user_principal_name>/<YYYY-MM-DD>_<session>.pdf|.html.
+    bool transcripts = false;
+    TranscriptFormat transcriptFormat = TranscriptFormat::Pdf;
+    // How the transcripts name users (heading, footer, folder); empty = the directory's names.
+    UserNamer userNamer;
 };
 
 struct ExportResult {
@@ -31,6 +38,7 @@ struct ExportResult {
     QString error;                   // plain words
     QStringList files;
     qint64 prompts = 0, sessions = 0, users = 0, interactions = 0, findings = 0;
+    qint64 transcripts = 0;          // transcript files written (with ExportRequest::transcripts)
 };
 
 class Exporter {
