@@ -32,6 +32,27 @@ const QColor kResponseBg(0xf6, 0xf8, 0xfa);
 const QColor kResponseBorder(0xd0, 0xd7, 0xde);
 const QColor kMark(0xff, 0xe0, 0x82);
 
+bool hasRightToLeft(const QString &text)
+{
+    for (const QChar c : text) {
+        const QChar::Direction d = c.direction();
+        if (d == QChar::DirR || d == QChar::DirAL)
+            return true;
+    }
+    return false;
+}
+
+// Latin text is laid out without ligatures (see toPdf); right-to-left text keeps Qt's normal
+// shaping, whose extra letter spacing would split Arabic words in the extracted text.
+QTextCharFormat forText(QTextCharFormat f, const QString &text)
+{
+    if (hasRightToLeft(text)) {
+        f.setFontLetterSpacingType(QFont::AbsoluteSpacing);
+        f.setFontLetterSpacing(0);
+    }
+    return f;
+}
+
 QString generatedBy(const TranscriptRenderOptions &o)
 {
     return !o.generatedBy.isEmpty() ? o.generatedBy : ActivityLog::currentOperator();
@@ -44,8 +65,9 @@ QDateTime generatedAt(const TranscriptRenderOptions &o)
 
 QString personText(const TranscriptPerson &p, const QString &userId)
 {
+    // A right-to-left name: a left-to-right mark after it keeps " <upn>" after it on the line.
     if (!p.name.isEmpty() && !p.upn.isEmpty())
-        return p.name + u" <"_s + p.upn + u'>';
+        return p.name + (p.name.isRightToLeft() ? u"\u200E <"_s : u" <"_s) + p.upn + u'>';
     if (!p.name.isEmpty())
         return p.name;
     if (!p.upn.isEmpty())
@@ -197,27 +219,27 @@ struct PdfBuilder {
         cursor.insertBlock(b);
         if (!label.isEmpty())
             cursor.insertText(label + u' ', bold(meta()));
-        cursor.insertText(clean(value), meta());
+        cursor.insertText(clean(value), forText(meta(), value));
     }
 
     // Returns the first block of the session (its heading), for the page → session map.
-    int addSession(const TranscriptSession &s, bool first)
+    // pageBreak: the session starts on a new page (every session but the first).
+    int addSession(const TranscriptSession &s, bool pageBreak)
     {
         QTextCursor cursor(doc);
         cursor.movePosition(QTextCursor::End);
         QTextBlockFormat heading;
-        heading.setTopMargin(first ? 0 : 0);
         heading.setBottomMargin(3 * pt);
-        if (!first)
+        if (pageBreak)
             heading.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
-        if (!first || !doc->isEmpty())
-            cursor.insertBlock(heading);
-        else
+        if (doc->isEmpty())
             cursor.setBlockFormat(heading);
+        else
+            cursor.insertBlock(heading);
         const int headingBlock = cursor.block().blockNumber();
         QTextCharFormat h = bold(plain());
         h.setFontPointSize(13);
-        cursor.insertText(clean(sessionHeading(s)), h);
+        cursor.insertText(clean(sessionHeading(s)), forText(h, sessionHeading(s)));
         for (const QString &line : sessionMeta(s, options))
             metaLine(cursor, {}, line);
         for (const ReviewRecord &r : s.sessionReviews) {
@@ -249,8 +271,12 @@ struct PdfBuilder {
 
         QTextBlockFormat header;
         header.setBottomMargin(3 * pt);
+        header.setLayoutDirection(Qt::LeftToRight);   // name, time, app: in this order for every script
         cursor.setBlockFormat(header);
-        cursor.insertText(clean(m.author), bold(plain()));
+        // A right-to-left name: a left-to-right mark after it, so that the time after it is not
+        // taken into the name's direction (the digits would be reordered).
+        cursor.insertText(clean(m.author) + (hasRightToLeft(m.author) ? u"\u200E"_s : QString()),
+                          forText(bold(plain()), m.author));
         QStringList when;
         when << (m.created.isValid() ? utcAndLocalText(m.created, options.viewerZone) : TranscriptRenderer::tr("time unknown"));
         if (!m.appName.isEmpty())
@@ -269,7 +295,7 @@ struct PdfBuilder {
             empty.setFontItalic(true);
             cursor.insertText(TranscriptRenderer::tr("(no text)"), empty);
         } else {
-            cursor.insertText(text, plain());
+            cursor.insertText(text, forText(plain(), text));
         }
         const int bodyEnd = cursor.position();
 
@@ -482,8 +508,11 @@ QByteArray TranscriptRenderer::toPdf(const QList<TranscriptSession> &sessions, c
         const QRect paint = writer.pageLayout().paintRectPixels(writer.resolution());
         const qreal pt = writer.resolution() / 72.0;
 
+        // A letter spacing (here 0.05 device pixels, invisible) makes Qt shape Latin text without
+        // ligatures: "ff" stays two characters, so a copied hash or a searched word is the text.
         QFont footerFont;
         footerFont.setPointSizeF(6.5);
+        footerFont.setLetterSpacing(QFont::AbsoluteSpacing, 0.05);
         const QFontMetricsF fm(footerFont, &writer);
         const qreal footerHeight = fm.lineSpacing() * 3 + 8 * pt;
         const qreal bodyHeight = paint.height() - footerHeight;
@@ -493,6 +522,7 @@ QByteArray TranscriptRenderer::toPdf(const QList<TranscriptSession> &sessions, c
         doc.documentLayout()->setPaintDevice(&writer);
         QFont base;
         base.setPointSizeF(9.5);
+        base.setLetterSpacing(QFont::AbsoluteSpacing, 0.05);
         doc.setDefaultFont(base);
         doc.setDocumentMargin(0);
         doc.setPageSize(QSizeF(paint.width(), bodyHeight));
@@ -509,7 +539,7 @@ QByteArray TranscriptRenderer::toPdf(const QList<TranscriptSession> &sessions, c
             c.insertText(PdfBuilder::clean(o.title), f);
         }
         for (qsizetype k = 0; k < sessions.size(); ++k)
-            headingBlocks << builder.addSession(sessions.at(k), k == 0 && o.title.isEmpty());
+            headingBlocks << builder.addSession(sessions.at(k), k > 0);
 
         const int pages = doc.pageCount();
         // The session of each page: the last one whose heading is on or before it.
@@ -544,13 +574,15 @@ QByteArray TranscriptRenderer::toPdf(const QList<TranscriptSession> &sessions, c
                     session = k;
             const QStringList lines = footerLines(sessions.at(session), o, p + 1, pages);
             painter.save();
-            painter.setFont(footerFont);
+            QFont rtlFooter = footerFont;
+            rtlFooter.setLetterSpacing(QFont::AbsoluteSpacing, 0);
             painter.setPen(QPen(kResponseBorder, 0.5 * pt));
             const qreal top = paint.height() - footerHeight + 3 * pt;
             painter.drawLine(QPointF(0, top), QPointF(paint.width(), top));
             painter.setPen(kMuted);
             qreal y = top + 3 * pt;
             for (const QString &line : lines) {
+                painter.setFont(hasRightToLeft(line) ? rtlFooter : footerFont);
                 const QString shown = fm.horizontalAdvance(line) > paint.width()
                     ? fm.elidedText(line, Qt::ElideMiddle, paint.width())
                     : line;
