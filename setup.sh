@@ -17,7 +17,7 @@ set -euo pipefail
 PACKAGES=(build-essential cmake ninja-build pkg-config git
           qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
           qtkeychain-qt6-dev libgl-dev libqt6svg6 qt6-qpa-plugins
-          sqlite3 python3 nsis xvfb xauth dbus dbus-x11 gnome-keyring dpkg-dev file fonts-dejavu-core
+          sqlite3 python3 nsis xvfb xauth dbus dbus-x11 gnome-keyring dpkg-dev file fonts-dejavu-core fonts-wqy-microhei poppler-utils
           python3-yaml appstream desktop-file-utils)
 # Only for ./setup.sh fuzz: Debian's clang and its libFuzzer/sanitizer runtimes.
 FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev)

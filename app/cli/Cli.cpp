@@ -10,7 +10,9 @@
 #include "sim/DemoServerCommand.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTimer>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -39,9 +41,29 @@ static int runCommand(const CliOptions &options)
     return exitCode;
 }
 
+// `export --transcripts` lays out text and writes PDFs (Qt Gui): it needs a QGuiApplication, for
+// the fonts. Headless on Linux (the offscreen platform: no display is needed or used); the
+// native platforms of Windows and macOS work without a window.
+static bool needsGui(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i)
+        if (qstrncmp(argv[i], "--transcripts", 13) == 0)
+            return true;
+    return false;
+}
+
 int run(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> application;
+    if (needsGui(argc, argv)) {
+#if defined(Q_OS_LINUX)
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+#endif
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
     // Same names as the GUI, so both see the same profiles and archives.
     appidentity::apply();
     const QStringList args = QCoreApplication::arguments();

@@ -54,7 +54,7 @@ const QHash<QString, Arg> &exportOptions()
         {u"--timeout"_s, Arg::Value},
         {u"--watchlist"_s, Arg::Value},
         {u"--probe-unlicensed"_s, Arg::Flag}, {u"--reprobe-days"_s, Arg::Value},
-        {u"--include-deleted"_s, Arg::Flag},
+        {u"--include-deleted"_s, Arg::Flag}, {u"--transcripts"_s, Arg::Value},
         {u"--search"_s, Arg::Value},
         {u"--case"_s, Arg::Value},   {u"--pseudonymize"_s, Arg::Flag}, {u"--pseudonym-map"_s, Arg::Value},
     };
@@ -565,6 +565,20 @@ bool parseOptions(const QString &command, const QStringList &args, CliOptions *o
     o.probeUnlicensed = seenFlags.contains(u"--probe-unlicensed"_s);
     o.includeDeleted = seenFlags.contains(u"--include-deleted"_s);
     o.formulaGuard = !seenFlags.contains(u"--no-formula-guard"_s);
+    if (values.contains(u"--transcripts"_s)) {
+        o.transcripts = values.value(u"--transcripts"_s).trimmed().toLower();
+        if (o.transcripts != u"pdf" && o.transcripts != u"html") {
+            *error = u"--transcripts needs pdf or html, not \"%1\"."_s.arg(values.value(u"--transcripts"_s));
+            return false;
+        }
+        // Transcripts name users and carry the hash of interactions.jsonl, which a pseudonymised
+        // export leaves out: the two do not go together (docs/CLI.md "--transcripts").
+        if (o.pseudonymize) {
+            *error = u"--transcripts cannot be combined with --pseudonymize: transcripts name the users and "
+                     "their footers refer to interactions.jsonl, which a pseudonymised export leaves out."_s;
+            return false;
+        }
+    }
     // Watchlists are read and checked now, so that a bad file stops before anything is written.
     for (const QString &file : std::as_const(watchlistFiles)) {
         if (file.trimmed().isEmpty()) {

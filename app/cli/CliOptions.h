@@ -40,6 +40,7 @@ struct CliOptions {
     int reprobeDays = -1;            // --reprobe-days N (-1 = SyncOptions default)
     bool includeDeleted = false;     // --include-deleted: also deleted users (deletedItems)
     bool formulaGuard = true;        // --no-formula-guard
+    QString transcripts;             // --transcripts pdf|html ("" = none)
     int maxRetries = -1;             // --max-retries N per request (-1 = GraphClient default)
     qint64 timeoutSeconds = 0;       // --timeout DURATION for sign-in and sync (0 = none)
     // --watchlist FILE (repeatable): the lists this run finds (name = the file's base name);

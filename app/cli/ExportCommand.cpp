@@ -303,6 +303,8 @@ void ExportCommand::writeExport(const SyncSummary &summary)
     req.filter.reviewCase = m_options.reviewCase;
     req.pseudonymKey = m_pseudonymKey;
     req.pseudonymMapPath = m_options.pseudonymMap;
+    req.transcripts = !m_options.transcripts.isEmpty();
+    req.transcriptFormat = m_options.transcripts == u"html" ? TranscriptFormat::Html : TranscriptFormat::Pdf;
     Exporter exporter(*m_archive);
     if (m_testHoldMs > 0)
         Exporter::setProgressIntervalForTesting(0);
@@ -420,6 +422,8 @@ void ExportCommand::printSummary(const SyncSummary &summary, const ExportResult 
         t += u"  interactions.jsonl  %1 lines\n"_s.arg(result.interactions);
     t += u"  findings.csv        %1 rows\n"_s.arg(result.findings);
     t += u"  reviews.csv         %1 rows\n"_s.arg(result.reviews);
+    if (!m_options.transcripts.isEmpty())
+        t += u"  transcripts/        %1 %2 files\n"_s.arg(result.transcripts).arg(m_options.transcripts.toUpper());
     t += u"  export.json, SHA256SUMS\n"_s;
     if (result.pseudonymized)
         t += u"Pseudonymised: users are named user-…; interactions.jsonl was left out (it carries the identities)\n"_s;

@@ -30,7 +30,7 @@ QString generalHelp()
            "  copilot-ledger --demo           start the app on the built-in demo tenant\n"
            "  copilot-ledger check  [connection options]\n"
            "  copilot-ledger export [connection options] --from DATE --to DATE [--app Word,Teams…]\n"
-           "                        [--users UPN,…|@FILE] --out DIR [--force]\n"
+           "                        [--users UPN,…|@FILE] --out DIR [--force] [--transcripts pdf|html]\n"
            "                        [--case NAME] [--pseudonymize [--pseudonym-map FILE]]\n"
            "  copilot-ledger export [connection options] --search NAME [--from DATE --to DATE] --out DIR\n"
            "  copilot-ledger log    [connection options | --archive PATH] [--from DATE] [--to DATE] [--json]\n"
@@ -55,6 +55,7 @@ QString exportHelp()
 {
     return u"Usage: copilot-ledger export [connection options] --from DATE --to DATE\n"
            "                             [--app Word,Teams…] [--users UPN,…|@FILE] --out DIR [--force]\n"
+           "                             [--transcripts pdf|html]\n"
            "                             [--case NAME] [--pseudonymize [--pseudonym-map FILE]]\n"
            "       copilot-ledger export [connection options] --search NAME [--from DATE --to DATE] --out DIR\n\n"
            "Syncs the interaction history into the local archive (incremental), then writes\n"
@@ -85,7 +86,9 @@ QString exportHelp()
            "  --pseudonymize          users named user-<12 hex digits> (stable per profile, key in the\n"
            "                          keychain); interactions.jsonl is left out\n"
            "  --pseudonym-map FILE    with --pseudonymize: also write pseudonym → user to FILE, which\n"
-           "                          must be outside --out\n\n"
+           "                          must be outside --out\n"
+           "  --transcripts pdf|html  also write transcripts/<upn>/<YYYY-MM-DD>_<session>.pdf|.html,\n"
+           "                          one per session, listed in SHA256SUMS and export.json\n\n"
            "Ctrl+C or SIGTERM stops cleanly: what was synced stays in the archive, no export file\n"
            "is written (an older export in --out keeps its bytes) and the exit code is 130.\n\n"_s
         + connectionHelp() + u"\n"_s + exitCodes();

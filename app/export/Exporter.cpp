@@ -6,10 +6,11 @@
 #include "app/export/CsvWriter.h"
 #include "app/export/FindingsCsv.h"
 #include "app/export/HashingDevice.h"
-#include "app/export/Pseudonymizer.h"
-#include "app/review/ReviewStore.h"
+#include "app/export/JsonlLine.h"
 #include "app/detect/DetectorRegistry.h"
 #include "app/model/AppClass.h"
+#include "app/export/Pseudonymizer.h"
+#include "app/review/ReviewStore.h"
 #include "app/model/JsonQuote.h"
 
 #include <QCoreApplication>
@@ -21,8 +22,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <QTemporaryDir>
+#include <QCryptographicHash>
 #include <algorithm>
 #include <memory>
+#include <utility>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -247,44 +251,37 @@ struct Run {
             error = u"Reading the reviews failed: "_s + store.lastError();
         return ok && read && !cancelled ? w.rowsWritten() - 1 : -1;
     }
+    // Sees every interaction written to interactions.jsonl with its line number (1-based), e.g.
+    // the transcripts; false stops the export (with `error` set).
+    std::function<bool(const Interaction &, qint64 line)> observer;
+    std::function<bool()> observerDone;
+
     qint64 interactions(QIODevice *dev, const ArchiveFilter &f)
     {
         if (!dev)
             return 0;   // a pseudonymised export has no interactions.jsonl
         qint64 n = 0;
-        bool ok = true;
+        bool ok = true, observed = true;
         QByteArray line;
         const bool read = archive.forEachInteraction(f, [&](const Interaction &i) {
-            line.clear();
-            line += "{\"user_id\":";
-            line += json::quote(i.userId);
-            line += ",\"interaction\":";
-            QByteArray raw = i.raw;
-            if (raw.contains('\n') || raw.contains('\r'))   // JSON white space only: keep one object per line
-                raw.replace('\n', ' ').replace('\r', ' ');
-            line += raw;
-            line += "}\n";
+            line = interactionsJsonlLine(i.userId, i.raw);
             ok = dev->write(line) == line.size();
             ++n;
+            if (ok && observer && !(observed = observer(i, n)))
+                return false;
             return ok && tick();
         });
+        if (ok && read && observed && observerDone && !cancelled)
+            observed = observerDone();
+        if (!observed)
+            return -1;   // the observer said why in `error`
         // Items that could not be read as interactions (no string id, no readable date): every
         // one of the exported users, whatever the date range and apps (their date is unknown).
         bool readUnreadable = true;
         if (ok && read && !cancelled && f.reviewCase.isEmpty()) {   // never in a case
             readUnreadable = archive.forEachUnreadableItem(f.userIds, [&](const QString &userId, const QByteArray &bytes,
                                                                           const QString &reason) {
-                line.clear();
-                line += "{\"user_id\":";
-                line += json::quote(userId);
-                line += ",\"unreadable_reason\":";
-                line += json::quote(reason);
-                line += ",\"interaction\":";
-                QByteArray raw = bytes;
-                if (raw.contains('\n') || raw.contains('\r'))
-                    raw.replace('\n', ' ').replace('\r', ' ');
-                line += raw;
-                line += "}\n";
+                line = unreadableJsonlLine(userId, reason, bytes);
                 ok = dev->write(line) == line.size();
                 ++n;
                 return ok && tick();
@@ -297,6 +294,107 @@ struct Run {
         return ok && read && readUnreadable && !cancelled ? n : -1;
     }
 };
+
+// The transcripts of an export (docs/EXPORT-FORMAT.md "transcripts/"): fed the interactions as
+// they are written to interactions.jsonl (user id, time, id order: a user's are contiguous), it
+// renders one user's sessions at a time into a staging folder inside the export folder; the
+// files are moved into transcripts/ only when the whole export is complete.
+struct TranscriptCollector {
+    TranscriptCollector(Archive &archive, const ExportRequest &req, const QString &staging)
+        : builder(archive), format(req.transcriptFormat), stagingDir(staging)
+    {
+        builder.setUserNamer(req.userNamer);
+        options.tenant = req.tenant;
+        options.generatedAt = QDateTime::currentDateTimeUtc();
+    }
+    TranscriptBuilder builder;
+    TranscriptFileNames names;
+    TranscriptRenderOptions options;
+    TranscriptFormat format;
+    QString stagingDir;
+    QList<Interaction> pending;
+    QList<qint64> lines;
+    struct Written {
+        QString relativePath;   // transcripts/<user>/<file>
+        QByteArray sha256;      // hex
+    };
+    std::vector<Written> written;
+    QString error;
+
+    bool add(const Interaction &i, qint64 line)
+    {
+        if (!pending.isEmpty() && pending.constFirst().userId != i.userId && !flush())
+            return false;
+        pending << i;
+        lines << line;
+        return true;
+    }
+    bool flush()
+    {
+        const QList<Interaction> all = std::exchange(pending, {});
+        const QList<qint64> allLines = std::exchange(lines, {});
+        for (const QList<int> &group : TranscriptBuilder::groupSessions(all)) {
+            QList<Interaction> part;
+            QList<qint64> partLines;
+            for (int k : group) {
+                part << all.at(k);
+                partLines << allLines.at(k);
+            }
+            const TranscriptSession session = builder.build(part, partLines);
+            const QString folder = names.folderFor(session.transcript.userId, session.person.upn);
+            const QString file = names.fileFor(folder, session, TranscriptRenderer::formatSuffix(format));
+            QString why;
+            const QByteArray bytes = TranscriptRenderer::render({session}, format, options, &why);
+            const QString relative = u"transcripts/"_s + folder + u'/' + file;
+            if (bytes.isEmpty()) {
+                error = u"Writing %1 failed: %2"_s.arg(relative, why);
+                return false;
+            }
+            const QString path = QDir(stagingDir).filePath(relative);
+            QDir().mkpath(QFileInfo(path).absolutePath());
+            QFile out(path);
+            if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.flush()) {
+                error = u"Writing %1 failed: %2"_s.arg(relative, out.errorString());
+                return false;
+            }
+            written.push_back({relative, QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()});
+        }
+        return true;
+    }
+};
+
+// Moves the staged transcripts into the export folder. A file of that name may be replaced only
+// when it is a regular file (with --force); a link or anything else on the way is refused. On
+// failure the files moved so far are removed again and *error says why.
+bool moveTranscripts(const TranscriptCollector &c, const QDir &dir, QStringList *moved, QString *error)
+{
+    for (const TranscriptCollector::Written &w : c.written) {
+        const QString target = dir.filePath(w.relativePath);
+        QString problem = Exporter::unsafeTarget(target);
+        for (QString up = QFileInfo(w.relativePath).path(); problem.isEmpty() && up != u"."_s; up = QFileInfo(up).path()) {
+            const QFileInfo folder(dir.filePath(up));
+            if (folder.isSymLink() || folder.isShortcut() || folder.isJunction() || (folder.exists() && !folder.isDir()))
+                problem = u"%1 is not a plain folder (a link or a file); the export never writes through it."_s.arg(
+                    QDir::toNativeSeparators(folder.filePath()));
+        }
+        const QString source = QDir(c.stagingDir).filePath(w.relativePath);
+        bool ok = problem.isEmpty() && QDir().mkpath(QFileInfo(target).absolutePath());
+        if (ok && QFileInfo::exists(target))
+            ok = QFile::remove(target);
+        if (ok)
+            ok = QFile::rename(source, target);
+        if (!ok) {
+            *error = !problem.isEmpty() ? problem : u"Cannot write %1."_s.arg(QDir::toNativeSeparators(target));
+            for (const QString &m : std::as_const(*moved))
+                QFile::remove(m);
+            moved->clear();
+            return false;
+        }
+        privatefiles::tightenFile(target);
+        *moved << target;
+    }
+    return true;
+}
 
 struct OutFile {
     QString name;
@@ -446,6 +544,11 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
         result.error = u"A pseudonym map is only written with a pseudonymised export."_s;
         return result;
     }
+    if (pseudonymize && req.transcripts) {
+        result.error = u"Transcripts are not written in a pseudonymised export: they name the users and refer to "
+                       "interactions.jsonl, which such an export leaves out."_s;
+        return result;
+    }
     if (pseudonymize && !req.pseudonymMapPath.isEmpty()) {
         if (const QString problem = pseudonymMapProblem(req.pseudonymMapPath, req.outDir); !problem.isEmpty()) {
             result.error = problem;
@@ -480,6 +583,8 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
     std::vector<OutFile> files;
     std::unique_ptr<QSaveFile> mapFile;
     bool mapExisted = false;
+    std::unique_ptr<QTemporaryDir> staging;          // the transcripts until the commit
+    std::unique_ptr<TranscriptCollector> transcripts;
     auto abandon = [&](ExportResult &r) {
         for (OutFile &f : files) {
             if (f.file)
@@ -488,6 +593,8 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
         files.clear();
         if (mapFile)
             mapFile->cancelWriting();
+        transcripts.reset();
+        staging.reset();   // removes the staged transcripts (before the folder itself)
         if (createdDir)
             QDir().rmdir(req.outDir);
         r.ok = false;
@@ -543,6 +650,21 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
         return nullptr;
     };
 
+    if (req.transcripts) {
+        const QFileInfo folder(dir.filePath(u"transcripts"_s));
+        if (folder.isSymLink() || folder.isShortcut() || folder.isJunction() || (folder.exists() && !folder.isDir())) {
+            result.error = u"%1 is not a plain folder (a link or a file); the export never writes through it."_s.arg(
+                QDir::toNativeSeparators(folder.filePath()));
+            return abandon(result);
+        }
+        staging = std::make_unique<QTemporaryDir>(dir.filePath(u".copilot-ledger-transcripts-XXXXXX"_s));
+        if (!staging->isValid()) {
+            result.error = u"Cannot write in %1: %2"_s.arg(nativeDir, staging->errorString());
+            return abandon(result);
+        }
+        transcripts = std::make_unique<TranscriptCollector>(m_archive, req, staging->path());
+    }
+
     // Findings out of date (an upgraded archive, changed watchlists): bring them up to date first,
     // so that findings.csv covers every exported interaction.
     if (const int rescan = m_archive.findingsRescanNeeded()) {
@@ -567,6 +689,20 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
     const ArchiveFilter &flt = req.filter;
     run.total = promptsRows(flt) + sessionsRows(flt) + (pseudonymize ? 0 : m_archive.countInteractions(flt))
         + usersRows(flt) + m_archive.countFindings(flt);
+    if (transcripts) {
+        run.observer = [&](const Interaction &i, qint64 line) {
+            if (transcripts->add(i, line))
+                return true;
+            run.error = transcripts->error;
+            return false;
+        };
+        run.observerDone = [&] {
+            if (transcripts->flush())
+                return true;
+            run.error = transcripts->error;
+            return false;
+        };
+    }
     run.begin();
     result.pseudonymized = pseudonymize;
     result.prompts = run.prompts(device(kPrompts), flt, req.formulaGuard);
@@ -602,8 +738,12 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
         userScope.append(pseudonymize ? pseudo.pseudonymOfName(u) : u);
     // Every file but SHA256SUMS; the manifest and the checksums are the last two.
     const size_t manifestIndex = files.size() - 2, sumsIndex = files.size() - 1;
-    for (size_t k = 0; k <= manifestIndex; ++k)
+    for (size_t k = 0; k < manifestIndex; ++k)
         fileList.append(files[k].name);
+    if (transcripts)
+        for (const TranscriptCollector::Written &w : transcripts->written)
+            fileList.append(w.relativePath);
+    fileList.append(files[manifestIndex].name);
     QJsonObject counts{{kPrompts, result.prompts}, {kSessions, result.sessions}, {kUsers, result.users},
                        {kFindings, result.findings}, {kReviews, result.reviews}};
     if (!pseudonymize)
@@ -643,14 +783,23 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
         // holding this file can later check that the archive's log still contains it.
         {u"activity_log_head"_s, ActivityLog::head(m_archive)},
     };
+    if (transcripts) {
+        result.transcripts = qint64(transcripts->written.size());
+        manifest.insert(u"transcripts"_s, QJsonObject{{u"format"_s, TranscriptRenderer::formatSuffix(req.transcriptFormat)},
+                                                      {u"files"_s, result.transcripts}});
+    }
     const QByteArray manifestBytes = QJsonDocument(manifest).toJson(QJsonDocument::Indented);
     if (files[manifestIndex].dev->write(manifestBytes) != manifestBytes.size()) {
         result.error = u"Writing export.json failed: "_s + files[manifestIndex].file->errorString();
         return abandon(result);
     }
     QByteArray sums;
-    for (size_t k = 0; k < sumsIndex; ++k)
+    for (size_t k = 0; k < manifestIndex; ++k)
         sums += files[k].dev->hexDigest() + "  " + files[k].name.toUtf8() + "\n";
+    if (transcripts)
+        for (const TranscriptCollector::Written &w : transcripts->written)
+            sums += w.sha256 + "  " + w.relativePath.toUtf8() + "\n";
+    sums += files[manifestIndex].dev->hexDigest() + "  " + files[manifestIndex].name.toUtf8() + "\n";
     if (files[sumsIndex].dev->write(sums) != sums.size()) {
         result.error = u"Writing SHA256SUMS failed: "_s + files[sumsIndex].file->errorString();
         return abandon(result);
@@ -676,13 +825,22 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
         return abandon(result);
     }
 
-    // Commit: only now do the files appear (the pseudonym map first). A failure removes what this
-    // run created.
+    // Commit: only now do the files appear: the pseudonym map first, then the transcripts (moved
+    // from the staging folder), then the files. A failure removes what this run created.
     if (mapFile && !mapFile->commit()) {
         result.error = u"Writing the pseudonym map %1 failed: %2 No files were written."_s.arg(
             QDir::toNativeSeparators(req.pseudonymMapPath), mapFile->errorString());
         mapFile.reset();
         return abandon(result);
+    }
+    QStringList movedTranscripts;
+    if (transcripts) {
+        QString why;
+        if (!moveTranscripts(*transcripts, dir, &movedTranscripts, &why)) {
+            result.error = why + u" No files were left behind."_s;
+            return abandon(result);
+        }
+        staging.reset();
     }
     for (size_t k = 0; k < files.size(); ++k) {
         const bool ok = (g_failCommitAt != int(k)) && files[k].file->commit();
@@ -694,6 +852,8 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
                     QFile::remove(dir.filePath(files[j].name));
             for (size_t j = k; j < files.size(); ++j)
                 files[j].file->cancelWriting();
+            for (const QString &m : std::as_const(movedTranscripts))
+                QFile::remove(m);
             files.clear();
             if (mapFile && !mapExisted)
                 QFile::remove(req.pseudonymMapPath);
@@ -711,6 +871,7 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
         result.files << dir.filePath(f.name);
     if (mapFile)
         result.pseudonymMap = QFileInfo(req.pseudonymMapPath).absoluteFilePath();
+    result.files << movedTranscripts;
 
     ExportLogEntry entry;
     entry.when = QDateTime::currentDateTimeUtc();
@@ -720,12 +881,18 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
     query.remove(u"files"_s);
     entry.query = QString::fromUtf8(QJsonDocument(query).toJson(QJsonDocument::Compact));
     entry.files = names;
+    if (transcripts)
+        for (const TranscriptCollector::Written &w : transcripts->written)
+            entry.files << w.relativePath;
     entry.rowCounts = QString::fromUtf8(QJsonDocument(counts).toJson(QJsonDocument::Compact));
     entry.sha256 = QString::fromUtf8(sums);
     m_archive.logExport(entry);
     QJsonObject checksums;
     for (size_t k = 0; k + 1 < files.size(); ++k)
         checksums.insert(files[k].name, QString::fromLatin1(files[k].dev->hexDigest()));
+    if (transcripts)
+        for (const TranscriptCollector::Written &w : transcripts->written)
+            checksums.insert(w.relativePath, QString::fromLatin1(w.sha256));
     QJsonObject details{{u"folder"_s, entry.folder}, {u"scope"_s, query}, {u"row_counts"_s, counts},
                         {u"checksums"_s, checksums}};
     if (mapFile)

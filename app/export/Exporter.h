@@ -5,6 +5,7 @@
 // file); the export is recorded in the archive's export log. Runs in the calling thread: the GUI
 // calls it from a worker thread with its own Archive.
 #include "app/archive/Archive.h"
+#include "app/transcript/TranscriptRenderer.h"
 #include <QJsonObject>
 #include <QString>
 #include <atomic>
@@ -33,6 +34,12 @@ struct ExportRequest {
     // With a pseudonym key: also write the pseudonym map to this file, which must be outside
     // outDir ("" = no map).
     QString pseudonymMapPath;
+    // Also write a transcript of every exported session (docs/EXPORT-FORMAT.md "transcripts/"):
+    // transcripts/<user_principal_name>/<YYYY-MM-DD>_<session>.pdf|.html.
+    bool transcripts = false;
+    TranscriptFormat transcriptFormat = TranscriptFormat::Pdf;
+    // How the transcripts name users (heading, footer, folder); empty = the directory's names.
+    UserNamer userNamer;
 };
 
 struct ExportResult {
@@ -43,6 +50,7 @@ struct ExportResult {
     qint64 prompts = 0, sessions = 0, users = 0, interactions = 0, findings = 0, reviews = 0;
     bool pseudonymized = false;      // interactions.jsonl left out, users replaced by pseudonyms
     QString pseudonymMap;            // the map file written ("" = none)
+    qint64 transcripts = 0;          // transcript files written (with ExportRequest::transcripts)
 };
 
 class Exporter {

@@ -107,7 +107,7 @@
     </message>
 </context>
 <context>
-    <name>ledger::gui::TranscriptWriter</name>
+    <name>ledger::TranscriptWriter</name>
     <message numerus="yes">
         <source>%n prompts</source>
         <translation>

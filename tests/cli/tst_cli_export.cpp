@@ -5,8 +5,13 @@
 
 #include "app/model/Interaction.h"
 #include "sim/DemoTenant.h"
+#include "app/transcript/TranscriptRenderer.h"
 
 #include <QCryptographicHash>
+#include <QDir>
+#include <QProcess>
+#include <functional>
+#include <QRegularExpression>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -149,6 +154,110 @@ private slots:
             const QJsonObject o = QJsonDocument::fromJson(line).object();
             const QDateTime c = parseGraphTime(o.value(u"interaction"_s).toObject().value(u"createdDateTime"_s).toString());
             QVERIFY(c >= from && c < to);
+        }
+    }
+
+    // --transcripts pdf on the demo tenant: users writing Japanese, Chinese and Arabic; the text
+    // of each script is in their PDFs (pdftotext), the footer's hash is that of their lines of
+    // interactions.jsonl, and sha256sum -c verifies the whole folder with the transcripts.
+    void demoTranscriptsInEveryScript()
+    {
+        if (QStandardPaths::findExecutable(u"pdftotext"_s).isEmpty() || QStandardPaths::findExecutable(u"sha256sum"_s).isEmpty())
+            QFAIL("pdftotext (poppler-utils) and sha256sum are needed: ./setup.sh installs them");
+        const DemoTenantSpec spec{4242, 40, 800, 30, {}};
+        const DemoTenant t{spec};
+        struct Pick {
+            QString id, upn, name, prompt;
+        };
+        QList<Pick> picks;
+        static const QRegularExpression kana(u"[\\x{3040}-\\x{30FF}]"_s), han(u"[\\x{4E00}-\\x{9FFF}]"_s),
+            arabic(u"[\\x{0600}-\\x{06FF}]"_s);
+        const QList<std::function<bool(const QString &)>> scripts{
+            [](const QString &text) { return text.contains(kana); },                            // Japanese
+            [](const QString &text) { return text.contains(han) && !text.contains(kana); },     // Chinese
+            [](const QString &text) { return text.contains(arabic); },                          // Arabic
+        };
+        for (const auto &isScript : scripts) {
+            for (const auto &u : t.users()) {
+                const QString id = u.json.value(u"id"_s).toString();
+                if (!u.licensed)
+                    continue;
+                Pick p{id, u.json.value(u"userPrincipalName"_s).toString(), u.json.value(u"displayName"_s).toString(), {}};
+                for (const QByteArray &raw : t.interactions(id)) {
+                    const Interaction i = Interaction::fromRaw(id, raw);
+                    if (i.type == InteractionType::UserPrompt && isScript(i.bodyText) && i.created.date().year() == 2026) {
+                        p.prompt = i.bodyText.left(12);
+                        break;
+                    }
+                }
+                if (!p.prompt.isEmpty()) {
+                    picks << p;
+                    break;
+                }
+            }
+        }
+        QCOMPARE(picks.size(), 3);
+        QStringList upns;
+        for (const Pick &p : std::as_const(picks))
+            upns << p.upn;
+        CliRunner cli;
+        const QString out = tempDir() + u"/transcripts-export"_s;
+        const CliResult r = cli.run(QStringList{u"export"_s} + demoArgs(spec)
+                                    + QStringList{u"--from"_s, u"2026-01-01"_s, u"--to"_s, u"2027-01-01"_s, u"--users"_s,
+                                                  upns.join(u','), u"--transcripts"_s, u"pdf"_s, u"--out"_s, out});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(u"transcripts/"_s), qPrintable(r.out));
+        QProcess sums;
+        sums.setWorkingDirectory(out);
+        sums.start(u"sha256sum"_s, {u"-c"_s, u"--quiet"_s, u"SHA256SUMS"_s});
+        QVERIFY(sums.waitForFinished(60000));
+        QVERIFY2(sums.exitCode() == 0, sums.readAllStandardOutput().constData());
+        const QList<QByteArray> jsonl = ledger::test::readFile(out + u"/interactions.jsonl"_s).split('\n');
+        for (const Pick &p : std::as_const(picks)) {
+            const QDir folder(out + u"/transcripts/"_s + p.upn);
+            const QStringList pdfs = folder.entryList({u"*.pdf"_s}, QDir::Files, QDir::Name);
+            QVERIFY2(!pdfs.isEmpty(), qPrintable(p.upn));
+            QString all;
+            for (const QString &pdf : pdfs) {
+                QProcess text;
+                text.start(u"pdftotext"_s, {u"-enc"_s, u"UTF-8"_s, folder.filePath(pdf), u"-"_s});
+                QVERIFY(text.waitForFinished(60000));
+                const QString t = QString::fromUtf8(text.readAllStandardOutput());
+                all += t;
+                // The footer's hash: the session's lines of interactions.jsonl, in file order.
+                const QString part = pdf.mid(11, pdf.size() - 15);
+                QString session = part;   // the sessionId whose safe name is the file's
+                for (const QByteArray &line : jsonl) {
+                    const QString sid = QJsonDocument::fromJson(line).object().value(u"interaction"_s).toObject()
+                                            .value(u"sessionId"_s).toString();
+                    if (!sid.isEmpty() && safeFileNameComponent(sid, 64) == part)
+                        session = sid;
+                }
+                QCryptographicHash h(QCryptographicHash::Sha256);
+                for (const QByteArray &line : jsonl) {
+                    const QJsonObject o = QJsonDocument::fromJson(line).object();
+                    const QJsonObject i = o.value(u"interaction"_s).toObject();
+                    if (o.value(u"user_id"_s).toString() == p.id && !o.contains(u"unreadable_reason"_s)
+                        && (session == u"no-session"_s ? i.value(u"sessionId"_s).toString().isEmpty()
+                                                             && i.value(u"createdDateTime"_s).toString().startsWith(pdf.left(10))
+                                                       : i.value(u"sessionId"_s).toString() == session))
+                        h.addData(QByteArray(line + '\n'));
+                }
+                QVERIFY2(t.contains(u"SHA-256 of the session's interactions.jsonl lines: "_s + QString::fromLatin1(h.result().toHex())),
+                         qPrintable(pdf + u"\n"_s + t));
+                QVERIFY(t.contains(u"Page 1 of "_s));
+            }
+            // pdftotext gives Arabic as presentation forms with bidi marks (docs/EXPORT-FORMAT.md
+            // "transcripts/"): NFKC and dropping the marks give the text as written.
+            static const QRegularExpression ws(u"\\s+"_s), marks(u"[\\x{200E}\\x{200F}\\x{202A}-\\x{202E}]"_s);
+            auto plain = [](QString text) {
+                text = text.normalized(QString::NormalizationForm_KC);
+                text.remove(marks);
+                return text.replace(ws, u" "_s);
+            };
+            all = plain(all);
+            QVERIFY2(all.contains(plain(p.name)), qPrintable(p.name + u" not in\n"_s + all.left(3000)));
+            QVERIFY2(all.contains(plain(p.prompt)), qPrintable(p.prompt + u" not in\n"_s + all.left(3000)));
         }
     }
 

@@ -68,6 +68,8 @@ private slots:
         QTest::newRow("out missing") << demoRange << u"--out"_s;
         QTest::newRow("unknown option") << (demoRange + QStringList{u"--out"_s, u"OUT"_s, u"--frobnicate"_s})
                                         << u"--frobnicate"_s;
+        QTest::newRow("bad transcripts format") << (demoRange + QStringList{u"--out"_s, u"OUT"_s, u"--transcripts"_s, u"docx"_s})
+                                                << u"--transcripts"_s;
         QTest::newRow("stray argument") << (demoRange + QStringList{u"--out"_s, u"OUT"_s, u"extra"_s})
                                         << u"extra"_s;
         QTest::newRow("tenant without client id") << QStringList{u"check"_s, u"--tenant"_s, kTenant}

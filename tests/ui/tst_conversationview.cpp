@@ -275,13 +275,13 @@ private slots:
         QSignalSpy exported(&view, &ConversationView::transcriptExported);
         QToolButton *exportButton = nullptr;
         for (QToolButton *b : view.findChildren<QToolButton *>())
-            if (b->text().startsWith(u"Export"_s))
+            if (b->text().startsWith(u"Save transcript"_s))
                 exportButton = b;
         QVERIFY(exportButton);
         exportButton->click();
         QCOMPARE(exported.size(), 1);
         QVERIFY(QFile::exists(target));
-        QVERIFY2(suggested.endsWith(u"Conversation - Adele Vance - 2026-03-04.html"_s), qPrintable(suggested));
+        QVERIFY2(suggested.endsWith(u"Conversation - Adele Vance - 2026-03-04.pdf"_s), qPrintable(suggested));
 
         // Cancelled dialog: nothing happens.
         view.setSaveFileNameHook([](const QString &) { return QString(); });

@@ -223,7 +223,8 @@ private slots:
         QVERIFY(html.contains(u"&lt;b&gt;Mallory&lt;/b&gt;"_s));
         // Only the writer's own tags, none from the bodies.
         static const QStringList allowed{u"!doctype"_s, u"html"_s, u"head"_s, u"meta"_s, u"title"_s, u"style"_s,
-                                         u"body"_s, u"h1"_s, u"p"_s, u"br"_s, u"div"_s, u"span"_s};
+                                         u"body"_s, u"h1"_s, u"h2"_s, u"section"_s, u"p"_s, u"br"_s, u"div"_s,
+                                         u"span"_s, u"mark"_s};
         QRegularExpression tag(u"<\\s*/?\\s*([!a-zA-Z][a-zA-Z0-9]*)"_s);
         auto it = tag.globalMatch(html);
         int tags = 0;

@@ -295,7 +295,7 @@ private slots:
         QString suggested;
         conv->setSaveFileNameHook([&](const QString &s) { suggested = s; return QString(); });
         for (QToolButton *b : conv->findChildren<QToolButton *>())
-            if (b->text().startsWith(QStringLiteral("Export")))
+            if (b->text().startsWith(QStringLiteral("Save transcript")))
                 b->click();
         QVERIFY2(suggested.contains(QStringLiteral("adele.vance2")), qPrintable(suggested));
 

@@ -1,7 +1,7 @@
 #include "ui/common/TimeFormat.h"
+#include "app/transcript/TimeText.h"
 
 #include <QSettings>
-#include <QTimeZone>
 
 namespace ledger::gui {
 
@@ -19,15 +19,7 @@ void setShowUtcSetting(bool on)
 
 QString displayTime(const QDateTime &utc, bool showUtc)
 {
-    if (!utc.isValid())
-        return {};
-    if (showUtc)
-        return utc.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral(" UTC");
-    const QDateTime local = utc.toLocalTime();
-    QString zone = local.timeZoneAbbreviation();
-    if (zone.isEmpty())
-        zone = QString::fromUtf8(QTimeZone::systemTimeZoneId());
-    return local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + u' ' + zone;
+    return ledger::displayTimeText(utc, showUtc);
 }
 
 QString displayTime(const QDateTime &utc)
@@ -37,9 +29,7 @@ QString displayTime(const QDateTime &utc)
 
 QString utcTooltip(const QDateTime &utc)
 {
-    if (!utc.isValid())
-        return {};
-    return utc.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) + QStringLiteral("Z (UTC)");
+    return ledger::utcTooltipText(utc);
 }
 
 } // namespace ledger::gui

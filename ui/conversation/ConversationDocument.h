@@ -4,6 +4,7 @@
 // HTML and images off — with message blocks coloured from the palette (prompts tinted with the
 // highlight colour and indented from the left, responses neutral and indented from the right).
 #include <QCoreApplication>
+#include "app/transcript/Transcript.h"
 #include "ui/conversation/Transcript.h"
 #include <QHash>
 #include <QPalette>

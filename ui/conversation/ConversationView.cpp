@@ -1,12 +1,12 @@
 #include "ui/conversation/ConversationView.h"
 
-#include "app/archive/SearchQuery.h"
-
 #include "app/archive/Archive.h"
 #include "ui/common/Dialogs.h"
 #include "ui/common/TimeFormat.h"
 #include "ui/conversation/ConversationDocument.h"
 #include "ui/conversation/SafeTextBrowser.h"
+#include "ui/filter/SearchHelp.h"
+#include "app/archive/SearchQuery.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
@@ -112,7 +112,7 @@ ConversationView::ConversationView(QWidget *parent)
     m_findStatus->setForegroundRole(QPalette::PlaceholderText);
     m_findStatus->setMinimumWidth(m_findStatus->fontMetrics().horizontalAdvance(tr("%1 matches").arg(888)) + 4);
     m_copy = makeButton(tr("Copy"), tr("Copy the whole conversation as text"), QStyle::SP_FileIcon, page);
-    m_export = makeButton(tr("Export…"), tr("Save the transcript as an HTML page or a text file"),
+    m_export = makeButton(tr("Save transcript…"), tr("Save the conversation as a PDF document, an HTML page or a text file"),
                           QStyle::SP_DialogSaveButton, page);
     tools->addWidget(m_find, 1);
     tools->addWidget(m_findStatus);
@@ -170,6 +170,8 @@ void ConversationView::showSession(const QString &userId, const QString &session
             name = tr("%1 (%2)").arg(name, upn);
     }
     showInteractions(interactions, name, upn, focusId);
+    if (const std::optional<User> u = m_archive->user(userId))
+        m_person = TranscriptPerson{u->displayName, u->userPrincipalName};
     if (!marks.isEmpty() && !m_transcript.isEmpty()) {
         m_findingMarks = marks;
         FindingHighlighter::apply(m_browser->document(), m_frames, m_findingMarks, palette());
@@ -180,6 +182,8 @@ void ConversationView::showInteractions(const QList<Interaction> &interactions, 
                                         const QString &userPrincipalName, const QString &focusId)
 {
     m_findingMarks.clear();
+    m_interactions = interactions;
+    m_person = TranscriptPerson{userDisplayName, userPrincipalName};
     m_transcript = Transcript::fromInteractions(interactions, userDisplayName, userPrincipalName);
     m_focusId = focusId;
     if (m_transcript.isEmpty()) {
@@ -205,6 +209,8 @@ void ConversationView::showInteractions(const QList<Interaction> &interactions, 
 void ConversationView::clear()
 {
     m_transcript = {};
+    m_interactions.clear();
+    m_person = {};
     m_frames.clear();
     m_focusId.clear();
     m_matchCount = 0;
@@ -266,8 +272,16 @@ bool ConversationView::exportTranscript(const QString &path, QString *error)
             *error = tr("There is no conversation to export.");
         return false;
     }
-    if (!TranscriptWriter::save(m_transcript, path, TranscriptWriter::formatForPath(path), m_showUtc, error))
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == "pdf"_L1 || suffix == "html"_L1 || suffix == "htm"_L1) {
+        TranscriptRenderOptions options;
+        options.tenant = m_tenant;
+        if (!TranscriptRenderer::save({transcriptSession()}, path,
+                                      suffix == "pdf"_L1 ? TranscriptFormat::Pdf : TranscriptFormat::Html, options, error))
+            return false;
+    } else if (!TranscriptWriter::save(m_transcript, path, TranscriptWriter::Format::Text, m_showUtc, error)) {
         return false;
+    }
     emit transcriptExported(path);
     return true;
 }
@@ -279,15 +293,16 @@ void ConversationView::exportWithDialog()
     if (m_lastExportDir.isEmpty())
         m_lastExportDir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString suggested = QDir(m_lastExportDir)
-                                  .filePath(TranscriptWriter::suggestedFileName(m_transcript, TranscriptWriter::Format::Html));
+                                  .filePath(QFileInfo(TranscriptWriter::suggestedFileName(m_transcript, TranscriptWriter::Format::Html))
+                                                .completeBaseName() + ".pdf"_L1);
     QString path;
     if (m_saveFileName) {
         path = m_saveFileName(suggested);
     } else {
-        path = Dialogs::saveFileName(this, tr("Export Transcript"), suggested,
-                                     tr("HTML page (*.html);;Plain text (*.txt)"));
+        path = Dialogs::saveFileName(this, tr("Save Transcript"), suggested,
+                                     tr("PDF document (*.pdf);;HTML page (*.html);;Plain text (*.txt)"));
         if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty())
-            path += ".html"_L1;
+            path += ".pdf"_L1;
     }
     if (path.isEmpty())
         return;
@@ -297,6 +312,21 @@ void ConversationView::exportWithDialog()
         showError(error);
     else
         m_findStatus->setText(tr("Transcript saved."));
+}
+
+TranscriptSession ConversationView::transcriptSession() const
+{
+    if (m_interactions.isEmpty())
+        return {};
+    if (m_archive && m_archive->isOpen()) {
+        TranscriptBuilder builder(*m_archive);
+        builder.setUserNamer([person = m_person](const QString &) { return person; });
+        builder.setFindingLabeler([](bool watchlist, const QString &detector) {
+            return watchlist ? SearchHelp::tr("Watchlist %1").arg(detector) : detectorLabel(detector);
+        });
+        return builder.build(m_interactions);
+    }
+    return TranscriptBuilder::basic(m_interactions, m_person);
 }
 
 void ConversationView::showError(const QString &message)

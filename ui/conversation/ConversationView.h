@@ -4,9 +4,12 @@
 // find-in-conversation, copy and transcript export. Bodies are shown as plain text only.
 #include "ui/conversation/FindingHighlighter.h"
 #include "ui/conversation/LinkGuard.h"
+#include "app/transcript/Transcript.h"
+#include "app/transcript/TranscriptRenderer.h"
+#include "app/transcript/TranscriptWriter.h"
+#include "app/model/Interaction.h"
 #include "ui/conversation/Transcript.h"
 #include "ui/conversation/TranscriptWriter.h"
-#include "app/model/Interaction.h"
 
 #include <QHash>
 #include <QPointer>
@@ -56,7 +59,13 @@ public:
     // Copy / export
     QString transcriptText() const;
     void copyToClipboard();
-    bool exportTranscript(const QString &path, QString *error = nullptr);   // format from the extension
+    // The format from the extension: .pdf and .html with the footer of docs/USER-GUIDE.md
+    // "Transcripts" (tenant, user, SHA-256 of the session's raw interactions), else plain text.
+    bool exportTranscript(const QString &path, QString *error = nullptr);
+    // The tenant named in a saved transcript's footer.
+    void setTenantName(const QString &tenant) { m_tenant = tenant; }
+    // What "Save transcript…" writes: the session with its findings and review records.
+    TranscriptSession transcriptSession() const;
     // Seam for the save dialog: returns the chosen path ("" = cancelled).
     using SaveFileNameHook = std::function<QString(const QString &suggestedPath)>;
     void setSaveFileNameHook(SaveFileNameHook hook) { m_saveFileName = std::move(hook); }
@@ -93,6 +102,9 @@ private:
 
     ledger::Archive *m_archive = nullptr;
     Transcript m_transcript;
+    QList<Interaction> m_interactions;   // what is shown, for the saved transcript's hash
+    TranscriptPerson m_person;
+    QString m_tenant;
     QString m_focusId;
     bool m_showUtc = false;
     int m_matchCount = 0;

@@ -1,9 +1,10 @@
 #include "ui/conversation/FindingHighlighter.h"
 
+#include "app/model/Interaction.h"
+#include "ui/filter/SearchHelp.h"
 #include "app/archive/Archive.h"
 #include "app/archive/SearchQuery.h"
 #include "app/detect/Finding.h"
-#include "ui/filter/SearchHelp.h"
 
 #include <QTextBlock>
 #include <QTextCursor>
@@ -15,22 +16,9 @@ namespace ledger::gui {
 QHash<QString, QList<FindingMark>> FindingHighlighter::marksFor(const ledger::Archive &archive,
                                                                  const QList<ledger::Interaction> &interactions)
 {
-    QHash<QString, QList<FindingMark>> out;
-    for (const ledger::Interaction &i : interactions) {
-        for (const detect::Finding &f : archive.interactionFindings(i.userId, i.id)) {
-            if (f.location == detect::FindingLocation::Attachment)
-                continue;
-            QString needle = i.bodyText.mid(f.start, f.length);
-            needle.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
-            if (needle.trimmed().isEmpty())
-                continue;
-            const QString what = f.kind == detect::FindingKind::Watchlist
-                ? SearchHelp::tr("Watchlist %1").arg(f.detector)
-                : detectorLabel(f.detector);
-            out[i.id] << FindingMark{needle, what + QStringLiteral(": ") + detect::maskMatch(f.match)};
-        }
-    }
-    return out;
+    return findingMarksFor(archive, interactions, [](bool watchlist, const QString &detector) {
+        return watchlist ? SearchHelp::tr("Watchlist %1").arg(detector) : detectorLabel(detector);
+    });
 }
 
 QColor FindingHighlighter::markColor(const QPalette &palette)

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QPalette>
 #include <QString>
+#include "app/transcript/FindingMarks.h"
 
 class QTextDocument;
 class QTextFrame;
@@ -17,15 +18,11 @@ struct Interaction;
 
 namespace ledger::gui {
 
-struct FindingMark {
-    QString needle;   // the text as it appears in the message (line breaks normalised to LF)
-    QString label;    // tooltip, e.g. "Card numbers: ************1111"
-};
-
 class FindingHighlighter {
 public:
     // message id → the marks of its prompt/response text (attachment findings are not in the
     // message text and are left out), from the archive's stored findings.
+    // The archive's findings with the window's detector labels (transcript/FindingMarks.h).
     static QHash<QString, QList<FindingMark>> marksFor(const ledger::Archive &archive,
                                                         const QList<ledger::Interaction> &interactions);
     // Applies the marks inside each message's frame; returns how many ranges were marked.

@@ -318,6 +318,7 @@ void MainWindow::closeSession()
 void MainWindow::activateSession(const QString &title)
 {
     m_workspace->setArchive(m_session->archive());
+    m_workspace->setTenantName(m_session->profile().connection.tenant);
     m_stack->setCurrentWidget(m_workspace);
     updateArchiveSummary();
     setWindowTitle(tr("%1 — Copilot Ledger").arg(title));

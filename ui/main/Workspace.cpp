@@ -21,6 +21,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QSettings>
 #include <QSplitter>
 #include <QTabWidget>
@@ -183,6 +184,13 @@ Workspace::Workspace(QWidget *parent)
         updateEmptyText(view, m);
     }
     connect(m_users, &ArchiveTableModel::loaded, this, &Workspace::selectScopedUsers);
+    m_usersView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_usersView, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        if (QMenu *menu = usersContextMenu(m_usersView->indexAt(pos))) {
+            menu->setAttribute(Qt::WA_DeleteOnClose);
+            menu->popup(m_usersView->viewport()->mapToGlobal(pos));
+        }
+    });
     m_filter->setStatusFilterVisible(true);
     restoreLayout();
     m_filter->setStatusFilterVisible(currentTab() == UsersTab);

@@ -3,9 +3,11 @@
 // Activity tabs, and the conversation pane beside them. Composes the models and views; filter
 // changes reload the visible tab at once and the others when they are shown.
 #include "app/archive/ArchiveTypes.h"
+#include "app/transcript/TranscriptSession.h"
 #include <QPersistentModelIndex>
 #include <QWidget>
 
+class QMenu;
 class QSplitter;
 class QTabWidget;
 
@@ -68,6 +70,15 @@ public:
     void saveLayout() const;
     void restoreLayout();
 
+    // Transcripts (ui/main/WorkspaceTranscripts.cpp, docs/USER-GUIDE.md "Transcripts"): the tenant
+    // their footers name; a user's sessions in the date range of the filter; a case's sessions.
+    void setTenantName(const QString &tenant);
+    bool saveUserTranscripts(const QString &userId, QString *savedPath = nullptr);
+    bool saveCaseTranscript(const QString &caseName, QString *savedPath = nullptr);
+    QStringList caseNames() const;
+    // The Users tab's context menu for the row at pos (tests open it without a popup).
+    QMenu *usersContextMenu(const QModelIndex &index);
+
 signals:
     void countsChanged(const QString &text);
 
@@ -117,6 +128,9 @@ private:
     bool m_stale[5] = {false, false, false, false, false};
     QPersistentModelIndex m_waitingConversation;   // current row whose data was still being read
     bool m_updatingSelection = false;
+    QString m_tenant;
+    bool saveTranscriptFile(const QList<ledger::TranscriptSession> &sessions, const QString &suggestedName,
+                            const QString &title, QString *savedPath);
 };
 
 } // namespace ledger::gui

@@ -1,5 +1,7 @@
-#include "ui/conversation/TranscriptWriter.h"
+#include "app/transcript/TranscriptWriter.h"
 
+#include "app/transcript/TimeText.h"
+#include "ui/conversation/TranscriptWriter.h"
 #include "ui/common/TimeFormat.h"
 
 #include <QCoreApplication>
@@ -12,7 +14,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace ledger::gui {
+namespace ledger {
 
 namespace {
 
@@ -98,7 +100,7 @@ QString headerLine(const Transcript &t, bool showUtc)
     if (!t.appName.isEmpty())
         parts << t.appName;
     if (t.started.isValid())
-        parts << TranscriptWriter::tr("started %1").arg(displayTime(t.started, showUtc));
+        parts << TranscriptWriter::tr("started %1").arg(displayTimeText(t.started, showUtc));
     parts << TranscriptWriter::tr("%n prompts", nullptr, t.promptCount);
     parts << TranscriptWriter::tr("%n responses", nullptr, t.responseCount);
     return parts.join(u" · "_s);
@@ -124,7 +126,7 @@ QString TranscriptWriter::toText(const Transcript &t, bool showUtc)
     if (!t.appName.isEmpty())
         meta << TranscriptWriter::tr("App: %1").arg(t.appName);
     if (t.started.isValid())
-        meta << TranscriptWriter::tr("Started: %1").arg(displayTime(t.started, showUtc));
+        meta << TranscriptWriter::tr("Started: %1").arg(displayTimeText(t.started, showUtc));
     meta << TranscriptWriter::tr("Turns: %1, %2")
                 .arg(TranscriptWriter::tr("%n prompts", nullptr, t.promptCount),
                      TranscriptWriter::tr("%n responses", nullptr, t.responseCount));
@@ -134,7 +136,7 @@ QString TranscriptWriter::toText(const Transcript &t, bool showUtc)
 
     for (const TranscriptMessage &m : t.messages) {
         out += "\n----------------------------------------\n"_L1;
-        out += m.author + u" · "_s + displayTime(m.created, showUtc);
+        out += m.author + u" · "_s + displayTimeText(m.created, showUtc);
         if (!m.appName.isEmpty())
             out += u" · "_s + m.appName;
         out += "\n\n"_L1;
@@ -187,7 +189,7 @@ QString TranscriptWriter::toHtml(const Transcript &t, bool showUtc)
         const char *cls = m.role == MessageRole::Prompt ? "prompt" : m.role == MessageRole::Response ? "response" : "other";
         h += "<div class=\"msg "_L1 + QLatin1StringView(cls) + "\">\n"_L1;
         h += "<div><span class=\"who\">"_L1 + esc(m.author) + "</span><span class=\"when\" title=\""_L1
-            + esc(utcTooltip(m.created)) + "\">"_L1 + esc(displayTime(m.created, showUtc));
+            + esc(utcTooltipText(m.created)) + "\">"_L1 + esc(displayTimeText(m.created, showUtc));
         if (!m.appName.isEmpty())
             h += u" · "_s + esc(m.appName);
         h += "</span></div>\n"_L1;
@@ -213,6 +215,16 @@ QString TranscriptWriter::toHtml(const Transcript &t, bool showUtc)
     }
     h += "</body>\n</html>\n"_L1;
     return h;
+}
+
+QString TranscriptWriter::escapeHtml(const QString &text)
+{
+    return esc(text);
+}
+
+QString TranscriptWriter::markdownToHtml(const QString &markdown)
+{
+    return markdownHtml(markdown);
 }
 
 TranscriptWriter::Format TranscriptWriter::formatForPath(const QString &path)
@@ -252,4 +264,4 @@ QString TranscriptWriter::suggestedFileName(const Transcript &t, Format format)
     return name + (format == Format::Html ? ".html"_L1 : ".txt"_L1);
 }
 
-} // namespace ledger::gui
+} // namespace ledger

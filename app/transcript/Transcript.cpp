@@ -1,3 +1,4 @@
+#include "app/transcript/Transcript.h"
 #include "ui/conversation/Transcript.h"
 
 #include "app/model/AppClass.h"
@@ -11,7 +12,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace ledger::gui {
+namespace ledger {
 
 namespace {
 
@@ -107,7 +108,7 @@ int roleOrder(MessageRole r)
 
 QString copilotAuthorName()
 {
-    return QCoreApplication::translate("ledger::gui::Transcript", "Copilot");
+    return QCoreApplication::translate("ledger::Transcript", "Copilot");
 }
 
 Transcript Transcript::fromInteractions(const QList<Interaction> &interactions, const QString &userName,
@@ -118,7 +119,7 @@ Transcript Transcript::fromInteractions(const QList<Interaction> &interactions, 
     t.userPrincipalName = userPrincipalName;
     const QString promptAuthor = !userName.isEmpty() ? userName
         : !userPrincipalName.isEmpty()              ? userPrincipalName
-                                                    : QCoreApplication::translate("ledger::gui::Transcript", "User");
+                                                    : QCoreApplication::translate("ledger::Transcript", "User");
 
     QStringList appNames;
     for (const Interaction &it : interactions) {
@@ -140,7 +141,7 @@ Transcript Transcript::fromInteractions(const QList<Interaction> &interactions, 
             break;
         case InteractionType::Unknown:
             m.role = MessageRole::Other;
-            m.author = QCoreApplication::translate("ledger::gui::Transcript", "Other");
+            m.author = QCoreApplication::translate("ledger::Transcript", "Other");
             break;
         }
         const QJsonObject json = it.json.isEmpty() && !it.raw.isEmpty() ? QJsonDocument::fromJson(it.raw).object() : it.json;
@@ -207,4 +208,4 @@ Transcript Transcript::fromInteractions(const QList<Interaction> &interactions, 
     return t;
 }
 
-} // namespace ledger::gui
+} // namespace ledger

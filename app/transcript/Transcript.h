@@ -8,7 +8,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace ledger::gui {
+namespace ledger {
 
 enum class MessageRole { Prompt, Response, Other };
 
@@ -54,4 +54,4 @@ struct Transcript {
 
 QString copilotAuthorName();        // "Copilot"
 
-} // namespace ledger::gui
+} // namespace ledger
