@@ -1,5 +1,4 @@
 #include "app/transcript/Transcript.h"
-#include "ui/conversation/Transcript.h"
 
 #include "app/model/AppClass.h"
 #include "app/model/BodyText.h"

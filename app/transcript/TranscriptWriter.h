@@ -5,7 +5,6 @@
 // anything even if a viewer were to find something to load.
 #include <QCoreApplication>
 #include "app/transcript/Transcript.h"
-#include "ui/conversation/Transcript.h"
 #include <QString>
 
 namespace ledger {

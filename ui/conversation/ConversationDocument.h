@@ -5,7 +5,6 @@
 // highlight colour and indented from the left, responses neutral and indented from the right).
 #include <QCoreApplication>
 #include "app/transcript/Transcript.h"
-#include "ui/conversation/Transcript.h"
 #include <QHash>
 #include <QPalette>
 

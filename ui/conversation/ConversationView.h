@@ -8,8 +8,6 @@
 #include "app/transcript/TranscriptRenderer.h"
 #include "app/transcript/TranscriptWriter.h"
 #include "app/model/Interaction.h"
-#include "ui/conversation/Transcript.h"
-#include "ui/conversation/TranscriptWriter.h"
 
 #include <QHash>
 #include <QPointer>
