@@ -130,6 +130,8 @@ void ExportCommand::run()
         fail(2, u"--search: there is no saved search named \"%1\": this connection has no archive yet (%2), so it has"
                 " no saved searches. Save the search in the window first (Saved searches → Save current search)."_s
                     .arg(m_options.searchName, QDir::toNativeSeparators(path)));
+        return;
+    }
     if (!m_options.reviewCase.isEmpty() && !QFileInfo::exists(path)) {
         fail(2, u"There is no case named \"%1\": the archive %2 does not exist yet, so it has no cases."_s.arg(
                     m_options.reviewCase, QDir::toNativeSeparators(path)));
