@@ -1,7 +1,6 @@
 #include "app/transcript/TranscriptWriter.h"
 
 #include "app/transcript/TimeText.h"
-#include "ui/common/TimeFormat.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

@@ -250,6 +250,11 @@ void ArchiveTableModel::applyAllKeys(QList<qint64> keys)
     m_pending.clear();
     if (!m_keys.isEmpty())   // rows beyond the first block can be read now: views ask again
         emit dataChanged(index(0, 0), index(int(m_keys.size()) - 1, columnCount() - 1));
+    // The block asked for while its keys were missing (requestBlock) is read now even when no
+    // view repaints: e.g. the conversation pane waiting for the current row of a hidden table.
+    const int wanted = m_wantedBlock->load();
+    if (wanted >= 0 && qsizetype(wanted) * m_blockSize < m_keys.size() && !m_blocks.contains(wanted))
+        requestBlock(wanted);
 }
 
 void ArchiveTableModel::applyKeys(Mode mode, QList<qint64> keys, qint64 unfiltered, Block first)
