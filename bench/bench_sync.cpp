@@ -19,7 +19,7 @@
 #include "app/archive/Archive.h"
 #include "app/auth/TokenProvider.h"
 #include "app/graph/GraphClient.h"
-#include "sim/DemoEnvironment.h"
+#include "app/sim/DemoEnvironment.h"
 #include "app/sync/SyncEngine.h"
 #include "app/sync/SyncQuery.h"
 

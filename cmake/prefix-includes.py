@@ -5,7 +5,7 @@
 # "GuiMain.h" in app/main.cpp becomes "ui/GuiMain.h". The folder is the one the compiler found
 # before the change: next to the including file first, then ui/ before app/ for widget code
 # (ui/, tests/ui/, bench/bench_gui.cpp), app/ before ui/ for everything else. Includes that
-# already start with app/, ui/, sim/ or tests/, relative ones ("../graph/…") and file names
+# already start with app/, ui/ or tests/, relative ones ("../graph/…") and file names
 # without a folder that stand next to the including file ("TestSupport.h" in tests/support, a
 # .moc) stay as they are, so running it twice changes nothing.
 #
@@ -16,7 +16,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 INCLUDE = re.compile(r'^(\s*#\s*include\s*")([^"]+)(".*)$')
-PREFIXES = ('app/', 'ui/', 'sim/', 'tests/', '../', './')
+PREFIXES = ('app/', 'ui/', 'tests/', '../', './')
 
 
 def resolve(including, name):

@@ -1,9 +1,9 @@
-// Writes the seed corpora of the fuzz targets from the demo tenant (sim/): real Graph pages,
+// Writes the seed corpora of the fuzz targets from the demo tenant (app/sim/): real Graph pages,
 // HTML bodies, Adaptive Cards, interaction objects, Graph and Entra ID error bodies, the HTTP
 // requests a Graph client sends to the demo server, and CSV rows of demo text.
 // usage: ledger_fuzz_seeds <out-dir>   (creates <out-dir>/<target>/seed-N)
-#include "sim/DemoErrors.h"
-#include "sim/DemoTenant.h"
+#include "app/sim/DemoErrors.h"
+#include "app/sim/DemoTenant.h"
 
 #include <QCoreApplication>
 #include <QDir>

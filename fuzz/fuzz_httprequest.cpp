@@ -1,8 +1,8 @@
 // libFuzzer target: the demo server's incremental HTTP/1.1 request parser
-// (sim/HttpRequestParser). The first byte sets the size of the reads the bytes arrive in
+// (app/sim/HttpRequestParser). The first byte sets the size of the reads the bytes arrive in
 // (1–256, so partial reads and pipelining are covered); every request taken is inspected the
 // way the demo server does (path, query, headers, form body).
-#include "sim/HttpRequestParser.h"
+#include "app/sim/HttpRequestParser.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -7,7 +7,7 @@
 #include "app/cli/HelpText.h"
 #include "app/cli/LogCommand.h"
 #include "app/cli/Output.h"
-#include "sim/DemoServerCommand.h"
+#include "app/sim/DemoServerCommand.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>

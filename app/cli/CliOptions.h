@@ -4,8 +4,8 @@
 // so that bad input ends with exit code 2 before anything is written.
 #include "app/auth/ConnectionSettings.h"
 #include "app/detect/Watchlist.h"
-#include "sim/DemoServerOptions.h"
-#include "sim/DemoTenant.h"
+#include "app/sim/DemoServerOptions.h"
+#include "app/sim/DemoTenant.h"
 #include <QDateTime>
 #include <QString>
 #include <QStringList>

@@ -3,7 +3,7 @@
 #include "app/auth/CredentialValidation.h"
 #include "app/auth/ProfileStore.h"
 #include "app/auth/SecretStore.h"
-#include "sim/DemoEnvironment.h"
+#include "app/sim/DemoEnvironment.h"
 
 #include <QCryptographicHash>
 #include <QTextStream>

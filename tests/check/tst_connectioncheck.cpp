@@ -5,7 +5,7 @@
 #include "app/check/ConnectionCheck.h"
 #include "app/check/LicencePlans.h"
 #include "app/graph/GraphClient.h"
-#include "sim/DemoEnvironment.h"
+#include "app/sim/DemoEnvironment.h"
 #include "TestSupport.h"
 
 #include <QNetworkAccessManager>

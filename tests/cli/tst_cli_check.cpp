@@ -3,7 +3,7 @@
 // code 3 and the right plain-language line. The secret never appears in the output.
 #include "CliRunner.h"
 
-#include "sim/DemoEnvironment.h"
+#include "app/sim/DemoEnvironment.h"
 
 #include <QRegularExpression>
 #include <QTest>

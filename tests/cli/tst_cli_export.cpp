@@ -4,7 +4,7 @@
 #include "CliRunner.h"
 
 #include "app/model/Interaction.h"
-#include "sim/DemoTenant.h"
+#include "app/sim/DemoTenant.h"
 #include "app/transcript/TranscriptRenderer.h"
 
 #include <QCryptographicHash>

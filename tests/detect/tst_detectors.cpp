@@ -4,7 +4,7 @@
 #include "app/detect/Checksums.h"
 #include "app/detect/DetectorRegistry.h"
 #include "app/detect/FindingScanner.h"
-#include "sim/DemoContent.h"
+#include "app/sim/DemoContent.h"
 #include "TestSupport.h"
 
 #include <QTest>

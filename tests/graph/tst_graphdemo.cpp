@@ -3,7 +3,7 @@
 // fault ending in complete data within the retry budget, backoff without Retry-After, cancellation.
 #include "app/auth/TokenProvider.h"
 #include "app/graph/GraphClient.h"
-#include "sim/DemoEnvironment.h"
+#include "app/sim/DemoEnvironment.h"
 #include "TestSupport.h"
 
 #include <QElapsedTimer>

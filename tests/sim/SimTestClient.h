@@ -1,7 +1,7 @@
 #pragma once
 // Test helper for tests/sim: a plain QNetworkAccessManager driving the demo server, waiting with
 // QSignalSpy (tests may wait; product code may not).
-#include "sim/DemoServer.h"
+#include "app/sim/DemoServer.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

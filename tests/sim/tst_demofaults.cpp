@@ -4,8 +4,8 @@
 #include "SimTestClient.h"
 #include "TestSupport.h"
 
-#include "sim/DemoEnvironment.h"
-#include "sim/DemoServer.h"
+#include "app/sim/DemoEnvironment.h"
+#include "app/sim/DemoServer.h"
 
 #include <QTcpSocket>
 

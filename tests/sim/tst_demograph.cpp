@@ -4,7 +4,7 @@
 #include "SimTestClient.h"
 #include "TestSupport.h"
 
-#include "sim/DemoTenant.h"
+#include "app/sim/DemoTenant.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>

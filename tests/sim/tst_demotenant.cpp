@@ -3,7 +3,7 @@
 #include "TestSupport.h"
 
 #include "app/model/Interaction.h"
-#include "sim/DemoTenant.h"
+#include "app/sim/DemoTenant.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>

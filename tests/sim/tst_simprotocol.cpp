@@ -2,10 +2,10 @@
 // opaque skip tokens.
 #include "TestSupport.h"
 
-#include "sim/HttpRequestParser.h"
-#include "sim/InteractionFilter.h"
-#include "sim/SkipTokenCodec.h"
-#include "sim/DemoServerCommand.h"
+#include "app/sim/HttpRequestParser.h"
+#include "app/sim/InteractionFilter.h"
+#include "app/sim/SkipTokenCodec.h"
+#include "app/sim/DemoServerCommand.h"
 
 #include <QtTest>
 

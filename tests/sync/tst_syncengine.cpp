@@ -6,7 +6,7 @@
 #include "app/auth/TokenProvider.h"
 #include "app/graph/GraphClient.h"
 #include "app/check/LicencePlans.h"
-#include "sim/DemoServer.h"
+#include "app/sim/DemoServer.h"
 #include "app/sync/SyncEngine.h"
 #include "app/sync/SyncQuery.h"
 

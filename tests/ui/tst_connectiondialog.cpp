@@ -12,7 +12,7 @@
 #include "ui/connection/ConnectionForm.h"
 #include "ui/connection/ProfileListPanel.h"
 #include "app/tenant/ProfileService.h"
-#include "sim/DemoEnvironment.h"
+#include "app/sim/DemoEnvironment.h"
 
 #include <QComboBox>
 #include <QLineEdit>

@@ -6,7 +6,7 @@
 #include "ui/conversation/ConversationView.h"
 #include "ui/conversation/SafeTextBrowser.h"
 #include "app/model/Interaction.h"
-#include "sim/DemoContent.h"
+#include "app/sim/DemoContent.h"
 
 #include <QFile>
 #include <QJsonArray>

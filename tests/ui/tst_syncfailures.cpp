@@ -11,7 +11,7 @@
 #include "app/graph/GraphClient.h"
 #include "ui/main/MainWindow.h"
 #include "app/tenant/TenantSession.h"
-#include "sim/DemoEnvironment.h"
+#include "app/sim/DemoEnvironment.h"
 #include "app/sync/SyncEngine.h"
 
 #include <QMessageBox>

@@ -45,7 +45,7 @@
 #include <QToolButton>
 
 #include "ui/AboutDialog.h"
-#include "sim/DemoEnvironment.h"
+#include "app/sim/DemoEnvironment.h"
 
 namespace ledger::gui {
 

@@ -1,8 +1,8 @@
-#include "sim/DemoGraphApi.h"
+#include "app/sim/DemoGraphApi.h"
 
-#include "sim/DemoTenant.h"
-#include "sim/InteractionFilter.h"
-#include "sim/JsonText.h"
+#include "app/sim/DemoTenant.h"
+#include "app/sim/InteractionFilter.h"
+#include "app/sim/JsonText.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,8 +1,8 @@
 #pragma once
 // POST /{tenant}/oauth2/v2.0/token of the demo tenant: the client-credentials grant with Entra's
 // validation order and error shapes (docs/GRAPH.md).
-#include "sim/DemoErrors.h"
-#include "sim/HttpRequestParser.h"
+#include "app/sim/DemoErrors.h"
+#include "app/sim/HttpRequestParser.h"
 
 namespace ledger {
 class DemoTenant;

@@ -1,11 +1,11 @@
-#include "sim/DemoServer.h"
+#include "app/sim/DemoServer.h"
 
-#include "sim/DemoErrors.h"
-#include "sim/DemoGraphApi.h"
-#include "sim/DemoTokenEndpoint.h"
-#include "sim/DemoTokens.h"
-#include "sim/HttpRequestParser.h"
-#include "sim/SplitMix64.h"
+#include "app/sim/DemoErrors.h"
+#include "app/sim/DemoGraphApi.h"
+#include "app/sim/DemoTokenEndpoint.h"
+#include "app/sim/DemoTokens.h"
+#include "app/sim/HttpRequestParser.h"
+#include "app/sim/SplitMix64.h"
 
 #include <QElapsedTimer>
 #include <QPointer>

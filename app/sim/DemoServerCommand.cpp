@@ -1,6 +1,6 @@
-#include "sim/DemoServerCommand.h"
+#include "app/sim/DemoServerCommand.h"
 
-#include "sim/DemoServer.h"
+#include "app/sim/DemoServer.h"
 
 #include <QCoreApplication>
 #include <QTextStream>

@@ -1,4 +1,4 @@
-#include "sim/InteractionFilter.h"
+#include "app/sim/InteractionFilter.h"
 
 #include <QDateTime>
 

@@ -1,4 +1,4 @@
-#include "sim/JsonText.h"
+#include "app/sim/JsonText.h"
 
 #include "app/model/JsonQuote.h"
 

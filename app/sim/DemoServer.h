@@ -2,8 +2,8 @@
 // The built-in demo tenant (docs/ARCHITECTURE.md, Modules): a loopback HTTP/1.1 server on
 // QTcpServer speaking the token endpoint and the Graph endpoints of docs/GRAPH.md, as strict as the
 // real service. Works in any thread with an event loop.
-#include "sim/DemoServerOptions.h"
-#include "sim/DemoTenant.h"
+#include "app/sim/DemoServerOptions.h"
+#include "app/sim/DemoTenant.h"
 #include <QHostAddress>
 #include <QObject>
 #include <QUrl>

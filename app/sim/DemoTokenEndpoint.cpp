@@ -1,7 +1,7 @@
-#include "sim/DemoTokenEndpoint.h"
+#include "app/sim/DemoTokenEndpoint.h"
 
-#include "sim/DemoTenant.h"
-#include "sim/DemoTokens.h"
+#include "app/sim/DemoTenant.h"
+#include "app/sim/DemoTokens.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

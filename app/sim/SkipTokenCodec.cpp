@@ -1,4 +1,4 @@
-#include "sim/SkipTokenCodec.h"
+#include "app/sim/SkipTokenCodec.h"
 
 #include <QMessageAuthenticationCode>
 #include <QtEndian>

@@ -1,4 +1,4 @@
-#include "sim/HttpRequestParser.h"
+#include "app/sim/HttpRequestParser.h"
 
 #include <QUrl>
 

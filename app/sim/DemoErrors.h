@@ -1,6 +1,6 @@
 #pragma once
 // Error and JSON answers of the demo server in the exact shapes of Entra ID and Microsoft Graph.
-#include "sim/HttpResponse.h"
+#include "app/sim/HttpResponse.h"
 #include <QByteArray>
 #include <QString>
 #include <QUrl>

@@ -1,8 +1,8 @@
 #pragma once
 // People of the demo tenant: names from several cultures (with accents, CJK, Arabic) and their
 // ASCII mail nicknames, departments and job titles.
-#include "sim/DemoContent.h"
-#include "sim/SplitMix64.h"
+#include "app/sim/DemoContent.h"
+#include "app/sim/SplitMix64.h"
 #include <QString>
 
 namespace ledger::sim {

@@ -1,7 +1,7 @@
 #pragma once
 // Text corpora of the demo tenant: prompts and HTML answers per app and language, Adaptive
 // Cards, meeting recaps, hostile and huge bodies. Pure functions of the PRNG state.
-#include "sim/SplitMix64.h"
+#include "app/sim/SplitMix64.h"
 #include <QString>
 
 namespace ledger::sim {

@@ -1,4 +1,4 @@
-#include "sim/HttpResponse.h"
+#include "app/sim/HttpResponse.h"
 
 #include <QDateTime>
 #include <QLocale>

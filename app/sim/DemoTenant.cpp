@@ -1,8 +1,8 @@
-#include "sim/DemoTenant.h"
+#include "app/sim/DemoTenant.h"
 
-#include "sim/DemoInteractionGenerator.h"
-#include "sim/DemoNames.h"
-#include "sim/SplitMix64.h"
+#include "app/sim/DemoInteractionGenerator.h"
+#include "app/sim/DemoNames.h"
+#include "app/sim/SplitMix64.h"
 
 #include <QTimeZone>
 #include <algorithm>

@@ -1,4 +1,4 @@
-#include "sim/DemoNames.h"
+#include "app/sim/DemoNames.h"
 
 namespace ledger::sim {
 

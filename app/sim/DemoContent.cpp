@@ -1,4 +1,4 @@
-#include "sim/DemoContent.h"
+#include "app/sim/DemoContent.h"
 
 #include <QStringList>
 

@@ -2,8 +2,8 @@
 // The demo tenant running in its own thread (so the GUI thread is never blocked by it): used by
 // `--demo`, by `check --demo` / `export --demo` and by integration tests.
 #include "app/auth/ConnectionSettings.h"
-#include "sim/DemoServerOptions.h"
-#include "sim/DemoTenant.h"
+#include "app/sim/DemoServerOptions.h"
+#include "app/sim/DemoTenant.h"
 #include <QString>
 #include <QUrl>
 #include <memory>

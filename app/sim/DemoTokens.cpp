@@ -1,4 +1,4 @@
-#include "sim/DemoTokens.h"
+#include "app/sim/DemoTokens.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

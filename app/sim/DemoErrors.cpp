@@ -1,4 +1,4 @@
-#include "sim/DemoErrors.h"
+#include "app/sim/DemoErrors.h"
 
 #include <QDateTime>
 #include <QJsonArray>

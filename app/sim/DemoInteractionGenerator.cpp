@@ -1,6 +1,6 @@
-#include "sim/DemoInteractionGenerator.h"
+#include "app/sim/DemoInteractionGenerator.h"
 
-#include "sim/JsonText.h"
+#include "app/sim/JsonText.h"
 
 #include <QDateTime>
 #include <QUrl>

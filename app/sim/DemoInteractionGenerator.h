@@ -3,8 +3,8 @@
 // is a userPrompt and one or two aiResponses with the same requestId) and serializes them to the
 // exact bytes the server sends. A fixed schedule plants every special case (hostile bodies,
 // formula prefixes, 200 KB bodies, null ids, orphans…) early, so even small tenants have them.
-#include "sim/DemoContent.h"
-#include "sim/SplitMix64.h"
+#include "app/sim/DemoContent.h"
+#include "app/sim/SplitMix64.h"
 #include <QByteArray>
 #include <QList>
 #include <QSet>

@@ -1,5 +1,5 @@
-#include "sim/DemoEnvironment.h"
-#include "sim/DemoServer.h"
+#include "app/sim/DemoEnvironment.h"
+#include "app/sim/DemoServer.h"
 
 #include <QMetaObject>
 #include <QSemaphore>
