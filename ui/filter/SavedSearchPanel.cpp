@@ -53,7 +53,8 @@ SavedSearchPanel::SavedSearchPanel(QWidget *parent)
     m_empty->setObjectName(QStringLiteral("savedSearchEmpty"));
     m_empty->setWordWrap(true);
     m_empty->setForegroundRole(QPalette::PlaceholderText);
-    layout->addWidget(m_empty);
+    m_empty->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    layout->addWidget(m_empty, 1);   // takes the list's room while there is no list: the title stays on top
 
     auto *buttons = new QHBoxLayout;
     buttons->setSpacing(2);
