@@ -32,7 +32,9 @@ static int runCommand(const CliOptions &options)
 {
     Command command(options);
     int exitCode = 1;
-    QObject::connect(&command, &Command::done, qApp, [&exitCode](int code) {
+    // Not qApp: with Qt Gui's headers included (transcripts) it casts to QGuiApplication, which a
+    // headless command's QCoreApplication is not (undefined behaviour, reported by UBSan).
+    QObject::connect(&command, &Command::done, QCoreApplication::instance(), [&exitCode](int code) {
         exitCode = code;
         QCoreApplication::exit(code);
     });

@@ -161,7 +161,7 @@ private slots:
     void demoServerCommandRuns()
     {
         // Serves until the application quits; here it quits right away.
-        QTimer::singleShot(0, qApp, [] { QCoreApplication::exit(0); });
+        QTimer::singleShot(0, QCoreApplication::instance(), [] { QCoreApplication::exit(0); });
         QCOMPARE(runDemoServerCommand({QStringLiteral("--users"), QStringLiteral("5"), QStringLiteral("--interactions"),
                                        QStringLiteral("50"), QStringLiteral("--rate=30"), QStringLiteral("--faults"),
                                        QStringLiteral("--seed"), QStringLiteral("42")}),
