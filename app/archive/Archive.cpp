@@ -105,8 +105,8 @@ const char *const kSchemaV5[] = {
     "CREATE INDEX IF NOT EXISTS ix_findings_interaction ON findings(user_id, interaction_id)",
     "CREATE INDEX IF NOT EXISTS ix_findings_session ON findings(user_id, session_key)",
     "CREATE INDEX IF NOT EXISTS ix_findings_detector ON findings(kind, detector)",
-    "CREATE TABLE IF NOT EXISTS watchlists(name TEXT PRIMARY KEY, source TEXT NOT NULL DEFAULT '',"
-    " position INTEGER NOT NULL DEFAULT 0)",
+    ("CREATE TABLE IF NOT EXISTS watchlists(name TEXT PRIMARY KEY, source TEXT NOT NULL DEFAULT '',"
+     " position INTEGER NOT NULL DEFAULT 0)"),   // one statement over two lines (clang -Wstring-concatenation)
 };
 
 // Schema version 4 (table, column, declaration): when a user last answered 403 to an actual
