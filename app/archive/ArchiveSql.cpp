@@ -7,6 +7,27 @@ using namespace Qt::StringLiterals;
 
 namespace ledger {
 
+namespace {
+// A LIKE pattern for "contains w" (to use with ESCAPE '\'): LIKE's own characters escaped.
+QString containsPattern(QString w)
+{
+    w.replace(u'\\', "\\\\"_L1).replace(u'%', "\\%"_L1).replace(u'_', "\\_"_L1);
+    return u"%"_s + w + u"%"_s;
+}
+
+// The review-note part of a filter (ArchiveFilter::reviewNote: "*" = has a note, other text = the
+// note contains it) over the SQL expression of the note; "" = no condition.
+QString noteCondition(const QString &noteExpr, const QString &note, QVariantList &binds)
+{
+    if (note.isEmpty())
+        return QString();
+    if (note == u"*")
+        return u"COALESCE("_s + noteExpr + u", '') <> ''"_s;
+    binds << containsPattern(note);
+    return u"COALESCE("_s + noteExpr + u", '') LIKE ? ESCAPE '\\'"_s;
+}
+} // namespace
+
 QString ArchiveSql::direction(const SortSpec &s)
 {
     return s.order == Qt::DescendingOrder ? u" DESC"_s : u" ASC"_s;
@@ -75,12 +96,8 @@ QString ArchiveSql::textCondition(const QString &t, const QString &text)
         return u"0"_s;   // the window and the CLI check the syntax first; a bad query finds nothing
     if (q.isEmpty())
         return QString();
-    auto likePattern = [](QString w) -> QString {
-        w.replace(u'\\', "\\\\"_L1).replace(u'%', "\\%"_L1).replace(u'_', "\\_"_L1);
-        return u"%"_s + w + u"%"_s;
-    };
     auto inText = [&](const QString &needle) -> QString {
-        const QString pattern = likePattern(needle);
+        const QString pattern = containsPattern(needle);
         m_binds << pattern << pattern;
         // COALESCE: a turn without a response has NULL there, and NOT (… OR NULL) would drop it.
         return u"(COALESCE("_s + t + u".prompt_text, '') LIKE ? ESCAPE '\\' OR COALESCE("_s + t
@@ -200,14 +217,8 @@ QString ArchiveSql::turnReviewCondition(const QString &t, const ArchiveFilter &f
         parts << inList(u"COALESCE("_s + turnReviewField(t, u"status"_s) + u", 'unreviewed')"_s, f.reviewStatuses);
     if (!f.reviewCase.isEmpty())
         parts << turnInCase(t, f.reviewCase);   // the turn, or its session, is in the case
-    if (f.reviewNote == u"*") {
-        parts << u"COALESCE("_s + turnReviewField(t, u"note"_s) + u", '') <> ''"_s;
-    } else if (!f.reviewNote.isEmpty()) {
-        QString w = f.reviewNote;
-        w.replace(u'\\', "\\\\"_L1).replace(u'%', "\\%"_L1).replace(u'_', "\\_"_L1);
-        parts << u"COALESCE("_s + turnReviewField(t, u"note"_s) + u", '') LIKE ? ESCAPE '\\'"_s;
-        m_binds << QString(u"%"_s + w + u"%"_s);
-    }
+    if (const QString note = noteCondition(turnReviewField(t, u"note"_s), f.reviewNote, m_binds); !note.isEmpty())
+        parts << note;
     return parts.join(" AND "_L1);
 }
 
@@ -222,14 +233,8 @@ QString ArchiveSql::sessionReviewCondition(const ArchiveFilter &f)
                  " AND rc.item_id = s.session_key AND rc.case_name = ?)"_s;
         m_binds << f.reviewCase;
     }
-    if (f.reviewNote == u"*") {
-        parts << u"COALESCE("_s + sessionReviewField(u"s"_s, u"note"_s) + u", '') <> ''"_s;
-    } else if (!f.reviewNote.isEmpty()) {
-        QString w = f.reviewNote;
-        w.replace(u'\\', "\\\\"_L1).replace(u'%', "\\%"_L1).replace(u'_', "\\_"_L1);
-        parts << u"COALESCE("_s + sessionReviewField(u"s"_s, u"note"_s) + u", '') LIKE ? ESCAPE '\\'"_s;
-        m_binds << QString(u"%"_s + w + u"%"_s);
-    }
+    if (const QString note = noteCondition(sessionReviewField(u"s"_s, u"note"_s), f.reviewNote, m_binds); !note.isEmpty())
+        parts << note;
     const QString own = parts.join(" AND "_L1);
     const QString turn = turnReviewCondition(u"t2"_s, f);   // binds after the session's: same order as the SQL
     return u"(("_s + own + u") OR EXISTS (SELECT 1 FROM turns t2 WHERE t2.user_id = s.user_id"
@@ -343,9 +348,8 @@ void ArchiveSql::userConditions(const ArchiveFilter &f)
     }
     if (!f.userIds.isEmpty())
         m_conds << inList(u"u.id"_s, f.userIds);
-    for (QString w : words(f.userText)) {
-        w.replace(u'\\', "\\\\"_L1).replace(u'%', "\\%"_L1).replace(u'_', "\\_"_L1);
-        const QString pattern = u"%"_s + w + u"%"_s;
+    for (const QString &w : words(f.userText)) {
+        const QString pattern = containsPattern(w);
         QStringList any;
         for (const char *column : {"u.display_name", "u.upn", "u.mail", "u.department"}) {
             any << QLatin1StringView(column) + u" LIKE ? ESCAPE '\\'"_s;
