@@ -571,13 +571,6 @@ bool parseOptions(const QString &command, const QStringList &args, CliOptions *o
             *error = u"--transcripts needs pdf or html, not \"%1\"."_s.arg(values.value(u"--transcripts"_s));
             return false;
         }
-        // Transcripts name users and carry the hash of interactions.jsonl, which a pseudonymised
-        // export leaves out: the two do not go together (docs/CLI.md "--transcripts").
-        if (o.pseudonymize) {
-            *error = u"--transcripts cannot be combined with --pseudonymize: transcripts name the users and "
-                     "their footers refer to interactions.jsonl, which a pseudonymised export leaves out."_s;
-            return false;
-        }
     }
     // Watchlists are read and checked now, so that a bad file stops before anything is written.
     for (const QString &file : std::as_const(watchlistFiles)) {

@@ -88,7 +88,8 @@ QString exportHelp()
            "  --pseudonym-map FILE    with --pseudonymize: also write pseudonym → user to FILE, which\n"
            "                          must be outside --out\n"
            "  --transcripts pdf|html  also write transcripts/<upn>/<YYYY-MM-DD>_<session>.pdf|.html,\n"
-           "                          one per session, listed in SHA256SUMS and export.json\n\n"
+           "                          one per session, listed in SHA256SUMS and export.json\n"
+           "                          (with --pseudonymize: transcripts/<pseudonym>/…, scrubbed)\n\n"
            "Ctrl+C or SIGTERM stops cleanly: what was synced stays in the archive, no export file\n"
            "is written (an older export in --out keeps its bytes) and the exit code is 130.\n\n"_s
         + connectionHelp() + u"\n"_s + exitCodes();

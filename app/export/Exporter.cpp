@@ -11,6 +11,7 @@
 #include "app/model/AppClass.h"
 #include "app/export/Pseudonymizer.h"
 #include "app/review/ReviewStore.h"
+#include "app/transcript/TranscriptSession.h"
 #include "app/model/JsonQuote.h"
 
 #include <QCoreApplication>
@@ -256,17 +257,21 @@ struct Run {
     std::function<bool(const Interaction &, qint64 line)> observer;
     std::function<bool()> observerDone;
 
+    // dev: interactions.jsonl; none in a pseudonymised export, whose transcripts are still fed
+    // every interaction (with line 0: there is no file to point into).
     qint64 interactions(QIODevice *dev, const ArchiveFilter &f)
     {
-        if (!dev)
+        if (!dev && !observer)
             return 0;   // a pseudonymised export has no interactions.jsonl
         qint64 n = 0;
         bool ok = true, observed = true;
         QByteArray line;
         const bool read = archive.forEachInteraction(f, [&](const Interaction &i) {
-            line = interactionsJsonlLine(i.userId, i.raw);
-            ok = dev->write(line) == line.size();
-            ++n;
+            if (dev) {
+                line = interactionsJsonlLine(i.userId, i.raw);
+                ok = dev->write(line) == line.size();
+                ++n;
+            }
             if (ok && observer && !(observed = observer(i, n)))
                 return false;
             return ok && tick();
@@ -275,6 +280,11 @@ struct Run {
             observed = observerDone();
         if (!observed)
             return -1;   // the observer said why in `error`
+        if (!dev) {
+            if (!read)
+                readFailed();
+            return read && !cancelled ? 0 : -1;
+        }
         // Items that could not be read as interactions (no string id, no readable date): every
         // one of the exported users, whatever the date range and apps (their date is unknown).
         bool readUnreadable = true;
@@ -295,6 +305,58 @@ struct Run {
     }
 };
 
+// One transcript of a pseudonymised export: the user named by pseudonym only (heading, footer,
+// "User id", prompts' author, folder name); every other text passes scrub(), as the CSVs' cells
+// do; reviewers by their reviewer pseudonyms. The findings' marks are scrubbed the same way, so a
+// mark still finds its (scrubbed) text.
+void pseudonymizeTranscript(const Pseudonymizer &p, TranscriptSession *s)
+{
+    Transcript &t = s->transcript;
+    const QString pseudonym = p.userPseudonym(t.userId);
+    const auto scrubAll = [&p](QStringList *list) {
+        for (QString &x : *list)
+            x = p.scrub(x);
+    };
+    s->person = {pseudonym, QString()};
+    t.userId = t.userName = pseudonym;
+    t.userPrincipalName.clear();
+    t.sessionId = p.scrub(t.sessionId);
+    s->sessionId = p.scrub(s->sessionId);
+    for (TranscriptMessage &m : t.messages) {
+        m.author = m.role == MessageRole::Prompt ? pseudonym : p.scrub(m.author);
+        m.text = p.scrub(m.text);
+        m.markdown = p.scrub(m.markdown);
+        for (TranscriptCitation &c : m.citations) {
+            c.url = p.scrub(c.url);
+            c.title = p.scrub(c.title);
+        }
+        for (TranscriptLink &l : m.links) {
+            l.text = p.scrub(l.text);
+            l.url = p.scrub(l.url);
+        }
+        scrubAll(&m.attachments);
+        scrubAll(&m.mentions);
+        scrubAll(&m.contexts);
+    }
+    for (QList<FindingMark> &marks : s->findings) {
+        for (FindingMark &mark : marks) {
+            mark.needle = p.scrub(mark.needle);
+            mark.label = p.scrub(mark.label);
+        }
+    }
+    const auto review = [&p, &scrubAll](ReviewRecord *r) {
+        r->note = p.scrub(r->note);
+        scrubAll(&r->cases);
+        r->reviewedBy = p.reviewerPseudonym(r->reviewedBy);
+        r->ref.userId = p.userPseudonym(r->ref.userId);
+        r->ref.sessionKey = p.scrub(r->ref.sessionKey);
+    };
+    for (ReviewRecord &r : s->turnReviews)
+        review(&r);
+    for (ReviewRecord &r : s->sessionReviews)
+        review(&r);
+}
+
 // The transcripts of an export (docs/EXPORT-FORMAT.md "transcripts/"): fed the interactions as
 // they are written to interactions.jsonl (user id, time, id order: a user's are contiguous), it
 // renders one user's sessions at a time into a staging folder inside the export folder; the
@@ -307,7 +369,18 @@ struct TranscriptCollector {
         options.tenant = req.tenant;
         options.generatedAt = QDateTime::currentDateTimeUtc();
     }
+    // A pseudonymised export (docs/EXPORT-FORMAT.md "Pseudonymised exports"): every transcript
+    // names its user by pseudonym only, its free text is scrubbed like the CSVs' cells, and the
+    // footer's hash is labelled as that of lines this export does not contain.
+    void pseudonymize(const Pseudonymizer *p)
+    {
+        pseudo = p;
+        options.generatedBy = p->reviewerPseudonym(options.generatedBy.isEmpty() ? ActivityLog::currentOperator()
+                                                                                  : options.generatedBy);
+        options.omittedJsonl = true;
+    }
     TranscriptBuilder builder;
+    const Pseudonymizer *pseudo = nullptr;
     TranscriptFileNames names;
     TranscriptRenderOptions options;
     TranscriptFormat format;
@@ -326,7 +399,8 @@ struct TranscriptCollector {
         if (!pending.isEmpty() && pending.constFirst().userId != i.userId && !flush())
             return false;
         pending << i;
-        lines << line;
+        if (line > 0)
+            lines << line;
         return true;
     }
     bool flush()
@@ -338,9 +412,12 @@ struct TranscriptCollector {
             QList<qint64> partLines;
             for (int k : group) {
                 part << all.at(k);
-                partLines << allLines.at(k);
+                if (k < allLines.size())
+                    partLines << allLines.at(k);
             }
-            const TranscriptSession session = builder.build(part, partLines);
+            TranscriptSession session = builder.build(part, partLines);
+            if (pseudo)
+                pseudonymizeTranscript(*pseudo, &session);
             const QString folder = names.folderFor(session.transcript.userId, session.person.upn);
             const QString file = names.fileFor(folder, session, TranscriptRenderer::formatSuffix(format));
             QString why;
@@ -544,11 +621,6 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
         result.error = u"A pseudonym map is only written with a pseudonymised export."_s;
         return result;
     }
-    if (pseudonymize && req.transcripts) {
-        result.error = u"Transcripts are not written in a pseudonymised export: they name the users and refer to "
-                       "interactions.jsonl, which such an export leaves out."_s;
-        return result;
-    }
     if (pseudonymize && !req.pseudonymMapPath.isEmpty()) {
         if (const QString problem = pseudonymMapProblem(req.pseudonymMapPath, req.outDir); !problem.isEmpty()) {
             result.error = problem;
@@ -684,10 +756,12 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
             return abandon(result);
         }
     }
+    if (transcripts && pseudonymize)
+        transcripts->pseudonymize(&pseudo);
     Run run(m_archive, progress, cancel);
     run.pseudo = pseudonymize ? &pseudo : nullptr;
     const ArchiveFilter &flt = req.filter;
-    run.total = promptsRows(flt) + sessionsRows(flt) + (pseudonymize ? 0 : m_archive.countInteractions(flt))
+    run.total = promptsRows(flt) + sessionsRows(flt) + (pseudonymize && !transcripts ? 0 : m_archive.countInteractions(flt))
         + usersRows(flt) + m_archive.countFindings(flt);
     if (transcripts) {
         run.observer = [&](const Interaction &i, qint64 line) {

@@ -392,7 +392,10 @@ QStringList TranscriptRenderer::footerLines(const TranscriptSession &s, const Tr
     if (pageCount > 0)
         first << tr("Page %1 of %2").arg(page).arg(pageCount);
     lines << first.join(u" · "_s);
-    lines << tr("SHA-256 of the session's interactions.jsonl lines: %1").arg(s.rawSha256);
+    lines << (o.omittedJsonl
+                  ? tr("SHA-256 of the session's interactions.jsonl lines (not exported): %1")
+                  : tr("SHA-256 of the session's interactions.jsonl lines: %1"))
+                 .arg(s.rawSha256);
     lines << tr("Generated %1 by %2 with Copilot Ledger %3")
                  .arg(displayTimeText(generatedAt(o), true), generatedBy(o), QStringLiteral(LEDGER_VERSION));
     return lines;

@@ -26,6 +26,9 @@ struct TranscriptRenderOptions {
     QDateTime generatedAt;          // UTC; invalid = now
     QTimeZone viewerZone = QTimeZone::systemTimeZone();   // the local time beside each UTC time
     QString title;                  // above the first session, e.g. "Case: Vendor review" ("" = none)
+    // The export has no interactions.jsonl (a pseudonymised export): the footer's hash is labelled
+    // as that of the lines the non-pseudonymised export of the same data has (docs/EXPORT-FORMAT.md).
+    bool omittedJsonl = false;
 };
 
 class TranscriptRenderer {

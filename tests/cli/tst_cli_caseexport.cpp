@@ -6,6 +6,7 @@
 // The pseudonym key lives in the OS keychain: with LEDGER_REQUIRE_KEYCHAIN=1 an unusable keychain
 // is a failure, otherwise those tests are skipped.
 #include "CliRunner.h"
+#include "PdfText.h"
 #include "../export/StrictCsv.h"
 #include "TestSupport.h"
 
@@ -18,8 +19,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace ledger;
@@ -238,6 +241,92 @@ private slots:
         QCOMPARE(otherUsers.size() - 1, pseudonymsOf.value(u"users.csv"_s).size());
         for (qsizetype k = 1; k < otherUsers.size(); ++k)
             QVERIFY(!pseudonymsOf.value(u"users.csv"_s).contains(otherUsers.at(k).at(0)));
+    }
+
+    // Transcripts in a pseudonymised export: named by pseudonym only (folder, heading, footer, the
+    // prompts' author), no user id, UPN or mail of the tenant in any file's text, and the footer's
+    // hash is that of the session's lines in the non-pseudonymised export of the same data.
+    void pseudonymisedTranscripts_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("pdf") << u"pdf"_s;
+        QTest::newRow("html") << u"html"_s;
+    }
+    void pseudonymisedTranscripts()
+    {
+        QFETCH(QString, format);
+        if (format == u"pdf" && QStandardPaths::findExecutable(u"pdftotext"_s).isEmpty())
+            QFAIL("pdftotext (poppler-utils) is needed: ./setup.sh installs it");
+        CliRunner cli;
+        const QString plain = tempDir() + u"/plain"_s, out = tempDir() + u"/pseudo"_s;
+        CliResult r = cli.run(QStringList{u"export"_s} + demo(u"47"_s) + kRange
+                              + QStringList{u"--out"_s, plain, u"--transcripts"_s, u"html"_s});
+        QVERIFY2(r.exitCode == 0 || r.exitCode == 4, qPrintable(report(r)));
+        r = cli.run(QStringList{u"export"_s} + demo(u"47"_s) + kRange
+                    + QStringList{u"--out"_s, out, u"--pseudonymize"_s, u"--transcripts"_s, format});
+        if (!keychainUsable(r)) {
+            if (qEnvironmentVariableIntValue("LEDGER_REQUIRE_KEYCHAIN") == 1)
+                QFAIL("the keychain is required");
+            QSKIP("no usable keychain");
+        }
+        QVERIFY2(r.exitCode == 0 || r.exitCode == 4, qPrintable(report(r)));
+        QVERIFY(!QFileInfo::exists(out + u"/interactions.jsonl"_s));
+
+        // The footer hashes of the plain export's transcripts (HTML keeps them in data-sha256).
+        static const QRegularExpression dataSha(u"data-sha256=\"([0-9a-f]{64})\""_s);
+        QSet<QString> plainHashes;
+        QDirIterator pit(plain + u"/transcripts"_s, QDir::Files, QDirIterator::Subdirectories);
+        while (pit.hasNext())
+            for (const auto &m : dataSha.globalMatch(QString::fromUtf8(readFile(pit.next()))))
+                plainHashes.insert(m.captured(1));
+        QVERIFY(plainHashes.size() >= 10);
+
+        const QList<TenantUser> users = tenantUsers(findArchive(cli, u"demo-s47-u10-i1500-d90"_s));
+        QVERIFY(users.size() >= 10);
+        static const QRegularExpression pseudonym(u"^user-[0-9a-f]{12}$"_s);
+        static const QRegularExpression named(u"(?:User: |Copilot conversation — )([^\\s<]+)"_s);
+        const QJsonObject manifest = QJsonDocument::fromJson(readFile(out + u"/export.json"_s)).object();
+        const QJsonArray listed = manifest.value(u"files"_s).toArray();
+        const QByteArray sums = readFile(out + u"/SHA256SUMS"_s);
+        QSet<QString> hashes;
+        int transcripts = 0;
+        QDirIterator it(out + u"/transcripts"_s, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            const QString relative = QDir(out).relativeFilePath(path);
+            ++transcripts;
+            QVERIFY2(relative.endsWith(u'.' + format), qPrintable(relative));
+            QVERIFY2(pseudonym.match(relative.section(u'/', 1, 1)).hasMatch(), qPrintable(relative));
+            QVERIFY2(listed.contains(relative), qPrintable(relative));
+            QVERIFY2(sums.contains(QByteArray("  " + relative.toUtf8() + "\n")), qPrintable(relative));
+            const QString text = format == u"pdf" ? pdfText(path) : QString::fromUtf8(readFile(path));
+            QVERIFY2(!text.isEmpty(), qPrintable(relative));
+            const QString lowered = text.toLower();
+            for (const TenantUser &u : users) {
+                QVERIFY2(!relative.contains(u.displayName, Qt::CaseInsensitive), qPrintable(relative));
+                for (const QString &identity : {u.id, QString(u.id).remove(u'-'), u.upn, u.mail})
+                    QVERIFY2(identity.isEmpty() || !lowered.contains(identity.toLower()),
+                             qPrintable(relative + u": "_s + identity));
+            }
+            int names = 0;
+            for (const auto &m : named.globalMatch(text)) {
+                ++names;
+                QVERIFY2(pseudonym.match(m.captured(1)).hasMatch(), qPrintable(relative + u": "_s + m.captured(0)));
+            }
+            QVERIFY2(names >= 2, qPrintable(relative));   // heading and at least one footer
+            if (format == u"pdf") {
+                const QString hash = test::footerHash(text, true);
+                QVERIFY2(!hash.isEmpty(), qPrintable(text));
+                hashes.insert(hash);
+            } else {
+                QVERIFY(text.contains(u"interactions.jsonl lines (not exported): "_s));
+                for (const auto &m : dataSha.globalMatch(text))
+                    hashes.insert(m.captured(1));
+            }
+        }
+        QCOMPARE(manifest.value(u"pseudonymized"_s).toBool(), true);
+        QVERIFY(transcripts >= 10);
+        QCOMPARE(hashes, plainHashes);
     }
 
     void caseExport()

@@ -3,6 +3,7 @@
 // footer's SHA-256 recomputed from the exported interactions.jsonl; the text of every script of
 // the demo tenant (Latin, Japanese, Chinese, Arabic) read back with pdftotext.
 #include "BizChatExample.h"
+#include "PdfText.h"
 #include "TestSupport.h"
 #include "app/export/Exporter.h"
 #include "app/review/ReviewStore.h"
@@ -47,19 +48,7 @@ QByteArray rawItem(const QString &id, const QString &session, const QString &req
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-// pdftotext (poppler-utils) of a PDF, UTF-8; "" when it is not installed.
-QString pdfText(const QString &path, bool layout = false)
-{
-    QProcess p;
-    QStringList args{u"-enc"_s, u"UTF-8"_s};
-    if (layout)
-        args << u"-layout"_s;
-    args << path << u"-"_s;
-    p.start(u"pdftotext"_s, args);
-    if (!p.waitForFinished(60000) || p.exitCode() != 0)
-        return {};
-    return QString::fromUtf8(p.readAllStandardOutput());
-}
+using test::pdfText;
 
 QString normalizeSpaces(QString s)
 {
@@ -125,13 +114,6 @@ class TestTranscripts : public QObject {
             h.addData(line);
         }
         return QString::fromLatin1(h.result().toHex());
-    }
-
-    static QString footerHash(const QString &text)
-    {
-        static const QRegularExpression re(u"SHA-256 of the session's interactions.jsonl lines: ([0-9a-f]{64})"_s);
-        const auto m = re.match(text);
-        return m.hasMatch() ? m.captured(1) : QString();
     }
 
 private slots:
@@ -282,13 +264,13 @@ private slots:
             const QString text = pdfText(m_exportDir + u"/transcripts/"_s + c.file);
             QVERIFY2(!text.isEmpty(), qPrintable(c.file));
             const QString expected = recomputedHash(jsonl, c.userId, c.sessionId, c.day);
-            QVERIFY2(footerHash(text) == expected, qPrintable(c.file + u'\n' + text));
+            QVERIFY2(test::footerHash(text) == expected, qPrintable(c.file + u'\n' + text));
             // Every page: pdftotext separates pages with form feeds.
             const QStringList pages = text.split(u'\f', Qt::SkipEmptyParts);
             for (qsizetype p = 0; p < pages.size(); ++p) {
                 if (pages.at(p).trimmed().isEmpty())
                     continue;
-                QCOMPARE(footerHash(pages.at(p)), expected);
+                QCOMPARE(test::footerHash(pages.at(p)), expected);
                 QVERIFY2(pages.at(p).contains(u"Page %1 of %2"_s.arg(p + 1).arg(pages.size())), qPrintable(pages.at(p)));
                 QVERIFY(pages.at(p).contains(u"Tenant: contoso.onmicrosoft.com"_s));
                 QVERIFY(pages.at(p).contains(u"Generated "_s));
@@ -306,7 +288,7 @@ private slots:
             for (int n = first; n <= last; ++n)
                 h.addData(QByteArray(all.at(n - 1) + '\n'));
         }
-        QCOMPARE(QString::fromLatin1(h.result().toHex()), footerHash(text));
+        QCOMPARE(QString::fromLatin1(h.result().toHex()), test::footerHash(text));
     }
 
     // The text of every script is text in the PDF (not an image), and the footer names the user.
@@ -449,8 +431,8 @@ private slots:
         // Each session starts on a new page; the footer of each page is its own session's.
         const QStringList pages = text.split(u'\f', Qt::SkipEmptyParts);
         QVERIFY(pages.size() >= 2);
-        QCOMPARE(footerHash(pages.first()), sessions.at(0).rawSha256);
-        QCOMPARE(footerHash(pages.last()), sessions.at(1).rawSha256);
+        QCOMPARE(test::footerHash(pages.first()), sessions.at(0).rawSha256);
+        QCOMPARE(test::footerHash(pages.last()), sessions.at(1).rawSha256);
         QVERIFY(pages.last().contains(kJa));
     }
 

@@ -22,29 +22,17 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSettings>
+#include "PdfText.h"
+
 #include <QtTest>
 
 using namespace ledger;
 using namespace ledger::gui;
+using ledger::test::footerHash;
+using ledger::test::pdfText;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString pdfText(const QString &path)
-{
-    QProcess p;
-    p.start(u"pdftotext"_s, {u"-enc"_s, u"UTF-8"_s, path, u"-"_s});
-    if (!p.waitForFinished(60000) || p.exitCode() != 0)
-        return {};
-    return QString::fromUtf8(p.readAllStandardOutput());
-}
-
-QString footerHash(const QString &text)
-{
-    static const QRegularExpression re(u"SHA-256 of the session's interactions.jsonl lines: ([0-9a-f]{64})"_s);
-    const auto m = re.match(text);
-    return m.hasMatch() ? m.captured(1) : QString();
-}
 
 QAction *findAction(QMenu *menu, const QString &objectName)
 {
