@@ -58,6 +58,8 @@ void applyScreenshotEnvironment(MainWindow &w)
         QTimer::singleShot(300, &w, &MainWindow::showSetupGuide);
     else if (dialog == u"activitylog")
         QTimer::singleShot(300, &w, &MainWindow::showActivityLog);
+    else if (dialog == u"export")
+        QTimer::singleShot(300, &w, &MainWindow::exportEverything);
 }
 
 } // namespace

@@ -15,6 +15,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QDirIterator>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProgressDialog>
@@ -258,6 +260,68 @@ private slots:
         w.exportEverything();
         QVERIFY(!w.exporter()->isRunning());
         QCOMPARE(QDir(parent).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 1);
+    }
+
+    // The export dialog's "Transcripts": one file per session under transcripts/, listed in
+    // export.json and SHA256SUMS as the command line's --transcripts lists them; with
+    // "Pseudonymise users" too, the folders are the pseudonyms and no user id is in a file name.
+    void exportEverythingWithTranscripts_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<bool>("pseudonymize");
+        QTest::newRow("pdf") << QStringLiteral("pdf") << false;
+        QTest::newRow("html, pseudonymised") << QStringLiteral("html") << true;
+    }
+    void exportEverythingWithTranscripts()
+    {
+        QFETCH(QString, format);
+        QFETCH(bool, pseudonymize);
+        MainWindow w;
+        QVERIFY(w.openProfile(m_profileId));
+        QSignalSpy done(&w, &MainWindow::exportFinished);
+        const QString parent = QDir(test::tempDir()).filePath(QStringLiteral("transcripts-") + QString::fromLatin1(QTest::currentDataTag()));
+        QDir().mkpath(parent);
+        Dialogs::ExportOptions options;
+        options.transcripts = format;
+        options.pseudonymize = pseudonymize;
+        Dialogs::setNextExportOptions(options);
+        Dialogs::setNextDirectory(parent);
+        w.exportEverything();
+        QVERIFY(done.wait(60000));
+        if (!done.first().at(0).toBool()) {
+            if (pseudonymize && qEnvironmentVariableIntValue("LEDGER_REQUIRE_KEYCHAIN") != 1)
+                QSKIP("no usable keychain");
+            QFAIL(qPrintable(w.lastStatusMessage()));
+        }
+        const QStringList made = QDir(parent).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QCOMPARE(made.size(), 1);
+        const QDir out(QDir(parent).filePath(made.first()));
+        QFile manifestFile(out.filePath(QStringLiteral("export.json")));
+        QVERIFY(manifestFile.open(QIODevice::ReadOnly));
+        const QJsonObject manifest = QJsonDocument::fromJson(manifestFile.readAll()).object();
+        const QJsonObject t = manifest.value(QStringLiteral("transcripts")).toObject();
+        QCOMPARE(t.value(QStringLiteral("format")).toString(), format);
+        QFile sumsFile(out.filePath(QStringLiteral("SHA256SUMS")));
+        QVERIFY(sumsFile.open(QIODevice::ReadOnly));
+        const QByteArray sums = sumsFile.readAll();
+        int files = 0;
+        QDirIterator it(out.filePath(QStringLiteral("transcripts")), QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString relative = out.relativeFilePath(it.next());
+            ++files;
+            QVERIFY2(relative.endsWith(QLatin1Char('.') + format), qPrintable(relative));
+            QVERIFY2(manifest.value(QStringLiteral("files")).toArray().contains(relative), qPrintable(relative));
+            QVERIFY2(sums.contains(QByteArray("  " + relative.toUtf8() + "\n")), qPrintable(relative));
+            const QString folder = relative.section(QLatin1Char('/'), 1, 1);
+            if (pseudonymize)
+                QVERIFY2(folder.startsWith(QStringLiteral("user-")), qPrintable(relative));
+            for (int u = 0; u < 3; ++u)
+                QVERIFY2(!pseudonymize || !relative.contains(uitest::userId(u)), qPrintable(relative));
+        }
+        QVERIFY(files > 0);
+        QCOMPARE(t.value(QStringLiteral("files")).toInt(), files);
+        QVERIFY2(w.lastStatusMessage().contains(QStringLiteral("transcripts: %1 files").arg(QLocale().toString(files))),
+                 qPrintable(w.lastStatusMessage()));
     }
 
     // A single CSV is cancelled with the progress dialog's Cancel button while the worker is held

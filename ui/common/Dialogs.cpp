@@ -1,6 +1,8 @@
 #include "ui/common/Dialogs.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QCoreApplication>
 #include <QDesktopServices>
 #include <QDialog>
@@ -14,6 +16,7 @@
 #include <QHash>
 #include <QList>
 #include <QMessageBox>
+#include <algorithm>
 #include <optional>
 
 namespace ledger::gui::Dialogs {
@@ -79,6 +82,26 @@ bool exportOptions(QWidget *parent, const QString &title, const QString &text, E
     explain->setWordWrap(true);
     explain->setContentsMargins(dialog.fontMetrics().averageCharWidth() * 3, 0, 0, 0);   // under the checkbox's text
     layout->addWidget(explain);
+    auto *transcriptRow = new QHBoxLayout;
+    auto *transcripts = new QComboBox(&dialog);
+    transcripts->setObjectName(QStringLiteral("exportTranscripts"));
+    transcripts->addItem(QCoreApplication::translate("Dialogs", "None"), QString());
+    transcripts->addItem(QCoreApplication::translate("Dialogs", "PDF, one per session"), QStringLiteral("pdf"));
+    transcripts->addItem(QCoreApplication::translate("Dialogs", "HTML, one per session"), QStringLiteral("html"));
+    transcripts->setCurrentIndex(std::max(0, transcripts->findData(options->transcripts)));
+    auto *transcriptLabel = new QLabel(QCoreApplication::translate("Dialogs", "&Transcripts:"), &dialog);
+    transcriptLabel->setBuddy(transcripts);
+    transcriptRow->addWidget(transcriptLabel);
+    transcriptRow->addWidget(transcripts);
+    transcriptRow->addStretch(1);
+    layout->addLayout(transcriptRow);
+    auto *transcriptExplain = new QLabel(
+        QCoreApplication::translate("Dialogs", "A document per conversation to read, print and attach, in the folder "
+                                               "transcripts/, each page with the SHA-256 of the session's raw "
+                                               "interactions. With pseudonymised users, transcripts name the pseudonyms."),
+        &dialog);
+    transcriptExplain->setWordWrap(true);
+    layout->addWidget(transcriptExplain);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     buttons->button(QDialogButtonBox::Ok)->setText(QCoreApplication::translate("Dialogs", "Choose the folder…"));
     QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
@@ -87,6 +110,7 @@ bool exportOptions(QWidget *parent, const QString &title, const QString &text, E
     if (dialog.exec() != QDialog::Accepted)
         return false;
     options->pseudonymize = pseudonymize->isChecked();
+    options->transcripts = transcripts->currentData().toString();
     return true;
 }
 

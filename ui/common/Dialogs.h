@@ -43,6 +43,9 @@ QString item(QWidget *parent, const QString &title, const QString &label, const 
 // that tests of the export itself need not answer it.
 struct ExportOptions {
     bool pseudonymize = false;
+    // Also a transcript of every exported session (docs/EXPORT-FORMAT.md "transcripts/"):
+    // "" = none, "pdf" or "html" (as the command line's --transcripts).
+    QString transcripts;
 };
 void setNextExportOptions(const ExportOptions &options, bool accepted = true);
 bool exportOptions(QWidget *parent, const QString &title, const QString &text, ExportOptions *options);

@@ -22,6 +22,7 @@ struct ExportOutcome {
     QString message;              // plain words
     QStringList files;
     qint64 rows = 0;
+    qint64 transcripts = 0;       // transcript files written (Folder with transcripts)
 };
 
 } // namespace ledger::gui

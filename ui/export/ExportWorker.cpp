@@ -30,6 +30,7 @@ ExportOutcome ExportWorker::runJob(const ExportJob &job, const ledger::Exporter:
         out.cancelled = r.cancelled;
         out.files = r.files;
         out.rows = r.prompts;
+        out.transcripts = r.transcripts;
         out.message = r.ok ? QCoreApplication::translate("ExportWorker", "Exported %1 prompts, %2 sessions and %3 users to %4.")
                                  .arg(r.prompts).arg(r.sessions).arg(r.users).arg(job.path)
                            : (r.cancelled ? QCoreApplication::translate("ExportWorker", "The export was cancelled; no partial files were left.")

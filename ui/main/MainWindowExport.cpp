@@ -179,6 +179,8 @@ void MainWindow::startFolderExport(const ArchiveFilter &filter, const QString &s
     job.request.clientId = m_session->profile().connection.clientId;
     job.request.userScope = job.filter.userIds;
     job.request.scope = scope;
+    job.request.transcripts = !options.transcripts.isEmpty();
+    job.request.transcriptFormat = options.transcripts == QLatin1String("html") ? TranscriptFormat::Html : TranscriptFormat::Pdf;
     if (!options.pseudonymize) {
         m_export->start(job);
         updateActions();
@@ -218,9 +220,11 @@ void MainWindow::onExportFinished(const ExportOutcome &outcome)
     const bool folder = outcome.files.size() > 1;
     const QString where = QDir::toNativeSeparators(folder ? first.absolutePath() : first.absoluteFilePath());
     QSettings().setValue(QStringLiteral("export/lastFolder"), folder ? QFileInfo(first.absolutePath()).absolutePath() : first.absolutePath());
-    showExportNotice(folder ? tr("Exported %1 prompts with their sessions, users and interactions to %2").arg(loc.toString(outcome.rows), where)
-                            : tr("Saved %1 rows to %2").arg(loc.toString(outcome.rows), where),
-                     first.absolutePath());
+    QString message = folder ? tr("Exported %1 prompts with their sessions, users and interactions to %2").arg(loc.toString(outcome.rows), where)
+                             : tr("Saved %1 rows to %2").arg(loc.toString(outcome.rows), where);
+    if (outcome.transcripts > 0)
+        message += tr(" · transcripts: %1 files").arg(loc.toString(outcome.transcripts));
+    showExportNotice(message, first.absolutePath());
     emit exportFinished(true);
 }
 
