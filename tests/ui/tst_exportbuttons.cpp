@@ -7,7 +7,7 @@
 #include "app/auth/ProfileStore.h"
 #include "ui/common/Dialogs.h"
 #include "ui/export/ExportController.h"
-#include "ui/export/ExportWorker.h"
+#include "app/export/ExportWorker.h"
 #include "ui/filter/FilterBar.h"
 #include "ui/main/MainWindow.h"
 #include "ui/main/Workspace.h"

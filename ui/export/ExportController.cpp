@@ -1,6 +1,6 @@
 #include "ui/export/ExportController.h"
 
-#include "ui/export/ExportWorker.h"
+#include "app/export/ExportWorker.h"
 
 #include <QProgressDialog>
 #include <QThread>
@@ -11,7 +11,7 @@ ExportController::ExportController(QWidget *dialogParent, QObject *parent)
     : QObject(parent)
     , m_parent(dialogParent)
 {
-    qRegisterMetaType<ledger::gui::ExportOutcome>();
+    qRegisterMetaType<ledger::ExportOutcome>();
 }
 
 ExportController::~ExportController()

@@ -1,7 +1,7 @@
 #pragma once
 // Starts exports off the GUI thread (QThread + worker object with its own Archive) and shows a
 // progress dialog with Cancel.
-#include "ui/export/ExportJob.h"
+#include "app/export/ExportJob.h"
 #include <QObject>
 #include <QPointer>
 
@@ -9,9 +9,11 @@ class QProgressDialog;
 class QThread;
 class QWidget;
 
-namespace ledger::gui {
-
+namespace ledger {
 class ExportWorker;
+}
+
+namespace ledger::gui {
 
 class ExportController : public QObject {
     Q_OBJECT
@@ -26,7 +28,7 @@ public:
     QProgressDialog *progressDialog() const;   // while running (tests)
 
 signals:
-    void finished(const ledger::gui::ExportOutcome &outcome);
+    void finished(const ledger::ExportOutcome &outcome);
 
 private:
     void onFinished(const ExportOutcome &outcome);

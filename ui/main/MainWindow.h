@@ -18,6 +18,7 @@ class ProfileStore;
 class SecretStore;
 class DemoEnvironment;
 class ArchiveWorker;
+struct ExportOutcome;
 struct Profile;
 class TenantSession;
 }
@@ -26,7 +27,6 @@ namespace ledger::gui {
 
 class ConnectionDialog;
 class ExportController;
-struct ExportOutcome;
 class SyncStatusWidget;
 class WelcomePage;
 class Workspace;

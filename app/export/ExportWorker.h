@@ -1,12 +1,12 @@
 #pragma once
 // Runs an ExportJob in a worker thread with its own Archive connection (an Archive belongs to
 // the thread that opened it).
-#include "ui/export/ExportJob.h"
+#include "app/export/ExportJob.h"
 #include <QObject>
 #include <atomic>
 #include <functional>
 
-namespace ledger::gui {
+namespace ledger {
 
 class ExportWorker : public QObject {
     Q_OBJECT
@@ -22,7 +22,7 @@ public:
 
 signals:
     void progress(qint64 done, qint64 total);
-    void finished(const ledger::gui::ExportOutcome &outcome);
+    void finished(const ledger::ExportOutcome &outcome);
 
 private:
     static std::function<void(qint64, qint64)> &testHook();
@@ -30,4 +30,4 @@ private:
     std::atomic_bool m_cancel{false};
 };
 
-} // namespace ledger::gui
+} // namespace ledger

@@ -1,8 +1,9 @@
 #pragma once
-// One export the GUI asks for: a single CSV of the current view, or the whole export folder.
+// One export the window (or any caller) asks for: a single CSV of a view, or the whole export
+// folder; ExportWorker runs it in a thread of its own (docs/ARCHITECTURE.md "export/").
 #include "app/export/Exporter.h"
 
-namespace ledger::gui {
+namespace ledger {
 
 struct ExportJob {
     enum Kind { PromptsCsv, SessionsCsv, UsersCsv, Folder };
@@ -25,4 +26,4 @@ struct ExportOutcome {
     qint64 transcripts = 0;       // transcript files written (Folder with transcripts)
 };
 
-} // namespace ledger::gui
+} // namespace ledger

@@ -1,4 +1,4 @@
-#include "ui/export/ExportWorker.h"
+#include "app/export/ExportWorker.h"
 
 #include "app/archive/Archive.h"
 
@@ -6,7 +6,7 @@
 #include <QFileInfo>
 #include <climits>
 
-namespace ledger::gui {
+namespace ledger {
 
 ExportOutcome ExportWorker::runJob(const ExportJob &job, const ledger::Exporter::Progress &progress,
                                    const std::atomic_bool *cancel)
@@ -95,4 +95,4 @@ void ExportWorker::run()
     emit finished(out);
 }
 
-} // namespace ledger::gui
+} // namespace ledger
