@@ -109,7 +109,12 @@ private slots:
         QVERIFY(!menu->findChild<QMenu *>(u"caseTranscriptMenu"_s));   // no case yet
         const QString path = test::tempDir() + u"/user.pdf"_s;
         Dialogs::setNextSaveFileName(path);
+        // The window's event loop keeps running while the transcript is read and written (in a
+        // thread of its own): a timer due now fires before the action returns.
+        bool windowLoopRan = false;
+        QTimer::singleShot(0, &w, [&windowLoopRan] { windowLoopRan = true; });
         action->trigger();
+        QVERIFY(windowLoopRan);
         QVERIFY(QFileInfo::exists(path));
         const QString text = pdfText(path);
         QVERIFY2(text.contains(u"Twin question"_s), qPrintable(text));

@@ -1,6 +1,8 @@
 // The window's transcript actions (docs/USER-GUIDE.md "Transcripts"): the Users tab's context
 // menu ("Transcripts of this user…", "Transcript of a case"), written as one PDF or HTML file
-// by transcript/TranscriptRenderer.
+// by transcript/TranscriptRenderer. Reading the sessions and rendering run in a thread of their
+// own with an Archive connection of their own (docs/ARCHITECTURE.md "Threading"): the window keeps
+// painting while a user with many sessions is written; a modal busy dialog stands in meanwhile.
 #include "ui/main/Workspace.h"
 
 #include "app/archive/Archive.h"
@@ -18,7 +20,10 @@
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QEventLoop>
 #include <QMenu>
+#include <QProgressDialog>
+#include <QThread>
 #include <QRegularExpression>
 #include <QStandardPaths>
 
@@ -34,11 +39,47 @@ QString fileSafe(QString name)
     return name.replace(unsafe, QStringLiteral("_"));
 }
 
+// Runs work() in a thread of its own and waits for it with a local event loop behind a modal busy
+// dialog (so the window repaints and takes no other command meanwhile); returns its result.
+template <typename Work>
+auto offGuiThread(QWidget *parent, const QString &label, Work work) -> decltype(work())
+{
+    decltype(work()) result{};
+    QProgressDialog busy(label, QString(), 0, 0, parent);
+    busy.setWindowModality(Qt::WindowModal);
+    busy.setMinimumDuration(400);
+    busy.setCancelButton(nullptr);
+    QEventLoop loop;
+    QThread *thread = QThread::create([&result, &work] { result = work(); });
+    QObject::connect(thread, &QThread::finished, &loop, &QEventLoop::quit);
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    thread->start();
+    loop.exec(QEventLoop::ExcludeUserInputEvents);
+    thread->wait();
+    delete thread;
+    QApplication::restoreOverrideCursor();
+    return result;
+}
+
 FindingLabeler windowLabels()
 {
     return [](bool watchlist, const QString &detector) {
         return watchlist ? SearchHelp::tr("Watchlist %1").arg(detector) : detectorLabel(detector);
     };
+}
+
+// The sessions that read(builder) gives, read through an Archive opened on `path` in the calling
+// (worker) thread; *error when the archive cannot be opened there.
+template <typename Read>
+QList<TranscriptSession> readSessions(const QString &path, QString *error, Read read)
+{
+    Archive archive;
+    if (!archive.open(path, error))
+        return {};
+    archive.setCacheSizeKiB(8 * 1024);
+    TranscriptBuilder builder(archive);
+    builder.setFindingLabeler(windowLabels());
+    return read(builder);
 }
 
 } // namespace
@@ -103,13 +144,11 @@ bool Workspace::saveTranscriptFile(const QList<TranscriptSession> &sessions, con
     TranscriptRenderOptions options;
     options.tenant = m_tenant;
     options.title = title;
+    const TranscriptFormat format = suffix == "html"_L1 || suffix == "htm"_L1 ? TranscriptFormat::Html : TranscriptFormat::Pdf;
     QString error;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const bool ok = TranscriptRenderer::save(sessions, path,
-                                             suffix == "html"_L1 || suffix == "htm"_L1 ? TranscriptFormat::Html
-                                                                                       : TranscriptFormat::Pdf,
-                                             options, &error);
-    QApplication::restoreOverrideCursor();
+    const bool ok = offGuiThread(this, tr("Writing the transcript…"), [&] {
+        return TranscriptRenderer::save(sessions, path, format, options, &error);
+    });
     if (!ok) {
         Dialogs::error(this, tr("Save transcript"), error);
         return false;
@@ -124,11 +163,14 @@ bool Workspace::saveUserTranscripts(const QString &userId, QString *savedPath)
     if (!m_archive || !m_archive->isOpen() || userId.isEmpty())
         return false;
     const ArchiveFilter f = m_filter->filter();
-    TranscriptBuilder builder(*m_archive);
-    builder.setFindingLabeler(windowLabels());
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const QList<TranscriptSession> sessions = builder.forUser(userId, f.from, f.to);
-    QApplication::restoreOverrideCursor();
+    QString error;
+    const QList<TranscriptSession> sessions = offGuiThread(this, tr("Reading the conversations…"), [&] {
+        return readSessions(m_archive->path(), &error, [&](const TranscriptBuilder &b) { return b.forUser(userId, f.from, f.to); });
+    });
+    if (!error.isEmpty()) {
+        Dialogs::error(this, tr("Save transcript"), error);
+        return false;
+    }
     QString who = userId;
     if (const std::optional<User> u = m_archive->user(userId))
         who = !u->userPrincipalName.isEmpty() ? u->userPrincipalName : u->displayName;
@@ -145,11 +187,15 @@ bool Workspace::saveCaseTranscript(const QString &caseName, QString *savedPath)
 {
     if (!m_archive || !m_archive->isOpen())
         return false;
-    TranscriptBuilder builder(*m_archive);
-    builder.setFindingLabeler(windowLabels());
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const QList<TranscriptSession> sessions = builder.forSessions(builder.caseSessions(caseName));
-    QApplication::restoreOverrideCursor();
+    QString error;
+    const QList<TranscriptSession> sessions = offGuiThread(this, tr("Reading the conversations…"), [&] {
+        return readSessions(m_archive->path(), &error,
+                            [&](const TranscriptBuilder &b) { return b.forSessions(b.caseSessions(caseName)); });
+    });
+    if (!error.isEmpty()) {
+        Dialogs::error(this, tr("Save transcript"), error);
+        return false;
+    }
     return saveTranscriptFile(sessions, tr("Case - %1").arg(caseName), tr("Case: %1").arg(caseName), savedPath);
 }
 
