@@ -76,6 +76,16 @@ bool keychainMissing(const CliResult &r) { return r.exitCode == 2 && r.err.conta
 
 } // namespace
 
+// A test that needs the keychain skips without one, or fails with LEDGER_REQUIRE_KEYCHAIN=1.
+#define SKIP_WITHOUT_KEYCHAIN(result)                                                                    \
+    do {                                                                                                 \
+        if (!keychainUsable(result)) {                                                                   \
+            if (qEnvironmentVariableIntValue("LEDGER_REQUIRE_KEYCHAIN") == 1)                            \
+                QFAIL("the keychain is required");                                                      \
+            QSKIP("no usable keychain");                                                                 \
+        }                                                                                                \
+    } while (false)
+
 class CliCaseExportTest : public QObject {
     Q_OBJECT
 
@@ -165,11 +175,7 @@ private slots:
         const QString map = tempDir() + u"/restricted-map.csv"_s;
         CliResult r = cli.run(QStringList{u"export"_s} + demo(u"41"_s) + kRange
                               + QStringList{u"--out"_s, out, u"--pseudonymize"_s, u"--pseudonym-map"_s, map});
-        if (!keychainUsable(r)) {
-            if (qEnvironmentVariableIntValue("LEDGER_REQUIRE_KEYCHAIN") == 1)
-                QFAIL("the keychain is required");
-            QSKIP("no usable keychain");
-        }
+        SKIP_WITHOUT_KEYCHAIN(r);
         QVERIFY2(r.exitCode == 0 || r.exitCode == 4, qPrintable(report(r)));
         QVERIFY2(r.out.contains(u"Pseudonym map: "_s), qPrintable(r.out));
         QVERIFY(!QFileInfo::exists(out + u"/interactions.jsonl"_s));
@@ -264,11 +270,7 @@ private slots:
         QVERIFY2(r.exitCode == 0 || r.exitCode == 4, qPrintable(report(r)));
         r = cli.run(QStringList{u"export"_s} + demo(u"47"_s) + kRange
                     + QStringList{u"--out"_s, out, u"--pseudonymize"_s, u"--transcripts"_s, format});
-        if (!keychainUsable(r)) {
-            if (qEnvironmentVariableIntValue("LEDGER_REQUIRE_KEYCHAIN") == 1)
-                QFAIL("the keychain is required");
-            QSKIP("no usable keychain");
-        }
+        SKIP_WITHOUT_KEYCHAIN(r);
         QVERIFY2(r.exitCode == 0 || r.exitCode == 4, qPrintable(report(r)));
         QVERIFY(!QFileInfo::exists(out + u"/interactions.jsonl"_s));
 

@@ -80,6 +80,20 @@ QString bigArchive(int turns)
 
 class TestExportButtons : public QObject {
     Q_OBJECT
+    // Export everything with these export-dialog options into a new folder under `parent`; true
+    // when the window reported success (*finished: it reported at all, within a minute).
+    static bool exportEverythingInto(MainWindow &w, const QString &parent, const Dialogs::ExportOptions &options,
+                                     bool *finished)
+    {
+        QSignalSpy done(&w, &MainWindow::exportFinished);
+        QDir().mkpath(parent);
+        Dialogs::setNextExportOptions(options);
+        Dialogs::setNextDirectory(parent);
+        w.exportEverything();
+        *finished = done.wait(60000);
+        return *finished && done.first().at(0).toBool();
+    }
+
 private slots:
     void initTestCase()
     {
@@ -228,16 +242,12 @@ private slots:
     {
         MainWindow w;
         QVERIFY(w.openProfile(m_profileId));
-        QSignalSpy done(&w, &MainWindow::exportFinished);
-        const QString parent = QDir(test::tempDir()).filePath(QStringLiteral("pseudonymised"));
-        QDir().mkpath(parent);
         Dialogs::ExportOptions options;
         options.pseudonymize = true;
-        Dialogs::setNextExportOptions(options);
-        Dialogs::setNextDirectory(parent);
-        w.exportEverything();
-        QVERIFY(done.wait(60000));
-        if (!done.first().at(0).toBool()) {
+        const QString parent = QDir(test::tempDir()).filePath(QStringLiteral("pseudonymised"));
+        bool finished = false;
+        if (!exportEverythingInto(w, parent, options, &finished)) {
+            QVERIFY(finished);
             if (qEnvironmentVariableIntValue("LEDGER_REQUIRE_KEYCHAIN") == 1)
                 QFAIL(qPrintable(w.lastStatusMessage()));
             QSKIP("no usable keychain");
@@ -278,17 +288,13 @@ private slots:
         QFETCH(bool, pseudonymize);
         MainWindow w;
         QVERIFY(w.openProfile(m_profileId));
-        QSignalSpy done(&w, &MainWindow::exportFinished);
-        const QString parent = QDir(test::tempDir()).filePath(QStringLiteral("transcripts-") + QString::fromLatin1(QTest::currentDataTag()));
-        QDir().mkpath(parent);
         Dialogs::ExportOptions options;
         options.transcripts = format;
         options.pseudonymize = pseudonymize;
-        Dialogs::setNextExportOptions(options);
-        Dialogs::setNextDirectory(parent);
-        w.exportEverything();
-        QVERIFY(done.wait(60000));
-        if (!done.first().at(0).toBool()) {
+        const QString parent = QDir(test::tempDir()).filePath(QStringLiteral("transcripts-") + QString::fromLatin1(QTest::currentDataTag()));
+        bool finished = false;
+        if (!exportEverythingInto(w, parent, options, &finished)) {
+            QVERIFY(finished);
             if (pseudonymize && qEnvironmentVariableIntValue("LEDGER_REQUIRE_KEYCHAIN") != 1)
                 QSKIP("no usable keychain");
             QFAIL(qPrintable(w.lastStatusMessage()));
