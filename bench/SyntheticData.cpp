@@ -136,7 +136,7 @@ double buildArchive(const QString &path, qint64 count, int batch, double *parseS
     if (!archive.open(path, error))
         return -1;
     SyntheticData data(count);
-    archive.upsertUsers(data.users());
+    archive.writer().upsertUsers(data.users());
     QElapsedTimer parseTimer, insertTimer;
     qint64 parseNs = 0, insertNs = 0;
     double insertCpu = 0;
@@ -155,7 +155,7 @@ double buildArchive(const QString &path, qint64 count, int batch, double *parseS
         parseNs += parseTimer.nsecsElapsed();
         insertTimer.start();
         const std::clock_t c0 = std::clock();
-        if (archive.insertInteractions(items) < 0) {
+        if (archive.writer().insertInteractions(items) < 0) {
             if (error)
                 *error = archive.lastError();
             return -1;
@@ -172,7 +172,7 @@ double buildArchive(const QString &path, qint64 count, int batch, double *parseS
         s.userId = u.id;
         s.status = UserStatus::Ok;
         s.lastRun = QDateTime::currentDateTimeUtc();
-        archive.setSyncState(s);
+        archive.writer().setSyncState(s);
     }
     if (parseSeconds)
         *parseSeconds = double(parseNs) / 1e9;

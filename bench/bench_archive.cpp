@@ -79,51 +79,51 @@ int main(int argc, char **argv)
     const double openMs = timeMs([&] { a.open(path); });
     row(u"open (cold process, schema check, FTS probe)"_s, openMs, u"ms"_s, u"< 500 ms"_s);
     ArchiveFilter none;
-    double firstPage = timeMs([&] { a.countTurns(none); a.turns(none, {TurnRow::Time, Qt::DescendingOrder}, 0, 100); });
+    double firstPage = timeMs([&] { a.reader().countTurns(none); a.reader().turns(none, {TurnRow::Time, Qt::DescendingOrder}, 0, 100); });
     row(u"open + count + first 100 turns (what the GUI shows first)"_s, openMs + firstPage, u"ms"_s, u"< 500 ms"_s);
 
     ArchiveFilter text;
     text.text = bench::SyntheticData::needle();
     qint64 hits = 0;
-    const double ftsCount = timeMs([&] { hits = a.countTurns(text); });
-    const double ftsPage = timeMs([&] { a.turns(text, {TurnRow::Time, Qt::DescendingOrder}, 0, 100); });
+    const double ftsCount = timeMs([&] { hits = a.reader().countTurns(text); });
+    const double ftsPage = timeMs([&] { a.reader().turns(text, {TurnRow::Time, Qt::DescendingOrder}, 0, 100); });
     row(u"full-text filter \"%1\": count (%2 turns)"_s.arg(text.text).arg(hits), ftsCount, u"ms"_s, u"< 150 ms"_s);
     row(u"full-text filter: first page of 100, newest first"_s, ftsPage, u"ms"_s, u"< 150 ms"_s);
     text.text = u"kalo mi"_s;   // two frequent prefixes
-    const double ftsBroad = timeMs([&] { hits = a.countTurns(text); a.turns(text, {}, 0, 100); });
+    const double ftsBroad = timeMs([&] { hits = a.reader().countTurns(text); a.reader().turns(text, {}, 0, 100); });
     row(u"full-text filter, 2 frequent prefixes \"kalo mi\" (%1 turns): count + page"_s.arg(hits), ftsBroad, u"ms"_s, u"< 150 ms"_s);
     ArchiveFilter sessText;
     sessText.text = bench::SyntheticData::needle();
     row(u"full-text filter, Sessions view: count + page"_s,
-        timeMs([&] { a.countSessions(sessText); a.sessions(sessText, {SessionRow::Started, Qt::DescendingOrder}, 0, 100); }), u"ms"_s);
+        timeMs([&] { a.reader().countSessions(sessText); a.reader().sessions(sessText, {SessionRow::Started, Qt::DescendingOrder}, 0, 100); }), u"ms"_s);
     row(u"full-text filter, Users view: count + page"_s,
-        timeMs([&] { a.countUsers(sessText); a.users(sessText, {}, 0, 100); }), u"ms"_s);
+        timeMs([&] { a.reader().countUsers(sessText); a.reader().users(sessText, {}, 0, 100); }), u"ms"_s);
 
     row(u"sorted page: turns by time desc, offset 0, 100 rows"_s,
-        timeMs([&] { a.turns(none, {TurnRow::Time, Qt::DescendingOrder}, 0, 100); }), u"ms"_s);
-    const qint64 turns = a.countTurns(none);
+        timeMs([&] { a.reader().turns(none, {TurnRow::Time, Qt::DescendingOrder}, 0, 100); }), u"ms"_s);
+    const qint64 turns = a.reader().countTurns(none);
     row(u"sorted page: turns by time, offset %1 (middle)"_s.arg(turns / 2),
-        timeMs([&] { a.turns(none, {TurnRow::Time, Qt::AscendingOrder}, int(turns / 2), 100); }), u"ms"_s);
-    row(u"sorted page: turns by app, offset 0"_s, timeMs([&] { a.turns(none, {TurnRow::App, Qt::AscendingOrder}, 0, 100); }), u"ms"_s);
-    row(u"sorted page: turns by user name (join sort)"_s, timeMs([&] { a.turns(none, {TurnRow::User, Qt::AscendingOrder}, 0, 100); }), u"ms"_s);
+        timeMs([&] { a.reader().turns(none, {TurnRow::Time, Qt::AscendingOrder}, int(turns / 2), 100); }), u"ms"_s);
+    row(u"sorted page: turns by app, offset 0"_s, timeMs([&] { a.reader().turns(none, {TurnRow::App, Qt::AscendingOrder}, 0, 100); }), u"ms"_s);
+    row(u"sorted page: turns by user name (join sort)"_s, timeMs([&] { a.reader().turns(none, {TurnRow::User, Qt::AscendingOrder}, 0, 100); }), u"ms"_s);
     ArchiveFilter month;
     month.from = QDateTime(QDate(2025, 3, 1), QTime(0, 0), Qt::UTC);
     month.to = QDateTime(QDate(2025, 4, 1), QTime(0, 0), Qt::UTC);
     month.appClasses = {u"IPM.SkypeTeams.Message.Copilot.Word"_s};
     row(u"date + app filter: count + first page"_s,
-        timeMs([&] { a.countTurns(month); a.turns(month, {}, 0, 100); }), u"ms"_s);
+        timeMs([&] { a.reader().countTurns(month); a.reader().turns(month, {}, 0, 100); }), u"ms"_s);
     row(u"sessions by started desc, first page"_s,
-        timeMs([&] { a.sessions(none, {SessionRow::Started, Qt::DescendingOrder}, 0, 100); }), u"ms"_s);
+        timeMs([&] { a.reader().sessions(none, {SessionRow::Started, Qt::DescendingOrder}, 0, 100); }), u"ms"_s);
     row(u"users by interaction count (all users' counts)"_s,
-        timeMs([&] { a.users(none, {UserRow::Interactions, Qt::DescendingOrder}, 0, 100); }), u"ms"_s);
-    row(u"activity by day (chart)"_s, timeMs([&] { a.activityByDay(none); }), u"ms"_s);
+        timeMs([&] { a.reader().users(none, {UserRow::Interactions, Qt::DescendingOrder}, 0, 100); }), u"ms"_s);
+    row(u"activity by day (chart)"_s, timeMs([&] { a.reader().activityByDay(none); }), u"ms"_s);
     a.close();
 
     Archive::setFullTextSearchDisabledForTesting(true);
     Archive like;
     like.open(path);
     text.text = bench::SyntheticData::needle();
-    row(u"LIKE fallback (no FTS5): count \"%1\""_s.arg(text.text), timeMs([&] { like.countTurns(text); }), u"ms"_s);
+    row(u"LIKE fallback (no FTS5): count \"%1\""_s.arg(text.text), timeMs([&] { like.reader().countTurns(text); }), u"ms"_s);
     like.close();
     Archive::setFullTextSearchDisabledForTesting(false);
     Archive again;

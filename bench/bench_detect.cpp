@@ -74,9 +74,9 @@ int main(int argc, char **argv)
         Archive a;
         if (!a.open(tmp.filePath(u"sample.sqlite"_s)))
             return 1;
-        a.setWatchlists({list});
+        a.findings().setWatchlists({list});
         bench::SyntheticData data(sample);
-        a.upsertUsers(data.users());
+        a.writer().upsertUsers(data.users());
         QList<QList<QPair<QString, QByteArray>>> batches;
         while (!data.atEnd())
             batches << data.nextRaw(1000);
@@ -89,7 +89,7 @@ int main(int argc, char **argv)
                 i.json = QJsonObject();
                 items << i;
             }
-            a.insertInteractions(items);
+            a.writer().insertInteractions(items);
             all << items;
         }
         const double syncCpu = cpuSeconds(c0);
@@ -123,32 +123,32 @@ int main(int argc, char **argv)
     Archive a;
     if (!a.open(path))
         return 1;
-    const qint64 stored = a.countInteractions({});
-    a.setWatchlists({list});
+    const qint64 stored = a.reader().countInteractions({});
+    a.findings().setWatchlists({list});
     out << "load average before the rescan: " << loadAverage() << Qt::endl;
     QElapsedTimer wall;
     wall.start();
     const std::clock_t c2 = std::clock();
-    const bool ok = a.rescanFindings(Archive::RescanWatchlists);
+    const bool ok = a.findings().rescan(FindingsStore::RescanWatchlists);
     const double rescanWall = double(wall.nsecsElapsed()) / 1e9, rescanCpu = cpuSeconds(c2);
-    out << "| rescan after a watchlist change, " << stored << " interactions (" << a.countFindings({})
+    out << "| rescan after a watchlist change, " << stored << " interactions (" << a.findings().countFindings({})
         << " findings), wall | " << QString::number(rescanWall, 'f', 1) << " s | < 60 s |" << Qt::endl;
     out << "| the same, process CPU (all threads) | " << QString::number(rescanCpu, 'f', 1) << " s | |" << Qt::endl;
     out << "load average after it: " << loadAverage() << Qt::endl;
     // After the pipelined run, so that the page cache it warmed favours the previous design.
     if (p.isSet(u"sequential"_s)) {
-        Archive::setSequentialRescanForBenchmark(true);
+        FindingsStore::setSequentialRescanForBenchmark(true);
         QElapsedTimer seq;
         seq.start();
         const std::clock_t cs = std::clock();
-        a.rescanFindings(Archive::RescanWatchlists);
+        a.findings().rescan(FindingsStore::RescanWatchlists);
         out << "| rescan after a watchlist change, sequential (previous design), wall | "
             << QString::number(double(seq.nsecsElapsed()) / 1e9, 'f', 1) << " s | |" << Qt::endl;
         out << "| the same, process CPU | " << QString::number(cpuSeconds(cs), 'f', 1) << " s | |" << Qt::endl;
-        Archive::setSequentialRescanForBenchmark(false);
+        FindingsStore::setSequentialRescanForBenchmark(false);
     }
     wall.restart();
-    const bool ok2 = a.rescanFindings(Archive::RescanSensitive | Archive::RescanWatchlists);
+    const bool ok2 = a.findings().rescan(FindingsStore::RescanSensitive | FindingsStore::RescanWatchlists);
     out << "| full rescan (detectors and watchlist), wall | " << QString::number(double(wall.nsecsElapsed()) / 1e9, 'f', 1)
         << " s | < 60 s |" << Qt::endl;
     out << "load average at the end: " << loadAverage() << Qt::endl;

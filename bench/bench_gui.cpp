@@ -153,8 +153,8 @@ int main(int argc, char **argv)
     const double openMs = timeMs([&] { archive.open(path); });
     Archive baseline;  // a second connection for the baseline's synchronous calls
     baseline.open(path);
-    const qint64 turns = baseline.countTurns({});
-    out << "bench_gui: " << path << ", " << turns << " turns, " << baseline.countUsers({}) << " users" << Qt::endl << Qt::endl;
+    const qint64 turns = baseline.reader().countTurns({});
+    out << "bench_gui: " << path << ", " << turns << " turns, " << baseline.reader().countUsers({}) << " users" << Qt::endl << Qt::endl;
     out << "| operation | baseline: GUI thread blocked (count + first page on the GUI thread) "
            "| now: longest GUI-thread stall | now: rows on screen after | stall ratio | resident memory after |"
         << Qt::endl << "|---|---|---|---|---|---|" << Qt::endl;
@@ -172,10 +172,10 @@ int main(int argc, char **argv)
     const SortSpec newest{TurnRow::Time, Qt::DescendingOrder};
     auto oldReload = [&](const ArchiveFilter &f, SortSpec s, bool unfiltered) {
         return timeMs([&] {
-            baseline.countTurns(f);
+            baseline.reader().countTurns(f);
             if (unfiltered)
-                baseline.countTurns({});
-            baseline.turns(f, s, 0, 200);
+                baseline.reader().countTurns({});
+            baseline.reader().turns(f, s, 0, 200);
         });
     };
 
@@ -202,9 +202,9 @@ int main(int argc, char **argv)
         }, promptsReady));
     QScrollBar *bar = prompts->verticalScrollBar();
     row(u"scroll Prompts to the last row (baseline: reading the page at that offset)"_s,
-        timeMs([&] { baseline.turns({}, newest, int(turns) - 200, 200); }),
+        timeMs([&] { baseline.reader().turns({}, newest, int(turns) - 200, 200); }),
         measure(hb, [&] { bar->setValue(bar->maximum()); }, promptsReady));
-    row(u"scroll Prompts to the middle"_s, timeMs([&] { baseline.turns({}, newest, int(turns / 2), 200); }),
+    row(u"scroll Prompts to the middle"_s, timeMs([&] { baseline.reader().turns({}, newest, int(turns / 2), 200); }),
         measure(hb, [&] { bar->setValue(bar->maximum() / 2); }, promptsReady));
     row(u"refresh while reading the middle (what a running sync does every 4 s)"_s, oldReload({}, newest, true),
         measure(hb, [&] { ws.reloadAll(); }, promptsReady));
@@ -216,8 +216,8 @@ int main(int argc, char **argv)
         const QModelIndex first = prompts->model()->index(0, 0);
         const QString user = first.data(ArchiveTableModel::UserIdRole).toString();
         const QString session = first.data(ArchiveTableModel::SessionIdRole).toString();
-        const double old = timeMs([&] { baseline.sessionInteractions(user, session); });
-        row(u"open a conversation (select a prompt; %1 interactions)"_s.arg(baseline.sessionInteractions(user, session).size()),
+        const double old = timeMs([&] { baseline.reader().sessionInteractions(user, session); });
+        row(u"open a conversation (select a prompt; %1 interactions)"_s.arg(baseline.reader().sessionInteractions(user, session).size()),
             old, measure(hb, [&] { prompts->setCurrentIndex(first); }, [] { return true; }));
     }
 
@@ -243,15 +243,15 @@ int main(int argc, char **argv)
     }
     {
         const double old = timeMs([&] {
-            baseline.countSessions({});
-            baseline.sessions({}, {SessionRow::Started, Qt::DescendingOrder}, 0, 200);
+            baseline.reader().countSessions({});
+            baseline.reader().sessions({}, {SessionRow::Started, Qt::DescendingOrder}, 0, 200);
         });
         row(u"Sessions tab opens"_s, old, measure(hb, [&] { ws.setCurrentTab(Workspace::SessionsTab); },
                                                   [&] { return visibleRowsLoaded(ws.sessionsView()); }));
         for (int c : {int(SessionRow::User), int(SessionRow::FirstPrompt)}) {
             const double oldSort = timeMs([&] {
-                baseline.countSessions({});
-                baseline.sessions({}, {c, Qt::AscendingOrder}, 0, 200);
+                baseline.reader().countSessions({});
+                baseline.reader().sessions({}, {c, Qt::AscendingOrder}, 0, 200);
             });
             row(c == SessionRow::User ? u"sort Sessions by user"_s : u"sort Sessions by first prompt"_s, oldSort,
                 measure(hb, [&] { ws.sessionsView()->sortByColumn(c, Qt::AscendingOrder); },
@@ -259,17 +259,17 @@ int main(int argc, char **argv)
         }
     }
     {
-        const double old = timeMs([&] { baseline.countUsers({}); baseline.users({}, {UserRow::Name, Qt::AscendingOrder}); });
+        const double old = timeMs([&] { baseline.reader().countUsers({}); baseline.reader().users({}, {UserRow::Name, Qt::AscendingOrder}); });
         row(u"Users tab opens (every user with counts)"_s, old,
             measure(hb, [&] { ws.setCurrentTab(Workspace::UsersTab); }, [&] { return visibleRowsLoaded(ws.usersView()); }));
-        const double oldSort = timeMs([&] { baseline.users({}, {UserRow::Interactions, Qt::DescendingOrder}); });
+        const double oldSort = timeMs([&] { baseline.reader().users({}, {UserRow::Interactions, Qt::DescendingOrder}); });
         row(u"sort Users by interactions"_s, oldSort,
             measure(hb, [&] { ws.usersView()->sortByColumn(UserRow::Interactions, Qt::DescendingOrder); },
                     [&] { return visibleRowsLoaded(ws.usersView()); }));
     }
     {
         auto *activity = ws.findChild<ActivityView *>();
-        const double old = timeMs([&] { baseline.activityByDay({}); baseline.topUsers({}, 10); });
+        const double old = timeMs([&] { baseline.reader().activityByDay({}); baseline.reader().topUsers({}, 10); });
         row(u"Activity tab opens (per-day chart, top users)"_s, old,
             measure(hb, [&] { ws.setCurrentTab(Workspace::ActivityTab); }, [&] { return !activity->isLoading(); }));
     }

@@ -85,7 +85,7 @@ public:
     // "created", "renamed", "members_added", "members_removed", "deleted").
     static QString recordWatchlistChange(Archive &archive, const QString &action, const QString &watchlist,
                                          const QStringList &members = {}, QString *error = nullptr);
-    // Archive::saveWatchlists: one "watchlist" entry per list created, deleted or changed between
+    // FindingsStore::saveWatchlists: one "watchlist" entry per list created, deleted or changed between
     // the stored lists `before` and `after` (by name, case-insensitively; terms compared as
     // written). Inside the caller's open transaction. False (*error set) when an append failed.
     static bool recordWatchlistsSaved(Archive &archive, const QList<QPair<QString, QString>> &before,

@@ -1,5 +1,5 @@
-// Archive: the read side (views, export streams, charts).
-#include "app/archive/Archive.h"
+// The archive's read side (views, export streams, charts).
+#include "app/archive/ArchiveReader.h"
 #include "app/archive/ArchivePrivate.h"
 #include "app/archive/ArchiveSql.h"
 
@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QSqlError>
 #include <algorithm>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -17,14 +18,23 @@ namespace {
 QString direction(const SortSpec &s) { return ArchiveSql::direction(s); }
 QString pageClause(int offset, int limit) { return ArchiveSql::pageClause(offset, limit); }
 
-qint64 countWith(const Archive::Private *d, const QString &sql, const ArchiveSql &w)
+qint64 countWith(const ArchiveState *d, const QString &sql, const ArchiveSql &w)
 {
     QSqlQuery q(d->db);
     q.prepare(sql);
     w.bindTo(q);
-    if (!const_cast<Archive::Private *>(d)->exec(q, u"Counting"_s) || !q.next())
+    if (!const_cast<ArchiveState *>(d)->exec(q, u"Counting"_s) || !q.next())
         return -1;
     return q.value(0).toLongLong();
+}
+
+// The rows of `from` that match f under `conditions` (an ArchiveSql member or a callable).
+template <typename Conditions>
+qint64 countWhere(const ArchiveState *d, const QString &from, const ArchiveFilter &f, Conditions conditions)
+{
+    ArchiveSql w(d->fullText);
+    std::invoke(conditions, w, f);
+    return countWith(d, u"SELECT count(*) FROM "_s + from + w.where(), w);
 }
 
 // Shared SELECT lists and row readers.
@@ -180,7 +190,7 @@ struct RowSource {
 
 // The row ids matching w in `orderBy` order (a page of them when offset/limit are given).
 // `cancelled` is polled between rows: an abandoned query stops early (the caller drops the result).
-QList<qint64> readKeys(Archive::Private *d, const ArchiveSql &w, const RowSource &src, const QString &orderBy,
+QList<qint64> readKeys(ArchiveState *d, const ArchiveSql &w, const RowSource &src, const QString &orderBy,
                        bool joinUsers, int offset, int limit, const std::function<bool()> &cancelled = {})
 {
     QList<qint64> keys;
@@ -203,7 +213,7 @@ QList<qint64> readKeys(Archive::Private *d, const ArchiveSql &w, const RowSource
 
 // The rows with these ids, in the order of `keys` (a default row where an id no longer exists).
 template <typename Row, typename Make>
-QList<Row> rowsByKeys(Archive::Private *d, const RowSource &src, const QList<qint64> &keys, Make make)
+QList<Row> rowsByKeys(ArchiveState *d, const RowSource &src, const QList<qint64> &keys, Make make)
 {
     QList<Row> out;
     if (keys.isEmpty())
@@ -230,7 +240,7 @@ QList<Row> rowsByKeys(Archive::Private *d, const RowSource &src, const QList<qin
 // Rows matching w in `orderBy` order. A page first finds the row ids (skipping `offset` rows in
 // an index, not in the wide rows), then reads just those rows.
 template <typename Row, typename Make>
-QList<Row> readRows(Archive::Private *d, const ArchiveSql &w, const RowSource &src, const QString &orderBy,
+QList<Row> readRows(ArchiveState *d, const ArchiveSql &w, const RowSource &src, const QString &orderBy,
                     bool joinUsers, int offset, int limit, Make make)
 {
     QList<Row> out;
@@ -249,7 +259,7 @@ QList<Row> readRows(Archive::Private *d, const ArchiveSql &w, const RowSource &s
 
 // Streams rows matching w in `orderBy` order; cb returns false to stop.
 template <typename Row, typename Make>
-bool forEachRow(Archive::Private *d, const ArchiveSql &w, const RowSource &src, const QString &orderBy, Make make,
+bool forEachRow(ArchiveState *d, const ArchiveSql &w, const RowSource &src, const QString &orderBy, Make make,
                 const std::function<bool(const Row &)> &cb)
 {
     QSqlQuery q(d->db);
@@ -300,7 +310,7 @@ bool nocaseEqual(const QByteArray &a, const QByteArray &b)
 // names are equal under NOCASE their matching rows in id order (one index lookup per group).
 // The same order as the join sort; the caller uses it only when the filter has no text (the
 // full-text condition would be evaluated once per group). limit < 0: all keys.
-QList<qint64> userGroupedKeys(Archive::Private *d, const RowSource &src, const ArchiveFilter &f, const SortSpec &sort,
+QList<qint64> userGroupedKeys(ArchiveState *d, const RowSource &src, const ArchiveFilter &f, const SortSpec &sort,
                               int limit, const std::function<bool()> &cancelled)
 {
     QList<qint64> keys;
@@ -413,7 +423,7 @@ RowSource turnSource()
 
 // A view's rows (a page of them when offset/limit are given), its keys, its export stream.
 template <typename Row, typename Make>
-QList<Row> viewRows(Archive::Private *d, const RowSource &src, const ArchiveFilter &f, SortSpec sort, int offset,
+QList<Row> viewRows(ArchiveState *d, const RowSource &src, const ArchiveFilter &f, SortSpec sort, int offset,
                     int limit, Make make)
 {
     ArchiveSql w(d->fullText);
@@ -423,7 +433,7 @@ QList<Row> viewRows(Archive::Private *d, const RowSource &src, const ArchiveFilt
     return readRows<Row>(d, w, src, orderBy, needsUsers, offset, limit, make);
 }
 
-QList<qint64> viewKeys(Archive::Private *d, const RowSource &src, const ArchiveFilter &f, SortSpec sort,
+QList<qint64> viewKeys(ArchiveState *d, const RowSource &src, const ArchiveFilter &f, SortSpec sort,
                        const std::function<bool()> &cancelled, int limit = -1)
 {
     if (groupedByUser(src, f, sort))
@@ -436,7 +446,7 @@ QList<qint64> viewKeys(Archive::Private *d, const RowSource &src, const ArchiveF
 }
 
 template <typename Row, typename Make>
-bool viewStream(Archive::Private *d, const RowSource &src, const ArchiveFilter &f, Make make,
+bool viewStream(ArchiveState *d, const RowSource &src, const ArchiveFilter &f, Make make,
                 const std::function<bool(const Row &)> &cb)
 {
     ArchiveSql w(d->fullText);
@@ -448,69 +458,61 @@ bool viewStream(Archive::Private *d, const RowSource &src, const ArchiveFilter &
 
 // ---- counts -------------------------------------------------------------------------------------
 
-qint64 Archive::countUsers(const ArchiveFilter &f) const
+qint64 ArchiveReader::countUsers(const ArchiveFilter &f) const
 {
-    ArchiveSql w(d->fullText);
-    w.userConditions(f);
-    return countWith(d, u"SELECT count(*) FROM users u LEFT JOIN sync_state ss ON ss.user_id = u.id"_s + w.where(), w);
+    return countWhere(d, u"users u LEFT JOIN sync_state ss ON ss.user_id = u.id"_s, f, &ArchiveSql::userConditions);
 }
 
-qint64 Archive::countSessions(const ArchiveFilter &f) const
+qint64 ArchiveReader::countSessions(const ArchiveFilter &f) const
 {
-    ArchiveSql w(d->fullText);
-    w.sessionConditions(f);
-    return countWith(d, u"SELECT count(*) FROM sessions s"_s + w.where(), w);
+    return countWhere(d, u"sessions s"_s, f, &ArchiveSql::sessionConditions);
 }
 
-qint64 Archive::countTurns(const ArchiveFilter &f) const
+qint64 ArchiveReader::countTurns(const ArchiveFilter &f) const
 {
-    ArchiveSql w(d->fullText);
-    w.turnConditions(f);
-    return countWith(d, u"SELECT count(*) FROM turns t"_s + w.where(), w);
+    return countWhere(d, u"turns t"_s, f, [](ArchiveSql &w, const ArchiveFilter &filter) { w.turnConditions(filter); });
 }
 
-qint64 Archive::countInteractions(const ArchiveFilter &f) const
+qint64 ArchiveReader::countInteractions(const ArchiveFilter &f) const
 {
-    ArchiveSql w(d->fullText);
-    w.interactionConditions(f);
-    return countWith(d, u"SELECT count(*) FROM interactions i"_s + w.where(), w);
+    return countWhere(d, u"interactions i"_s, f, &ArchiveSql::interactionConditions);
 }
 
 // ---- sessions and turns -------------------------------------------------------------------------
 
-QList<SessionRow> Archive::sessions(const ArchiveFilter &f, SortSpec sort, int offset, int limit) const
+QList<SessionRow> ArchiveReader::sessions(const ArchiveFilter &f, SortSpec sort, int offset, int limit) const
 {
     return viewRows<SessionRow>(d, sessionSource(), f, sort, offset, limit, sessionFrom);
 }
 
-QList<SessionRow> Archive::sessionsByKeys(const QList<qint64> &keys) const
+QList<SessionRow> ArchiveReader::sessionsByKeys(const QList<qint64> &keys) const
 {
     return rowsByKeys<SessionRow>(d, sessionSource(), keys, sessionFrom);
 }
 
-bool Archive::forEachSession(const ArchiveFilter &f, const std::function<bool(const SessionRow &)> &cb) const
+bool ArchiveReader::forEachSession(const ArchiveFilter &f, const std::function<bool(const SessionRow &)> &cb) const
 {
     return viewStream<SessionRow>(d, sessionSource(), f, sessionFrom, cb);
 }
 
-QList<TurnRow> Archive::turns(const ArchiveFilter &f, SortSpec sort, int offset, int limit) const
+QList<TurnRow> ArchiveReader::turns(const ArchiveFilter &f, SortSpec sort, int offset, int limit) const
 {
     return viewRows<TurnRow>(d, turnSource(), f, sort, offset, limit, turnFrom);
 }
 
-QList<TurnRow> Archive::turnsByKeys(const QList<qint64> &keys) const
+QList<TurnRow> ArchiveReader::turnsByKeys(const QList<qint64> &keys) const
 {
     return rowsByKeys<TurnRow>(d, turnSource(), keys, turnFrom);
 }
 
-bool Archive::forEachTurn(const ArchiveFilter &f, const std::function<bool(const TurnRow &)> &cb) const
+bool ArchiveReader::forEachTurn(const ArchiveFilter &f, const std::function<bool(const TurnRow &)> &cb) const
 {
     return viewStream<TurnRow>(d, turnSource(), f, turnFrom, cb);
 }
 
 // ---- row keys (the GUI's tables page by these) ----------------------------------------------------
 
-QList<qint64> Archive::rowKeys(ArchiveView view, const ArchiveFilter &f, SortSpec sort,
+QList<qint64> ArchiveReader::rowKeys(ArchiveView view, const ArchiveFilter &f, SortSpec sort,
                                const std::function<bool()> &cancelled) const
 {
     switch (view) {
@@ -525,7 +527,7 @@ QList<qint64> Archive::rowKeys(ArchiveView view, const ArchiveFilter &f, SortSpe
     return {};
 }
 
-QList<qint64> Archive::firstRowKeys(ArchiveView view, const ArchiveFilter &f, SortSpec sort, int limit) const
+QList<qint64> ArchiveReader::firstRowKeys(ArchiveView view, const ArchiveFilter &f, SortSpec sort, int limit) const
 {
     switch (view) {
     case ArchiveView::Turns: return viewKeys(d, turnSource(), f, sort, {}, std::max(0, limit));
@@ -535,13 +537,7 @@ QList<qint64> Archive::firstRowKeys(ArchiveView view, const ArchiveFilter &f, So
     return {};
 }
 
-void Archive::setCacheSizeKiB(int kib)
-{
-    if (isOpen())
-        d->execSql(u"PRAGMA cache_size=-%1"_s.arg(std::max(256, kib)));
-}
-
-bool Archive::Private::ensureSortIndexes()
+bool ArchiveState::ensureSortIndexes()
 {
     // Idempotent, on every open; no schema version (an archive without them reads the same rows).
     static const char *const kSortIndexes[] = {
@@ -558,7 +554,7 @@ bool Archive::Private::ensureSortIndexes()
 
 // ---- interactions ---------------------------------------------------------------------------------
 
-bool Archive::forEachInteraction(const ArchiveFilter &f, const std::function<bool(const Interaction &)> &cb) const
+bool ArchiveReader::forEachInteraction(const ArchiveFilter &f, const std::function<bool(const Interaction &)> &cb) const
 {
     ArchiveSql w(d->fullText);
     w.interactionConditions(f);
@@ -574,7 +570,7 @@ bool Archive::forEachInteraction(const ArchiveFilter &f, const std::function<boo
     return !q.lastError().isValid();
 }
 
-QList<Interaction> Archive::sessionInteractions(const QString &userId, const QString &sessionId) const
+QList<Interaction> ArchiveReader::sessionInteractions(const QString &userId, const QString &sessionId) const
 {
     QSqlQuery q(d->db);
     q.setForwardOnly(true);
@@ -592,48 +588,29 @@ QList<Interaction> Archive::sessionInteractions(const QString &userId, const QSt
     return out;
 }
 
-QList<DayActivity> Archive::activityByDay(const ArchiveFilter &f) const
+QList<DayActivity> ArchiveReader::activityByDay(const ArchiveFilter &f) const
 {
-    ArchiveSql fast(d->fullText);
-    if (fast.activityConditions(f)) {
-        QSqlQuery q(d->db);
-        q.setForwardOnly(true);
-        q.prepare(u"SELECT a.day, a.app_class, sum(a.n) FROM activity_daily a"_s + fast.where()
-                  + u" GROUP BY a.day, a.app_class ORDER BY a.day, a.app_class"_s);
-        fast.bindTo(q);
-        QList<DayActivity> out;
-        if (d->exec(q, u"Reading activity"_s)) {
-            while (q.next()) {
-                DayActivity a;
-                a.day = QDate(1970, 1, 1).addDays(q.value(0).toLongLong());
-                a.appClass = q.value(1).toString();
-                a.count = q.value(2).toLongLong();
-                out << a;
-            }
-        }
-        return out;
-    }
+    // (UTC day number, app, count) columns.
+    const auto dayActivityFrom = [](const QSqlQuery &q) {
+        return DayActivity{QDate(1970, 1, 1).addDays(q.value(0).toLongLong()), q.value(1).toString(), q.value(2).toLongLong()};
+    };
     ArchiveSql w(d->fullText);
-    w.interactionConditions(f);
     QSqlQuery q(d->db);
     q.setForwardOnly(true);
-    q.prepare(u"SELECT i.created / 86400000 AS day, i.app_class, count(*) FROM interactions i"_s + w.where()
-              + (w.where().isEmpty() ? u" WHERE"_s : u" AND"_s) + u" i.created IS NOT NULL GROUP BY day, i.app_class ORDER BY day, i.app_class"_s);
-    w.bindTo(q);
-    QList<DayActivity> out;
-    if (d->exec(q, u"Reading activity"_s)) {
-        while (q.next()) {
-            DayActivity a;
-            a.day = QDate(1970, 1, 1).addDays(q.value(0).toLongLong());
-            a.appClass = q.value(1).toString();
-            a.count = q.value(2).toLongLong();
-            out << a;
-        }
+    if (w.activityConditions(f)) {
+        q.prepare(u"SELECT a.day, a.app_class, sum(a.n) FROM activity_daily a"_s + w.where()
+                  + u" GROUP BY a.day, a.app_class ORDER BY a.day, a.app_class"_s);
+    } else {
+        w.interactionConditions(f);
+        q.prepare(u"SELECT i.created / 86400000 AS day, i.app_class, count(*) FROM interactions i"_s + w.where()
+                  + (w.where().isEmpty() ? u" WHERE"_s : u" AND"_s)
+                  + u" i.created IS NOT NULL GROUP BY day, i.app_class ORDER BY day, i.app_class"_s);
     }
-    return out;
+    w.bindTo(q);
+    return d->rows(q, u"Reading activity"_s, dayActivityFrom);
 }
 
-QList<UserActivity> Archive::topUsers(const ArchiveFilter &f, int limit) const
+QList<UserActivity> ArchiveReader::topUsers(const ArchiveFilter &f, int limit) const
 {
     ArchiveSql w(d->fullText);
     QSqlQuery q(d->db);
@@ -649,17 +626,27 @@ QList<UserActivity> Archive::topUsers(const ArchiveFilter &f, int limit) const
                   + u" GROUP BY i.user_id ORDER BY n DESC, i.user_id LIMIT %1"_s.arg(qMax(0, limit)));
     }
     w.bindTo(q);
-    QList<UserActivity> out;
-    if (d->exec(q, u"Reading top users"_s)) {
-        while (q.next()) {
-            UserActivity a;
-            a.userId = q.value(0).toString();
-            a.displayName = q.value(1).toString();
-            a.count = q.value(2).toLongLong();
-            out << a;
-        }
-    }
-    return out;
+    return d->rows(q, u"Reading top users"_s, userActivityFrom);
+}
+
+bool ArchiveReader::forEachUnreadableItem(const QStringList &userIds,
+                                          const std::function<bool(const QString &, const QByteArray &, const QString &)> &cb) const
+{
+    ArchiveSql w(false);
+    ArchiveFilter only;
+    only.userIds = userIds;
+    w.interactionConditions(only);   // "i.user_id IN (…)" when userIds is not empty
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT i.user_id, CAST(i.raw AS BLOB), i.reason FROM unreadable_items i"_s + w.where()
+              + u" ORDER BY i.user_id, i.seen, i.item_key"_s);
+    w.bindTo(q);
+    if (!d->exec(q, u"Reading unreadable items"_s))
+        return false;
+    while (q.next())
+        if (!cb(q.value(0).toString(), q.value(1).toByteArray(), q.value(2).toString()))
+            break;
+    return !q.lastError().isValid();
 }
 
 } // namespace ledger

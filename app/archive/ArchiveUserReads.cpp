@@ -1,5 +1,5 @@
-// Archive: the Users view (every directory user with its sync outcome and activity counts).
-#include "app/archive/Archive.h"
+// The archive's Users view (every directory user with its sync outcome and activity counts).
+#include "app/archive/ArchiveReader.h"
 #include "app/archive/ArchivePrivate.h"
 #include "app/archive/ArchiveSql.h"
 
@@ -17,7 +17,7 @@ namespace {
 constexpr int kUserRowIdColumn = 15;
 
 // Prepares and executes the Users view's query; `extra` is one more condition on u (or empty).
-bool prepareUsers(Archive::Private *d, QSqlQuery &q, const ArchiveFilter &f, SortSpec sort, const QString &extra,
+bool prepareUsers(ArchiveState *d, QSqlQuery &q, const ArchiveFilter &f, SortSpec sort, const QString &extra,
                   int offset, int limit)
 {
     // Activity columns count within the filter's date range and apps (not its text or users).
@@ -70,7 +70,7 @@ bool prepareUsers(Archive::Private *d, QSqlQuery &q, const ArchiveFilter &f, Sor
     return d->exec(q, u"Reading users"_s);
 }
 
-// The users table's one row mapper: its columns 0–7 as the Users view and Archive::user() select
+// The users table's one row mapper: its columns 0–7 as the Users view and ArchiveReader::user() select
 // them ("u.id, u.display_name, u.upn, u.mail, u.department, u.job_title, u.account_enabled,
 // u.user_type"), and deleted_utc at `deletedColumn`.
 User directoryUserFrom(const QSqlQuery &q, int deletedColumn)
@@ -107,7 +107,7 @@ UserRow userFrom(const QSqlQuery &q)
 
 } // namespace
 
-QList<UserRow> Archive::users(const ArchiveFilter &f, SortSpec sort, int offset, int limit, QList<qint64> *keys) const
+QList<UserRow> ArchiveReader::users(const ArchiveFilter &f, SortSpec sort, int offset, int limit, QList<qint64> *keys) const
 {
     QList<UserRow> out;
     QSqlQuery q(d->db);
@@ -121,7 +121,7 @@ QList<UserRow> Archive::users(const ArchiveFilter &f, SortSpec sort, int offset,
     return out;
 }
 
-QList<UserRow> Archive::usersByKeys(const ArchiveFilter &f, const QList<qint64> &keys) const
+QList<UserRow> ArchiveReader::usersByKeys(const ArchiveFilter &f, const QList<qint64> &keys) const
 {
     QList<UserRow> out;
     if (keys.isEmpty())
@@ -146,7 +146,7 @@ QList<UserRow> Archive::usersByKeys(const ArchiveFilter &f, const QList<qint64> 
     return out;
 }
 
-std::optional<User> Archive::user(const QString &userId) const
+std::optional<User> ArchiveReader::user(const QString &userId) const
 {
     QSqlQuery q(d->db);
     q.prepare(u"SELECT id, display_name, upn, mail, department, job_title, account_enabled, user_type, deleted_utc"
@@ -157,7 +157,7 @@ std::optional<User> Archive::user(const QString &userId) const
     return directoryUserFrom(q, 8);
 }
 
-QStringList Archive::sharedDisplayNames() const
+QStringList ArchiveReader::sharedDisplayNames() const
 {
     QStringList out;
     QSqlQuery q(d->db);

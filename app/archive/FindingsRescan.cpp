@@ -33,7 +33,7 @@ void FindingsRescan::stop()
 bool FindingsRescan::start(const QString &path, const QList<detect::Watchlist> &watchlists, int scope)
 {
     stop();
-    if (scope == Archive::RescanNone || path.isEmpty())
+    if (scope == FindingsStore::RescanNone || path.isEmpty())
         return false;
     auto cancel = std::make_shared<std::atomic_bool>(false);
     m_cancel = cancel;
@@ -43,8 +43,8 @@ bool FindingsRescan::start(const QString &path, const QList<detect::Watchlist> &
         QString error;
         bool ok = archive.open(path, &error);
         if (ok) {
-            archive.setWatchlists(watchlists);
-            ok = archive.rescanFindings(
+            archive.findings().setWatchlists(watchlists);
+            ok = archive.findings().rescan(
                 scope, [cancel] { return cancel->load(); },
                 [self, cancel](qint64 done, qint64 total) {
                     if (!cancel->load() && self)

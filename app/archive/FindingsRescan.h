@@ -17,7 +17,7 @@ public:
     explicit FindingsRescan(QObject *parent = nullptr);
     ~FindingsRescan() override;   // cancels a running rescan and waits for it
 
-    // Rescans `scope` (Archive::RescanScope bits) of the archive at path with these watchlists.
+    // Rescans `scope` (FindingsStore::RescanScope bits) of the archive at path with these watchlists.
     // A running rescan is cancelled first. Returns false when scope is none.
     bool start(const QString &path, const QList<detect::Watchlist> &watchlists, int scope);
     void cancel();

@@ -2,7 +2,7 @@
 
 #include "app/archive/ActivityLog.h"
 #include "app/archive/Archive.h"
-#include "app/archive/ArchivePrivate.h"   // timeValue / timeFromValue: the archive's UTC time columns
+#include "app/archive/ArchiveColumns.h"
 #include "app/model/AppClass.h"
 
 #include <QDebug>

@@ -72,7 +72,7 @@ private:
     Archive &m_archive;
 };
 
-// The schema step that adds the table (idempotent statements, run by Archive::migrate).
+// The schema step that adds the table (idempotent statements, run by archiveschema::migrate).
 QStringList savedSearchSchemaStatements();
 
 } // namespace ledger

@@ -176,7 +176,7 @@ void ExportCommand::run()
     if (m_options.watchlistsGiven) {
         // For this run only (the profile's stored lists are not changed); the stored watchlist
         // findings are recomputed with these lists before the export is written.
-        m_archive->setWatchlists(m_options.watchlists);
+        m_archive->findings().setWatchlists(m_options.watchlists);
         QStringList names;
         for (const detect::Watchlist &w : m_options.watchlists)
             names << w.name();

@@ -157,14 +157,14 @@ struct Run {
     bool inViewOrder(ArchiveView view, const ArchiveFilter &f, ByKeys byKeys, const Callback &cb)
     {
         const QString errorBefore = archive.lastError();
-        const QList<qint64> keys = archive.rowKeys(view, f, *order, [this] { return cancelRequested(); });
+        const QList<qint64> keys = archive.reader().rowKeys(view, f, *order, [this] { return cancelRequested(); });
         if (cancelled)
             return true;
         if (keys.isEmpty() && archive.lastError() != errorBefore)
             return false;   // the keys could not be read
         constexpr qsizetype kBlock = 500;
         for (qsizetype at = 0; at < keys.size(); at += kBlock) {
-            const QList<Row> rows = (archive.*byKeys)(keys.mid(at, kBlock));
+            const QList<Row> rows = (archive.reader().*byKeys)(keys.mid(at, kBlock));
             for (const Row &r : rows)
                 if (!cb(r))
                     return true;   // stopped by a write error or a cancel (both reported by the caller)
@@ -180,8 +180,8 @@ struct Run {
         const auto row = [&](const TurnRow &t) {
             return (ok = w.writeRow(pseudonymized(pseudo, promptCells(t), t.userId, {0, 1, 2}))) && tick();
         };
-        const bool read = ok && (order ? inViewOrder<TurnRow>(ArchiveView::Turns, f, &Archive::turnsByKeys, row)
-                                       : archive.forEachTurn(f, row));
+        const bool read = ok && (order ? inViewOrder<TurnRow>(ArchiveView::Turns, f, &ArchiveReader::turnsByKeys, row)
+                                       : archive.reader().forEachTurn(f, row));
         if (!ok)
             writeFailed(dev, kPrompts);
         else if (!read)
@@ -196,8 +196,8 @@ struct Run {
         const auto row = [&](const SessionRow &s) {
             return (ok = w.writeRow(pseudonymized(pseudo, sessionCells(s), s.userId, {0, 1, 2}))) && tick();
         };
-        const bool read = ok && (order ? inViewOrder<SessionRow>(ArchiveView::Sessions, f, &Archive::sessionsByKeys, row)
-                                       : archive.forEachSession(f, row));
+        const bool read = ok && (order ? inViewOrder<SessionRow>(ArchiveView::Sessions, f, &ArchiveReader::sessionsByKeys, row)
+                                       : archive.reader().forEachSession(f, row));
         if (!ok)
             writeFailed(dev, kSessions);
         else if (!read)
@@ -209,7 +209,7 @@ struct Run {
         CsvWriter w(dev, guard);
         w.writeBom();
         bool ok = w.writeRow(Exporter::usersHeader());
-        for (const UserRow &r : archive.users(syncedUsersFilter(f), order ? *order : SortSpec{UserRow::Upn, Qt::AscendingOrder})) {
+        for (const UserRow &r : archive.reader().users(syncedUsersFilter(f), order ? *order : SortSpec{UserRow::Upn, Qt::AscendingOrder})) {
             if (!(ok = w.writeRow(pseudonymized(pseudo, userCells(r), r.user.id, {0, 1, 2, 3}))) || !tick())
                 break;
         }
@@ -222,7 +222,7 @@ struct Run {
         CsvWriter w(dev, guard);
         w.writeBom();
         bool ok = w.writeRow(findingsHeader());
-        const bool read = ok && archive.forEachFinding(f, [&](const FindingRow &r) {
+        const bool read = ok && archive.findings().forEachFinding(f, [&](const FindingRow &r) {
             return (ok = w.writeRow(pseudonymized(pseudo, findingCells(r), r.userId, {1, 2}))) && tick();
         });
         if (!ok)
@@ -266,7 +266,7 @@ struct Run {
         qint64 n = 0;
         bool ok = true, observed = true;
         QByteArray line;
-        const bool read = archive.forEachInteraction(f, [&](const Interaction &i) {
+        const bool read = archive.reader().forEachInteraction(f, [&](const Interaction &i) {
             if (dev) {
                 line = interactionsJsonlLine(i.userId, i.raw);
                 ok = dev->write(line) == line.size();
@@ -289,7 +289,7 @@ struct Run {
         // one of the exported users, whatever the date range and apps (their date is unknown).
         bool readUnreadable = true;
         if (ok && read && !cancelled && f.reviewCase.isEmpty()) {   // never in a case
-            readUnreadable = archive.forEachUnreadableItem(f.userIds, [&](const QString &userId, const QByteArray &bytes,
+            readUnreadable = archive.reader().forEachUnreadableItem(f.userIds, [&](const QString &userId, const QByteArray &bytes,
                                                                           const QString &reason) {
                 line = unreadableJsonlLine(userId, reason, bytes);
                 ok = dev->write(line) == line.size();
@@ -528,11 +528,11 @@ void Exporter::setFailCommitAtForTesting(int fileIndex) { g_failCommitAt = fileI
 
 void Exporter::setProgressIntervalForTesting(int milliseconds) { g_progressIntervalMs = qMax(0, milliseconds); }
 
-qint64 Exporter::promptsRows(const ArchiveFilter &f) const { return m_archive.countTurns(f); }
+qint64 Exporter::promptsRows(const ArchiveFilter &f) const { return m_archive.reader().countTurns(f); }
 
-qint64 Exporter::sessionsRows(const ArchiveFilter &f) const { return m_archive.countSessions(f); }
+qint64 Exporter::sessionsRows(const ArchiveFilter &f) const { return m_archive.reader().countSessions(f); }
 
-qint64 Exporter::usersRows(const ArchiveFilter &f) const { return m_archive.countUsers(syncedUsersFilter(f)); }
+qint64 Exporter::usersRows(const ArchiveFilter &f) const { return m_archive.reader().countUsers(syncedUsersFilter(f)); }
 
 QStringList Exporter::promptsHeader()
 {
@@ -739,8 +739,8 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
 
     // Findings out of date (an upgraded archive, changed watchlists): bring them up to date first,
     // so that findings.csv covers every exported interaction.
-    if (const int rescan = m_archive.findingsRescanNeeded()) {
-        if (!m_archive.rescanFindings(rescan, [cancel] { return cancel && cancel->load(std::memory_order_relaxed); })) {
+    if (const int rescan = m_archive.findings().rescanNeeded()) {
+        if (!m_archive.findings().rescan(rescan, [cancel] { return cancel && cancel->load(std::memory_order_relaxed); })) {
             result.cancelled = cancel && cancel->load();
             result.error = result.cancelled ? u"The export was cancelled; no files were written."_s
                                             : u"Updating the findings failed: "_s + m_archive.lastError() + u" No files were written."_s;
@@ -761,8 +761,8 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
     Run run(m_archive, progress, cancel);
     run.pseudo = pseudonymize ? &pseudo : nullptr;
     const ArchiveFilter &flt = req.filter;
-    run.total = promptsRows(flt) + sessionsRows(flt) + (pseudonymize && !transcripts ? 0 : m_archive.countInteractions(flt))
-        + usersRows(flt) + m_archive.countFindings(flt);
+    run.total = promptsRows(flt) + sessionsRows(flt) + (pseudonymize && !transcripts ? 0 : m_archive.reader().countInteractions(flt))
+        + usersRows(flt) + m_archive.findings().countFindings(flt);
     if (transcripts) {
         run.observer = [&](const Interaction &i, qint64 line) {
             if (transcripts->add(i, line))
@@ -800,7 +800,7 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
     }
 
     // export.json: what was asked and what was written.
-    const qint64 neverSynced = m_archive.countUsers([&] {
+    const qint64 neverSynced = m_archive.reader().countUsers([&] {
         ArchiveFilter f = flt;
         f.statuses = {UserStatus::Unknown};
         return f;
@@ -823,7 +823,7 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
     if (!pseudonymize)
         counts.insert(kJsonl, result.interactions);
     QJsonArray watchlistNames;
-    for (const detect::Watchlist &w : m_archive.watchlists())
+    for (const detect::Watchlist &w : m_archive.findings().watchlists())
         watchlistNames.append(w.name());
     QJsonObject manifest{
         {u"format_version"_s, kFormatVersion},
@@ -960,7 +960,7 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
             entry.files << w.relativePath;
     entry.rowCounts = QString::fromUtf8(QJsonDocument(counts).toJson(QJsonDocument::Compact));
     entry.sha256 = QString::fromUtf8(sums);
-    m_archive.logExport(entry);
+    m_archive.exportLog().append(entry);
     QJsonObject checksums;
     for (size_t k = 0; k + 1 < files.size(); ++k)
         checksums.insert(files[k].name, QString::fromLatin1(files[k].dev->hexDigest()));

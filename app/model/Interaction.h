@@ -26,7 +26,7 @@ struct Interaction {
     // Display strings for the export's attachments/links/contexts cells (docs/EXPORT-FORMAT.md):
     // "name <contentType>", "displayName <linkUrl>", "displayName <contextReference>".
     QStringList attachments, links, contexts;
-    QJsonObject json;              // parsed object (NOT filled by Archive::forEachInteraction: parse `raw`)
+    QJsonObject json;              // parsed object (NOT filled by ArchiveReader::forEachInteraction: parse `raw`)
     QByteArray raw;                // exact bytes as received from Graph
 
     // Parses one item (raw bytes as received); userId is the owner of the history.

@@ -28,7 +28,7 @@ struct User {
 
 // Per-user outcome of reading the interaction history (users.csv `status`).
 // Partial: the history was read completely, but some items could not be read (no string id, or a
-// createdDateTime that is not a date); they are kept raw (Archive::unreadableItems).
+// createdDateTime that is not a date); they are kept raw (ArchiveWriter::storeUnreadableItems).
 enum class UserStatus { Unknown, Ok, NoInteractions, NotLicensed, Failed, Partial };
 QString userStatusKey(UserStatus s);                 // ok, no_interactions, not_licensed, failed, partial, "" (unknown)
 UserStatus userStatusFromKey(const QString &key);

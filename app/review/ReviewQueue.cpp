@@ -1,6 +1,6 @@
 #include "app/review/ReviewQueue.h"
 #include "app/archive/Archive.h"
-#include "app/archive/ArchivePrivate.h"   // timeFromValue
+#include "app/archive/ArchiveColumns.h"
 #include "app/archive/ArchiveSql.h"
 
 #include <QSet>

@@ -26,7 +26,7 @@ struct ReviewQueueFilter {
 };
 
 struct ReviewQueueItem {
-    qint64 tid = 0;                       // the turn's key (Archive::turnsByKeys)
+    qint64 tid = 0;                       // the turn's key (ArchiveReader::turnsByKeys)
     ReviewRef ref;
     QString userDisplayName, userPrincipalName, appClass, promptId, responseId;
     QDateTime time;

@@ -1,7 +1,7 @@
 #include "app/review/ReviewSampling.h"
 #include "app/archive/ActivityLog.h"
 #include "app/archive/Archive.h"
-#include "app/archive/ArchivePrivate.h"   // timeFromValue
+#include "app/archive/ArchiveColumns.h"
 #include "app/archive/ArchiveSql.h"
 
 #include <QCryptographicHash>

@@ -6,7 +6,7 @@
 
 namespace ledger {
 
-// Idempotent statements (CREATE … IF NOT EXISTS), run by Archive::migrate in one transaction.
+// Idempotent statements (CREATE … IF NOT EXISTS), run by archiveschema::migrate in one transaction.
 QStringList reviewSchemaStatements();
 
 } // namespace ledger

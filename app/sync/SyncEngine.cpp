@@ -308,7 +308,7 @@ void SyncEngine::Private::resolveScopeAndRun()
             return;
         }
     }
-    if (!archive->upsertUsers(directory)) {
+    if (!archive->writer().upsertUsers(directory)) {
         summary.message = SyncEngine::tr("The local archive could not store the user list: %1")
                               .arg(archive->lastError());
         finishRun(false);
@@ -331,7 +331,7 @@ void SyncEngine::Private::pump()
         p.end = to;
         p.appClasses = opt.appClasses;
         p.useFilter = !filterRejected;
-        const SyncState st = archive->syncState(user.id);
+        const SyncState st = archive->writer().syncState(user.id);
         if (const QString reason = skipReason(user, st); !reason.isEmpty()) {
             skipUnlicensed(user, reason);
             continue;
@@ -407,7 +407,7 @@ void SyncEngine::Private::skipUnlicensed(const User &user, const QString &reason
     o.status = UserStatus::NotLicensed;
     o.error.message = reason;
     o.interactions = countInRange(user.id);
-    SyncState st = archive->syncState(user.id);
+    SyncState st = archive->writer().syncState(user.id);
     st.userId = user.id;
     st.lastRun = QDateTime::currentDateTimeUtc();
     st.status = UserStatus::NotLicensed;
@@ -416,7 +416,7 @@ void SyncEngine::Private::skipUnlicensed(const User &user, const QString &reason
     st.lastClientRequestId.clear();
     st.lastErrorDate.clear();
     // st.watermark and st.lastForbidden stay: nothing was asked.
-    archive->setSyncState(st);
+    archive->writer().setSyncState(st);
     summary.outcomes.append(o);
     ++summary.skippedUnlicensed;
     ++progress.usersDone;
@@ -431,7 +431,7 @@ qint64 SyncEngine::Private::countInRange(const QString &userId) const
     f.to = to;
     f.appClasses = opt.appClasses;
     f.userIds = {userId};
-    return archive->countInteractions(f);
+    return archive->reader().countInteractions(f);
 }
 
 void SyncEngine::Private::completeUser(const User &user, UserChain *chain)
@@ -439,7 +439,7 @@ void SyncEngine::Private::completeUser(const User &user, UserChain *chain)
     UserOutcome o;
     o.userId = user.id;
     o.userPrincipalName = user.userPrincipalName;
-    SyncState st = archive->syncState(user.id);
+    SyncState st = archive->writer().syncState(user.id);
     st.userId = user.id;
     st.lastRun = QDateTime::currentDateTimeUtc();
     if (!chain || chain->ok()) {
@@ -483,7 +483,7 @@ void SyncEngine::Private::completeUser(const User &user, UserChain *chain)
         // st.watermark stays as it was: the next run reads this user's range again.
     }
     st.status = o.status;
-    archive->setSyncState(st);
+    archive->writer().setSyncState(st);
     summary.outcomes.append(o);
     ++progress.usersDone;
     emit q->userFinished(o);

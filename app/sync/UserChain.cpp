@@ -74,7 +74,7 @@ void UserChain::onPage(const GraphPage &page)
         batch.append(std::move(it));
     }
     if (!unreadable.isEmpty()) {
-        if (m_archive->storeUnreadableItems(m_params.user.id, unreadable) < 0) {
+        if (m_archive->writer().storeUnreadableItems(m_params.user.id, unreadable) < 0) {
             m_localError = u"The local archive could not store the data: "_s + m_archive->lastError();
             finish(true);
             return;
@@ -85,7 +85,7 @@ void UserChain::onPage(const GraphPage &page)
     }
     qint64 added = 0;
     if (!batch.isEmpty()) {
-        const int n = m_archive->insertInteractions(batch);
+        const int n = m_archive->writer().insertInteractions(batch);
         if (n < 0) {
             m_localError = u"The local archive could not store the data: "_s + m_archive->lastError();
             finish(true);

@@ -12,7 +12,7 @@ QHash<QString, QList<FindingMark>> findingMarksFor(const Archive &archive, const
 {
     QHash<QString, QList<FindingMark>> out;
     for (const Interaction &i : interactions) {
-        for (const detect::Finding &f : archive.interactionFindings(i.userId, i.id)) {
+        for (const detect::Finding &f : archive.findings().interactionFindings(i.userId, i.id)) {
             if (f.location == detect::FindingLocation::Attachment)
                 continue;
             QString needle = i.bodyText.mid(f.start, f.length);

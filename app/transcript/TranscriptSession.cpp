@@ -29,7 +29,7 @@ TranscriptPerson TranscriptBuilder::personFor(const QString &userId) const
     if (it != m_people.constEnd())
         return it.value();
     TranscriptPerson p;
-    if (const std::optional<User> u = m_archive.user(userId)) {
+    if (const std::optional<User> u = m_archive.reader().user(userId)) {
         p.name = u->displayName;
         p.upn = u->userPrincipalName;
     }
@@ -121,7 +121,7 @@ QList<QList<int>> TranscriptBuilder::groupSessions(const QList<Interaction> &int
 
 TranscriptSession TranscriptBuilder::forSession(const QString &userId, const QString &sessionKey) const
 {
-    return build(m_archive.sessionInteractions(userId, sessionKey));
+    return build(m_archive.reader().sessionInteractions(userId, sessionKey));
 }
 
 QList<TranscriptSession> TranscriptBuilder::forUser(const QString &userId, const QDateTime &from, const QDateTime &to) const
@@ -131,7 +131,7 @@ QList<TranscriptSession> TranscriptBuilder::forUser(const QString &userId, const
     f.from = from;
     f.to = to;
     QList<Interaction> all;
-    m_archive.forEachInteraction(f, [&all](const Interaction &i) {
+    m_archive.reader().forEachInteraction(f, [&all](const Interaction &i) {
         all << i;
         return true;
     });
@@ -174,7 +174,7 @@ QList<QPair<QString, QString>> TranscriptBuilder::caseSessions(const QString &ca
         if (userId.isEmpty() || key.isEmpty() || seen.contains(userId + QChar(0x1F) + key))
             return;
         seen.insert(userId + QChar(0x1F) + key);
-        const QList<Interaction> list = m_archive.sessionInteractions(userId, key);
+        const QList<Interaction> list = m_archive.reader().sessionInteractions(userId, key);
         if (!list.isEmpty())
             items.append({userId, key, list.constFirst().created});
     };

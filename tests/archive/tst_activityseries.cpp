@@ -42,15 +42,15 @@ private slots:
         QVERIFY(a.open(test::tempDir() + u"/series.sqlite"_s));
         detect::Watchlist w;
         QVERIFY(detect::Watchlist::parse(u"Code Names"_s, u"Falcon\n"_s, &w, nullptr));
-        a.setWatchlists({w});
+        a.findings().setWatchlists({w});
         User u1, u2;
         u1.id = u"u1"_s;
         u1.displayName = u"Adele Vance"_s;
         u2.id = u"u2"_s;
         u2.displayName = u"Alex Wilber"_s;
-        QVERIFY(a.upsertUsers({u1, u2}));
+        QVERIFY(a.writer().upsertUsers({u1, u2}));
         const QDateTime d1(QDate(2026, 11, 2), QTime(23, 30), Qt::UTC), d3(QDate(2026, 11, 4), QTime(0, 15), Qt::UTC);
-        QCOMPARE(a.insertInteractions({
+        QCOMPARE(a.writer().insertInteractions({
                      make(u"u1"_s, u"a"_s, d1, kCard + u" and " + kIban),
                      make(u"u1"_s, u"b"_s, d1.addSecs(60), u"Falcon "_s + kCard),
                      make(u"u2"_s, u"c"_s, d3, u"Falcon and Falcon"_s, u"IPM.SkypeTeams.Message.Copilot.Teams"_s),
@@ -58,7 +58,7 @@ private slots:
                  }),
                  4);
 
-        const QList<DayFindings> days = a.findingsByDay({});
+        const QList<DayFindings> days = a.findings().findingsByDay({});
         QHash<QString, qint64> byKey;
         for (const DayFindings &d : days)
             byKey[d.day.toString(Qt::ISODate) + u' ' + d.key()] += d.count;
@@ -71,10 +71,10 @@ private slots:
         // The window's filter applies: apps, users, dates; and the Findings filter narrows the findings.
         ArchiveFilter teams;
         teams.appClasses = {u"IPM.SkypeTeams.Message.Copilot.Teams"_s};
-        QCOMPARE(a.findingsByDay(teams).size(), 1);
+        QCOMPARE(a.findings().findingsByDay(teams).size(), 1);
         ArchiveFilter cardsOnly;
         cardsOnly.findings = u"sensitive:credit_card"_s;
-        const QList<DayFindings> cardDays = a.findingsByDay(cardsOnly);
+        const QList<DayFindings> cardDays = a.findings().findingsByDay(cardsOnly);
         QCOMPARE(cardDays.size(), 1);
         QCOMPARE(cardDays.first().count, qint64(2));
 
@@ -96,15 +96,15 @@ private slots:
         QCOMPARE(cards.days.size(), 1);
 
         // Who: the users with the most findings of the chosen series.
-        const QList<UserActivity> top = a.topFindingUsers({}, {}, 10);
+        const QList<UserActivity> top = a.findings().topFindingUsers({}, {}, 10);
         QCOMPARE(top.size(), 2);
         QCOMPARE(top.at(0).userId, u"u1"_s);   // 4 findings
         QCOMPARE(top.at(0).count, qint64(4));
         QCOMPARE(top.at(0).displayName, u"Adele Vance"_s);
-        const QList<UserActivity> watch = a.topFindingUsers({}, {u"watchlist:Code Names"_s}, 10);
+        const QList<UserActivity> watch = a.findings().topFindingUsers({}, {u"watchlist:Code Names"_s}, 10);
         QCOMPARE(watch.at(0).userId, u"u2"_s);
         QCOMPARE(watch.at(0).count, qint64(2));
-        QCOMPARE(a.topFindingUsers({}, {u"sensitive:iban"_s}, 10).size(), 1);
+        QCOMPARE(a.findings().topFindingUsers({}, {u"sensitive:iban"_s}, 10).size(), 1);
         QVERIFY(a.lastError().isEmpty());
     }
 

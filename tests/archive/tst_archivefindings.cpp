@@ -73,24 +73,24 @@ private slots:
         Archive a;
         QVERIFY(a.open(test::tempDir() + u"/f.sqlite"_s));
         QCOMPARE(a.schemaVersion(), Archive::kSchemaVersion);
-        QVERIFY(a.upsertUsers({user(u"alice"_s), user(u"bob"_s), user(u"carol"_s)}));
-        QCOMPARE(a.insertInteractions(sample()), 5);
-        QCOMPARE(a.countFindings({}), qint64(3));
+        QVERIFY(a.writer().upsertUsers({user(u"alice"_s), user(u"bob"_s), user(u"carol"_s)}));
+        QCOMPARE(a.writer().insertInteractions(sample()), 5);
+        QCOMPARE(a.findings().countFindings({}), qint64(3));
         // A second sync of the same items stores nothing new, and no findings twice.
-        QCOMPARE(a.insertInteractions(sample()), 0);
-        QCOMPARE(a.countFindings({}), qint64(3));
+        QCOMPARE(a.writer().insertInteractions(sample()), 0);
+        QCOMPARE(a.findings().countFindings({}), qint64(3));
 
-        const QList<detect::Finding> f = a.interactionFindings(u"alice"_s, u"a1"_s);
+        const QList<detect::Finding> f = a.findings().interactionFindings(u"alice"_s, u"a1"_s);
         QCOMPARE(f.size(), 1);
         QCOMPARE(f.at(0).detector, u"credit_card"_s);
         QCOMPARE(f.at(0).location, detect::FindingLocation::Prompt);
         QCOMPARE(f.at(0).match, u"4111111111111111"_s);
         QCOMPARE(u"Book it on card 4111 1111 1111 1111 for Contoso"_s.mid(f.at(0).start, f.at(0).length),
                  u"4111 1111 1111 1111"_s);
-        QCOMPARE(a.interactionFindings(u"alice"_s, u"a2"_s).at(0).location, detect::FindingLocation::Response);
+        QCOMPARE(a.findings().interactionFindings(u"alice"_s, u"a2"_s).at(0).location, detect::FindingLocation::Response);
 
         QList<FindingRow> rows;
-        QVERIFY(a.forEachFinding({}, [&](const FindingRow &r) { rows << r; return true; }));
+        QVERIFY(a.findings().forEachFinding({}, [&](const FindingRow &r) { rows << r; return true; }));
         QCOMPARE(rows.size(), 3);
         QCOMPARE(rows.at(0).interactionId, u"a1"_s);
         QCOMPARE(rows.at(0).userPrincipalName, u"alice@contoso.example"_s);
@@ -100,38 +100,38 @@ private slots:
         QCOMPARE(rows.at(2).created, at(3));
 
         // Counts in the rows of the three views, and sorting by them.
-        const QList<TurnRow> turns = a.turns({}, {TurnRow::Findings, Qt::DescendingOrder});
+        const QList<TurnRow> turns = a.reader().turns({}, {TurnRow::Findings, Qt::DescendingOrder});
         QCOMPARE(turns.first().findingCount, 2);   // prompt + response of alice's first turn
         QCOMPARE(turns.last().findingCount, 0);
-        const QList<SessionRow> sessions = a.sessions({}, {SessionRow::Findings, Qt::DescendingOrder});
+        const QList<SessionRow> sessions = a.reader().sessions({}, {SessionRow::Findings, Qt::DescendingOrder});
         QCOMPARE(sessions.first().sessionId, u"s1"_s);
         QCOMPARE(sessions.first().findingCount, 2);
-        const QList<UserRow> users = a.users({}, {UserRow::Findings, Qt::DescendingOrder});
+        const QList<UserRow> users = a.reader().users({}, {UserRow::Findings, Qt::DescendingOrder});
         QCOMPARE(users.at(0).user.id, u"alice"_s);
         QCOMPARE(users.at(0).findingCount, qint64(2));
         QCOMPARE(users.at(1).findingCount, qint64(1));
         QCOMPARE(users.at(2).findingCount, qint64(0));
-        const QList<UserRow> byKeys = a.usersByKeys({}, a.rowKeys(ArchiveView::Users, {}, {UserRow::Findings, Qt::DescendingOrder}));
+        const QList<UserRow> byKeys = a.reader().usersByKeys({}, a.reader().rowKeys(ArchiveView::Users, {}, {UserRow::Findings, Qt::DescendingOrder}));
         QCOMPARE(byKeys.at(0).findingCount, qint64(2));
 
         // The Findings filter.
         ArchiveFilter any;
         any.findings = u"any"_s;
-        QCOMPARE(a.countTurns(any), qint64(2));
-        QCOMPARE(a.countSessions(any), qint64(2));
-        QCOMPARE(a.countUsers(any), qint64(2));
-        QCOMPARE(a.countInteractions(any), qint64(3));
+        QCOMPARE(a.reader().countTurns(any), qint64(2));
+        QCOMPARE(a.reader().countSessions(any), qint64(2));
+        QCOMPARE(a.reader().countUsers(any), qint64(2));
+        QCOMPARE(a.reader().countInteractions(any), qint64(3));
         ArchiveFilter card;
         card.findings = u"sensitive:credit_card"_s;
-        QCOMPARE(a.countTurns(card), qint64(1));
-        QCOMPARE(a.countUsers(card), qint64(1));
-        QCOMPARE(a.countFindings(card), qint64(2));
+        QCOMPARE(a.reader().countTurns(card), qint64(1));
+        QCOMPARE(a.reader().countUsers(card), qint64(1));
+        QCOMPARE(a.findings().countFindings(card), qint64(2));
         ArchiveFilter hostile;
         hostile.findings = u"sensitive:x') OR 1=1 --"_s;   // a name, never SQL
-        QCOMPARE(a.countTurns(hostile), qint64(0));
+        QCOMPARE(a.reader().countTurns(hostile), qint64(0));
         ArchiveFilter bogus;
         bogus.findings = u"something"_s;
-        QCOMPARE(a.countTurns(bogus), qint64(0));
+        QCOMPARE(a.reader().countTurns(bogus), qint64(0));
     }
 
     void watchlistChangeAndRescan()
@@ -139,46 +139,46 @@ private slots:
         const QString path = test::tempDir() + u"/w.sqlite"_s;
         Archive a;
         QVERIFY(a.open(path));
-        QCOMPARE(a.insertInteractions(sample()), 5);
+        QCOMPARE(a.writer().insertInteractions(sample()), 5);
         // A new archive has nothing to rescan once its (empty) state is recorded.
-        QVERIFY(a.rescanFindings(a.findingsRescanNeeded()));
-        QCOMPARE(a.findingsRescanNeeded(), int(Archive::RescanNone));
+        QVERIFY(a.findings().rescan(a.findings().rescanNeeded()));
+        QCOMPARE(a.findings().rescanNeeded(), int(FindingsStore::RescanNone));
 
-        QVERIFY(a.saveWatchlists({list(u"Customers"_s, u"Contoso\n"_s)}));
-        QCOMPARE(a.findingsRescanNeeded(), int(Archive::RescanWatchlists));
+        QVERIFY(a.findings().saveWatchlists({list(u"Customers"_s, u"Contoso\n"_s)}));
+        QCOMPARE(a.findings().rescanNeeded(), int(FindingsStore::RescanWatchlists));
         ArchiveFilter wl;
         wl.findings = u"watchlist:Customers"_s;
-        QCOMPARE(a.countFindings(wl), qint64(0));   // not yet rescanned
+        QCOMPARE(a.findings().countFindings(wl), qint64(0));   // not yet rescanned
         QList<QPair<qint64, qint64>> progress;
-        QVERIFY(a.rescanFindings(Archive::RescanWatchlists, {}, [&](qint64 d, qint64 t) { progress << qMakePair(d, t); }));
+        QVERIFY(a.findings().rescan(FindingsStore::RescanWatchlists, {}, [&](qint64 d, qint64 t) { progress << qMakePair(d, t); }));
         QCOMPARE(progress.last(), qMakePair(qint64(5), qint64(5)));
-        QCOMPARE(a.countFindings(wl), qint64(1));
-        QCOMPARE(a.countFindings({}), qint64(4));    // the sensitive ones untouched
-        QCOMPARE(a.findingsRescanNeeded(), int(Archive::RescanNone));
-        QCOMPARE(a.findingWatchlistNames(), QStringList{u"Customers"_s});
+        QCOMPARE(a.findings().countFindings(wl), qint64(1));
+        QCOMPARE(a.findings().countFindings({}), qint64(4));    // the sensitive ones untouched
+        QCOMPARE(a.findings().rescanNeeded(), int(FindingsStore::RescanNone));
+        QCOMPARE(a.findings().watchlistNames(), QStringList{u"Customers"_s});
 
         // New interactions are scanned with the lists at once.
-        QCOMPARE(a.insertInteractions({make(u"carol"_s, u"c1"_s, u"s9"_s, u"r9"_s, u"userPrompt"_s, at(5), u"contoso renewal"_s)}), 1);
-        QCOMPARE(a.countFindings(wl), qint64(2));
+        QCOMPARE(a.writer().insertInteractions({make(u"carol"_s, u"c1"_s, u"s9"_s, u"r9"_s, u"userPrompt"_s, at(5), u"contoso renewal"_s)}), 1);
+        QCOMPARE(a.findings().countFindings(wl), qint64(2));
 
         // Another connection (the sync's, the rescan thread's) reads the stored lists on open.
         Archive b;
         QVERIFY(b.open(path));
-        QCOMPARE(b.watchlists().size(), 1);
-        QCOMPARE(b.findingsRescanNeeded(), int(Archive::RescanNone));
+        QCOMPARE(b.findings().watchlists().size(), 1);
+        QCOMPARE(b.findings().rescanNeeded(), int(FindingsStore::RescanNone));
 
         // Replacing the list replaces its findings on rescan (none left of the old one).
-        QVERIFY(a.saveWatchlists({list(u"Projects"_s, u"budget\n"_s)}));
-        QVERIFY(a.rescanFindings(a.findingsRescanNeeded()));
-        QCOMPARE(a.countFindings(wl), qint64(0));
+        QVERIFY(a.findings().saveWatchlists({list(u"Projects"_s, u"budget\n"_s)}));
+        QVERIFY(a.findings().rescan(a.findings().rescanNeeded()));
+        QCOMPARE(a.findings().countFindings(wl), qint64(0));
         ArchiveFilter projects;
         projects.findings = u"watchlist"_s;
-        QCOMPARE(a.countFindings(projects), qint64(1));
-        QCOMPARE(a.countFindings({}), qint64(4));
+        QCOMPARE(a.findings().countFindings(projects), qint64(1));
+        QCOMPARE(a.findings().countFindings({}), qint64(4));
         // A cancelled rescan leaves it marked as needed.
-        a.setWatchlists({list(u"Other"_s, u"pay\n"_s)});
-        QVERIFY(!a.rescanFindings(Archive::RescanWatchlists, [] { return true; }));
-        QCOMPARE(a.findingsRescanNeeded(), int(Archive::RescanWatchlists));
+        a.findings().setWatchlists({list(u"Other"_s, u"pay\n"_s)});
+        QVERIFY(!a.findings().rescan(FindingsStore::RescanWatchlists, [] { return true; }));
+        QCOMPARE(a.findings().rescanNeeded(), int(FindingsStore::RescanWatchlists));
     }
 
     void rescanOverManyBatchesMatchesIngest_data()
@@ -194,7 +194,7 @@ private slots:
         QFETCH(bool, sequential);
         Archive a;
         QVERIFY(a.open(test::tempDir() + u"/many-%1.sqlite"_s.arg(sequential)));
-        a.setWatchlists({list(u"Projects"_s, u"Falcon\n"_s)});
+        a.findings().setWatchlists({list(u"Projects"_s, u"Falcon\n"_s)});
         QList<Interaction> items;
         for (int k = 0; k < 9500; ++k) {
             const QString text = k % 7 == 0 ? u"card 4111 1111 1111 1111 for Falcon"_s
@@ -202,10 +202,10 @@ private slots:
             items << make(u"u%1"_s.arg(k % 13), u"i%1"_s.arg(k), u"s%1"_s.arg(k / 3), u"r%1"_s.arg(k), u"userPrompt"_s,
                           at(1, k % 50), text);
         }
-        QCOMPARE(a.insertInteractions(items), 9500);
+        QCOMPARE(a.writer().insertInteractions(items), 9500);
         const auto snapshot = [&a] {
             QStringList rows;
-            a.forEachFinding({}, [&rows](const FindingRow &r) {
+            a.findings().forEachFinding({}, [&rows](const FindingRow &r) {
                 rows << r.interactionId + u' ' + r.kind + u' ' + r.detector + u' ' + QString::number(r.start);
                 return true;
             });
@@ -214,19 +214,19 @@ private slots:
         };
         const QStringList before = snapshot();
         QCOMPARE(before.size(), 1358 * 2 + (864 - 124));   // card + Falcon every 7th; Falcon every 11th (not 77th)
-        Archive::setSequentialRescanForBenchmark(sequential);
+        FindingsStore::setSequentialRescanForBenchmark(sequential);
         QList<qint64> progress;
-        QVERIFY(a.rescanFindings(Archive::RescanSensitive | Archive::RescanWatchlists, {},
+        QVERIFY(a.findings().rescan(FindingsStore::RescanSensitive | FindingsStore::RescanWatchlists, {},
                                  [&](qint64 d, qint64) { progress << d; }));
-        Archive::setSequentialRescanForBenchmark(false);
+        FindingsStore::setSequentialRescanForBenchmark(false);
         QCOMPARE(snapshot(), before);
         QCOMPARE(progress.first(), qint64(0));
         QCOMPARE(progress.last(), qint64(9500));
         QVERIFY(progress.size() >= 4);   // 0, three batches, the end
         // Cancelled half-way: stops, nothing lost beyond what it recomputes again next time.
         int calls = 0;
-        QVERIFY(!a.rescanFindings(Archive::RescanWatchlists, [&calls] { return ++calls > 2; }));
-        QVERIFY(a.rescanFindings(Archive::RescanWatchlists));
+        QVERIFY(!a.findings().rescan(FindingsStore::RescanWatchlists, [&calls] { return ++calls > 2; }));
+        QVERIFY(a.findings().rescan(FindingsStore::RescanWatchlists));
         QCOMPARE(snapshot(), before);
     }
 
@@ -236,7 +236,7 @@ private slots:
         {
             Archive a;
             QVERIFY(a.open(path));
-            QCOMPARE(a.insertInteractions(sample()), 5);
+            QCOMPARE(a.writer().insertInteractions(sample()), 5);
         }
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
@@ -254,12 +254,12 @@ private slots:
         QString error;
         QVERIFY2(a.open(path, &error), qPrintable(error));
         QCOMPARE(a.schemaVersion(), Archive::kSchemaVersion);
-        QCOMPARE(a.countInteractions({}), qint64(5));
-        QCOMPARE(a.countFindings({}), qint64(0));
-        QVERIFY(a.findingsRescanNeeded() & Archive::RescanSensitive);
-        QVERIFY(a.rescanFindings(a.findingsRescanNeeded()));
-        QCOMPARE(a.countFindings({}), qint64(3));
-        QCOMPARE(a.findingsRescanNeeded(), int(Archive::RescanNone));
+        QCOMPARE(a.reader().countInteractions({}), qint64(5));
+        QCOMPARE(a.findings().countFindings({}), qint64(0));
+        QVERIFY(a.findings().rescanNeeded() & FindingsStore::RescanSensitive);
+        QVERIFY(a.findings().rescan(a.findings().rescanNeeded()));
+        QCOMPARE(a.findings().countFindings({}), qint64(3));
+        QCOMPARE(a.findings().rescanNeeded(), int(FindingsStore::RescanNone));
     }
 };
 

@@ -194,8 +194,8 @@ private slots:
             User u;
             u.id = u"u1"_s;
             u.displayName = u"Adele Vance"_s;
-            QVERIFY(a.upsertUsers({u}));
-            QCOMPARE(a.insertInteractions({make(u"u1"_s, u"p1"_s, u"userPrompt"_s, t, u"the budget card 4111 1111 1111 1111"_s),
+            QVERIFY(a.writer().upsertUsers({u}));
+            QCOMPARE(a.writer().insertInteractions({make(u"u1"_s, u"p1"_s, u"userPrompt"_s, t, u"the budget card 4111 1111 1111 1111"_s),
                                            make(u"u1"_s, u"r1"_s, u"aiResponse"_s, t.addSecs(3), u"noted"_s)}),
                      2);
             QVERIFY(!ActivityLog::append(a, u"sync"_s, {{u"users"_s, 1}}).isEmpty());
@@ -221,10 +221,10 @@ private slots:
         QCOMPARE(a.schemaVersion(), Archive::kSchemaVersion);
         QVERIFY(Archive::kSchemaVersion >= 7);
         // Data intact: interactions, turns, the user, findings, the activity log and its chain.
-        QCOMPARE(a.countInteractions({}), qint64(2));
-        QCOMPARE(a.countTurns({}), qint64(2));   // different request ids: two turns
-        QCOMPARE(a.user(u"u1"_s)->displayName, u"Adele Vance"_s);
-        QCOMPARE(a.countFindings({}), qint64(1));
+        QCOMPARE(a.reader().countInteractions({}), qint64(2));
+        QCOMPARE(a.reader().countTurns({}), qint64(2));   // different request ids: two turns
+        QCOMPARE(a.reader().user(u"u1"_s)->displayName, u"Adele Vance"_s);
+        QCOMPARE(a.findings().countFindings({}), qint64(1));
         QCOMPARE(ActivityLog::head(a), head);
         QVERIFY(ActivityLog::verify(a).ok);
         {

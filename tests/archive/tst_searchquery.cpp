@@ -129,7 +129,7 @@ private slots:
         Archive a;
         QVERIFY(a.open(test::tempDir() + (fts ? u"/fts.sqlite"_s : u"/like.sqlite"_s)));
         QCOMPARE(a.hasFullTextSearch(), fts);
-        QCOMPARE(a.insertInteractions({
+        QCOMPARE(a.writer().insertInteractions({
                      prompt(u"1"_s, 1, u"Summarize the annual report for the board"_s),
                      prompt(u"2"_s, 2, u"Check the GDPR clause in the contract"_s),
                      prompt(u"3"_s, 3, u"Draft the budget forecast"_s),
@@ -140,7 +140,7 @@ private slots:
         auto count = [&](const QString &text) {
             ArchiveFilter f;
             f.text = text;
-            return a.countTurns(f);
+            return a.reader().countTurns(f);
         };
         QCOMPARE(count(u"budget"_s), qint64(2));
         QCOMPARE(count(u"budget OR \"GDPR\""_s), qint64(3));   // returned nothing before the search language
@@ -164,7 +164,7 @@ private slots:
             QVERIFY2(a.lastError().isEmpty(), qPrintable(hostile + u": "_s + a.lastError()));
         }
         QCOMPARE(count(u"budget%"_s), qint64(2));   // '%' is not a LIKE wildcard here
-        QCOMPARE(a.countTurns({}), qint64(5));
+        QCOMPARE(a.reader().countTurns({}), qint64(5));
     }
 };
 

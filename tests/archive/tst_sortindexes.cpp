@@ -107,7 +107,7 @@ private slots:
             u.userPrincipalName = u"user%1@contoso.test"_s.arg(i);
             users << u;
         }
-        QVERIFY(m_archive.upsertUsers(users));
+        QVERIFY(m_archive.writer().upsertUsers(users));
         QList<Interaction> all;
         const QDateTime base(QDate(2026, 10, 1), QTime(9, 0), Qt::UTC);
         quint32 rng = 12345;
@@ -131,7 +131,7 @@ private slots:
                 }
             }
         }
-        QVERIFY(m_archive.insertInteractions(all) > 0);
+        QVERIFY(m_archive.writer().insertInteractions(all) > 0);
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"reference"_s);
         db.setDatabaseName(m_path);
         QVERIFY(db.open());
@@ -155,7 +155,7 @@ private slots:
         // Opening again is idempotent.
         Archive again;
         QVERIFY(again.open(m_path));
-        QCOMPARE(again.countTurns({}), m_archive.countTurns({}));
+        QCOMPARE(again.reader().countTurns({}), m_archive.reader().countTurns({}));
     }
 
     void orderIsThatOfThePlainSort_data()
@@ -212,7 +212,7 @@ private slots:
                 const QString dir = order == Qt::AscendingOrder ? u" ASC"_s : u" DESC"_s;
                 const SortSpec sort{column, order};
                 const ArchiveView v = turns ? ArchiveView::Turns : ArchiveView::Sessions;
-                const QList<qint64> keys = m_archive.rowKeys(v, c.filter, sort);
+                const QList<qint64> keys = m_archive.reader().rowKeys(v, c.filter, sort);
                 QString where = c.where;
                 if (c.filter.text.size() || c.filter.from.isValid()) {
                     // The matching rows are the archive's (the filter semantics are not under
@@ -228,7 +228,7 @@ private slots:
                 QVERIFY2(!expected.isEmpty(), c.name);
                 QCOMPARE(keys, expected);
                 for (int limit : {0, 1, 3, 7, 25, 1000}) {
-                    const QList<qint64> first = m_archive.firstRowKeys(v, c.filter, sort, limit);
+                    const QList<qint64> first = m_archive.reader().firstRowKeys(v, c.filter, sort, limit);
                     QCOMPARE(first, expected.mid(0, limit));
                 }
             }
@@ -239,8 +239,8 @@ private slots:
     {
         // Through the public row reads too (the page the old design read).
         const SortSpec sort{int(TurnRow::Prompt), Qt::AscendingOrder};
-        const QList<TurnRow> page = m_archive.turns({}, sort, 0, 10);
-        const QList<TurnRow> byKeys = m_archive.turnsByKeys(m_archive.firstRowKeys(ArchiveView::Turns, {}, sort, 10));
+        const QList<TurnRow> page = m_archive.reader().turns({}, sort, 0, 10);
+        const QList<TurnRow> byKeys = m_archive.reader().turnsByKeys(m_archive.reader().firstRowKeys(ArchiveView::Turns, {}, sort, 10));
         QCOMPARE(byKeys.size(), page.size());
         for (int i = 0; i < page.size(); ++i)
             QCOMPARE(byKeys.at(i).promptId, page.at(i).promptId);

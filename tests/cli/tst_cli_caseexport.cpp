@@ -351,7 +351,7 @@ private slots:
             Archive a;
             QVERIFY(a.open(path));
             ReviewStore store(a);
-            const QList<TurnRow> turns = a.turns(ArchiveFilter{}, SortSpec{TurnRow::Time, Qt::AscendingOrder});
+            const QList<TurnRow> turns = a.reader().turns(ArchiveFilter{}, SortSpec{TurnRow::Time, Qt::AscendingOrder});
             QVERIFY(turns.size() > 20);
             for (int k : {3, 11, 19}) {
                 QVERIFY(store.addToCase(ReviewStore::turnRef(turns.at(k)), u"Audit 7"_s));

@@ -114,7 +114,7 @@ private slots:
             ledger::SavedSearchStore store(a);
             if (!store.save(s) || !store.save(gdpr))
                 return qint64(-1);
-            return a.countTurns({});
+            return a.reader().countTurns({});
         }();
         QVERIFY(allPrompts > 0);
 

@@ -112,7 +112,7 @@ private slots:
         carol.displayName = u"Carol Clark"_s;
         carol.userPrincipalName = u"carol@contoso.example"_s;
         carol.mail = QString();
-        QVERIFY(m_archive.upsertUsers({alice, bob, carol}));
+        QVERIFY(m_archive.writer().upsertUsers({alice, bob, carol}));
         const QList<Interaction> items{
             Interaction::fromRaw(kAlice, rawItem(u"p1"_s, kTeamsChat, u"r1"_s, u"userPrompt"_s, at(1),
                                                  u"Mail bob@contoso.example and CAROL@contoso.example about Bob Brown's plan"_s)),
@@ -125,16 +125,16 @@ private slots:
                                                u"my card 4111 1111 1111 1111"_s)),
             Interaction::fromRaw(kBob, rawItem(u"p10"_s, u"s10"_s, u"r11"_s, u"userPrompt"_s, at(3), u"another day"_s)),
         };
-        QCOMPARE(m_archive.insertInteractions(items), int(items.size()));
+        QCOMPARE(m_archive.writer().insertInteractions(items), int(items.size()));
         for (const QString &id : {kAlice, kBob}) {
             SyncState ok;
             ok.userId = id;
             ok.status = UserStatus::Ok;
-            QVERIFY(m_archive.setSyncState(ok));
+            QVERIFY(m_archive.writer().setSyncState(ok));
         }
 
         ReviewStore store(m_archive);
-        const QList<TurnRow> turns = m_archive.turns(ArchiveFilter{}, SortSpec{TurnRow::Time, Qt::AscendingOrder});
+        const QList<TurnRow> turns = m_archive.reader().turns(ArchiveFilter{}, SortSpec{TurnRow::Time, Qt::AscendingOrder});
         QCOMPARE(turns.size(), 5);
         auto turn = [&](const QString &id) {
             for (const TurnRow &t : turns)
@@ -156,7 +156,7 @@ private slots:
         QVERIFY(store.setStatus(turn(u"p2"_s), ReviewStatus::Flagged));
         QVERIFY(store.setStatus(turn(u"p2"_s), ReviewStatus::Unreviewed));
         // A session in a case brings its turns.
-        const QList<SessionRow> sessions = m_archive.sessions(ArchiveFilter{});
+        const QList<SessionRow> sessions = m_archive.reader().sessions(ArchiveFilter{});
         for (const SessionRow &s : sessions)
             if (s.sessionId == u"s10")
                 QVERIFY(store.addToCase(ReviewStore::sessionRef(s), u"Session case"_s));

@@ -75,7 +75,7 @@ private slots:
         dave.id = u"dave-id"_s;
         dave.displayName = u"Dave NoLicence"_s;
         dave.userPrincipalName = u"dave@contoso.example"_s;
-        QVERIFY(m_archive.upsertUsers({alice, bob, carol, dave}));
+        QVERIFY(m_archive.writer().upsertUsers({alice, bob, carol, dave}));
         m_items = {
             Interaction::fromRaw(u"alice-id"_s, rawItem(u"p1"_s, u"s1"_s, u"r1"_s, u"userPrompt"_s, at(1), u"<p>=cmd|' /C calc'!A0</p>"_s, u"Word"_s)),
             Interaction::fromRaw(u"alice-id"_s, rawItem(u"a1"_s, u"s1"_s, u"r1"_s, u"aiResponse"_s, at(1, 1), u"<p>Line one</p><p>Line, \"two\"</p>"_s, u"Word"_s)),
@@ -83,18 +83,18 @@ private slots:
             Interaction::fromRaw(u"bob-id"_s, rawItem(u"o1"_s, u"s9"_s, u"r9"_s, u"aiResponse"_s, at(2), u"orphan"_s, u"BizChat"_s)),
             Interaction::fromRaw(u"bob-id"_s, rawItem(u"p9"_s, u"s9"_s, u"r10"_s, u"userPrompt"_s, at(2, 5), u"no answer"_s, u"BizChat"_s)),
         };
-        QCOMPARE(m_archive.insertInteractions(m_items), 5);
+        QCOMPARE(m_archive.writer().insertInteractions(m_items), 5);
         SyncState ok;
         ok.userId = u"alice-id"_s;
         ok.status = UserStatus::Ok;
-        QVERIFY(m_archive.setSyncState(ok));
+        QVERIFY(m_archive.writer().setSyncState(ok));
         ok.userId = u"bob-id"_s;
         ok.status = UserStatus::Failed;
         ok.lastError = u"503"_s;
-        QVERIFY(m_archive.setSyncState(ok));
+        QVERIFY(m_archive.writer().setSyncState(ok));
         ok.userId = u"dave-id"_s;
         ok.status = UserStatus::NotLicensed;
-        QVERIFY(m_archive.setSyncState(ok));
+        QVERIFY(m_archive.writer().setSyncState(ok));
     }
 
     void cleanup() { Exporter::setFailCommitAtForTesting(-1); }
@@ -228,7 +228,7 @@ private slots:
         }
 
         // recorded in the export log
-        const QList<ExportLogEntry> log = m_archive.exportLog();
+        const QList<ExportLogEntry> log = m_archive.exportLog().entries();
         QVERIFY(!log.isEmpty());
         QCOMPARE(log.last().folder, QDir(dir).absolutePath());
         QVERIFY(log.last().sha256.contains(u"prompts.csv"_s));

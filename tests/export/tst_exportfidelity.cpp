@@ -59,15 +59,15 @@ private slots:
         alice.id = u"alice-id"_s;
         alice.displayName = QString(u"Alice "_s) + QChar(0xDC00) + u"A"_s;
         alice.userPrincipalName = u"alice@contoso.example"_s;
-        QVERIFY(archive.upsertUsers({alice}));
-        QCOMPARE(archive.insertInteractions({Interaction::fromRaw(alice.id, kPrompt), Interaction::fromRaw(alice.id, kResponse)}), 2);
+        QVERIFY(archive.writer().upsertUsers({alice}));
+        QCOMPARE(archive.writer().insertInteractions({Interaction::fromRaw(alice.id, kPrompt), Interaction::fromRaw(alice.id, kResponse)}), 2);
         SyncState st;
         st.userId = alice.id;
         st.status = UserStatus::Ok;
-        QVERIFY(archive.setSyncState(st));
+        QVERIFY(archive.writer().setSyncState(st));
 
         // Archive reads agree with the export.
-        const QList<TurnRow> turns = archive.turns({}, {}, 0, -1);
+        const QList<TurnRow> turns = archive.reader().turns({}, {}, 0, -1);
         QCOMPARE(turns.size(), 1);
         QCOMPARE(turns.first().promptText, kFixedPrompt);
         QCOMPARE(turns.first().responseText, kFixedResponse);
@@ -75,7 +75,7 @@ private slots:
         // The full-text index holds the same words (the word after the lone surrogate is intact).
         ArchiveFilter f;
         f.text = u"please"_s;
-        QCOMPARE(archive.turns(f, {}, 0, -1).size(), 1);
+        QCOMPARE(archive.reader().turns(f, {}, 0, -1).size(), 1);
 
         const QString dir = base + u"/out"_s;
         ExportRequest r;

@@ -53,17 +53,17 @@ private slots:
         alice.id = u"alice-id"_s;
         alice.displayName = u"Alice"_s;
         alice.userPrincipalName = u"alice@contoso.example"_s;
-        QVERIFY(m_archive.upsertUsers({alice}));
+        QVERIFY(m_archive.writer().upsertUsers({alice}));
         SyncState s;
         s.userId = alice.id;
         s.status = UserStatus::Ok;
-        QVERIFY(m_archive.setSyncState(s));
+        QVERIFY(m_archive.writer().setSyncState(s));
         detect::Watchlist w;
         QVERIFY(detect::Watchlist::parse(u"Projects"_s, u"Falcon\n"_s, &w, nullptr));
-        QVERIFY(m_archive.saveWatchlists({w}));
+        QVERIFY(m_archive.findings().saveWatchlists({w}));
         const QJsonArray attachment{QJsonObject{{u"attachmentId"_s, u"x1"_s}, {u"name"_s, u"AKIAIOSFODNN7EXAMPLE.txt"_s},
                                                 {u"contentType"_s, u"file"_s}}};
-        QCOMPARE(m_archive.insertInteractions({
+        QCOMPARE(m_archive.writer().insertInteractions({
                      make(u"alice-id"_s, u"p1"_s, u"r1"_s, u"userPrompt"_s, at(1), u"Falcon: charge 4111 1111 1111 1111"_s, attachment),
                      make(u"alice-id"_s, u"a1"_s, u"r1"_s, u"aiResponse"_s, at(1, 1), u"IBAN DE89370400440532013000 noted"_s),
                      make(u"alice-id"_s, u"p2"_s, u"r2"_s, u"userPrompt"_s, at(9), u"password: Hunter2!"_s),
@@ -118,8 +118,8 @@ private slots:
     {
         detect::Watchlist w;
         QVERIFY(detect::Watchlist::parse(u"Banks"_s, u"IBAN\n"_s, &w, nullptr));
-        m_archive.setWatchlists({w});
-        QVERIFY(m_archive.findingsRescanNeeded() & Archive::RescanWatchlists);
+        m_archive.findings().setWatchlists({w});
+        QVERIFY(m_archive.findings().rescanNeeded() & FindingsStore::RescanWatchlists);
         ExportRequest req;
         req.outDir = test::tempDir() + u"/out2"_s;
         const ExportResult r = Exporter(m_archive).exportFolder(req);
@@ -127,7 +127,7 @@ private slots:
         const QByteArray bytes = test::readFile(req.outDir + u"/findings.csv"_s);
         QVERIFY(bytes.contains(",watchlist,Banks,response,IBAN\r\n") || bytes.contains(",watchlist,Banks,response,****\r\n"));
         QVERIFY(!bytes.contains("Projects"));
-        QCOMPARE(m_archive.findingsRescanNeeded(), int(Archive::RescanNone));
+        QCOMPARE(m_archive.findings().rescanNeeded(), int(FindingsStore::RescanNone));
     }
 
     void emptyArchiveHasHeaderOnly()

@@ -96,13 +96,13 @@ private slots:
                 items << Interaction::fromRaw(user.id, rawItem(u"a"_s + n, u"s"_s + n, u"r"_s + n, false, when.addSecs(3)));
             }
         }
-        QVERIFY(m_archive.upsertUsers(users));
-        QCOMPARE(m_archive.insertInteractions(items), int(items.size()));
+        QVERIFY(m_archive.writer().upsertUsers(users));
+        QCOMPARE(m_archive.writer().insertInteractions(items), int(items.size()));
         for (const User &user : std::as_const(users)) {
             SyncState st;
             st.userId = user.id;
             st.status = UserStatus::Ok;
-            QVERIFY(m_archive.setSyncState(st));
+            QVERIFY(m_archive.writer().setSyncState(st));
         }
     }
 

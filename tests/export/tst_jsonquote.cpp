@@ -48,18 +48,18 @@ private slots:
         User u;
         u.id = id;
         u.userPrincipalName = u"emoji@contoso.example"_s;
-        QVERIFY(archive.upsertUsers({u}));
+        QVERIFY(archive.writer().upsertUsers({u}));
         const QByteArray raw = QJsonDocument(QJsonObject{
             {u"id"_s, u"p1"_s}, {u"sessionId"_s, u"s1"_s}, {u"requestId"_s, u"r1"_s},
             {u"appClass"_s, u"IPM.SkypeTeams.Message.Copilot.Word"_s}, {u"interactionType"_s, u"userPrompt"_s},
             {u"createdDateTime"_s, u"2025-03-01T08:30:00.000Z"_s},
             {u"body"_s, QJsonObject{{u"contentType"_s, u"text"_s}, {u"content"_s, u"hi"_s}}}})
                                    .toJson(QJsonDocument::Compact);
-        QCOMPARE(archive.insertInteractions({Interaction::fromRaw(id, raw)}), 1);
+        QCOMPARE(archive.writer().insertInteractions({Interaction::fromRaw(id, raw)}), 1);
         SyncState st;
         st.userId = id;
         st.status = UserStatus::Ok;
-        QVERIFY(archive.setSyncState(st));
+        QVERIFY(archive.writer().setSyncState(st));
 
         const QString dir = test::tempDir() + u"/out"_s;
         ExportRequest req;

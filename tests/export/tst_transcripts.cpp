@@ -144,7 +144,7 @@ private slots:
         cora.id = QString::fromLatin1(test::kBizChatExampleUser);
         cora.displayName = u"Cora Thomas"_s;
         cora.userPrincipalName = u"CON@contoso.example"_s;   // a reserved Windows name as the folder's start
-        QVERIFY(m_archive.upsertUsers({alice, sakura, wei, fatima, cora}));
+        QVERIFY(m_archive.writer().upsertUsers({alice, sakura, wei, fatima, cora}));
 
         QList<Interaction> items{
             Interaction::fromRaw(u"alice-id"_s, rawItem(u"p1"_s, u"s1"_s, u"r1"_s, u"userPrompt"_s, at(1),
@@ -173,7 +173,7 @@ private slots:
         for (const QJsonValue &v : page)
             items << Interaction::fromRaw(QString::fromLatin1(test::kBizChatExampleUser),
                                           QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-        QCOMPARE(m_archive.insertInteractions(items), int(items.size()));
+        QCOMPARE(m_archive.writer().insertInteractions(items), int(items.size()));
 
         ReviewStore reviews(m_archive);
         const ReviewRef turn{u"alice-id"_s, ReviewKind::Turn, u"p1"_s, u"s1"_s};

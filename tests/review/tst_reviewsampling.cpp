@@ -109,7 +109,7 @@ private slots:
     {
         Archive a;
         QVERIFY(a.open(tempDir() + u"/buckets.sqlite"_s));
-        QCOMPARE(a.insertInteractions(corpus()), 34);
+        QCOMPARE(a.writer().insertInteractions(corpus()), 34);
         SamplePlan plan;
         QString error;
         QVERIFY2(ReviewSampling::plan(a, tenPercentMarch(42), &plan, &error), qPrintable(error));
@@ -158,10 +158,10 @@ private slots:
         Archive a, b;
         QVERIFY(a.open(tempDir() + u"/repro-a.sqlite"_s));
         QVERIFY(b.open(tempDir() + u"/repro-b.sqlite"_s));
-        QCOMPARE(a.insertInteractions(forward), 34);
+        QCOMPARE(a.writer().insertInteractions(forward), 34);
         for (const Interaction &i : backward)
-            QCOMPARE(b.insertInteractions({i}), 1);
-        QVERIFY(b.insertInteractions({make(u"u3"_s, u"d0"_s, InteractionType::UserPrompt, u"w"_s, at(5, 0))}) == 1);
+            QCOMPARE(b.writer().insertInteractions({i}), 1);
+        QVERIFY(b.writer().insertInteractions({make(u"u3"_s, u"d0"_s, InteractionType::UserPrompt, u"w"_s, at(5, 0))}) == 1);
         SamplePlan pa, pb, again, other;
         QVERIFY(ReviewSampling::plan(a, tenPercentMarch(7), &pa, nullptr));
         QVERIFY(ReviewSampling::plan(b, tenPercentMarch(7), &pb, nullptr));
@@ -185,7 +185,7 @@ private slots:
         const QString path = tempDir() + u"/record.sqlite"_s;
         Archive a;
         QVERIFY(a.open(path));
-        QCOMPARE(a.insertInteractions(corpus()), 34);
+        QCOMPARE(a.writer().insertInteractions(corpus()), 34);
         SamplePlan first;
         QString error;
         QVERIFY(ReviewSampling::plan(a, tenPercentMarch(1234), &first, &error));
@@ -285,10 +285,10 @@ private slots:
         QVERIFY(a.open(tempDir() + u"/queue.sqlite"_s));
         QList<Interaction> all = corpus();
         all << make(u"u2"_s, u"c1"_s, InteractionType::UserPrompt, u"v2"_s, at(6, 0), u"Book it on card 4111 1111 1111 1111"_s);
-        QCOMPARE(a.insertInteractions(all), 35);
+        QCOMPARE(a.writer().insertInteractions(all), 35);
         ReviewStore store(a);
         auto refOf = [&](const QString &id) {
-            for (const TurnRow &t : a.turns({}))
+            for (const TurnRow &t : a.reader().turns({}))
                 if (t.promptId == id)
                     return ReviewStore::turnRef(t);
             return ReviewRef{};
@@ -362,10 +362,10 @@ private slots:
     {
         Archive a;
         QVERIFY(a.open(tempDir() + u"/tables.sqlite"_s));
-        QCOMPARE(a.insertInteractions(corpus()), 34);
+        QCOMPARE(a.writer().insertInteractions(corpus()), 34);
         ReviewStore store(a);
         TurnRow flagged;
-        for (const TurnRow &t : a.turns({}))
+        for (const TurnRow &t : a.reader().turns({}))
             if (t.promptId == u"a03")
                 flagged = t;
         QVERIFY(store.setStatus(ReviewStore::turnRef(flagged), ReviewStatus::Flagged));
@@ -373,53 +373,53 @@ private slots:
         QVERIFY(store.addToCase(ReviewStore::turnRef(flagged), u"Falcon"_s));
         QVERIFY(store.addToCase(ReviewStore::turnRef(flagged), u"alpha"_s));
         SessionRow session;
-        for (const SessionRow &s : a.sessions({}))
+        for (const SessionRow &s : a.reader().sessions({}))
             if (s.sessionKey == u"t1")
                 session = s;
         QVERIFY(store.setStatus(ReviewStore::sessionRef(session), ReviewStatus::Escalated));
 
         ArchiveFilter f;
         f.reviewStatuses = {u"flagged"_s};
-        QList<TurnRow> turns = a.turns(f);
+        QList<TurnRow> turns = a.reader().turns(f);
         QCOMPARE(turns.size(), 1);
         QCOMPARE(turns.first().promptId, u"a03"_s);
         QCOMPARE(turns.first().reviewStatus, u"flagged"_s);
         QCOMPARE(turns.first().reviewNote, u"Ask Legal about this"_s);
         QCOMPARE(turns.first().reviewCases, (QStringList{u"alpha"_s, u"Falcon"_s}));
-        QCOMPARE(a.countTurns(f), qint64(1));
+        QCOMPARE(a.reader().countTurns(f), qint64(1));
         f.reviewStatuses = {u"unreviewed"_s};
-        QCOMPARE(a.countTurns(f), qint64(33));
-        QCOMPARE(a.turnsByKeys(a.rowKeys(ArchiveView::Turns, {})).value(0).reviewStatus.isEmpty(), false);
+        QCOMPARE(a.reader().countTurns(f), qint64(33));
+        QCOMPARE(a.reader().turnsByKeys(a.reader().rowKeys(ArchiveView::Turns, {})).value(0).reviewStatus.isEmpty(), false);
         f = {};
         f.reviewCase = u"Falcon"_s;
-        QCOMPARE(a.countTurns(f), qint64(1));
+        QCOMPARE(a.reader().countTurns(f), qint64(1));
         f.reviewCase = u"Fal"_s;
-        QCOMPARE(a.countTurns(f), qint64(0));
+        QCOMPARE(a.reader().countTurns(f), qint64(0));
         f = {};
         f.reviewNote = u"*"_s;
-        QCOMPARE(a.countTurns(f), qint64(1));
+        QCOMPARE(a.reader().countTurns(f), qint64(1));
         f.reviewNote = u"legal"_s;
-        QCOMPARE(a.countTurns(f), qint64(1));
+        QCOMPARE(a.reader().countTurns(f), qint64(1));
         f.reviewNote = u"100%"_s;
-        QCOMPARE(a.countTurns(f), qint64(0));
+        QCOMPARE(a.reader().countTurns(f), qint64(0));
 
         // Sessions: the session's own record, or one of its turns'.
         f = {};
         f.reviewStatuses = {u"escalated"_s};
-        QList<SessionRow> sessions = a.sessions(f);
+        QList<SessionRow> sessions = a.reader().sessions(f);
         QCOMPARE(sessions.size(), 1);
         QCOMPARE(sessions.first().reviewStatus, u"escalated"_s);
         f.reviewStatuses = {u"flagged"_s};
-        sessions = a.sessions(f);
+        sessions = a.reader().sessions(f);
         QCOMPARE(sessions.size(), 1);
         QCOMPARE(sessions.first().sessionKey, flagged.sessionKey);
         QCOMPARE(sessions.first().reviewStatus, u"unreviewed"_s);   // the column: the session's own
         f.reviewStatuses.clear();
         f.reviewCase = u"Falcon"_s;
-        QCOMPARE(a.countSessions(f), qint64(1));
+        QCOMPARE(a.reader().countSessions(f), qint64(1));
 
         // Sorting by the review column puts escalated/flagged last (ascending).
-        const QList<TurnRow> sorted = a.turns({}, SortSpec{TurnRow::Review, Qt::DescendingOrder});
+        const QList<TurnRow> sorted = a.reader().turns({}, SortSpec{TurnRow::Review, Qt::DescendingOrder});
         QCOMPARE(sorted.first().reviewStatus, u"flagged"_s);
     }
 
@@ -433,16 +433,16 @@ private slots:
         {
             Archive a;
             QVERIFY(a.open(path));
-            QCOMPARE(a.insertInteractions(corpus()), 34);
+            QCOMPARE(a.writer().insertInteractions(corpus()), 34);
             SamplePlan plan;
             QVERIFY(ReviewSampling::plan(a, tenPercentMarch(5), &plan, nullptr));
             id = ReviewSampling::record(a, plan, nullptr);
             before = keys(ReviewSampling::items(a, id));
             // Re-sync: the same items again plus new turns in the same sessions.
-            QCOMPARE(a.insertInteractions(corpus()), 0);
-            QCOMPARE(a.insertInteractions({make(u"u1"_s, u"a99"_s, InteractionType::UserPrompt, u"s0"_s, at(3, 50))}), 1);
+            QCOMPARE(a.writer().insertInteractions(corpus()), 0);
+            QCOMPARE(a.writer().insertInteractions({make(u"u1"_s, u"a99"_s, InteractionType::UserPrompt, u"s0"_s, at(3, 50))}), 1);
             ReviewStore store(a);
-            for (const TurnRow &t : a.turns({}))
+            for (const TurnRow &t : a.reader().turns({}))
                 if (t.promptId == u"a01")
                     QVERIFY(store.setStatus(ReviewStore::turnRef(t), ReviewStatus::Escalated));
         }
@@ -464,7 +464,7 @@ private slots:
         QCOMPARE(ReviewSampling::samples(a).value(0).seed, qint64(5));
         ArchiveFilter escalated;
         escalated.reviewStatuses = {u"escalated"_s};
-        QCOMPARE(a.countTurns(escalated), qint64(1));
+        QCOMPARE(a.reader().countTurns(escalated), qint64(1));
         QVERIFY(ActivityLog::verify(a).ok);
         ReviewQueueFilter f;
         f.findings = false;

@@ -59,9 +59,9 @@ private slots:
         Archive a;
         QVERIFY(a.open(path));
         QCOMPARE(a.schemaVersion(), Archive::kSchemaVersion);
-        QVERIFY(a.insertInteractions({make(u"p1"_s, InteractionType::UserPrompt, u"s1"_s, 0),
+        QVERIFY(a.writer().insertInteractions({make(u"p1"_s, InteractionType::UserPrompt, u"s1"_s, 0),
                                       make(u"r1"_s, InteractionType::AiResponse, u"s1"_s, 1)}) == 2);
-        const QList<TurnRow> turns = a.turns({});
+        const QList<TurnRow> turns = a.reader().turns({});
         QCOMPARE(turns.size(), 1);
         ReviewStore store(a);
         const ReviewRef ref = ReviewStore::turnRef(turns.first());
@@ -70,9 +70,9 @@ private slots:
         QVERIFY(store.setNote(ref, u"check with legal"_s));
         QVERIFY(store.addToCase(ref, u"Case A"_s));
         // The same interactions again, then a new one in the same session (the turns are rebuilt).
-        QCOMPARE(a.insertInteractions({make(u"p1"_s, InteractionType::UserPrompt, u"s1"_s, 0),
+        QCOMPARE(a.writer().insertInteractions({make(u"p1"_s, InteractionType::UserPrompt, u"s1"_s, 0),
                                        make(u"r1"_s, InteractionType::AiResponse, u"s1"_s, 1)}), 0);
-        QCOMPARE(a.insertInteractions({make(u"p2"_s, InteractionType::UserPrompt, u"s1"_s, 5)}), 1);
+        QCOMPARE(a.writer().insertInteractions({make(u"p2"_s, InteractionType::UserPrompt, u"s1"_s, 5)}), 1);
         a.close();
         QVERIFY(a.open(path));
         ReviewStore again(a);
@@ -105,7 +105,7 @@ private slots:
         {
             Archive a;
             QVERIFY(a.open(path));
-            QVERIFY(a.insertInteractions({make(u"p1"_s, InteractionType::UserPrompt, u"s1"_s, 0)}) == 1);
+            QVERIFY(a.writer().insertInteractions({make(u"p1"_s, InteractionType::UserPrompt, u"s1"_s, 0)}) == 1);
         }
         tamper(path, {u"DROP TABLE review_items"_s, u"DROP TABLE review_cases"_s, u"DROP TABLE review_item_cases"_s,
                       u"DROP TABLE review_samples"_s, u"DROP TABLE review_sample_items"_s, u"DROP TABLE activity_log"_s,
@@ -115,9 +115,9 @@ private slots:
         QString error;
         QVERIFY2(a.open(path, &error), qPrintable(error));
         QCOMPARE(a.schemaVersion(), Archive::kSchemaVersion);
-        QCOMPARE(a.countInteractions({}), qint64(1));
+        QCOMPARE(a.reader().countInteractions({}), qint64(1));
         ReviewStore store(a);
-        const ReviewRef ref = ReviewStore::turnRef(a.turns({}).value(0));
+        const ReviewRef ref = ReviewStore::turnRef(a.reader().turns({}).value(0));
         QVERIFY(store.setStatus(ref, ReviewStatus::Escalated));
         QCOMPARE(store.record(ref).status, ReviewStatus::Escalated);
         QVERIFY(ActivityLog::verify(a).ok);

@@ -103,7 +103,7 @@ QList<QByteArray> storedFor(const Archive &a, const QString &uid)
     QList<QByteArray> out;
     ArchiveFilter f;
     f.userIds = {uid};
-    a.forEachInteraction(f, [&out](const Interaction &it) {
+    a.reader().forEachInteraction(f, [&out](const Interaction &it) {
         out << it.raw;
         return true;
     });
@@ -163,7 +163,7 @@ private slots:
         QCOMPARE(s.interactionsNew, t.totalInteractions());
         int unlicensed = 0, empty = 0;
         for (const auto &u : t.users()) {
-            const SyncState st = rig.archive.syncState(userId(u));
+            const SyncState st = rig.archive.writer().syncState(userId(u));
             if (!u.licensed) {
                 ++unlicensed;
                 QCOMPARE(st.status, UserStatus::NotLicensed);
@@ -180,7 +180,7 @@ private slots:
         QCOMPARE(s.count(UserStatus::NotLicensed), unlicensed);
         QCOMPARE(s.count(UserStatus::NoInteractions), empty);
         QCOMPARE(s.count(UserStatus::Failed), 0);
-        QCOMPARE(rig.archive.countUsers({}), qint64(t.users().size()));
+        QCOMPARE(rig.archive.reader().countUsers({}), qint64(t.users().size()));
         // Progress: users done/total and interactions counted up to the end.
         QVERIFY(rig.progressLog.size() > t.users().size());
         const SyncProgress &last = rig.progressLog.last();
@@ -299,7 +299,7 @@ private slots:
             QStringList r;
             for (const auto &u : t.users())
                 if (!u.licensed)
-                    r << rig.archive.syncState(userId(u)).lastError;
+                    r << rig.archive.writer().syncState(userId(u)).lastError;
             return r;
         };
         SyncSummary s;
@@ -314,11 +314,11 @@ private slots:
             QCOMPARE(r, QString::fromLatin1(kNoChatPlanReason));
         for (const auto &u : t.users())
             if (!u.licensed)
-                QVERIFY(!rig.archive.syncState(userId(u)).lastForbidden.isValid());
+                QVERIFY(!rig.archive.writer().syncState(userId(u)).lastForbidden.isValid());
         // The Users tab and users.csv give the same status and reason.
         ArchiveFilter uf;
         uf.statuses = {UserStatus::NotLicensed};
-        const QList<UserRow> rows = rig.archive.users(uf, {});
+        const QList<UserRow> rows = rig.archive.reader().users(uf, {});
         QCOMPARE(rows.size(), qsizetype(unlicensed));
         for (const UserRow &row : rows)
             QCOMPARE(row.statusError, QString::fromLatin1(kNoChatPlanReason));
@@ -330,7 +330,7 @@ private slots:
         QCOMPARE(s.count(UserStatus::NotLicensed), unlicensed);
         for (const auto &u : t.users())
             if (!u.licensed)
-                QVERIFY(rig.archive.syncState(userId(u)).lastForbidden.isValid());
+                QVERIFY(rig.archive.writer().syncState(userId(u)).lastForbidden.isValid());
         // Within the re-probe interval they are not asked again…
         QCOMPARE(run(true, 7, &s), targeted);
         QCOMPARE(s.skippedUnlicensed, unlicensed);
@@ -352,7 +352,7 @@ private slots:
         QVERIFY2(s.completed, qPrintable(s.message));
         QCOMPARE(s.outcomes.size(), t.users().size());
         for (const auto &u : t.deletedUsers())
-            QVERIFY(!rig.archive.user(userId(u)));
+            QVERIFY(!rig.archive.reader().user(userId(u)));
         // Asked: listed from deletedItems, read whatever their (released) licences, marked deleted.
         SyncOptions o = wideOptions();
         o.includeDeleted = true;
@@ -361,7 +361,7 @@ private slots:
         QCOMPARE(s.outcomes.size(), t.users().size() + t.deletedUsers().size());
         qint64 stored = 0;
         for (const auto &u : t.deletedUsers()) {
-            const auto user = rig.archive.user(userId(u));
+            const auto user = rig.archive.reader().user(userId(u));
             QVERIFY(user);
             QVERIFY(user->isDeleted());
             QCOMPARE(user->deletedDateTime,
@@ -372,12 +372,12 @@ private slots:
             std::sort(actual.begin(), actual.end());
             QCOMPARE(actual, expected);
             stored += actual.size();
-            QCOMPARE(rig.archive.syncState(userId(u)).status, UserStatus::Ok);
+            QCOMPARE(rig.archive.writer().syncState(userId(u)).status, UserStatus::Ok);
         }
         QCOMPARE(stored, t.totalDeletedInteractions());
         ArchiveFilter all;
         int deletedRows = 0;
-        for (const UserRow &row : rig.archive.users(all, {}))
+        for (const UserRow &row : rig.archive.reader().users(all, {}))
             deletedRows += row.user.isDeleted() ? 1 : 0;
         QCOMPARE(deletedRows, int(t.deletedUsers().size()));
         QCOMPARE(compareArchive(rig.archive, t), t.totalInteractions());   // the others unchanged
@@ -455,7 +455,7 @@ private slots:
         DemoTenant &t = rig.server.tenant();
         QHash<QString, QDateTime> before;
         for (const auto &u : t.users()) {
-            before.insert(userId(u), rig.archive.syncState(userId(u)).watermark);
+            before.insert(userId(u), rig.archive.writer().syncState(userId(u)).watermark);
             if (u.licensed)
                 t.addInteractions(userId(u), 3);
         }
@@ -474,7 +474,7 @@ private slots:
         QVERIFY2(s.completed, qPrintable(s.message));
         int failed = 0, advanced = 0;
         for (const UserOutcome &o : s.outcomes) {
-            const SyncState st = rig.archive.syncState(o.userId);
+            const SyncState st = rig.archive.writer().syncState(o.userId);
             QCOMPARE(st.status, o.status);
             if (o.status == UserStatus::Failed) {
                 ++failed;
@@ -518,7 +518,7 @@ private slots:
         QVERIFY(s.cancelled);
         QVERIFY(!s.completed);
         QVERIFY(s.outcomes.size() < rig.server.tenant().users().size());
-        const qint64 stored = rig.archive.countInteractions({});
+        const qint64 stored = rig.archive.reader().countInteractions({});
         QVERIFY(stored < rig.server.tenant().totalInteractions());
 
         rig.server.setOptions({});
@@ -538,8 +538,8 @@ private slots:
         QVERIFY(!s.completed);
         QCOMPARE(s.unknownUsers, QStringList{u"nobody@example.invalid"_s});
         QVERIFY(s.message.contains(u"nobody@example.invalid"_s));
-        QVERIFY(rig.archive.syncStates().isEmpty());
-        QCOMPARE(rig.archive.countInteractions({}), qint64(0));
+        QVERIFY(rig.archive.writer().syncStates().isEmpty());
+        QCOMPARE(rig.archive.reader().countInteractions({}), qint64(0));
 
         o.userScope = {t.users().at(0).json.value(u"userPrincipalName"_s).toString().toUpper(), userId(t.users().at(2))};
         s = rig.sync(o);
@@ -547,7 +547,7 @@ private slots:
         QCOMPARE(s.outcomes.size(), 2);
         const qint64 expected = expectedFor(t, t.users().at(0), kFrom, kTo).size()
             + expectedFor(t, t.users().at(2), kFrom, kTo).size();
-        QCOMPARE(rig.archive.countInteractions({}), expected);
+        QCOMPARE(rig.archive.reader().countInteractions({}), expected);
     }
 
     void wrongSecretIsAuthFailure()
@@ -571,7 +571,7 @@ private slots:
             QVERIFY(s.authFailed);
             QVERIFY(!s.completed);
             QVERIFY2(s.message.contains(u"User.Read.All"_s), qPrintable(s.message));
-            QCOMPARE(rig.archive.countUsers({}), qint64(0));
+            QCOMPARE(rig.archive.reader().countUsers({}), qint64(0));
         }
     }
 
@@ -591,7 +591,7 @@ private slots:
             for (const UserOutcome &o : s.outcomes)
                 if (o.status == UserStatus::NotLicensed)
                     QCOMPARE(o.error.message, QString::fromLatin1(kNoChatPlanReason));
-            QCOMPARE(rig.archive.countInteractions({}), qint64(0));
+            QCOMPARE(rig.archive.reader().countInteractions({}), qint64(0));
         }
     }
 };

@@ -67,12 +67,12 @@ private slots:
         QCOMPARE(s.outcomes.size(), 1);
         QCOMPARE(s.outcomes.first().status, UserStatus::Partial);
         QVERIFY2(s.outcomes.first().error.message.contains(u"2 item(s)"_s), qPrintable(s.outcomes.first().error.message));
-        QCOMPARE(archive.syncState(u"alice-id"_s).status, UserStatus::Partial);
-        QVERIFY(archive.syncState(u"alice-id"_s).lastError.contains(u"id is not a string"_s));
+        QCOMPARE(archive.writer().syncState(u"alice-id"_s).status, UserStatus::Partial);
+        QVERIFY(archive.writer().syncState(u"alice-id"_s).lastError.contains(u"id is not a string"_s));
 
         // Each item is kept once, with its reason.
         QList<QString> reasons;
-        QVERIFY(archive.forEachUnreadableItem({}, [&](const QString &, const QByteArray &, const QString &reason) {
+        QVERIFY(archive.reader().forEachUnreadableItem({}, [&](const QString &, const QByteArray &, const QString &reason) {
             reasons << reason;
             return true;
         }));

@@ -50,7 +50,7 @@ class TestProfileService : public QObject {
         User u;
         u.id = u"u1"_s;
         u.userPrincipalName = u"u1@contoso.example"_s;
-        QVERIFY(a.upsertUsers({u}));
+        QVERIFY(a.writer().upsertUsers({u}));
     }
     // A worker that has opened `path` in its thread.
     static std::unique_ptr<ArchiveWorker> reader(const QString &path)
@@ -58,7 +58,7 @@ class TestProfileService : public QObject {
         auto w = std::make_unique<ArchiveWorker>();
         w->setPath(path);
         bool done = false;
-        w->run([](const Archive *a) { return a ? a->countUsers({}) : qint64(-1); },
+        w->run([](const Archive *a) { return a ? a->reader().countUsers({}) : qint64(-1); },
                [&done](qint64 n) { done = n == 1; });
         [&] { QTRY_VERIFY_WITH_TIMEOUT(done, 10000); }();
         return w;
@@ -141,7 +141,7 @@ private slots:
         QVERIFY(QFile::exists(path));
         QVERIFY(store.profile(p.id));   // nothing lost: the user can try again
         QVERIFY(exporting.isOpen());
-        QCOMPARE(exporting.countUsers({}), 1);
+        QCOMPARE(exporting.reader().countUsers({}), 1);
 
         exporting.close();
         service.removeProfile(p.id, true);

@@ -93,7 +93,7 @@ inline Expected fillArchive(Archive &archive)
         users << u;
         e.userIds << u.id;
     }
-    archive.upsertUsers(users);
+    archive.writer().upsertUsers(users);
     e.users = int(users.size());
 
     const QStringList apps = {QString::fromLatin1(kWord), QString::fromLatin1(kTeams), QString::fromLatin1(kBizChat)};
@@ -127,7 +127,7 @@ inline Expected fillArchive(Archive &archive)
             }
         }
     }
-    archive.insertInteractions(all);
+    archive.writer().insertInteractions(all);
     for (int u = 0; u < names.size(); ++u) {
         SyncState st;
         st.userId = userId(u);
@@ -137,7 +137,7 @@ inline Expected fillArchive(Archive &archive)
             st.lastError = QStringLiteral("Microsoft Graph answered 500 three times (request-id 1234).");
         }
         st.lastRun = base;
-        archive.setSyncState(st);
+        archive.writer().setSyncState(st);
     }
     return e;
 }

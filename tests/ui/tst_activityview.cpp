@@ -259,7 +259,7 @@ private slots:
         User megan;
         megan.id = u"u2"_s;
         megan.displayName = u"Megan Bowen"_s;
-        QVERIFY(archive.upsertUsers({adele, megan}));
+        QVERIFY(archive.writer().upsertUsers({adele, megan}));
         QList<Interaction> list;
         auto add = [&list](const QString &user, const QString &id, const QString &app, const char *when) {
             const QJsonObject o{{u"id"_s, id}, {u"sessionId"_s, QString(u"s-"_s + id)}, {u"appClass"_s, app},
@@ -271,7 +271,7 @@ private slots:
         add(u"u1"_s, u"b"_s, Word, "2026-03-01T10:00:00Z");
         add(u"u1"_s, u"c"_s, Teams, "2026-03-03T10:00:00Z");
         add(u"u2"_s, u"d"_s, Teams, "2026-03-03T11:00:00Z");
-        QCOMPARE(archive.insertInteractions(list), 4);
+        QCOMPARE(archive.writer().insertInteractions(list), 4);
 
         ActivityView view;
         view.resize(1000, 560);

@@ -61,7 +61,7 @@ QString bigArchive(int turns)
     u.id = uitest::userId(1);
     u.displayName = QStringLiteral("Adele Vance");
     u.userPrincipalName = QStringLiteral("adele@contoso.test");
-    archive.upsertUsers({u});
+    archive.writer().upsertUsers({u});
     QList<Interaction> items;
     const QDateTime base(QDate(2026, 9, 1), QTime(8, 0), Qt::UTC);
     const QString app = QString::fromLatin1(uitest::kWord);
@@ -74,7 +74,7 @@ QString bigArchive(int turns)
         items << Interaction::fromRaw(u.id, uitest::interactionJson(QStringLiteral("br-%1").arg(i), u.id, session, req, app,
                                                                     false, when.addSecs(4), QStringLiteral("Answer %1").arg(i)));
     }
-    return archive.insertInteractions(items) == items.size() ? path : QString();
+    return archive.writer().insertInteractions(items) == items.size() ? path : QString();
 }
 } // namespace
 
@@ -195,7 +195,7 @@ private slots:
         {
             Archive archive;
             QVERIFY(archive.open(Archive::defaultPath(m_profileId)));
-            const QList<TurnRow> turns = archive.turns(ArchiveFilter{}, SortSpec{TurnRow::Time, Qt::AscendingOrder});
+            const QList<TurnRow> turns = archive.reader().turns(ArchiveFilter{}, SortSpec{TurnRow::Time, Qt::AscendingOrder});
             QVERIFY(turns.size() > 3);
             ReviewStore store(archive);
             QVERIFY(store.addToCase(ReviewStore::turnRef(turns.at(1)), QStringLiteral("Window case")));

@@ -146,8 +146,8 @@ private slots:
         User alice;
         alice.id = u"alice"_s;
         alice.displayName = u"Alice Adams"_s;
-        QVERIFY(a.upsertUsers({alice}));
-        QCOMPARE(a.insertInteractions({make(u"p1"_s, u"userPrompt"_s, 1, u"Pay with 4111 1111 1111 1111 please, and 4111111111111111 again"_s),
+        QVERIFY(a.writer().upsertUsers({alice}));
+        QCOMPARE(a.writer().insertInteractions({make(u"p1"_s, u"userPrompt"_s, 1, u"Pay with 4111 1111 1111 1111 please, and 4111111111111111 again"_s),
                                        make(u"a1"_s, u"aiResponse"_s, 2, u"I cannot store card numbers.\r\nUse IBAN DE89 3704 0044 0532 0130 00 instead."_s)}),
                  2);
 
@@ -156,7 +156,7 @@ private slots:
         UsersModel users;
         QCOMPARE(users.headerData(int(UserRow::Findings), Qt::Horizontal, Qt::DisplayRole).toString(), u"Findings"_s);
 
-        const auto marks = FindingHighlighter::marksFor(a, a.sessionInteractions(u"alice"_s, u"s1"_s));
+        const auto marks = FindingHighlighter::marksFor(a, a.reader().sessionInteractions(u"alice"_s, u"s1"_s));
         QCOMPARE(marks.value(u"p1"_s).size(), 2);
         QCOMPARE(marks.value(u"a1"_s).size(), 1);
         QCOMPARE(marks.value(u"p1"_s).at(0).label, u"Card numbers: ************1111"_s);

@@ -267,10 +267,10 @@ private slots:
         mallory.id = u"u-hostile"_s;
         mallory.displayName = u"<img src=\""_s + m_base + u"/name.png\">"_s;
         mallory.userPrincipalName = u"mallory@contoso.com"_s;
-        QVERIFY(archive.upsertUsers({mallory}));
+        QVERIFY(archive.writer().upsertUsers({mallory}));
         QList<Interaction> list = hostileInteractions();
         list.removeLast();   // the hand-made "raw" one has no matching raw bytes
-        QCOMPARE(archive.insertInteractions(list), list.size());
+        QCOMPARE(archive.writer().insertInteractions(list), list.size());
 
         ConversationView view;
         view.setArchive(&archive);

@@ -59,7 +59,7 @@ void fill(Archive &a)
     }
     all << make(u"bob"_s, u"b0"_s, u"userPrompt"_s, u"sb"_s, 3, 0, u"What is on the agenda?"_s);
     all << make(u"bob"_s, u"b1"_s, u"userPrompt"_s, u"sb"_s, 3, 5, u"And tomorrow?"_s);
-    QCOMPARE(a.insertInteractions(all), 26);
+    QCOMPARE(a.writer().insertInteractions(all), 26);
 }
 
 bool waitView(ReviewView &v)
@@ -234,7 +234,7 @@ private slots:
         QVERIFY(a.open(test::tempDir() + u"/tables.sqlite"_s));
         fill(a);
         ReviewStore store(a);
-        const QList<TurnRow> turns = a.turns({});
+        const QList<TurnRow> turns = a.reader().turns({});
         TurnRow bob;
         for (const TurnRow &t : turns)
             if (t.promptId == u"b1")

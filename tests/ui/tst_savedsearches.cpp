@@ -181,7 +181,7 @@ private slots:
         const QDateTime t(QDate(2026, 11, 20), QTime(9, 0), Qt::UTC);
         more << Interaction::fromRaw(userId(0), interactionJson(u"p-new"_s, userId(0), u"session-new"_s, u"req-new"_s,
                                                               QString::fromLatin1(kWord), true, t, u"budget again"_s));
-        QCOMPARE(archive.insertInteractions(more), 1);
+        QCOMPARE(archive.writer().insertInteractions(more), 1);
         w.reloadAll();
         QVERIFY(QTest::qWaitFor([&] { return !panel->isCounting() && panel->count(u"Budgets in Word"_s) == wordBudget + 1; }, 20000));
     }
@@ -192,10 +192,10 @@ private slots:
         QVERIFY(archive.open(test::tempDir() + u"/series-ui.sqlite"_s));
         detect::Watchlist list;
         QVERIFY(detect::Watchlist::parse(u"Offsite"_s, u"offsite\n"_s, &list, nullptr));
-        QVERIFY(archive.saveWatchlists({list}));
+        QVERIFY(archive.findings().saveWatchlists({list}));
         fillArchive(archive);   // "offsite" in every other prompt; one card number below
         const QDateTime t(QDate(2026, 10, 3), QTime(9, 0), Qt::UTC);
-        QCOMPARE(archive.insertInteractions({Interaction::fromRaw(
+        QCOMPARE(archive.writer().insertInteractions({Interaction::fromRaw(
                      userId(1), interactionJson(u"p-card"_s, userId(1), u"session-card"_s, u"req-card"_s,
                                                 QString::fromLatin1(kTeams), true, t, u"my card 4111 1111 1111 1111"_s))}),
                  1);
@@ -214,7 +214,7 @@ private slots:
         QCOMPARE(view.availableSeries(), (QStringList{u"sensitive:credit_card"_s, u"watchlist:Offsite"_s}));
         const qint64 all = view.series().total;
         QVERIFY(all > 1);
-        QCOMPARE(archive.countFindings({}), all);
+        QCOMPARE(archive.findings().countFindings({}), all);
         view.grab().save(shot(u"activity-findings-series.png"_s));
 
         // Selectable: untick the watchlist in the series menu → only the card number is left.
@@ -245,7 +245,7 @@ private slots:
         Archive archive;
         QVERIFY(archive.open(test::tempDir() + u"/conv-search.sqlite"_s));
         const QDateTime t(QDate(2026, 10, 3), QTime(9, 0), Qt::UTC);
-        QCOMPARE(archive.insertInteractions({
+        QCOMPARE(archive.writer().insertInteractions({
                      Interaction::fromRaw(userId(0), interactionJson(u"p1"_s, userId(0), u"s1"_s, u"r1"_s, QString::fromLatin1(kWord), true, t,
                                                                      u"Send the annual report OR the draft budget"_s)),
                      Interaction::fromRaw(userId(0), interactionJson(u"a1"_s, userId(0), u"s1"_s, u"r1"_s, QString::fromLatin1(kWord), false,

@@ -34,7 +34,7 @@ private slots:
         QString error;
         QVERIFY2(m_archive.open(QDir(test::tempDir()).filePath(QStringLiteral("models.sqlite")), &error), qPrintable(error));
         m_expected = uitest::fillArchive(m_archive);
-        QCOMPARE(m_archive.countTurns({}), qint64(m_expected.turns));
+        QCOMPARE(m_archive.reader().countTurns({}), qint64(m_expected.turns));
     }
 
     void usersModel()
@@ -165,14 +165,14 @@ private slots:
         const QString uid = uitest::userId(1);
         const QByteArray prompt = R"({"id":"p-null-1","sessionId":null,"requestId":null,"appClass":"IPM.SkypeTeams.Message.Copilot.Word","interactionType":"userPrompt","createdDateTime":"2026-01-02T03:04:05.000Z","body":{"contentType":"text","content":"Prompt without a session"}})";
         const QByteArray response = R"({"id":"r-null-1","sessionId":null,"requestId":null,"appClass":"IPM.SkypeTeams.Message.Copilot.Word","interactionType":"aiResponse","createdDateTime":"2026-01-02T03:04:09.000Z","body":{"contentType":"text","content":"Orphan answer"}})";
-        QCOMPARE(archive.insertInteractions({Interaction::fromRaw(uid, prompt), Interaction::fromRaw(uid, response)}), 2);
+        QCOMPARE(archive.writer().insertInteractions({Interaction::fromRaw(uid, prompt), Interaction::fromRaw(uid, response)}), 2);
         SessionsModel sessions;
         sessions.setArchive(&archive);
         QVERIFY(uitest::loadAll(&sessions));
         QVERIFY(sessions.rowCount() >= 1);
         for (int row = 0; row < sessions.rowCount(); ++row) {
             const QString key = sessions.index(row, 0).data(ArchiveTableModel::SessionIdRole).toString();
-            QVERIFY2(!archive.sessionInteractions(uid, key).isEmpty(), qPrintable(key));
+            QVERIFY2(!archive.reader().sessionInteractions(uid, key).isEmpty(), qPrintable(key));
         }
         PromptsModel prompts;
         prompts.setArchive(&archive);
@@ -180,7 +180,7 @@ private slots:
         QVERIFY(prompts.rowCount() >= 1);
         for (int row = 0; row < prompts.rowCount(); ++row) {
             const QString key = prompts.index(row, 0).data(ArchiveTableModel::SessionIdRole).toString();
-            QVERIFY2(!archive.sessionInteractions(uid, key).isEmpty(), qPrintable(key));
+            QVERIFY2(!archive.reader().sessionInteractions(uid, key).isEmpty(), qPrintable(key));
         }
     }
 
@@ -236,7 +236,7 @@ private slots:
                                                                        QString::fromLatin1(uitest::kWord), true,
                                                                        later.addSecs(i * 60), QStringLiteral("Fresh prompt")));
         }
-        QCOMPARE(archive.insertInteractions(fresh), 2);
+        QCOMPARE(archive.writer().insertInteractions(fresh), 2);
 
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
         model.reload();
@@ -283,7 +283,7 @@ private slots:
                                                                            QDateTime(QDate(2031, 1, 1), QTime(9, 0), Qt::UTC).addSecs(base + i),
                                                                            QStringLiteral("Newer prompt")));
             }
-            QCOMPARE(archive.insertInteractions(fresh), n);
+            QCOMPARE(archive.writer().insertInteractions(fresh), n);
         };
         addNewer(3, 0);
         model.reload();
@@ -347,7 +347,7 @@ private slots:
                 QTRY_VERIFY(model.keysComplete());
                 QVERIFY(uitest::loadAll(&model));
                 const QList<TurnRow> expected
-                    = m_archive.turnsByKeys(m_archive.rowKeys(ArchiveView::Turns, {}, {column, order}));
+                    = m_archive.reader().turnsByKeys(m_archive.reader().rowKeys(ArchiveView::Turns, {}, {column, order}));
                 QCOMPARE(int(expected.size()), model.rowCount());
                 for (int r = 0; r < model.rowCount(); ++r)
                     QCOMPARE(model.index(r, int(TurnRow::Prompt)).data(ArchiveTableModel::FocusIdRole).toString(),

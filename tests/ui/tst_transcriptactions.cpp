@@ -71,10 +71,10 @@ private slots:
         twin.id = m_twin;
         twin.displayName = u"Adele Vance"_s;
         twin.userPrincipalName = u"adele.vance2@contoso.test"_s;
-        archive.upsertUsers({twin});
+        archive.writer().upsertUsers({twin});
         const QDateTime when(QDate(2026, 10, 20), QTime(10, 0), Qt::UTC);
         const QString app = QString::fromLatin1(uitest::kWord);
-        archive.insertInteractions(
+        archive.writer().insertInteractions(
             {Interaction::fromRaw(twin.id, uitest::interactionJson(u"tw-p"_s, twin.id, u"twin-s"_s, u"tw-r"_s, app, true,
                                                                    when, u"Twin question"_s)),
              Interaction::fromRaw(twin.id, uitest::interactionJson(u"tw-a"_s, twin.id, u"twin-s"_s, u"tw-r"_s, app, false,
@@ -82,7 +82,7 @@ private slots:
         SyncState st;
         st.userId = twin.id;
         st.status = UserStatus::Ok;
-        archive.setSyncState(st);
+        archive.writer().setSyncState(st);
         archive.close();
     }
 
@@ -124,7 +124,7 @@ private slots:
         QVERIFY(text.contains(u"Page 1 of "_s));
         Archive archive;
         QVERIFY(archive.open(m_archivePath));
-        QCOMPARE(footerHash(text), interactionsSha256(archive.sessionInteractions(m_twin, u"twin-s"_s)));
+        QCOMPARE(footerHash(text), interactionsSha256(archive.reader().sessionInteractions(m_twin, u"twin-s"_s)));
     }
 
     void caseTranscriptOnceThereAreCases()
@@ -171,7 +171,7 @@ private slots:
         const QString text = pdfText(path);
         QVERIFY2(text.contains(u"Twin question"_s), qPrintable(text));
         QVERIFY(text.contains(u"Tenant: contoso.onmicrosoft.com"_s));
-        QCOMPARE(footerHash(text), interactionsSha256(archive.sessionInteractions(m_twin, u"twin-s"_s)));
+        QCOMPARE(footerHash(text), interactionsSha256(archive.reader().sessionInteractions(m_twin, u"twin-s"_s)));
         conv->setArchive(nullptr);
     }
 };

@@ -145,10 +145,10 @@ private slots:
         twin.displayName = QStringLiteral("Adele Vance");
         twin.userPrincipalName = QStringLiteral("adele.vance2@contoso.test");
         twin.department = QStringLiteral("Sales");
-        archive.upsertUsers({twin});
+        archive.writer().upsertUsers({twin});
         const QDateTime when(QDate(2026, 10, 20), QTime(10, 0), Qt::UTC);
         const QString app = QString::fromLatin1(uitest::kWord);
-        archive.insertInteractions(
+        archive.writer().insertInteractions(
             {Interaction::fromRaw(twin.id, uitest::interactionJson(QStringLiteral("tw-p"), twin.id, QStringLiteral("twin-s"),
                                                                    QStringLiteral("tw-r"), app, true, when,
                                                                    QStringLiteral("Twin question"))),
@@ -158,7 +158,7 @@ private slots:
         SyncState st;
         st.userId = twin.id;
         st.status = UserStatus::Ok;
-        archive.setSyncState(st);
+        archive.writer().setSyncState(st);
         archive.close();
     }
 

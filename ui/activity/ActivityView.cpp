@@ -191,18 +191,18 @@ void ActivityView::reload()
             Aggregates a;
             if (archive) {
                 if (findings) {
-                    a.findingDays = archive->findingsByDay(filter);
-                    a.users = archive->topFindingUsers(filter, selected, TopUserCount);
+                    a.findingDays = archive->findings().findingsByDay(filter);
+                    a.users = archive->findings().topFindingUsers(filter, selected, TopUserCount);
                 } else {
-                    a.days = archive->activityByDay(filter);
-                    a.users = archive->topUsers(filter, TopUserCount);
+                    a.days = archive->reader().activityByDay(filter);
+                    a.users = archive->reader().topUsers(filter, TopUserCount);
                 }
                 // Two people with one name: the bar says which one.
-                const QStringList shared = archive->sharedDisplayNames();
+                const QStringList shared = archive->reader().sharedDisplayNames();
                 for (UserActivity &u : a.users) {
                     if (!shared.contains(u.displayName, Qt::CaseInsensitive))
                         continue;
-                    if (const auto user = archive->user(u.userId); user && !user->userPrincipalName.isEmpty())
+                    if (const auto user = archive->reader().user(u.userId); user && !user->userPrincipalName.isEmpty())
                         u.displayName = tr("%1 (%2)").arg(u.displayName, user->userPrincipalName);
                 }
             }

@@ -1,6 +1,6 @@
 #pragma once
 // Activity: interactions per day stacked by app, and the most active users, for
-// the current filter; hover for values; save as PNG. Data from Archive::activityByDay/topUsers,
+// the current filter; hover for values; save as PNG. Data from ArchiveReader::activityByDay/topUsers,
 // computed once per load (ActivitySeries), drawn with QPainter.
 #include "app/archive/ActivitySeries.h"
 #include "app/archive/ArchiveTypes.h"

@@ -159,18 +159,18 @@ void ConversationView::showSession(const QString &userId, const QString &session
         clear();
         return;
     }
-    const QList<Interaction> interactions = m_archive->sessionInteractions(userId, sessionId);
+    const QList<Interaction> interactions = m_archive->reader().sessionInteractions(userId, sessionId);
     const auto marks = FindingHighlighter::marksFor(*m_archive, interactions);
     QString name, upn;
-    if (const std::optional<User> u = m_archive->user(userId)) {
+    if (const std::optional<User> u = m_archive->reader().user(userId)) {
         name = u->displayName;
         upn = u->userPrincipalName;
         // Another user has the same name: the header and the file name carry the UPN too.
-        if (!name.isEmpty() && !upn.isEmpty() && m_archive->sharedDisplayNames().contains(name, Qt::CaseInsensitive))
+        if (!name.isEmpty() && !upn.isEmpty() && m_archive->reader().sharedDisplayNames().contains(name, Qt::CaseInsensitive))
             name = tr("%1 (%2)").arg(name, upn);
     }
     showInteractions(interactions, name, upn, focusId);
-    if (const std::optional<User> u = m_archive->user(userId))
+    if (const std::optional<User> u = m_archive->reader().user(userId))
         m_person = TranscriptPerson{u->displayName, u->userPrincipalName};
     if (!marks.isEmpty() && !m_transcript.isEmpty()) {
         m_findingMarks = marks;

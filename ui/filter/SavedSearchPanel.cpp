@@ -154,7 +154,7 @@ void SavedSearchPanel::refreshCounts()
         [jobs](const Archive *archive) {
             QHash<QString, qint64> counts;
             for (const auto &[name, filter] : jobs)
-                counts.insert(name, archive ? archive->countTurns(filter) : -1);
+                counts.insert(name, archive ? archive->reader().countTurns(filter) : -1);
             return counts;
         },
         [this, serial](QHash<QString, qint64> counts) {

@@ -384,7 +384,7 @@ bool MainWindow::openDemo(QString *error)
     m_session->setDemo(true);
     m_session->setSecret(m_demo->clientSecret());   // never written to the keychain
     activateSession(demo.name);
-    if (m_session->archive()->countInteractions(ArchiveFilter{}) == 0) {
+    if (m_session->archive()->reader().countInteractions(ArchiveFilter{}) == 0) {
         setStatus(tr("Reading the demo tenant for the first time…"));
         startSync(SyncOptions{});
     }
@@ -417,7 +417,7 @@ void MainWindow::updateArchiveSummary()
     m_countPending = true;
     m_summaryWorker->run(
         [](const Archive *a) {
-            return a ? std::make_pair(a->countUsers(ArchiveFilter{}), a->countInteractions(ArchiveFilter{}))
+            return a ? std::make_pair(a->reader().countUsers(ArchiveFilter{}), a->reader().countInteractions(ArchiveFilter{}))
                      : std::make_pair(qint64(0), qint64(0));
         },
         [this, serial](std::pair<qint64, qint64> n) {

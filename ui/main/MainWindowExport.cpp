@@ -115,8 +115,8 @@ void MainWindow::exportEverything()
         // is still counting, or shows another filter, are the two counts read here.
         const PromptsModel *prompts = m_workspace->promptsModel();
         const bool counted = !prompts->isLoading() && prompts->filter() == filtered;
-        const qint64 total = counted ? prompts->totalUnfiltered() : m_session->archive()->countTurns(ArchiveFilter{});
-        const qint64 matching = counted ? prompts->totalMatching() : m_session->archive()->countTurns(filtered);
+        const qint64 total = counted ? prompts->totalUnfiltered() : m_session->archive()->reader().countTurns(ArchiveFilter{});
+        const qint64 matching = counted ? prompts->totalMatching() : m_session->archive()->reader().countTurns(filtered);
         const QString userLabel = m_workspace->filterBar()->userScopeLabel();
         const QString sentence = describeExportScope(filtered, userLabel, matching, total);
         const QLocale loc;

@@ -267,10 +267,10 @@ void Workspace::editWatchlists()
 {
     if (!m_archive || !m_archive->isOpen())
         return;
-    WatchlistDialog dialog(m_archive->storedWatchlists(), this);
+    WatchlistDialog dialog(m_archive->findings().storedWatchlists(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    if (!m_archive->saveWatchlists(dialog.watchlists())) {
+    if (!m_archive->findings().saveWatchlists(dialog.watchlists())) {
         qWarning().noquote() << "Saving the watchlists failed:" << m_archive->lastError();
         return;
     }
@@ -294,17 +294,17 @@ void Workspace::startFindingsRescan()
     }
     QStringList names;
     if (m_archive) {
-        for (const detect::Watchlist &w : m_archive->watchlists())
+        for (const detect::Watchlist &w : m_archive->findings().watchlists())
             names << w.name();
     }
     m_filter->setWatchlistNames(names);
     if (m_archive && m_archive->isOpen())
-        m_rescan->start(m_archive->path(), m_archive->watchlists(), m_archive->findingsRescanNeeded());
+        m_rescan->start(m_archive->path(), m_archive->findings().watchlists(), m_archive->findings().rescanNeeded());
 }
 
 void Workspace::reloadAll()
 {
-    m_sharedNames = m_archive && m_archive->isOpen() ? m_archive->sharedDisplayNames() : QStringList();
+    m_sharedNames = m_archive && m_archive->isOpen() ? m_archive->reader().sharedDisplayNames() : QStringList();
     m_review->setSharedNames(m_sharedNames);
     for (bool &d : m_stale)
         d = true;

@@ -172,7 +172,7 @@ bool Workspace::saveUserTranscripts(const QString &userId, QString *savedPath)
         return false;
     }
     QString who = userId;
-    if (const std::optional<User> u = m_archive->user(userId))
+    if (const std::optional<User> u = m_archive->reader().user(userId))
         who = !u->userPrincipalName.isEmpty() ? u->userPrincipalName : u->displayName;
     QString range;
     if (f.from.isValid() || f.to.isValid())

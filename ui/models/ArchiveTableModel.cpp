@@ -29,9 +29,9 @@ int rowsIn(ArchiveView view, const QList<UserRow> &u, const QList<SessionRow> &s
 qint64 countAll(const Archive *archive, ArchiveView view, const ArchiveFilter &filter = {})
 {
     switch (view) {
-    case ArchiveView::Users: return archive->countUsers(filter);
-    case ArchiveView::Sessions: return archive->countSessions(filter);
-    case ArchiveView::Turns: return archive->countTurns(filter);
+    case ArchiveView::Users: return archive->reader().countUsers(filter);
+    case ArchiveView::Sessions: return archive->reader().countSessions(filter);
+    case ArchiveView::Turns: return archive->reader().countTurns(filter);
     }
     return 0;
 }
@@ -150,7 +150,7 @@ void ArchiveTableModel::startQuery(Mode mode)
             q.serial = serial;
             auto cancelled = [current, serial] { return current->load() != serial; };
             if (firstBlockFirst && !cancelled() && archive) {
-                q.keys = archive->firstRowKeys(view, filter, sort, firstRows);
+                q.keys = archive->reader().firstRowKeys(view, filter, sort, firstRows);
                 q.count = q.keys.size() < firstRows ? q.keys.size() : countAll(archive, view, filter);
                 if (needUnfiltered)
                     q.unfiltered = filter.isEmpty() ? q.count : countAll(archive, view);
@@ -165,11 +165,11 @@ void ArchiveTableModel::startQuery(Mode mode)
                 return q;   // no archive (or it could not be opened): an empty table
             if (view == ArchiveView::Users) {
                 // One query gives the keys and the rows (the users' counts cost the most).
-                q.first.users = archive->users(filter, sort, 0, -1, &q.keys);
+                q.first.users = archive->reader().users(filter, sort, 0, -1, &q.keys);
                 if (q.first.users.size() > firstRows)
                     q.first.users.resize(firstRows);
             } else {
-                q.keys = archive->rowKeys(view, filter, sort, cancelled);
+                q.keys = archive->reader().rowKeys(view, filter, sort, cancelled);
             }
             if (cancelled()) {
                 q.stale = true;
@@ -214,7 +214,7 @@ void ArchiveTableModel::startQuery(Mode mode)
                     QList<qint64> all;
                     auto cancelled = [current, serial] { return current->load() != serial; };
                     if (archive && !cancelled())
-                        all = archive->rowKeys(view, filter, sort, cancelled);
+                        all = archive->reader().rowKeys(view, filter, sort, cancelled);
                     return cancelled() ? std::optional<QList<qint64>>() : std::optional<QList<qint64>>(std::move(all));
                 },
                 [this, w, serial](std::optional<QList<qint64>> all) {
@@ -336,9 +336,9 @@ ArchiveTableModel::Block ArchiveTableModel::readBlock(const Archive *archive, Ar
     if (!archive || keys.isEmpty())
         return b;
     switch (view) {
-    case ArchiveView::Users: b.users = archive->usersByKeys(filter, keys); break;
-    case ArchiveView::Sessions: b.sessions = archive->sessionsByKeys(keys); break;
-    case ArchiveView::Turns: b.turns = archive->turnsByKeys(keys); break;
+    case ArchiveView::Users: b.users = archive->reader().usersByKeys(filter, keys); break;
+    case ArchiveView::Sessions: b.sessions = archive->reader().sessionsByKeys(keys); break;
+    case ArchiveView::Turns: b.turns = archive->reader().turnsByKeys(keys); break;
     }
     return b;
 }
@@ -427,7 +427,7 @@ bool ArchiveTableModel::loadRowsNow(int first, int last, int maxRows)
         return false;
     if (!m_keysComplete && m_keys.mid(first, last - first + 1).contains(-1)) {
         // The worker is still reading the keys: the first last + 1 of them now, in the same order.
-        const QList<qint64> keys = m_archive->firstRowKeys(m_view, effectiveFilter(), m_sort, last + 1);
+        const QList<qint64> keys = m_archive->reader().firstRowKeys(m_view, effectiveFilter(), m_sort, last + 1);
         if (keys.size() != last + 1)
             return false;
         for (int r = first; r <= last; ++r)

@@ -7,7 +7,7 @@
 // Sorting is done by SQL through SortSpec; the raw value of every cell is on RawRole.
 //
 // After a sort or filter without text (Mode::Reset), the worker first reads the count and the
-// first block of keys through the sort indexes (Archive::firstRowKeys), so the rows on screen do
+// first block of keys through the sort indexes (ArchiveReader::firstRowKeys), so the rows on screen do
 // not wait for the ordered keys of the whole result; those follow in a second job, and until they
 // are there rows beyond the first block show "Loading…" (keysComplete() is false).
 //

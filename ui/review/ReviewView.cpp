@@ -268,7 +268,7 @@ void ReviewView::reload()
             r.queue = ReviewQueue::read(*archive, filter);
             r.cases = ReviewStore::caseNames(*archive);
             r.samples = ReviewSampling::samples(*archive);
-            for (const detect::Watchlist &w : archive->storedWatchlists())
+            for (const detect::Watchlist &w : archive->findings().storedWatchlists())
                 r.watchlists << w.name();
             return r;
         },

@@ -1,9 +1,10 @@
-// Archive: findings of the sensitive-information detectors and the watchlists (schema v5,
-// docs/DETECTION.md). Computed when interactions are stored (insertInteractions calls
-// storeFindings for every new row) and recomputed by rescanFindings when the detectors or the
-// watchlists change.
+// The archive's findings of the sensitive-information detectors and the watchlists (schema v5,
+// docs/DETECTION.md). Computed when interactions are stored (ArchiveWriter::insertInteractions
+// calls ArchiveState::storeFindings for every new row) and recomputed by FindingsStore::rescan
+// when the detectors or the watchlists change.
+#include "app/archive/FindingsStore.h"
+
 #include "app/archive/ActivityLog.h"
-#include "app/archive/Archive.h"
 #include "app/archive/ArchivePrivate.h"
 #include "app/archive/ArchiveSql.h"
 #include "app/detect/DetectorRegistry.h"
@@ -51,15 +52,19 @@ QString detectorSignature()
 
 int scopeOf(int scope)
 {
-    return (scope & Archive::RescanSensitive ? FindingScanner::SensitiveOnly : 0)
-        | (scope & Archive::RescanWatchlists ? FindingScanner::WatchlistsOnly : 0);
+    return (scope & FindingsStore::RescanSensitive ? FindingScanner::SensitiveOnly : 0)
+        | (scope & FindingsStore::RescanWatchlists ? FindingScanner::WatchlistsOnly : 0);
 }
 
 } // namespace
 
-bool Archive::Private::storeFindings(const Interaction &i, qint64 rowid, int scope)
+bool ArchiveState::storeFindings(const Interaction &i, qint64 rowid, int scope)
 {
-    const QList<Finding> found = scanner->scan(i, FindingScanner::Scope(scopeOf(scope)));
+    return insertFindings(rowid, i, scanner->scan(i, FindingScanner::Scope(scopeOf(scope))));
+}
+
+bool ArchiveState::insertFindings(qint64 rowid, const Interaction &i, const QList<Finding> &found)
+{
     if (found.isEmpty())
         return true;
     if (findingInsert.lastQuery().isEmpty()) {
@@ -85,17 +90,17 @@ bool Archive::Private::storeFindings(const Interaction &i, qint64 rowid, int sco
     return true;
 }
 
-void Archive::setWatchlists(const QList<Watchlist> &lists)
+void FindingsStore::setWatchlists(const QList<Watchlist> &lists)
 {
     d->scanner = std::make_shared<FindingScanner>(lists);
 }
 
-QList<Watchlist> Archive::watchlists() const { return d->scanner->watchlists(); }
+QList<Watchlist> FindingsStore::watchlists() const { return d->scanner->watchlists(); }
 
-QList<Watchlist> Archive::storedWatchlists() const
+QList<Watchlist> FindingsStore::storedWatchlists() const
 {
     QList<Watchlist> out;
-    if (!isOpen())
+    if (!d->isOpen())
         return out;
     QSqlQuery q(d->db);
     if (!q.exec(u"SELECT name, source FROM watchlists ORDER BY position, name"_s))
@@ -111,9 +116,9 @@ QList<Watchlist> Archive::storedWatchlists() const
     return out;
 }
 
-bool Archive::saveWatchlists(const QList<Watchlist> &lists)
+bool FindingsStore::saveWatchlists(const QList<Watchlist> &lists)
 {
-    if (!isOpen())
+    if (!d->isOpen())
         return false;
     // The activity log records what changed, in the same transaction (ActivityLog.h).
     QList<QPair<QString, QString>> before, after;
@@ -132,7 +137,7 @@ bool Archive::saveWatchlists(const QList<Watchlist> &lists)
         q.bindValue(2, k);
         ok = d->exec(q, u"Storing watchlists"_s);
     }
-    if (ok && !ActivityLog::recordWatchlistsSaved(*this, before, after, &d->lastError))
+    if (ok && !ActivityLog::recordWatchlistsSaved(*d->owner, before, after, &d->lastError))
         ok = false;
     if (!ok || !d->db.commit()) {
         d->db.rollback();
@@ -142,9 +147,9 @@ bool Archive::saveWatchlists(const QList<Watchlist> &lists)
     return true;
 }
 
-int Archive::findingsRescanNeeded() const
+int FindingsStore::rescanNeeded() const
 {
-    if (!isOpen())
+    if (!d->isOpen())
         return RescanNone;
     QHash<QString, QString> meta;
     QSqlQuery q(d->db);
@@ -160,13 +165,13 @@ int Archive::findingsRescanNeeded() const
     return scope;
 }
 
-void Archive::setSequentialRescanForBenchmark(bool on) { g_sequentialRescan = on; }
+void FindingsStore::setSequentialRescanForBenchmark(bool on) { g_sequentialRescan = on; }
 
-bool Archive::rescanFindings(int scope, const std::function<bool()> &cancelled,
+bool FindingsStore::rescan(int scope, const std::function<bool()> &cancelled,
                              const std::function<void(qint64, qint64)> &progress)
 {
-    if (!isOpen() || scope == RescanNone)
-        return isOpen();
+    if (!d->isOpen() || scope == RescanNone)
+        return d->isOpen();
     qint64 maxRow = 0, total = 0;
     {
         QSqlQuery q(d->db);
@@ -187,11 +192,6 @@ bool Archive::rescanFindings(int scope, const std::function<bool()> &cancelled,
     read.prepare(u"SELECT rowid, user_id, id, session_id, type, body_text, attachments FROM interactions"
                  " WHERE rowid > ? AND rowid <= ? ORDER BY rowid LIMIT %1"_s.arg(kRescanBatch));
     del.prepare(u"DELETE FROM findings WHERE irow > ? AND irow <= ? AND kind IN ("_s + kindList + u")"_s);
-    if (d->findingInsert.lastQuery().isEmpty()) {
-        d->findingInsert = QSqlQuery(d->db);
-        d->findingInsert.prepare(u"INSERT INTO findings(irow, user_id, interaction_id, session_key, kind, detector,"
-                                 " location, start, length, match) VALUES (?,?,?,?,?,?,?,?,?,?)"_s);
-    }
     // A pipeline of three stages (docs/PERFORMANCE.md "Detection and watchlists"): while the
     // scanner threads scan batch k, this thread (which owns the connection) writes the findings
     // of batch k-1 and reads batch k+1. Batches are reused, so a row costs no allocation beyond
@@ -264,26 +264,9 @@ bool Archive::rescanFindings(int scope, const std::function<bool()> &cancelled,
         del.bindValue(0, b.first);
         del.bindValue(1, b.last);
         bool ok = d->exec(del, u"Rescanning findings"_s);
-        QSqlQuery &ins = d->findingInsert;
         for (qsizetype k = 0; ok && k < b.size; ++k) {
             const Item &it = b.items[size_t(k)];
-            if (it.found.isEmpty())
-                continue;
-            const QString key = it.i.sessionKey();
-            for (const Finding &f : it.found) {
-                ins.bindValue(0, it.rowid);
-                ins.bindValue(1, it.i.userId);
-                ins.bindValue(2, it.i.id);
-                ins.bindValue(3, key);
-                ins.bindValue(4, kindCode(f.kind));
-                ins.bindValue(5, f.detector);
-                ins.bindValue(6, locationCode(f.location));
-                ins.bindValue(7, qint64(f.start));
-                ins.bindValue(8, qint64(f.length));
-                ins.bindValue(9, f.match);
-                if (!(ok = d->exec(ins, u"Storing findings"_s)))
-                    break;
-            }
+            ok = d->insertFindings(it.rowid, it.i, it.found);
         }
         if (!ok || !d->db.commit()) {
             d->db.rollback();
@@ -358,7 +341,7 @@ bool Archive::rescanFindings(int scope, const std::function<bool()> &cancelled,
     return true;
 }
 
-QList<Finding> Archive::interactionFindings(const QString &userId, const QString &interactionId) const
+QList<Finding> FindingsStore::interactionFindings(const QString &userId, const QString &interactionId) const
 {
     QList<Finding> out;
     QSqlQuery q(d->db);
@@ -381,7 +364,7 @@ QList<Finding> Archive::interactionFindings(const QString &userId, const QString
     return out;
 }
 
-bool Archive::forEachFinding(const ArchiveFilter &f, const std::function<bool(const FindingRow &)> &cb) const
+bool FindingsStore::forEachFinding(const ArchiveFilter &f, const std::function<bool(const FindingRow &)> &cb) const
 {
     ArchiveSql w(d->fullText);
     w.interactionConditions(f);
@@ -415,7 +398,7 @@ bool Archive::forEachFinding(const ArchiveFilter &f, const std::function<bool(co
     return !q.lastError().isValid();
 }
 
-qint64 Archive::countFindings(const ArchiveFilter &f) const
+qint64 FindingsStore::countFindings(const ArchiveFilter &f) const
 {
     ArchiveSql w(d->fullText);
     w.interactionConditions(f);
@@ -429,7 +412,7 @@ qint64 Archive::countFindings(const ArchiveFilter &f) const
     return q.value(0).toLongLong();
 }
 
-QStringList Archive::findingWatchlistNames() const
+QStringList FindingsStore::watchlistNames() const
 {
     QStringList out;
     QSqlQuery q(d->db);
@@ -468,7 +451,7 @@ QString seriesConditions(ArchiveSql &w, const ArchiveFilter &f, const QStringLis
 
 } // namespace
 
-QList<DayFindings> Archive::findingsByDay(const ArchiveFilter &f) const
+QList<DayFindings> FindingsStore::findingsByDay(const ArchiveFilter &f) const
 {
     QList<DayFindings> out;
     ArchiveSql w(d->fullText);
@@ -493,9 +476,8 @@ QList<DayFindings> Archive::findingsByDay(const ArchiveFilter &f) const
     return out;
 }
 
-QList<UserActivity> Archive::topFindingUsers(const ArchiveFilter &f, const QStringList &keys, int limit) const
+QList<UserActivity> FindingsStore::topFindingUsers(const ArchiveFilter &f, const QStringList &keys, int limit) const
 {
-    QList<UserActivity> out;
     ArchiveSql w(d->fullText);
     const QString where = seriesConditions(w, f, keys);
     QSqlQuery q(d->db);
@@ -504,11 +486,7 @@ QList<UserActivity> Archive::topFindingUsers(const ArchiveFilter &f, const QStri
               " JOIN interactions i ON i.rowid = fd.irow LEFT JOIN users u ON u.id = fd.user_id"_s
               + where + u" GROUP BY fd.user_id ORDER BY n DESC, fd.user_id LIMIT %1"_s.arg(qMax(0, limit)));
     w.bindTo(q);
-    if (!d->exec(q, u"Reading the users with the most findings"_s))
-        return out;
-    while (q.next())
-        out << UserActivity{q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()};
-    return out;
+    return d->rows(q, u"Reading the users with the most findings"_s, userActivityFrom);
 }
 
 } // namespace ledger
