@@ -1,7 +1,7 @@
 #include "app/review/ReviewStore.h"
 #include "app/archive/ActivityLog.h"
 #include "app/archive/Archive.h"
-#include "app/archive/ArchivePrivate.h"   // timeFromValue: the archive's one UTC time reader
+#include "app/archive/ArchiveColumns.h"
 #include "app/archive/ArchiveSql.h"
 #include "app/model/Interaction.h"
 
@@ -29,6 +29,23 @@ QJsonObject refDetails(const ReviewRef &r)
     return o;
 }
 
+// Binds the three columns that name a review item (user_id, kind, item_id), in that order.
+void bindRef(QSqlQuery &q, const ReviewRef &ref)
+{
+    q.addBindValue(ref.userId);
+    q.addBindValue(int(ref.kind));
+    q.addBindValue(ref.itemId);
+}
+
+// Runs one statement of a decision; on failure says "<what> failed: <SQLite's reason>".
+bool execChange(QSqlQuery &q, const QString &what, QString *message)
+{
+    if (q.exec())
+        return true;
+    *message = what + u" failed: "_s + q.lastError().text();
+    return false;
+}
+
 void sortCases(QStringList &cases)
 {
     std::sort(cases.begin(), cases.end(), [](const QString &a, const QString &b) {
@@ -41,6 +58,23 @@ void sortCases(QStringList &cases)
 // a later sync adds the prompt of a turn that had only a response when it was reviewed.
 constexpr auto kTurnMatch = "t.user_id = r.user_id AND r.kind = 1 AND (t.prompt_id = r.item_id"
                             " OR (t.response_id = r.item_id AND t.response_id <> ''))"_L1;
+
+
+// The sorted case names of one review item, through the prepared query `cases` (its binds:
+// user_id, kind, item_id).
+QStringList readCases(QSqlQuery &cases, const QVariant &userId, int kind, const QVariant &itemId)
+{
+    cases.addBindValue(userId);
+    cases.addBindValue(kind);
+    cases.addBindValue(itemId);
+    QStringList names;
+    if (cases.exec())
+        while (cases.next())
+            names << cases.value(0).toString();
+    cases.finish();
+    sortCases(names);
+    return names;
+}
 
 } // namespace
 
@@ -96,14 +130,17 @@ ReviewRef ReviewStore::sessionRef(const SessionRow &s)
 
 // One decision: BEGIN IMMEDIATE, make sure the item's row exists, apply the change (which also
 // appends its activity-log entry), stamp reviewer and time, COMMIT — or roll everything back.
+bool ReviewStore::fail(const QString &message, QString *error) const
+{
+    m_error = message;
+    if (error)
+        *error = message;
+    return false;
+}
+
 bool ReviewStore::write(const ReviewRef &ref, const std::function<bool(QString *)> &change, QString *error)
 {
-    auto fail = [&](const QString &message) {
-        m_error = message;
-        if (error)
-            *error = message;
-        return false;
-    };
+    const auto fail = [&](const QString &message) { return ReviewStore::fail(message, error); };
     if (!m_archive.isOpen())
         return fail(u"No archive is open."_s);
     if (!ref.isValid())
@@ -117,9 +154,7 @@ bool ReviewStore::write(const ReviewRef &ref, const std::function<bool(QString *
         return fail(message);
     };
     q.prepare(u"INSERT OR IGNORE INTO review_items(user_id, kind, item_id, session_key) VALUES (?,?,?,?)"_s);
-    q.addBindValue(ref.userId);
-    q.addBindValue(int(ref.kind));
-    q.addBindValue(ref.itemId);
+    bindRef(q, ref);
     q.addBindValue(ref.sessionKey);
     if (!q.exec())
         return rollback(u"Recording the review failed: "_s + q.lastError().text());
@@ -129,9 +164,7 @@ bool ReviewStore::write(const ReviewRef &ref, const std::function<bool(QString *
     q.prepare(u"UPDATE review_items SET reviewed_by = ?, reviewed_utc = ? WHERE user_id = ? AND kind = ? AND item_id = ?"_s);
     q.addBindValue(ActivityLog::currentOperator());
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    q.addBindValue(ref.userId);
-    q.addBindValue(int(ref.kind));
-    q.addBindValue(ref.itemId);
+    bindRef(q, ref);
     if (!q.exec())
         return rollback(u"Recording the review failed: "_s + q.lastError().text());
     if (!q.exec(u"COMMIT"_s))
@@ -147,13 +180,9 @@ bool ReviewStore::setStatus(const ReviewRef &ref, ReviewStatus status, QString *
         QSqlQuery q(dbOf(m_archive));
         q.prepare(u"UPDATE review_items SET status = ? WHERE user_id = ? AND kind = ? AND item_id = ?"_s);
         q.addBindValue(reviewStatusKey(status));
-        q.addBindValue(ref.userId);
-        q.addBindValue(int(ref.kind));
-        q.addBindValue(ref.itemId);
-        if (!q.exec()) {
-            *message = u"Recording the review status failed: "_s + q.lastError().text();
+        bindRef(q, ref);
+        if (!execChange(q, u"Recording the review status"_s, message))
             return false;
-        }
         QJsonObject details = refDetails(ref);
         details.insert(u"status"_s, reviewStatusKey(status));
         details.insert(u"previous_status"_s, reviewStatusKey(before.status));
@@ -167,13 +196,9 @@ bool ReviewStore::setNote(const ReviewRef &ref, const QString &note, QString *er
         QSqlQuery q(dbOf(m_archive));
         q.prepare(u"UPDATE review_items SET note = ? WHERE user_id = ? AND kind = ? AND item_id = ?"_s);
         q.addBindValue(note);
-        q.addBindValue(ref.userId);
-        q.addBindValue(int(ref.kind));
-        q.addBindValue(ref.itemId);
-        if (!q.exec()) {
-            *message = u"Recording the note failed: "_s + q.lastError().text();
+        bindRef(q, ref);
+        if (!execChange(q, u"Recording the note"_s, message))
             return false;
-        }
         QJsonObject details = refDetails(ref);
         details.insert(u"note"_s, note);
         return !ActivityLog::append(m_archive, u"review.note"_s, details, message, true).isEmpty();
@@ -183,20 +208,12 @@ bool ReviewStore::setNote(const ReviewRef &ref, const QString &note, QString *er
 bool ReviewStore::createCase(const QString &caseNameIn, QString *error)
 {
     const QString name = caseNameIn.trimmed();
-    if (name.isEmpty()) {
-        m_error = u"A case needs a name."_s;
-        if (error)
-            *error = m_error;
-        return false;
-    }
+    if (name.isEmpty())
+        return fail(u"A case needs a name."_s, error);
     QSqlDatabase db = dbOf(m_archive);
     QSqlQuery q(db);
-    if (!q.exec(u"BEGIN IMMEDIATE"_s)) {
-        m_error = q.lastError().text();
-        if (error)
-            *error = m_error;
-        return false;
-    }
+    if (!q.exec(u"BEGIN IMMEDIATE"_s))
+        return fail(q.lastError().text(), error);
     q.prepare(u"INSERT OR IGNORE INTO review_cases(name, created_utc, created_by) VALUES (?,?,?)"_s);
     q.addBindValue(name);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
@@ -211,36 +228,26 @@ bool ReviewStore::createCase(const QString &caseNameIn, QString *error)
         ok = false;
     if (!ok) {
         QSqlQuery(db).exec(u"ROLLBACK"_s);
-        m_error = u"Creating the case failed: "_s + message;
-        if (error)
-            *error = m_error;
+        return fail(u"Creating the case failed: "_s + message, error);
     }
-    return ok;
+    return true;
 }
 
 bool ReviewStore::addToCase(const ReviewRef &ref, const QString &caseNameIn, QString *error)
 {
     const QString name = caseNameIn.trimmed();
-    if (name.isEmpty()) {
-        m_error = u"A case needs a name."_s;
-        if (error)
-            *error = m_error;
-        return false;
-    }
+    if (name.isEmpty())
+        return fail(u"A case needs a name."_s, error);
     if (!caseNames().contains(name) && !createCase(name, error))
         return false;
     return write(ref, [&](QString *message) {
         QSqlQuery q(dbOf(m_archive));
         q.prepare(u"INSERT OR IGNORE INTO review_item_cases(user_id, kind, item_id, case_name, added_utc) VALUES (?,?,?,?,?)"_s);
-        q.addBindValue(ref.userId);
-        q.addBindValue(int(ref.kind));
-        q.addBindValue(ref.itemId);
+        bindRef(q, ref);
         q.addBindValue(name);
         q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-        if (!q.exec()) {
-            *message = u"Adding to the case failed: "_s + q.lastError().text();
+        if (!execChange(q, u"Adding to the case"_s, message))
             return false;
-        }
         QJsonObject details = refDetails(ref);
         details.insert(u"action"_s, u"added"_s);
         details.insert(u"case"_s, name);
@@ -253,14 +260,10 @@ bool ReviewStore::removeFromCase(const ReviewRef &ref, const QString &caseName, 
     return write(ref, [&](QString *message) {
         QSqlQuery q(dbOf(m_archive));
         q.prepare(u"DELETE FROM review_item_cases WHERE user_id = ? AND kind = ? AND item_id = ? AND case_name = ?"_s);
-        q.addBindValue(ref.userId);
-        q.addBindValue(int(ref.kind));
-        q.addBindValue(ref.itemId);
+        bindRef(q, ref);
         q.addBindValue(caseName.trimmed());
-        if (!q.exec()) {
-            *message = u"Removing from the case failed: "_s + q.lastError().text();
+        if (!execChange(q, u"Removing from the case"_s, message))
             return false;
-        }
         QJsonObject details = refDetails(ref);
         details.insert(u"action"_s, u"removed"_s);
         details.insert(u"case"_s, caseName.trimmed());
@@ -299,9 +302,7 @@ QHash<QString, ReviewRecord> ReviewStore::records(const QList<ReviewRef> &refs) 
     for (const ReviewRef &ref : refs) {
         ReviewRecord r;
         r.ref = ref;
-        item.addBindValue(ref.userId);
-        item.addBindValue(int(ref.kind));
-        item.addBindValue(ref.itemId);
+        bindRef(item, ref);
         if (item.exec() && item.next()) {
             r.exists = true;
             r.status = reviewStatusFromKey(item.value(0).toString());
@@ -310,16 +311,8 @@ QHash<QString, ReviewRecord> ReviewStore::records(const QList<ReviewRef> &refs) 
             r.reviewedUtc = timeFromValue(item.value(3));
         }
         item.finish();
-        if (r.exists) {
-            cases.addBindValue(ref.userId);
-            cases.addBindValue(int(ref.kind));
-            cases.addBindValue(ref.itemId);
-            if (cases.exec())
-                while (cases.next())
-                    r.cases << cases.value(0).toString();
-            cases.finish();
-            sortCases(r.cases);
-        }
+        if (r.exists)
+            r.cases = readCases(cases, ref.userId, int(ref.kind), ref.itemId);
         out.insert(ref.key(), r);
     }
     return out;
@@ -388,7 +381,7 @@ bool ReviewStore::forEachReviewedTurn(const ArchiveFilter &f, const std::functio
               " FROM review_items r JOIN turns t ON "_s + kTurnMatch + u" LEFT JOIN users u ON u.id = t.user_id"_s
               + w.where() + u" ORDER BY t.user_id, t.time, t.tid"_s);
     w.bindTo(q);
-    cases.prepare(u"SELECT case_name FROM review_item_cases WHERE user_id = ? AND kind = 1 AND item_id = ?"_s);
+    cases.prepare(u"SELECT case_name FROM review_item_cases WHERE user_id = ? AND kind = ? AND item_id = ?"_s);
     if (!q.exec()) {
         m_error = u"Reading the reviews failed: "_s + q.lastError().text();
         return false;
@@ -403,15 +396,7 @@ bool ReviewStore::forEachReviewedTurn(const ArchiveFilter &f, const std::functio
         row.reviewedBy = q.value(5).toString();
         row.reviewedUtc = timeFromValue(q.value(6));
         row.userId = q.value(7).toString();
-        cases.addBindValue(q.value(7));
-        cases.addBindValue(q.value(8));
-        QStringList names;
-        if (cases.exec())
-            while (cases.next())
-                names << cases.value(0).toString();
-        cases.finish();
-        sortCases(names);
-        row.cases = names.join(u'\n');
+        row.cases = readCases(cases, q.value(7), int(ReviewKind::Turn), q.value(8)).join(u'\n');
         if (!cb(row))
             break;
     }

@@ -54,6 +54,8 @@ public:
     QString lastError() const { return m_error; }
 
 private:
+    // Records the message as lastError() (and in *error) and returns false.
+    bool fail(const QString &message, QString *error) const;
     bool write(const ReviewRef &ref, const std::function<bool(QString *)> &change, QString *error);
     Archive &m_archive;
     mutable QString m_error;
