@@ -114,20 +114,32 @@ bool exportOptions(QWidget *parent, const QString &title, const QString &text, E
     return true;
 }
 
-QString item(QWidget *parent, const QString &title, const QString &label, const QStringList &items, bool *ok)
+namespace {
+// A text or item question under the test seams: the answer set by setNextText (ok when it was
+// set so and `valid` accepts it), or a cancel while the seams are active; nullopt: ask the user.
+template <typename Valid>
+std::optional<QString> seamText(bool *ok, Valid valid)
 {
     if (s_nextText) {
         const auto r = *s_nextText;
         s_nextText.reset();
         if (ok)
-            *ok = r.second && items.contains(r.first);
+            *ok = r.second && valid(r.first);
         return r.first;
     }
     if (s_seamsActive) {
         if (ok)
             *ok = false;
-        return {};
+        return QString();
     }
+    return std::nullopt;
+}
+} // namespace
+
+QString item(QWidget *parent, const QString &title, const QString &label, const QStringList &items, bool *ok)
+{
+    if (const auto answer = seamText(ok, [&](const QString &t) { return items.contains(t); }))
+        return *answer;
     return QInputDialog::getItem(parent, title, label, items, 0, false, ok);
 }
 
@@ -208,18 +220,8 @@ QMessageBox::StandardButton question(QWidget *parent, const QString &title, cons
 QString text(QWidget *parent, const QString &title, const QString &label, const QString &value,
              bool *ok)
 {
-    if (s_nextText) {
-        const auto r = *s_nextText;
-        s_nextText.reset();
-        if (ok)
-            *ok = r.second;
-        return r.first;
-    }
-    if (s_seamsActive) {
-        if (ok)
-            *ok = false;
-        return {};
-    }
+    if (const auto answer = seamText(ok, [](const QString &) { return true; }))
+        return *answer;
     return QInputDialog::getText(parent, title, label, QLineEdit::Normal, value, ok);
 }
 
