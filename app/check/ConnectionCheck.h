@@ -6,11 +6,14 @@
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QUrl>
+#include <functional>
 
 namespace ledger {
 
 class TokenProvider;
 class GraphClient;
+class GraphReply;
 
 struct CheckStep {
     enum State { Pending, Running, Passed, Warning, Failed, Skipped };
@@ -50,6 +53,7 @@ private:
     void setStep(int index, CheckStep::State state, const QString &summary, const QString &details = {});
     void fail(int index, const QString &summary, const QString &details, int exitCode);
     void done();
+    void request(const QUrl &url, const std::function<void(GraphReply *)> &handle);
     void runToken();
     void runClaims();
     void runUsers();

@@ -46,6 +46,20 @@ int exitFor(const GraphError &e)
 const QString kUserSelect = u"id,displayName,userPrincipalName,userType,accountEnabled,assignedPlans"_s;
 } // namespace
 
+// One Graph request of a step: the reply is the current one until it finishes, then handled
+// unless the check was cancelled meanwhile (and deleted either way).
+void ConnectionCheck::request(const QUrl &url, const std::function<void(GraphReply *)> &handle)
+{
+    GraphReply *reply = d->graph->get(url);
+    d->current = reply;
+    connect(reply, &GraphReply::finished, this, [this, reply, handle] {
+        reply->deleteLater();
+        d->current = nullptr;
+        if (d->running)
+            handle(reply);
+    });
+}
+
 // ---------------------------------------------------------------- 4 users
 
 void ConnectionCheck::runUsers()
@@ -58,13 +72,7 @@ void ConnectionCheck::runUsers()
                             {{u"$select"_s, kUserSelect}});
     else
         url = d->graph->url(u"users"_s, {{u"$select"_s, kUserSelect}, {u"$top"_s, u"50"_s}});
-    GraphReply *reply = d->graph->get(url);
-    d->current = reply;
-    connect(reply, &GraphReply::finished, this, [this, reply, picked] {
-        reply->deleteLater();
-        d->current = nullptr;
-        if (!d->running)
-            return;
+    request(url, [this, picked](GraphReply *reply) {
         if (!reply->ok()) {
             const GraphError e = reply->error();
             d->lastGraphError = e;
@@ -147,13 +155,7 @@ void ConnectionCheck::runInteractions()
     const QString id = d->probeUser.value(u"id").toString();
     const QUrl url = d->graph->url(syncquery::interactionsPath(id),
                                    {{u"$top"_s, u"1"_s}});
-    GraphReply *reply = d->graph->get(url);
-    d->current = reply;
-    connect(reply, &GraphReply::finished, this, [this, reply] {
-        reply->deleteLater();
-        d->current = nullptr;
-        if (!d->running)
-            return;
+    request(url, [this](GraphReply *reply) {
         const QString who = userLabel(d->probeUser);
         if (reply->ok()) {
             const int n = int(reply->json().value(u"value").toArray().size());
@@ -188,13 +190,9 @@ void ConnectionCheck::runLicence()
 {
     beginStep(Licence);
     const QString id = d->probeUser.value(u"id").toString();
-    GraphReply *reply = d->graph->get(d->graph->url(u"users/"_s + GraphClient::pathSegment(id), {{u"$select"_s, u"id,userPrincipalName,assignedPlans,userType"_s}}));
-    d->current = reply;
-    connect(reply, &GraphReply::finished, this, [this, reply] {
-        reply->deleteLater();
-        d->current = nullptr;
-        if (!d->running)
-            return;
+    const QUrl url = d->graph->url(u"users/"_s + GraphClient::pathSegment(id),
+                                   {{u"$select"_s, u"id,userPrincipalName,assignedPlans,userType"_s}});
+    request(url, [this](GraphReply *reply) {
         const QString who = userLabel(d->probeUser);
         if (!reply->ok()) {
             fail(Licence, tr("The user's licences could not be read: %1").arg(reply->error().plainText()),
