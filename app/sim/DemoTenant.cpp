@@ -255,15 +255,7 @@ void DemoTenant::generateInteractions()
             continue;
         const QString id = m_users.at(i).json.value(QStringLiteral("id")).toString();
         SplitMix64 userRng(rng.next());
-        const auto generated = generator.generate(id, DemoLang(m_userLang.value(id)), count, startMs, endMs, userRng);
-        QList<QByteArray> &bytes = m_interactions[id];
-        QList<InteractionMeta> &meta = m_meta[id];
-        for (const GeneratedInteraction &g : generated) {
-            bytes.append(g.bytes);
-            meta.append({g.createdMs, g.appClass});
-            m_latestMs = std::max(m_latestMs, g.createdMs);
-        }
-        m_total += generated.size();
+        m_total += append(id, generator.generate(id, DemoLang(m_userLang.value(id)), count, startMs, endMs, userRng));
     }
 }
 
@@ -307,6 +299,18 @@ const QList<DemoTenant::InteractionMeta> &DemoTenant::interactionMeta(const QStr
 
 qint64 DemoTenant::totalInteractions() const { return m_total; }
 
+qsizetype DemoTenant::append(const QString &userId, const QList<GeneratedInteraction> &generated)
+{
+    QList<QByteArray> &bytes = m_interactions[userId];
+    QList<InteractionMeta> &meta = m_meta[userId];
+    for (const GeneratedInteraction &g : generated) {
+        bytes.append(g.bytes);
+        meta.append({g.createdMs, g.appClass});
+        m_latestMs = std::max(m_latestMs, g.createdMs);
+    }
+    return generated.size();
+}
+
 void DemoTenant::addInteractions(const QString &userId, int n)
 {
     const int index = userIndex(userId);
@@ -320,16 +324,9 @@ void DemoTenant::addInteractions(const QString &userId, int n)
     // New times start after everything generated so far, so their ids stay unique too.
     const qint64 from = std::max(m_latestMs, m_spec.end.toMSecsSinceEpoch()) + 60 * 1000;
     const qint64 to = from + qint64(n) * 8 * 60 * 1000 + 3 * 3600 * 1000;
-    const auto generated = generator.generate(id, DemoLang(m_userLang.value(id)), n, from, to, rng);
-    QList<QByteArray> &bytes = m_interactions[id];
-    QList<InteractionMeta> &meta = m_meta[id];
-    for (const GeneratedInteraction &g : generated) {
-        bytes.append(g.bytes);
-        meta.append({g.createdMs, g.appClass});
-        m_latestMs = std::max(m_latestMs, g.createdMs);
-    }
+    const qsizetype added = append(id, generator.generate(id, DemoLang(m_userLang.value(id)), n, from, to, rng));
     if (m_users.at(index).licensed)
-        m_total += generated.size();
+        m_total += added;
 }
 
 } // namespace ledger

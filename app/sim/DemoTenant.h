@@ -15,6 +15,10 @@
 
 namespace ledger {
 
+namespace sim {
+struct GeneratedInteraction;
+}
+
 struct DemoTenantSpec {
     quint64 seed = 20251125;
     int users = 150;
@@ -85,6 +89,8 @@ private:
     void generateUsers();
     void generateInteractions();
     void generateDeletedUsers();
+    // Appends a user's generated interactions (bytes and what the server filters on); returns how many.
+    qsizetype append(const QString &userId, const QList<sim::GeneratedInteraction> &generated);
 
     DemoTenantSpec m_spec;
     QString m_tenantId;
