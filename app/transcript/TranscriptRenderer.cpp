@@ -1,5 +1,7 @@
 #include "app/transcript/TranscriptRenderer.h"
 
+#include "app/transcript/MarkdownText.h"
+
 #include "app/archive/ActivityLog.h"
 #include "app/model/PrivateFiles.h"
 #include "app/transcript/TimeText.h"
@@ -175,41 +177,15 @@ struct PdfBuilder {
 
     void insertMarkdown(QTextCursor &cursor, const QString &markdown) const
     {
-        const QTextDocumentFragment fragment = QTextDocumentFragment::fromMarkdown(
-            markdown, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML));
-        const int start = cursor.position();
-        cursor.insertFragment(fragment);
-        const int end = cursor.position();
         // Our colours, no active link, no image (replaced by its name: nothing is ever loaded).
-        for (QTextBlock b = doc->findBlock(start); b.isValid() && b.position() <= end; b = b.next()) {
-            QList<QPair<int, int>> images;
-            for (auto it = b.begin(); !it.atEnd(); ++it) {
-                const QTextFragment f = it.fragment();
-                if (!f.isValid() || f.position() + f.length() <= start || f.position() >= end)
-                    continue;
-                QTextCharFormat cf = f.charFormat();
-                if (cf.isImageFormat()) {
-                    images.append({f.position(), f.length()});
-                    continue;
-                }
-                QTextCursor sel(doc);
-                sel.setPosition(f.position());
-                sel.setPosition(f.position() + f.length(), QTextCursor::KeepAnchor);
-                const bool link = cf.isAnchor();
-                cf.setAnchor(false);
-                cf.setAnchorHref(QString());
-                cf.setForeground(link ? QColor(0x09, 0x69, 0xda) : kText);
-                cf.setFontUnderline(link);
-                cf.clearBackground();
-                sel.setCharFormat(cf);
-            }
-            for (qsizetype k = images.size() - 1; k >= 0; --k) {
-                QTextCursor sel(doc);
-                sel.setPosition(images.at(k).first);
-                sel.setPosition(images.at(k).first + images.at(k).second, QTextCursor::KeepAnchor);
-                sel.insertText(TranscriptRenderer::tr("[image]"), plain());
-            }
-        }
+        insertMarkdownText(cursor, markdown, [](QTextCharFormat &cf) {
+            const bool link = cf.isAnchor();
+            cf.setAnchor(false);
+            cf.setAnchorHref(QString());
+            cf.setForeground(link ? QColor(0x09, 0x69, 0xda) : kText);
+            cf.setFontUnderline(link);
+            cf.clearBackground();
+        }, TranscriptRenderer::tr("[image]"), plain());
     }
 
     void metaLine(QTextCursor &cursor, const QString &label, const QString &value) const

@@ -1,6 +1,7 @@
 #include "ui/conversation/ConversationDocument.h"
 
 #include "ui/common/TimeFormat.h"
+#include "app/transcript/MarkdownText.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -54,41 +55,14 @@ void insertWithLinks(QTextCursor &cursor, const QString &text, const QTextCharFo
 // image format that got through anyway is replaced by its name, so nothing is ever loaded).
 void insertMarkdown(QTextCursor &cursor, const QString &markdown, const QPalette &palette)
 {
-    const QTextDocumentFragment fragment = QTextDocumentFragment::fromMarkdown(
-        markdown, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML));
-    const int start = cursor.position();
-    cursor.insertFragment(fragment);
-    const int end = cursor.position();
-    QTextDocument *doc = cursor.document();
-    for (QTextBlock b = doc->findBlock(start); b.isValid() && b.position() <= end; b = b.next()) {
-        QList<QPair<int, int>> images;
-        for (auto it = b.begin(); !it.atEnd(); ++it) {
-            const QTextFragment f = it.fragment();
-            if (!f.isValid() || f.position() + f.length() <= start || f.position() >= end)
-                continue;
-            QTextCursor sel(doc);
-            sel.setPosition(f.position());
-            sel.setPosition(f.position() + f.length(), QTextCursor::KeepAnchor);
-            QTextCharFormat cf = f.charFormat();
-            if (cf.isImageFormat()) {
-                images.append({f.position(), f.length()});
-                continue;
-            }
-            cf.setForeground(cf.isAnchor() ? palette.color(QPalette::Link) : palette.color(QPalette::Text));
-            cf.clearBackground();
-            if (cf.isAnchor())
-                cf.setFontUnderline(true);
-            sel.setCharFormat(cf);
-        }
-        for (qsizetype k = images.size() - 1; k >= 0; --k) {
-            QTextCursor sel(doc);
-            sel.setPosition(images.at(k).first);
-            sel.setPosition(images.at(k).first + images.at(k).second, QTextCursor::KeepAnchor);
-            QTextCharFormat plain;
-            plain.setForeground(palette.color(QPalette::Text));
-            sel.insertText(ConversationDocument::tr("[image]"), plain);
-        }
-    }
+    QTextCharFormat plain;
+    plain.setForeground(palette.color(QPalette::Text));
+    insertMarkdownText(cursor, markdown, [&palette](QTextCharFormat &cf) {
+        cf.setForeground(cf.isAnchor() ? palette.color(QPalette::Link) : palette.color(QPalette::Text));
+        cf.clearBackground();
+        if (cf.isAnchor())
+            cf.setFontUnderline(true);
+    }, ConversationDocument::tr("[image]"), plain);
 }
 
 } // namespace
