@@ -75,4 +75,12 @@ void addFullTextSearchRows()
     QTest::newRow("like-fallback") << false;
 }
 
+DemoTenantSpec demoTenant(int users, int interactions)
+{
+    DemoTenantSpec spec;
+    spec.users = users;
+    spec.interactions = interactions;
+    return spec;
+}
+
 } // namespace ledger::test

@@ -6,6 +6,7 @@
 #include "app/detect/Watchlist.h"
 #include "app/model/Interaction.h"
 #include "app/model/User.h"
+#include "app/sim/DemoTenant.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -45,5 +46,9 @@ detect::Watchlist watchlist(const QString &name, const QString &text);
 // The rows of a data function whose test runs once with SQLite's FTS5 and once with the archive's
 // LIKE fallback: a bool column "fts", rows "fts5" (true) and "like-fallback" (false).
 void addFullTextSearchRows();
+
+// The demo tenant of `users` users with `interactions` interactions in all; every other setting
+// (seed, days, deleted users, ...) its default.
+DemoTenantSpec demoTenant(int users, int interactions);
 
 } // namespace ledger::test
