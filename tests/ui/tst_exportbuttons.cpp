@@ -33,20 +33,10 @@ const QByteArray kBom("\xEF\xBB\xBF");
 
 QList<QByteArray> readLines(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QByteArray all = f.readAll();
+    const QByteArray all = test::readFile(path);
     if (!all.startsWith(kBom))
         return {};
-    all = all.mid(3);
-    QList<QByteArray> lines = all.split('\n');
-    if (!lines.isEmpty() && lines.last().isEmpty())
-        lines.removeLast();
-    for (QByteArray &l : lines)
-        if (l.endsWith('\r'))
-            l.chop(1);
-    return lines;
+    return test::splitLines(all.mid(3));
 }
 
 // An archive of its own with `turns` prompt/response pairs of one user (enough rows for the

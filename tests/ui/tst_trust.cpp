@@ -54,19 +54,10 @@ namespace {
 
 QList<QByteArray> csvLines(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QByteArray all = f.readAll();
+    QByteArray all = test::readFile(path);
     if (all.startsWith("\xEF\xBB\xBF"))
         all = all.mid(3);
-    QList<QByteArray> lines = all.split('\n');
-    if (!lines.isEmpty() && lines.last().isEmpty())
-        lines.removeLast();
-    for (QByteArray &l : lines)
-        if (l.endsWith('\r'))
-            l.chop(1);
-    return lines;
+    return test::splitLines(all);
 }
 
 QChar mnemonicOf(const QString &text)
