@@ -24,10 +24,7 @@ const QString kWord = u"IPM.SkypeTeams.Message.Copilot.Word"_s;
 const QString kTeams = u"IPM.SkypeTeams.Message.Copilot.Teams"_s;
 const QString kBizChat = u"IPM.SkypeTeams.Message.Copilot.BizChat"_s;
 
-QDateTime at(int day, int minute = 0)
-{
-    return test::utcAt(QDate(2025, 1, day), QTime(9, 0), minute);
-}
+const test::FixtureClock at{2025, 1, QTime(9, 0)};
 
 QJsonValue orNull(const QString &s)
 {

@@ -18,10 +18,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QDateTime at(int day, int minute = 0)
-{
-    return test::utcAt(QDate(2025, 3, day), QTime(10, 0), minute);
-}
+const test::FixtureClock at{2025, 3, QTime(10, 0)};
 
 Interaction make(const QString &user, const QString &id, const QString &session, const QString &request,
                  const QString &type, const QDateTime &when, const QString &text)

@@ -28,10 +28,7 @@ const QString kBob = u"7c9e6679-7425-40de-944b-e07fc1f90ae7"_s;
 const QString kCarol = u"16fd2706-8baf-433b-82eb-8c7fada847da"_s;
 const QString kTeamsChat = u"19:"_s + kAlice + u"_"_s + kBob + u"@unq.gbl.spaces"_s;
 
-QDateTime at(int day, int minute = 0)
-{
-    return test::utcAt(QDate(2025, 3, day), QTime(8, 30), minute);
-}
+const test::FixtureClock at{2025, 3, QTime(8, 30)};
 
 QByteArray rawItem(const QString &id, const QString &session, const QString &request, const QString &type,
                    const QDateTime &when, const QString &content)

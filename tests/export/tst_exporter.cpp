@@ -19,10 +19,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QDateTime at(int day, int minute = 0)
-{
-    return test::utcAt(QDate(2025, 3, day), QTime(8, 30), minute);
-}
+const test::FixtureClock at{2025, 3, QTime(8, 30)};
 
 QByteArray rawItem(const QString &id, const QString &session, const QString &request, const QString &type,
                    const QDateTime &when, const QString &content, const QString &app)

@@ -20,10 +20,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QDateTime at(int day, int minute = 0)
-{
-    return test::utcAt(QDate(2025, 4, day), QTime(8, 30), minute);
-}
+const test::FixtureClock at{2025, 4, QTime(8, 30)};
 
 Interaction make(const QString &user, const QString &id, const QString &request, const QString &type,
                  const QDateTime &when, const QString &text, const QJsonArray &attachments = {})

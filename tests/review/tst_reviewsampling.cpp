@@ -1,6 +1,7 @@
 // Sampling (review/ReviewSampling.h): the rounding rule, per user per week/month, reproducible
 // from the recorded seed and parameters, no item twice unless asked; the Review queue's sources,
 // filters and counts; review filters and columns of the Prompts/Sessions reads.
+#include "Fixtures.h"
 #include "SqlFile.h"
 #include "TestSupport.h"
 #include "app/archive/ActivityLog.h"
@@ -26,7 +27,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // 2025-03-03 is a Monday.
-QDateTime at(int day, int minute) { return QDateTime(QDate(2025, 3, day), QTime(9, 0), Qt::UTC).addSecs(minute * 60); }
+const test::FixtureClock at{2025, 3, QTime(9, 0)};
 
 Interaction make(const QString &user, const QString &id, InteractionType type, const QString &session, const QDateTime &when,
                  const QString &text = {})

@@ -7,11 +7,6 @@ using namespace Qt::StringLiterals;
 
 namespace ledger::test {
 
-QDateTime utcAt(QDate date, QTime time, int minute)
-{
-    return QDateTime(date, time, Qt::UTC).addSecs(minute * 60);
-}
-
 QJsonObject interactionJson(const QString &id, const QJsonValue &sessionId, const QJsonValue &requestId,
                             const QString &appClass, const QString &type, const QDateTime &when,
                             const QString &contentType, const QString &content)

@@ -16,8 +16,17 @@
 
 namespace ledger::test {
 
-// `time` on `date` in UTC, `minute` minutes later: what the tests' at(day, minute) return.
-QDateTime utcAt(QDate date, QTime time, int minute = 0);
+// The fixed clock of a test's fixture: at(day, minute) is `time` UTC on `day` of `month` of
+// `year`, `minute` minutes later. A test declares its own: const FixtureClock at{2025, 3, QTime(8, 30)};
+struct FixtureClock {
+    int year;
+    int month;
+    QTime time;
+    QDateTime operator()(int day, int minute = 0) const
+    {
+        return QDateTime(QDate(year, month, day), time, Qt::UTC).addSecs(minute * 60);
+    }
+};
 
 // The fields every fixture interaction has (a Graph aiInteraction): id, sessionId, requestId,
 // appClass, interactionType, createdDateTime (ISO with milliseconds) and a body of `contentType`
