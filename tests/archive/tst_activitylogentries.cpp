@@ -2,6 +2,7 @@
 // (ProfileService: created, changed, renamed, deleted with the archive kept) — each with UTC
 // time, operator, machine and version — and the chain still verifies (docs/EXPORT-FORMAT.md
 // "Activity log").
+#include "Fixtures.h"
 #include "TestSupport.h"
 
 #include "app/archive/ActivityLog.h"
@@ -20,15 +21,6 @@ using namespace Qt::StringLiterals;
 using namespace ledger;
 
 namespace {
-
-detect::Watchlist list(const QString &name, const QString &text)
-{
-    detect::Watchlist w;
-    QString error;
-    if (!detect::Watchlist::parse(name, text, &w, &error))
-        qFatal("bad list %s", qPrintable(error));
-    return w;
-}
 
 QStringList members(const ActivityEntry &e)
 {
@@ -59,7 +51,7 @@ private slots:
     {
         Archive a;
         QVERIFY(a.open(test::tempDir() + u"/w.sqlite"_s));
-        QVERIFY(a.findings().saveWatchlists({list(u"Projects"_s, u"# code names\nFalcon\nEagle*\n"_s)}));
+        QVERIFY(a.findings().saveWatchlists({test::watchlist(u"Projects"_s, u"# code names\nFalcon\nEagle*\n"_s)}));
         QList<ActivityEntry> e = ActivityLog::entries(a, {}, {}, u"watchlist"_s);
         QCOMPARE(e.size(), 1);
         checkStamp(e.at(0));
@@ -68,11 +60,11 @@ private slots:
         QCOMPARE(members(e.at(0)), (QStringList{u"Falcon"_s, u"Eagle*"_s}));
 
         // Saving the same lists again records nothing.
-        QVERIFY(a.findings().saveWatchlists({list(u"Projects"_s, u"# code names\nFalcon\nEagle*\n"_s)}));
+        QVERIFY(a.findings().saveWatchlists({test::watchlist(u"Projects"_s, u"# code names\nFalcon\nEagle*\n"_s)}));
         QCOMPARE(ActivityLog::entries(a).size(), 1);
 
         // Terms added and removed, a list renamed (same name, other case), one created, one deleted.
-        QVERIFY(a.findings().saveWatchlists({list(u"Customers"_s, u"Contoso\n"_s), list(u"projects"_s, u"Falcon\nHeron\n"_s)}));
+        QVERIFY(a.findings().saveWatchlists({test::watchlist(u"Customers"_s, u"Contoso\n"_s), test::watchlist(u"projects"_s, u"Falcon\nHeron\n"_s)}));
         e = ActivityLog::entries(a, {}, {}, u"watchlist"_s);
         QCOMPARE(e.size(), 5);
         QCOMPARE(e.at(1).details.value(u"action"_s).toString(), u"created"_s);
@@ -84,7 +76,7 @@ private slots:
         QCOMPARE(e.at(4).details.value(u"action"_s).toString(), u"members_removed"_s);
         QCOMPARE(members(e.at(4)), QStringList{u"Eagle*"_s});
 
-        QVERIFY(a.findings().saveWatchlists({list(u"projects"_s, u"Falcon\nHeron\n"_s)}));
+        QVERIFY(a.findings().saveWatchlists({test::watchlist(u"projects"_s, u"Falcon\nHeron\n"_s)}));
         e = ActivityLog::entries(a, {}, {}, u"watchlist"_s);
         QCOMPARE(e.size(), 6);
         QCOMPARE(e.at(5).details.value(u"action"_s).toString(), u"deleted"_s);

@@ -1,6 +1,7 @@
 // The Activity tab's numbers without widgets (archive/ActivitySeries.h, part of ledger_core):
 // the findings series — findings per UTC day per detector / watchlist from the archive, stacked
 // largest first, narrowed to the chosen series — and the users with the most findings.
+#include "Fixtures.h"
 #include "TestSupport.h"
 #include "app/archive/ActivitySeries.h"
 #include "app/archive/Archive.h"
@@ -16,14 +17,8 @@ namespace {
 Interaction make(const QString &user, const QString &id, const QDateTime &t, const QString &text,
                  const QString &app = u"IPM.SkypeTeams.Message.Copilot.Word"_s)
 {
-    QJsonObject o{{u"id"_s, id},
-                  {u"sessionId"_s, QString(u"s-"_s + id)},
-                  {u"requestId"_s, QString(u"r-"_s + id)},
-                  {u"appClass"_s, app},
-                  {u"interactionType"_s, u"userPrompt"_s},
-                  {u"createdDateTime"_s, t.toString(Qt::ISODateWithMs)},
-                  {u"body"_s, QJsonObject{{u"contentType"_s, u"text"_s}, {u"content"_s, text}}}};
-    return Interaction::fromRaw(user, QJsonDocument(o).toJson(QJsonDocument::Compact));
+    return test::interactionOf(user, test::interactionJson(id, QString(u"s-"_s + id), QString(u"r-"_s + id), app,
+                                                           u"userPrompt"_s, t, u"text"_s, text));
 }
 
 const QString kCard = u"card 4111 1111 1111 1111"_s;         // credit_card (Visa test number)

@@ -1,6 +1,8 @@
 // Archive: insert/de-dup, derived sessions/turns, filters, sorting, paging, FTS and its LIKE
 // fallback, sync state, migrations, forgetAll, permissions.
 #include "app/archive/Archive.h"
+#include "Fixtures.h"
+#include "SqlFile.h"
 #include "TestSupport.h"
 
 #include <QDir>
@@ -22,32 +24,26 @@ const QString kWord = u"IPM.SkypeTeams.Message.Copilot.Word"_s;
 const QString kTeams = u"IPM.SkypeTeams.Message.Copilot.Teams"_s;
 const QString kBizChat = u"IPM.SkypeTeams.Message.Copilot.BizChat"_s;
 
-QDateTime at(int day, int minute = 0)
+const test::FixtureClock at{2025, 1, QTime(9, 0)};
+
+QJsonValue orNull(const QString &s)
 {
-    return QDateTime(QDate(2025, 1, day), QTime(9, 0), Qt::UTC).addSecs(minute * 60);
+    return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
 }
 
 Interaction make(const QString &user, const QString &id, const QString &session, const QString &request,
                  const QString &type, const QDateTime &when, const QString &text, const QString &app = kWord)
 {
-    QJsonObject o{{u"id"_s, id},
-                  {u"sessionId"_s, session.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(session)},
-                  {u"requestId"_s, request.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(request)},
-                  {u"appClass"_s, app},
-                  {u"interactionType"_s, type},
-                  {u"conversationType"_s, u"appchat"_s},
-                  {u"createdDateTime"_s, when.toString(Qt::ISODateWithMs)},
-                  {u"locale"_s, u"en-us"_s},
-                  {u"body"_s, QJsonObject{{u"contentType"_s, u"html"_s}, {u"content"_s, QString(u"<p>"_s + text + u"</p>"_s)}}}};
-    return Interaction::fromRaw(user, QJsonDocument(o).toJson(QJsonDocument::Compact));
+    QJsonObject o = test::interactionJson(id, orNull(session), orNull(request), app, type, when, u"html"_s,
+                                          QString(u"<p>"_s + text + u"</p>"_s));
+    o.insert(u"conversationType"_s, u"appchat"_s);
+    o.insert(u"locale"_s, u"en-us"_s);
+    return test::interactionOf(user, o);
 }
 
 User user(const QString &id, const QString &name)
 {
-    User u;
-    u.id = id;
-    u.displayName = name;
-    u.userPrincipalName = id + u"@contoso.example"_s;
+    User u = test::makeUser(id, name, id + u"@contoso.example"_s);
     u.userType = u"Member"_s;
     return u;
 }
@@ -152,12 +148,7 @@ private slots:
         QCOMPARE(lone.size(), 1);
     }
 
-    void filtersAndSorting_data()
-    {
-        QTest::addColumn<bool>("fts");
-        QTest::newRow("fts5") << true;
-        QTest::newRow("like-fallback") << false;
-    }
+    void filtersAndSorting_data() { test::addFullTextSearchRows(); }
     void filtersAndSorting()
     {
         QFETCH(bool, fts);
@@ -428,15 +419,8 @@ private slots:
             QVERIFY(a.writer().insertInteractions(sample()) > 0);
         }
         auto setVersion = [&](int v) {
-            {
-                QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
-                db.setDatabaseName(path);
-                QVERIFY(db.open());
-                QSqlQuery q(db);
-                QVERIFY(q.exec(u"PRAGMA user_version = %1"_s.arg(v)));
-                db.close();
-            }
-            QSqlDatabase::removeDatabase(u"raw"_s);
+            QString error;
+            QVERIFY2(test::execSql(path, {u"PRAGMA user_version = %1"_s.arg(v)}, &error), qPrintable(error));
         };
         // older → migrated (data kept)
         setVersion(0);
@@ -449,18 +433,10 @@ private slots:
         }
         // v1 → v2: the per-day summary is created and filled from the stored interactions
         {
-            {
-                QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
-                db.setDatabaseName(path);
-                QVERIFY(db.open());
-                QSqlQuery q(db);
-                QVERIFY(q.exec(u"DROP TABLE activity_daily"_s));
-                QVERIFY(q.exec(u"PRAGMA user_version = 1"_s));
-                db.close();
-            }
-            QSqlDatabase::removeDatabase(u"raw"_s);
-            Archive a;
             QString error;
+            QVERIFY2(test::execSql(path, {u"DROP TABLE activity_daily"_s, u"PRAGMA user_version = 1"_s}, &error),
+                     qPrintable(error));
+            Archive a;
             QVERIFY2(a.open(path, &error), qPrintable(error));
             QCOMPARE(a.schemaVersion(), Archive::kSchemaVersion);
             qint64 total = 0;
@@ -470,19 +446,13 @@ private slots:
         }
         // v2 → v4: the last-403 time and the deleted date are added; data kept; values round-trip
         {
-            {
-                QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
-                db.setDatabaseName(path);
-                QVERIFY(db.open());
-                QSqlQuery q(db);
-                QVERIFY2(q.exec(u"ALTER TABLE sync_state DROP COLUMN last_forbidden"_s), qPrintable(q.lastError().text()));
-                QVERIFY2(q.exec(u"ALTER TABLE users DROP COLUMN deleted_utc"_s), qPrintable(q.lastError().text()));
-                QVERIFY(q.exec(u"PRAGMA user_version = 2"_s));
-                db.close();
-            }
-            QSqlDatabase::removeDatabase(u"raw"_s);
-            Archive a;
             QString error;
+            QVERIFY2(test::execSql(path,
+                                   {u"ALTER TABLE sync_state DROP COLUMN last_forbidden"_s,
+                                    u"ALTER TABLE users DROP COLUMN deleted_utc"_s, u"PRAGMA user_version = 2"_s},
+                                   &error),
+                     qPrintable(error));
+            Archive a;
             QVERIFY2(a.open(path, &error), qPrintable(error));
             QCOMPARE(a.schemaVersion(), Archive::kSchemaVersion);
             QCOMPARE(a.reader().countInteractions({}), qint64(10));

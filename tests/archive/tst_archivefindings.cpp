@@ -4,6 +4,8 @@
 // rescan, the upgrade of an archive made before findings existed.
 #include "app/archive/Archive.h"
 #include "app/detect/Finding.h"
+#include "Fixtures.h"
+#include "SqlFile.h"
 #include "TestSupport.h"
 
 #include <QJsonDocument>
@@ -16,31 +18,18 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QDateTime at(int day, int minute = 0)
-{
-    return QDateTime(QDate(2025, 3, day), QTime(10, 0), Qt::UTC).addSecs(minute * 60);
-}
+const test::FixtureClock at{2025, 3, QTime(10, 0)};
 
 Interaction make(const QString &user, const QString &id, const QString &session, const QString &request,
                  const QString &type, const QDateTime &when, const QString &text)
 {
-    QJsonObject o{{u"id"_s, id},
-                  {u"sessionId"_s, session},
-                  {u"requestId"_s, request},
-                  {u"appClass"_s, u"IPM.SkypeTeams.Message.Copilot.BizChat"_s},
-                  {u"interactionType"_s, type},
-                  {u"createdDateTime"_s, when.toString(Qt::ISODateWithMs)},
-                  {u"body"_s, QJsonObject{{u"contentType"_s, u"text"_s}, {u"content"_s, text}}}};
-    return Interaction::fromRaw(user, QJsonDocument(o).toJson(QJsonDocument::Compact));
+    return test::interactionOf(user, test::interactionJson(id, session, request, u"IPM.SkypeTeams.Message.Copilot.BizChat"_s,
+                                                           type, when, u"text"_s, text));
 }
 
 User user(const QString &id)
 {
-    User u;
-    u.id = id;
-    u.displayName = id;
-    u.userPrincipalName = id + u"@contoso.example"_s;
-    return u;
+    return test::makeUser(id, id, id + u"@contoso.example"_s);
 }
 
 QList<Interaction> sample()
@@ -52,13 +41,6 @@ QList<Interaction> sample()
         make(u"bob"_s, u"b1"_s, u"s3"_s, u"r3"_s, u"userPrompt"_s, at(3), u"Pay IBAN DE89 3704 0044 0532 0130 00 today"_s),
         make(u"bob"_s, u"b2"_s, u"s3"_s, u"r3"_s, u"aiResponse"_s, at(3, 1), u"Order 4111111111111112 is on its way"_s),
     };
-}
-
-detect::Watchlist list(const QString &name, const QString &text)
-{
-    detect::Watchlist w;
-    detect::Watchlist::parse(name, text, &w, nullptr);
-    return w;
 }
 
 } // namespace
@@ -144,7 +126,7 @@ private slots:
         QVERIFY(a.findings().rescan(a.findings().rescanNeeded()));
         QCOMPARE(a.findings().rescanNeeded(), int(FindingsStore::RescanNone));
 
-        QVERIFY(a.findings().saveWatchlists({list(u"Customers"_s, u"Contoso\n"_s)}));
+        QVERIFY(a.findings().saveWatchlists({test::watchlist(u"Customers"_s, u"Contoso\n"_s)}));
         QCOMPARE(a.findings().rescanNeeded(), int(FindingsStore::RescanWatchlists));
         ArchiveFilter wl;
         wl.findings = u"watchlist:Customers"_s;
@@ -168,7 +150,7 @@ private slots:
         QCOMPARE(b.findings().rescanNeeded(), int(FindingsStore::RescanNone));
 
         // Replacing the list replaces its findings on rescan (none left of the old one).
-        QVERIFY(a.findings().saveWatchlists({list(u"Projects"_s, u"budget\n"_s)}));
+        QVERIFY(a.findings().saveWatchlists({test::watchlist(u"Projects"_s, u"budget\n"_s)}));
         QVERIFY(a.findings().rescan(a.findings().rescanNeeded()));
         QCOMPARE(a.findings().countFindings(wl), qint64(0));
         ArchiveFilter projects;
@@ -176,7 +158,7 @@ private slots:
         QCOMPARE(a.findings().countFindings(projects), qint64(1));
         QCOMPARE(a.findings().countFindings({}), qint64(4));
         // A cancelled rescan leaves it marked as needed.
-        a.findings().setWatchlists({list(u"Other"_s, u"pay\n"_s)});
+        a.findings().setWatchlists({test::watchlist(u"Other"_s, u"pay\n"_s)});
         QVERIFY(!a.findings().rescan(FindingsStore::RescanWatchlists, [] { return true; }));
         QCOMPARE(a.findings().rescanNeeded(), int(FindingsStore::RescanWatchlists));
     }
@@ -194,7 +176,7 @@ private slots:
         QFETCH(bool, sequential);
         Archive a;
         QVERIFY(a.open(test::tempDir() + u"/many-%1.sqlite"_s.arg(sequential)));
-        a.findings().setWatchlists({list(u"Projects"_s, u"Falcon\n"_s)});
+        a.findings().setWatchlists({test::watchlist(u"Projects"_s, u"Falcon\n"_s)});
         QList<Interaction> items;
         for (int k = 0; k < 9500; ++k) {
             const QString text = k % 7 == 0 ? u"card 4111 1111 1111 1111 for Falcon"_s
@@ -238,20 +220,13 @@ private slots:
             QVERIFY(a.open(path));
             QCOMPARE(a.writer().insertInteractions(sample()), 5);
         }
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw"_s);
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(u"DROP TABLE findings"_s));
-            QVERIFY(q.exec(u"DROP TABLE watchlists"_s));
-            QVERIFY(q.exec(u"DELETE FROM meta WHERE key LIKE 'findings_%'"_s));
-            QVERIFY(q.exec(u"PRAGMA user_version = 2"_s));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(u"raw"_s);
-        Archive a;
         QString error;
+        QVERIFY2(test::execSql(path,
+                               {u"DROP TABLE findings"_s, u"DROP TABLE watchlists"_s,
+                                u"DELETE FROM meta WHERE key LIKE 'findings_%'"_s, u"PRAGMA user_version = 2"_s},
+                               &error),
+                 qPrintable(error));
+        Archive a;
         QVERIFY2(a.open(path, &error), qPrintable(error));
         QCOMPARE(a.schemaVersion(), Archive::kSchemaVersion);
         QCOMPARE(a.reader().countInteractions({}), qint64(5));

@@ -2,6 +2,8 @@
 // case-insensitively, renamed and deleted with clear errors, every change in the activity log;
 // the definition round-trips and resolves to the filter the window applies; an archive of
 // schema version 6 upgrades with its data intact.
+#include "SqlFile.h"
+#include "Fixtures.h"
 #include "TestSupport.h"
 #include "app/archive/ActivityLog.h"
 #include "app/archive/Archive.h"
@@ -21,14 +23,8 @@ namespace {
 
 Interaction make(const QString &user, const QString &id, const QString &type, const QDateTime &t, const QString &text)
 {
-    QJsonObject o{{u"id"_s, id},
-                  {u"sessionId"_s, QString(u"s-"_s + user)},
-                  {u"requestId"_s, QString(u"r-"_s + id)},
-                  {u"appClass"_s, u"IPM.SkypeTeams.Message.Copilot.Word"_s},
-                  {u"interactionType"_s, type},
-                  {u"createdDateTime"_s, t.toString(Qt::ISODateWithMs)},
-                  {u"body"_s, QJsonObject{{u"contentType"_s, u"text"_s}, {u"content"_s, text}}}};
-    return Interaction::fromRaw(user, QJsonDocument(o).toJson(QJsonDocument::Compact));
+    return test::interactionOf(user, test::interactionJson(id, QString(u"s-"_s + user), QString(u"r-"_s + id),
+                                                           u"IPM.SkypeTeams.Message.Copilot.Word"_s, type, t, u"text"_s, text));
 }
 
 SavedSearch cards()
@@ -202,21 +198,14 @@ private slots:
             head = ActivityLog::head(a);
         }
         // Make it exactly what version 6 wrote: no saved_searches table, user_version 6.
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"raw6"_s);
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY2(q.exec(u"DROP TABLE saved_searches"_s), qPrintable(q.lastError().text()));
-            QVERIFY(q.exec(u"DELETE FROM meta WHERE key = 'schema_migrated_to_7'"_s));
-            QVERIFY(q.exec(u"PRAGMA user_version = 6"_s));
-            q.finish();
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(u"raw6"_s);
+        QString error;
+        QVERIFY2(test::execSql(path,
+                               {u"DROP TABLE saved_searches"_s, u"DELETE FROM meta WHERE key = 'schema_migrated_to_7'"_s,
+                                u"PRAGMA user_version = 6"_s},
+                               &error),
+                 qPrintable(error));
 
         Archive a;
-        QString error;
         QVERIFY2(a.open(path, &error), qPrintable(error));
         QCOMPARE(a.schemaVersion(), Archive::kSchemaVersion);
         QVERIFY(Archive::kSchemaVersion >= 7);

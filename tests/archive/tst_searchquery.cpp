@@ -4,6 +4,7 @@
 #include "app/archive/Archive.h"
 #include "app/archive/ArchiveSql.h"
 #include "app/archive/SearchQuery.h"
+#include "Fixtures.h"
 #include "TestSupport.h"
 
 #include <QJsonDocument>
@@ -16,14 +17,10 @@ namespace {
 
 Interaction prompt(const QString &id, int minute, const QString &text)
 {
-    QJsonObject o{{u"id"_s, id},
-                  {u"sessionId"_s, QString(u"s"_s + id)},
-                  {u"requestId"_s, QString(u"r"_s + id)},
-                  {u"appClass"_s, u"IPM.SkypeTeams.Message.Copilot.Word"_s},
-                  {u"interactionType"_s, u"userPrompt"_s},
-                  {u"createdDateTime"_s, QDateTime(QDate(2025, 5, 1), QTime(9, minute), Qt::UTC).toString(Qt::ISODateWithMs)},
-                  {u"body"_s, QJsonObject{{u"contentType"_s, u"text"_s}, {u"content"_s, text}}}};
-    return Interaction::fromRaw(u"alice"_s, QJsonDocument(o).toJson(QJsonDocument::Compact));
+    return test::interactionOf(u"alice"_s, test::interactionJson(id, QString(u"s"_s + id), QString(u"r"_s + id),
+                                                                 u"IPM.SkypeTeams.Message.Copilot.Word"_s, u"userPrompt"_s,
+                                                                 QDateTime(QDate(2025, 5, 1), QTime(9, minute), Qt::UTC),
+                                                                 u"text"_s, text));
 }
 
 } // namespace
@@ -116,12 +113,7 @@ private slots:
         QVERIFY2(error.startsWith(message), qPrintable(error));
     }
 
-    void results_data()
-    {
-        QTest::addColumn<bool>("fts");
-        QTest::newRow("fts5") << true;
-        QTest::newRow("like-fallback") << false;
-    }
+    void results_data() { test::addFullTextSearchRows(); }
     void results()
     {
         QFETCH(bool, fts);

@@ -6,6 +6,8 @@
 #include "app/check/LicencePlans.h"
 #include "app/graph/GraphClient.h"
 #include "app/sim/DemoEnvironment.h"
+#include "Fixtures.h"
+#include "CheckRun.h"
 #include "TestSupport.h"
 
 #include <QNetworkAccessManager>
@@ -16,14 +18,8 @@
 using namespace Qt::StringLiterals;
 using namespace ledger;
 
-namespace {
-struct Run {
-    QNetworkAccessManager nam;
-    TokenProvider tokens{&nam};
-    GraphClient graph{&tokens};
-    ConnectionCheck check{&tokens, &graph};
-};
-} // namespace
+using Run = test::CheckRun;
+using test::step;
 
 class TestConnectionCheck : public QObject {
     Q_OBJECT
@@ -42,13 +38,6 @@ class TestConnectionCheck : public QObject {
             qWarning("check did not finish");
         return r;
     }
-    static const CheckStep &step(const Run &r, const QString &id)
-    {
-        for (const CheckStep &s : r.check.steps())
-            if (s.id == id)
-                return s;
-        qFatal("no step");
-    }
     static QString allText(const Run &r)
     {
         QString t;
@@ -61,9 +50,7 @@ private slots:
     void initTestCase()
     {
         test::isolateEnvironment();
-        DemoTenantSpec spec;
-        spec.users = 60;
-        spec.interactions = 3000;
+        const DemoTenantSpec spec = test::demoTenant(60, 3000);
         QString error;
         env = DemoEnvironment::start(spec, {}, 0, &error);
         QVERIFY2(env, qPrintable(error));

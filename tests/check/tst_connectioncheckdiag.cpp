@@ -1,6 +1,7 @@
 // ConnectionCheck diagnosis paths the demo tenant cannot produce, against a scripted server:
 // a 403 that remains although everything on the customer's side is right (→ Microsoft's side,
 // support bundle), a token for the wrong audience or tenant, and the probe-user choice.
+#include "CheckRun.h"
 #include "FakeGraphServer.h"
 #include "GraphTestClient.h"
 #include "app/auth/TokenProvider.h"
@@ -38,12 +39,7 @@ class TestConnectionCheckDiag : public QObject {
     QString aud, tid;
     QJsonArray users;
 
-    struct Run {
-        QNetworkAccessManager nam;
-        TokenProvider tokens{&nam};
-        GraphClient graph{&tokens};
-        ConnectionCheck check{&tokens, &graph};
-    };
+    using Run = CheckRun;
     std::unique_ptr<Run> run()
     {
         auto r = std::make_unique<Run>();
@@ -52,13 +48,6 @@ class TestConnectionCheckDiag : public QObject {
         r->check.start();
         done.wait(20000);
         return r;
-    }
-    static const CheckStep &step(const Run &r, const QString &id)
-    {
-        for (const CheckStep &s : r.check.steps())
-            if (s.id == id)
-                return s;
-        qFatal("no step");
     }
 
 private slots:

@@ -1,6 +1,7 @@
 // `copilot-ledger check` (docs/CLI.md) against the demo tenant: --demo passes every
 // step; against a DemoEnvironment started here, each sign-in/permission problem ends with exit
 // code 3 and the right plain-language line. The secret never appears in the output.
+#include "Fixtures.h"
 #include "CliRunner.h"
 
 #include "app/sim/DemoEnvironment.h"
@@ -19,9 +20,7 @@ private slots:
     void initTestCase()
     {
         LEDGER_CLI_TEST_INIT();
-        DemoTenantSpec spec;
-        spec.users = 20;
-        spec.interactions = 500;
+        const DemoTenantSpec spec = test::demoTenant(20, 500);
         QString error;
         m_env = DemoEnvironment::start(spec, DemoServerOptions{}, 0, &error);
         QVERIFY2(m_env, qPrintable(error));

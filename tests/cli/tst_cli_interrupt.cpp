@@ -4,6 +4,7 @@
 // completes the job. The export phase is held at a known row by LEDGER_TEST_EXPORT_HOLD_MS so
 // that the signal always arrives mid-way.
 #include "CliRunner.h"
+#include "SqlFile.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -28,20 +29,11 @@ QPair<QString, qint64> probeArchive(const QString &path)
     QPair<QString, qint64> result{QString(), -1};
     if (path.isEmpty())
         return result;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"probe"_s);
-        db.setDatabaseName(path);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"_s);
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(u"PRAGMA integrity_check"_s) && q.next())
-                result.first = q.value(0).toString();
-            if (q.exec(u"SELECT count(*) FROM interactions"_s) && q.next())
-                result.second = q.value(0).toLongLong();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"probe"_s);
+    const QVariantList v = queryFirstValues(path, {u"PRAGMA integrity_check"_s, u"SELECT count(*) FROM interactions"_s});
+    if (v.at(0).isValid())
+        result.first = v.at(0).toString();
+    if (v.at(1).isValid())
+        result.second = v.at(1).toLongLong();
     return result;
 }
 

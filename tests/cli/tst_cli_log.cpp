@@ -2,6 +2,7 @@
 // the date range, the exit codes, and every kind of tampering — done with raw SQL on a copy of an
 // archive after dropping the append-only triggers, as an attacker with the file would.
 #include "CliRunner.h"
+#include "SqlFile.h"
 #include "TestSupport.h"
 #include "app/archive/ActivityLog.h"
 #include "app/archive/Archive.h"
@@ -27,23 +28,10 @@ const QDateTime kT0(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC);
 // Runs SQL on the archive file through a connection of its own; returns false on the first error.
 bool tamper(const QString &path, const QStringList &statements, bool quiet = false)
 {
-    bool ok = true;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
-        db.setDatabaseName(path);
-        ok = db.open();
-        QSqlQuery q(db);
-        for (const QString &s : statements) {
-            if (ok && !q.exec(s)) {
-                if (!quiet)
-                    qWarning().noquote() << "tamper:" << s << q.lastError().text();
-                ok = false;
-            }
-        }
-        q.finish();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"tamper"_s);
+    QString error;
+    const bool ok = execSql(path, statements, &error);
+    if (!ok && !quiet)
+        qWarning().noquote() << "tamper:" << error;
     return ok;
 }
 

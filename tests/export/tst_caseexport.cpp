@@ -5,6 +5,7 @@
 #include "app/export/Exporter.h"
 #include "app/export/Pseudonymizer.h"
 #include "app/review/ReviewStore.h"
+#include "Fixtures.h"
 #include "StrictCsv.h"
 #include "TestSupport.h"
 
@@ -27,21 +28,17 @@ const QString kBob = u"7c9e6679-7425-40de-944b-e07fc1f90ae7"_s;
 const QString kCarol = u"16fd2706-8baf-433b-82eb-8c7fada847da"_s;
 const QString kTeamsChat = u"19:"_s + kAlice + u"_"_s + kBob + u"@unq.gbl.spaces"_s;
 
-QDateTime at(int day, int minute = 0)
-{
-    return QDateTime(QDate(2025, 3, day), QTime(8, 30), Qt::UTC).addSecs(minute * 60);
-}
+const test::FixtureClock at{2025, 3, QTime(8, 30)};
 
 QByteArray rawItem(const QString &id, const QString &session, const QString &request, const QString &type,
                    const QDateTime &when, const QString &content)
 {
-    QJsonObject o{{u"id"_s, id}, {u"sessionId"_s, session}, {u"requestId"_s, request},
-                  {u"appClass"_s, u"IPM.SkypeTeams.Message.Copilot.Teams"_s}, {u"interactionType"_s, type},
-                  {u"conversationType"_s, u"appchat"_s}, {u"createdDateTime"_s, when.toString(Qt::ISODateWithMs)},
-                  {u"locale"_s, u"en-us"_s},
-                  {u"from"_s, QJsonObject{{u"user"_s, QJsonObject{{u"id"_s, id.startsWith(u'p') ? kAlice : kBob}}}}},
-                  {u"body"_s, QJsonObject{{u"contentType"_s, u"text"_s}, {u"content"_s, content}}}};
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    QJsonObject o = test::interactionJson(id, session, request, u"IPM.SkypeTeams.Message.Copilot.Teams"_s, type, when,
+                                          u"text"_s, content);
+    o.insert(u"conversationType"_s, u"appchat"_s);
+    o.insert(u"locale"_s, u"en-us"_s);
+    o.insert(u"from"_s, QJsonObject{{u"user"_s, QJsonObject{{u"id"_s, id.startsWith(u'p') ? kAlice : kBob}}}});
+    return test::compactJson(o);
 }
 
 QList<QStringList> csv(const QString &path)
@@ -95,22 +92,13 @@ private slots:
     {
         test::isolateEnvironment();
         QVERIFY(m_archive.open(test::tempDir() + u"/cases.sqlite"_s));
-        User alice;
-        alice.id = kAlice;
-        alice.displayName = u"Alice Adams"_s;
-        alice.userPrincipalName = u"alice@contoso.example"_s;
+        User alice = test::makeUser(kAlice, u"Alice Adams"_s, u"alice@contoso.example"_s);
         alice.mail = u"alice.adams@contoso.example"_s;
         alice.department = u"Finance"_s;
         alice.userType = u"Member"_s;
-        User bob = alice;
-        bob.id = kBob;
-        bob.displayName = u"Bob Brown"_s;
-        bob.userPrincipalName = u"bob@contoso.example"_s;
+        User bob = test::sameAs(alice, kBob, u"Bob Brown"_s, u"bob@contoso.example"_s);
         bob.mail = u"bob@contoso.example"_s;
-        User carol = alice;
-        carol.id = kCarol;
-        carol.displayName = u"Carol Clark"_s;
-        carol.userPrincipalName = u"carol@contoso.example"_s;
+        User carol = test::sameAs(alice, kCarol, u"Carol Clark"_s, u"carol@contoso.example"_s);
         carol.mail = QString();
         QVERIFY(m_archive.writer().upsertUsers({alice, bob, carol}));
         const QList<Interaction> items{
@@ -126,12 +114,8 @@ private slots:
             Interaction::fromRaw(kBob, rawItem(u"p10"_s, u"s10"_s, u"r11"_s, u"userPrompt"_s, at(3), u"another day"_s)),
         };
         QCOMPARE(m_archive.writer().insertInteractions(items), int(items.size()));
-        for (const QString &id : {kAlice, kBob}) {
-            SyncState ok;
-            ok.userId = id;
-            ok.status = UserStatus::Ok;
-            QVERIFY(m_archive.writer().setSyncState(ok));
-        }
+        for (const QString &id : {kAlice, kBob})
+            QVERIFY(m_archive.writer().setSyncState(test::syncState(id, UserStatus::Ok)));
 
         ReviewStore store(m_archive);
         const QList<TurnRow> turns = m_archive.reader().turns(ArchiveFilter{}, SortSpec{TurnRow::Time, Qt::AscendingOrder});

@@ -1,6 +1,7 @@
 // Exporter: the export folder of docs/EXPORT-FORMAT.md — files, headers, rows, JSONL, manifest, SHA256SUMS,
 // refusal of non-empty folders, atomicity on failure and cancel, export log.
 #include "app/export/Exporter.h"
+#include "Fixtures.h"
 #include "StrictCsv.h"
 #include "TestSupport.h"
 
@@ -18,21 +19,17 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QDateTime at(int day, int minute = 0)
-{
-    return QDateTime(QDate(2025, 3, day), QTime(8, 30), Qt::UTC).addSecs(minute * 60);
-}
+const test::FixtureClock at{2025, 3, QTime(8, 30)};
 
 QByteArray rawItem(const QString &id, const QString &session, const QString &request, const QString &type,
                    const QDateTime &when, const QString &content, const QString &app)
 {
-    QJsonObject o{{u"id"_s, id}, {u"sessionId"_s, session}, {u"requestId"_s, request},
-                  {u"appClass"_s, QString(u"IPM.SkypeTeams.Message.Copilot."_s + app)}, {u"interactionType"_s, type},
-                  {u"conversationType"_s, u"appchat"_s}, {u"createdDateTime"_s, when.toString(Qt::ISODateWithMs)},
-                  {u"locale"_s, u"en-us"_s},
-                  {u"body"_s, QJsonObject{{u"contentType"_s, u"html"_s}, {u"content"_s, content}}},
-                  {u"links"_s, QJsonArray{QJsonObject{{u"displayName"_s, u"Plan"_s}, {u"linkUrl"_s, u"https://contoso.example/plan"_s}}}}};
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    QJsonObject o = test::interactionJson(id, session, request, u"IPM.SkypeTeams.Message.Copilot."_s + app, type,
+                                          when, u"html"_s, content);
+    o.insert(u"conversationType"_s, u"appchat"_s);
+    o.insert(u"locale"_s, u"en-us"_s);
+    o.insert(u"links"_s, QJsonArray{QJsonObject{{u"displayName"_s, u"Plan"_s}, {u"linkUrl"_s, u"https://contoso.example/plan"_s}}});
+    return test::compactJson(o);
 }
 
 } // namespace
@@ -56,25 +53,13 @@ private slots:
     {
         test::isolateEnvironment();
         QVERIFY(m_archive.open(test::tempDir() + u"/export.sqlite"_s));
-        User alice;
-        alice.id = u"alice-id"_s;
-        alice.displayName = u"Alice, \"Ali\" Adams"_s;
-        alice.userPrincipalName = u"alice@contoso.example"_s;
+        User alice = test::makeUser(u"alice-id"_s, u"Alice, \"Ali\" Adams"_s, u"alice@contoso.example"_s);
         alice.department = u"=Finance"_s;
         alice.userType = u"Member"_s;
-        User bob = alice;
-        bob.id = u"bob-id"_s;
-        bob.displayName = u"Bob 中文"_s;
-        bob.userPrincipalName = u"bob@contoso.example"_s;
+        User bob = test::sameAs(alice, u"bob-id"_s, u"Bob 中文"_s, u"bob@contoso.example"_s);
         bob.accountEnabled = false;
-        User carol = alice;
-        carol.id = u"carol-id"_s;
-        carol.displayName = u"Carol Never Synced"_s;
-        carol.userPrincipalName = u"carol@contoso.example"_s;
-        User dave = carol;
-        dave.id = u"dave-id"_s;
-        dave.displayName = u"Dave NoLicence"_s;
-        dave.userPrincipalName = u"dave@contoso.example"_s;
+        const User carol = test::sameAs(alice, u"carol-id"_s, u"Carol Never Synced"_s, u"carol@contoso.example"_s);
+        const User dave = test::sameAs(carol, u"dave-id"_s, u"Dave NoLicence"_s, u"dave@contoso.example"_s);
         QVERIFY(m_archive.writer().upsertUsers({alice, bob, carol, dave}));
         m_items = {
             Interaction::fromRaw(u"alice-id"_s, rawItem(u"p1"_s, u"s1"_s, u"r1"_s, u"userPrompt"_s, at(1), u"<p>=cmd|' /C calc'!A0</p>"_s, u"Word"_s)),
@@ -84,17 +69,10 @@ private slots:
             Interaction::fromRaw(u"bob-id"_s, rawItem(u"p9"_s, u"s9"_s, u"r10"_s, u"userPrompt"_s, at(2, 5), u"no answer"_s, u"BizChat"_s)),
         };
         QCOMPARE(m_archive.writer().insertInteractions(m_items), 5);
-        SyncState ok;
-        ok.userId = u"alice-id"_s;
-        ok.status = UserStatus::Ok;
-        QVERIFY(m_archive.writer().setSyncState(ok));
-        ok.userId = u"bob-id"_s;
-        ok.status = UserStatus::Failed;
-        ok.lastError = u"503"_s;
-        QVERIFY(m_archive.writer().setSyncState(ok));
-        ok.userId = u"dave-id"_s;
-        ok.status = UserStatus::NotLicensed;
-        QVERIFY(m_archive.writer().setSyncState(ok));
+        QVERIFY(m_archive.writer().setSyncState(test::syncState(u"alice-id"_s, UserStatus::Ok)));
+        QVERIFY(m_archive.writer().setSyncState(test::syncState(u"bob-id"_s, UserStatus::Failed, u"503"_s)));
+        // dave's state keeps the last error of bob's, as it always has in this fixture.
+        QVERIFY(m_archive.writer().setSyncState(test::syncState(u"dave-id"_s, UserStatus::NotLicensed, u"503"_s)));
     }
 
     void cleanup() { Exporter::setFailCommitAtForTesting(-1); }

@@ -4,6 +4,7 @@
 // date before the export; the date filter applies.
 #include "app/archive/Archive.h"
 #include "app/export/Exporter.h"
+#include "Fixtures.h"
 #include "StrictCsv.h"
 #include "TestSupport.h"
 
@@ -19,23 +20,15 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QDateTime at(int day, int minute = 0)
-{
-    return QDateTime(QDate(2025, 4, day), QTime(8, 30), Qt::UTC).addSecs(minute * 60);
-}
+const test::FixtureClock at{2025, 4, QTime(8, 30)};
 
 Interaction make(const QString &user, const QString &id, const QString &request, const QString &type,
                  const QDateTime &when, const QString &text, const QJsonArray &attachments = {})
 {
-    QJsonObject o{{u"id"_s, id},
-                  {u"sessionId"_s, QString(u"s-"_s + user)},
-                  {u"requestId"_s, request},
-                  {u"appClass"_s, u"IPM.SkypeTeams.Message.Copilot.Word"_s},
-                  {u"interactionType"_s, type},
-                  {u"createdDateTime"_s, when.toString(Qt::ISODateWithMs)},
-                  {u"body"_s, QJsonObject{{u"contentType"_s, u"text"_s}, {u"content"_s, text}}},
-                  {u"attachments"_s, QJsonValue(attachments)}};
-    return Interaction::fromRaw(user, QJsonDocument(o).toJson(QJsonDocument::Compact));
+    QJsonObject o = test::interactionJson(id, QString(u"s-"_s + user), request, u"IPM.SkypeTeams.Message.Copilot.Word"_s,
+                                          type, when, u"text"_s, text);
+    o.insert(u"attachments"_s, QJsonValue(attachments));
+    return test::interactionOf(user, o);
 }
 
 } // namespace
@@ -49,15 +42,9 @@ private slots:
     {
         test::isolateEnvironment();
         QVERIFY(m_archive.open(test::tempDir() + u"/findings.sqlite"_s));
-        User alice;
-        alice.id = u"alice-id"_s;
-        alice.displayName = u"Alice"_s;
-        alice.userPrincipalName = u"alice@contoso.example"_s;
+        const User alice = test::makeUser(u"alice-id"_s, u"Alice"_s, u"alice@contoso.example"_s);
         QVERIFY(m_archive.writer().upsertUsers({alice}));
-        SyncState s;
-        s.userId = alice.id;
-        s.status = UserStatus::Ok;
-        QVERIFY(m_archive.writer().setSyncState(s));
+        QVERIFY(m_archive.writer().setSyncState(test::syncState(alice.id, UserStatus::Ok)));
         detect::Watchlist w;
         QVERIFY(detect::Watchlist::parse(u"Projects"_s, u"Falcon\n"_s, &w, nullptr));
         QVERIFY(m_archive.findings().saveWatchlists({w}));

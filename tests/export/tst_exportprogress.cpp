@@ -4,6 +4,7 @@
 // keeps its bytes. Cancels are deterministic: the flag is set from the progress callback.
 #include "app/export/Exporter.h"
 #include "StrictCsv.h"
+#include "Fixtures.h"
 #include "TestSupport.h"
 
 #include <QDir>
@@ -22,13 +23,11 @@ constexpr int kSessionsPerUser = 4;   // one turn each: 400 sessions, 400 turns,
 
 QByteArray rawItem(const QString &id, const QString &session, const QString &request, bool prompt, const QDateTime &when)
 {
-    const QJsonObject o{{u"id"_s, id}, {u"sessionId"_s, session}, {u"requestId"_s, request},
-                        {u"appClass"_s, u"IPM.SkypeTeams.Message.Copilot.Word"_s},
-                        {u"interactionType"_s, prompt ? u"userPrompt"_s : u"aiResponse"_s},
-                        {u"conversationType"_s, u"appchat"_s}, {u"createdDateTime"_s, when.toString(Qt::ISODateWithMs)},
-                        {u"body"_s, QJsonObject{{u"contentType"_s, u"text"_s},
-                                                {u"content"_s, prompt ? u"Summarise the plan "_s + id : u"The plan, in short"_s}}}};
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    QJsonObject o = test::interactionJson(id, session, request, u"IPM.SkypeTeams.Message.Copilot.Word"_s,
+                                          prompt ? u"userPrompt"_s : u"aiResponse"_s, when, u"text"_s,
+                                          prompt ? u"Summarise the plan "_s + id : u"The plan, in short"_s);
+    o.insert(u"conversationType"_s, u"appchat"_s);
+    return test::compactJson(o);
 }
 
 bool writeFile(const QString &path, const QByteArray &bytes)

@@ -3,6 +3,7 @@
 // footer's SHA-256 recomputed from the exported interactions.jsonl; the text of every script of
 // the demo tenant (Latin, Japanese, Chinese, Arabic) read back with pdftotext.
 #include "BizChatExample.h"
+#include "Fixtures.h"
 #include "PdfText.h"
 #include "TestSupport.h"
 #include "app/export/Exporter.h"
@@ -27,25 +28,21 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QDateTime at(int day, int minute = 0)
-{
-    return QDateTime(QDate(2025, 3, day), QTime(8, 30), Qt::UTC).addSecs(minute * 60);
-}
+const test::FixtureClock at{2025, 3, QTime(8, 30)};
 
 QByteArray rawItem(const QString &id, const QString &session, const QString &request, const QString &type,
                    const QDateTime &when, const QString &content, const QString &app = u"Word"_s)
 {
-    QJsonObject o{{u"id"_s, id}, {u"requestId"_s, request},
-                  {u"appClass"_s, QString(u"IPM.SkypeTeams.Message.Copilot."_s + app)}, {u"interactionType"_s, type},
-                  {u"conversationType"_s, u"appchat"_s}, {u"createdDateTime"_s, when.toString(Qt::ISODateWithMs)},
-                  {u"locale"_s, u"en-us"_s},
-                  {u"body"_s, QJsonObject{{u"contentType"_s, u"html"_s}, {u"content"_s, content}}},
-                  {u"attachments"_s, QJsonArray{QJsonObject{{u"name"_s, u"Budget.xlsx"_s}, {u"contentType"_s, u"reference"_s}}}},
-                  {u"contexts"_s, QJsonArray{QJsonObject{{u"displayName"_s, u"Plan.docx"_s},
-                                                         {u"contextReference"_s, u"https://contoso.example/Plan.docx"_s}}}},
-                  {u"links"_s, QJsonArray{QJsonObject{{u"displayName"_s, u"Plan"_s}, {u"linkUrl"_s, u"https://contoso.example/plan"_s}}}}};
-    o.insert(u"sessionId"_s, session.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(session));
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    QJsonObject o = test::interactionJson(id, session.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(session),
+                                          request, u"IPM.SkypeTeams.Message.Copilot."_s + app, type, when, u"html"_s,
+                                          content);
+    o.insert(u"conversationType"_s, u"appchat"_s);
+    o.insert(u"locale"_s, u"en-us"_s);
+    o.insert(u"attachments"_s, QJsonArray{QJsonObject{{u"name"_s, u"Budget.xlsx"_s}, {u"contentType"_s, u"reference"_s}}});
+    o.insert(u"contexts"_s, QJsonArray{QJsonObject{{u"displayName"_s, u"Plan.docx"_s},
+                                                   {u"contextReference"_s, u"https://contoso.example/Plan.docx"_s}}});
+    o.insert(u"links"_s, QJsonArray{QJsonObject{{u"displayName"_s, u"Plan"_s}, {u"linkUrl"_s, u"https://contoso.example/plan"_s}}});
+    return test::compactJson(o);
 }
 
 using test::pdfText;
@@ -123,27 +120,14 @@ private slots:
         if (QStandardPaths::findExecutable(u"pdftotext"_s).isEmpty())
             QFAIL("pdftotext (poppler-utils) is needed: ./setup.sh installs it");
         QVERIFY(m_archive.open(test::tempDir() + u"/transcripts.sqlite"_s));
-        User alice;
-        alice.id = u"alice-id"_s;
-        alice.displayName = u"Alice Adams"_s;
-        alice.userPrincipalName = u"alice@contoso.example"_s;
+        User alice = test::makeUser(u"alice-id"_s, u"Alice Adams"_s, u"alice@contoso.example"_s);
         alice.userType = u"Member"_s;
-        User sakura = alice;
-        sakura.id = u"sakura-id"_s;
-        sakura.displayName = u"田中 さくら"_s;
-        sakura.userPrincipalName = u"sakura.tanaka@contoso.example"_s;
-        User wei = alice;
-        wei.id = u"wei-id"_s;
-        wei.displayName = u"王 伟"_s;
-        wei.userPrincipalName = u"wei.wang@contoso.example"_s;
-        User fatima = alice;
-        fatima.id = u"fatima-id"_s;
-        fatima.displayName = u"فاطمة"_s;
-        fatima.userPrincipalName = u"fatima@contoso.example"_s;
-        User cora = alice;
-        cora.id = QString::fromLatin1(test::kBizChatExampleUser);
-        cora.displayName = u"Cora Thomas"_s;
-        cora.userPrincipalName = u"CON@contoso.example"_s;   // a reserved Windows name as the folder's start
+        const User sakura = test::sameAs(alice, u"sakura-id"_s, u"田中 さくら"_s, u"sakura.tanaka@contoso.example"_s);
+        const User wei = test::sameAs(alice, u"wei-id"_s, u"王 伟"_s, u"wei.wang@contoso.example"_s);
+        const User fatima = test::sameAs(alice, u"fatima-id"_s, u"فاطمة"_s, u"fatima@contoso.example"_s);
+        // A reserved Windows name as the folder's start.
+        const User cora = test::sameAs(alice, QString::fromLatin1(test::kBizChatExampleUser), u"Cora Thomas"_s,
+                                       u"CON@contoso.example"_s);
         QVERIFY(m_archive.writer().upsertUsers({alice, sakura, wei, fatima, cora}));
 
         QList<Interaction> items{

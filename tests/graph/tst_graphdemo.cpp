@@ -4,6 +4,7 @@
 #include "app/auth/TokenProvider.h"
 #include "app/graph/GraphClient.h"
 #include "app/sim/DemoEnvironment.h"
+#include "Fixtures.h"
 #include "TestSupport.h"
 
 #include <QElapsedTimer>
@@ -93,9 +94,7 @@ private slots:
     void initTestCase()
     {
         test::isolateEnvironment();
-        DemoTenantSpec spec;
-        spec.users = 120;
-        spec.interactions = 6000;
+        const DemoTenantSpec spec = test::demoTenant(120, 6000);
         QString error;
         env = DemoEnvironment::start(spec, {}, 0, &error);
         QVERIFY2(env, qPrintable(error));

@@ -1,6 +1,8 @@
 // Sampling (review/ReviewSampling.h): the rounding rule, per user per week/month, reproducible
 // from the recorded seed and parameters, no item twice unless asked; the Review queue's sources,
 // filters and counts; review filters and columns of the Prompts/Sessions reads.
+#include "Fixtures.h"
+#include "SqlFile.h"
 #include "TestSupport.h"
 #include "app/archive/ActivityLog.h"
 #include "app/archive/Archive.h"
@@ -25,7 +27,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // 2025-03-03 is a Monday.
-QDateTime at(int day, int minute) { return QDateTime(QDate(2025, 3, day), QTime(9, 0), Qt::UTC).addSecs(minute * 60); }
+const test::FixtureClock at{2025, 3, QTime(9, 0)};
 
 Interaction make(const QString &user, const QString &id, InteractionType type, const QString &session, const QDateTime &when,
                  const QString &text = {})
@@ -448,16 +450,9 @@ private slots:
         }
         // An archive upgrade runs the schema steps from version 5 on again over the review
         // tables (as a later step will run over them): nothing of the reviews is lost.
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"downgrade"_s);
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QVERIFY(QSqlQuery(db).exec(u"PRAGMA user_version = 5"_s));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(u"downgrade"_s);
-        Archive a;
         QString error;
+        QVERIFY2(test::execSql(path, {u"PRAGMA user_version = 5"_s}, &error), qPrintable(error));
+        Archive a;
         QVERIFY2(a.open(path, &error), qPrintable(error));
         QCOMPARE(a.schemaVersion(), Archive::kSchemaVersion);
         QCOMPARE(keys(ReviewSampling::items(a, id)), before);

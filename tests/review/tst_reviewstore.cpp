@@ -1,4 +1,5 @@
 // Review records survive re-syncs; the activity log detects each kind of tampering.
+#include "SqlFile.h"
 #include "TestSupport.h"
 #include "app/archive/ActivityLog.h"
 #include "app/archive/Archive.h"
@@ -34,16 +35,8 @@ Interaction make(const QString &id, InteractionType type, const QString &session
 // Runs SQL on the archive file through a connection of its own, as a tamperer would.
 void tamper(const QString &path, const QStringList &statements)
 {
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        for (const QString &s : statements)
-            QVERIFY2(q.exec(s), qPrintable(s));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"tamper"_s);
+    QString error;
+    QVERIFY2(test::execSql(path, statements, &error), qPrintable(error));
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // The demo token endpoint: success (JWT claims) and every Entra error in its exact shape; the
 // bearer token the Graph endpoints require, and its expiry.
 #include "SimTestClient.h"
+#include "Fixtures.h"
 #include "TestSupport.h"
 
 #include <QJsonArray>
@@ -41,9 +42,7 @@ private slots:
     void initTestCase()
     {
         isolateEnvironment();
-        DemoTenantSpec spec;
-        spec.users = 20;
-        spec.interactions = 500;
+        const DemoTenantSpec spec = test::demoTenant(20, 500);
         m_server = std::make_unique<DemoServer>(spec);
         QVERIFY(m_server->listen());
         m_client = std::make_unique<SimClient>(*m_server);

@@ -1,6 +1,7 @@
 #pragma once
 // Shared helpers for the Qt Test programs.
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 namespace ledger::test {
@@ -11,5 +12,8 @@ void isolateEnvironment();
 QString tempDir();
 // The bytes of a file; empty when it does not exist or cannot be read.
 QByteArray readFile(const QString &path);
+
+// The lines of `text`: split at \n, without the empty one after a last \n, each without a trailing \r.
+QList<QByteArray> splitLines(const QByteArray &text);
 
 } // namespace ledger::test

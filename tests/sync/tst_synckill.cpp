@@ -2,6 +2,7 @@
 // `export --demo`, is killed once some interactions are in its archive, runs again and then
 // exports exactly the same files as an uninterrupted run.
 #include "CliRunner.h"
+#include "SqlFile.h"
 
 #include <QFile>
 #include <QSqlDatabase>
@@ -19,20 +20,8 @@ qint64 storedInteractions(const QString &path)
 {
     if (path.isEmpty())
         return -1;
-    qint64 n = -1;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"probe"_s);
-        db.setDatabaseName(path);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"_s);
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(u"SELECT count(*) FROM interactions"_s) && q.next())
-                n = q.value(0).toLongLong();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"probe"_s);
-    return n;
+    const QVariant n = queryFirstValues(path, {u"SELECT count(*) FROM interactions"_s}).at(0);
+    return n.isValid() ? n.toLongLong() : -1;
 }
 
 const QStringList kDemo{u"--demo"_s, u"--demo-users"_s, u"30"_s, u"--demo-interactions"_s, u"6000"_s,

@@ -1,11 +1,15 @@
 #pragma once
 // A small, fully known archive for the GUI tests: 6 users (one not licensed, one failed, one
 // with no interactions), three apps, 14 sessions, 35 turns. Header-only, shared by tests/ui.
+#include "TestSupport.h"
 #include "app/archive/Archive.h"
+#include "app/auth/ProfileStore.h"
 #include "app/model/Interaction.h"
 #include "app/model/User.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QSettings>
 #include <QJsonDocument>
@@ -140,6 +144,60 @@ inline Expected fillArchive(Archive &archive)
         archive.writer().setSyncState(st);
     }
     return e;
+}
+
+// Saves the profile "Contoso test" (tenant contoso.onmicrosoft.com, a fixed client id); its id.
+inline QString saveTestProfile()
+{
+    ProfileStore store;
+    Profile p;
+    p.name = QStringLiteral("Contoso test");
+    p.connection.tenant = QStringLiteral("contoso.onmicrosoft.com");
+    p.connection.clientId = QStringLiteral("11111111-2222-3333-4444-555555555555");
+    return store.save(p).id;
+}
+
+// Opens (creating) the archive `fileName` in a fresh temporary folder in `archive`.
+inline bool openTempArchive(Archive &archive, const QString &fileName, QString *error)
+{
+    return archive.open(QDir(test::tempDir()).filePath(fileName), error);
+}
+
+// Opens the default archive of profile `profileId` in `archive`, making its folder first.
+inline bool openProfileArchive(Archive &archive, const QString &profileId, QString *error)
+{
+    const QString path = Archive::defaultPath(profileId);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    return archive.open(path, error);
+}
+
+// A second "Adele Vance": another person, another UPN.
+inline User twinUser()
+{
+    User twin;
+    twin.id = userId(9);
+    twin.displayName = QStringLiteral("Adele Vance");
+    twin.userPrincipalName = QStringLiteral("adele.vance2@contoso.test");
+    return twin;
+}
+
+// Stores `twin` with one conversation: a Word turn on 20 October 2026 (session twin-s,
+// "Twin question" / "Twin answer"), synced without error.
+inline void addTwin(Archive &archive, const User &twin)
+{
+    archive.writer().upsertUsers({twin});
+    const QDateTime when(QDate(2026, 10, 20), QTime(10, 0), Qt::UTC);
+    const QString app = QString::fromLatin1(kWord);
+    archive.writer().insertInteractions(
+        {Interaction::fromRaw(twin.id, interactionJson(QStringLiteral("tw-p"), twin.id, QStringLiteral("twin-s"),
+                                                       QStringLiteral("tw-r"), app, true, when, QStringLiteral("Twin question"))),
+         Interaction::fromRaw(twin.id, interactionJson(QStringLiteral("tw-a"), twin.id, QStringLiteral("twin-s"),
+                                                       QStringLiteral("tw-r"), app, false, when.addSecs(3),
+                                                       QStringLiteral("Twin answer")))});
+    SyncState st;
+    st.userId = twin.id;
+    st.status = UserStatus::Ok;
+    archive.writer().setSyncState(st);
 }
 
 } // namespace ledger::uitest

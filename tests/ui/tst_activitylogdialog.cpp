@@ -1,6 +1,7 @@
 // Help → Activity log: the table (time, operator, action, details), its filters (text, date
 // range, action), the verification on opening and the banner that names the entry that fails.
 // LEDGER_TEST_SCREENSHOT_DIR=DIR saves both states as PNGs (for docs/screenshots/).
+#include "SqlFile.h"
 #include "TestSupport.h"
 #include "app/archive/ActivityLog.h"
 #include "app/archive/Archive.h"
@@ -151,16 +152,12 @@ private slots:
     {
         const QString copy = test::tempDir() + u"/tampered.sqlite"_s;
         QVERIFY(QFile::copy(m_path, copy));
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tamper"_s);
-            db.setDatabaseName(copy);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(u"DROP TRIGGER activity_log_no_update"_s));
-            QVERIFY(q.exec(u"UPDATE activity_log SET details = replace(details, 'escalated', 'cleared') WHERE seq = 5"_s));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(u"tamper"_s);
+        QString error;
+        QVERIFY2(test::execSql(copy,
+                               {u"DROP TRIGGER activity_log_no_update"_s,
+                                u"UPDATE activity_log SET details = replace(details, 'escalated', 'cleared') WHERE seq = 5"_s},
+                               &error),
+                 qPrintable(error));
         Archive a;
         QVERIFY(a.open(copy));
         gui::ActivityLogDialog dialog(a);

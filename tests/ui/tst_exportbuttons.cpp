@@ -33,20 +33,10 @@ const QByteArray kBom("\xEF\xBB\xBF");
 
 QList<QByteArray> readLines(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QByteArray all = f.readAll();
+    const QByteArray all = test::readFile(path);
     if (!all.startsWith(kBom))
         return {};
-    all = all.mid(3);
-    QList<QByteArray> lines = all.split('\n');
-    if (!lines.isEmpty() && lines.last().isEmpty())
-        lines.removeLast();
-    for (QByteArray &l : lines)
-        if (l.endsWith('\r'))
-            l.chop(1);
-    return lines;
+    return test::splitLines(all.mid(3));
 }
 
 // An archive of its own with `turns` prompt/response pairs of one user (enough rows for the
@@ -94,22 +84,25 @@ class TestExportButtons : public QObject {
         return *finished && done.first().at(0).toBool();
     }
 
+    // Shows `tab` and starts Export view into `fileName` in a temporary folder; the file's path.
+    static QString exportViewOf(MainWindow &w, Workspace::Tab tab, const QString &fileName)
+    {
+        w.workspace()->setCurrentTab(tab);
+        const QString path = QDir(test::tempDir()).filePath(fileName);
+        Dialogs::setNextSaveFileName(path);
+        w.exportView();
+        return path;
+    }
+
 private slots:
     void initTestCase()
     {
         test::isolateEnvironment();
         uitest::clearSettings();
-        ProfileStore store;
-        Profile p;
-        p.name = QStringLiteral("Contoso test");
-        p.connection.tenant = QStringLiteral("contoso.onmicrosoft.com");
-        p.connection.clientId = QStringLiteral("11111111-2222-3333-4444-555555555555");
-        m_profileId = store.save(p).id;
+        m_profileId = uitest::saveTestProfile();
         Archive archive;
-        const QString path = Archive::defaultPath(m_profileId);
-        QDir().mkpath(QFileInfo(path).absolutePath());
         QString error;
-        QVERIFY2(archive.open(path, &error), qPrintable(error));
+        QVERIFY2(uitest::openProfileArchive(archive, m_profileId, &error), qPrintable(error));
         m_expected = uitest::fillArchive(archive);
         archive.close();
     }
@@ -140,10 +133,7 @@ private slots:
 
         // Users (the status filter is part of the view).
         w.workspace()->filterBar()->reset();
-        w.workspace()->setCurrentTab(Workspace::UsersTab);
-        const QString users = QDir(test::tempDir()).filePath(QStringLiteral("view-users.csv"));
-        Dialogs::setNextSaveFileName(users);
-        w.exportView();
+        const QString users = exportViewOf(w, Workspace::UsersTab, QStringLiteral("view-users.csv"));
         QVERIFY(done.wait(30000));
         lines = readLines(users);
         QCOMPARE(lines.value(0), QByteArray("user_id,display_name,user_principal_name,mail,department,job_title,account_enabled,"
@@ -151,10 +141,7 @@ private slots:
         QCOMPARE(lines.size(), m_expected.users + 1);
 
         // Sessions.
-        w.workspace()->setCurrentTab(Workspace::SessionsTab);
-        const QString sessions = QDir(test::tempDir()).filePath(QStringLiteral("view-sessions.csv"));
-        Dialogs::setNextSaveFileName(sessions);
-        w.exportView();
+        const QString sessions = exportViewOf(w, Workspace::SessionsTab, QStringLiteral("view-sessions.csv"));
         QVERIFY(done.wait(30000));
         lines = readLines(sessions);
         QCOMPARE(lines.value(0), QByteArray("user_id,user_principal_name,user_display_name,session_id,app,app_class,started_utc,"

@@ -33,7 +33,7 @@ private slots:
         test::isolateEnvironment();
         uitest::clearSettings();
         QString error;
-        QVERIFY2(m_archive.open(QDir(test::tempDir()).filePath(QStringLiteral("filter.sqlite")), &error), qPrintable(error));
+        QVERIFY2(uitest::openTempArchive(m_archive, QStringLiteral("filter.sqlite"), &error), qPrintable(error));
         m_expected = uitest::fillArchive(m_archive);
     }
 

@@ -2,6 +2,7 @@
 // and search syntax errors with the help popup; the findings columns of the three tables; the
 // conversation view marks the found ranges (with a masked tooltip). Screenshots in the temp dir.
 #include "TestPalettes.h"
+#include "Fixtures.h"
 #include "TestSupport.h"
 #include "app/archive/Archive.h"
 #include "ui/conversation/ConversationView.h"
@@ -40,14 +41,9 @@ QString shot(const QString &name)
 
 Interaction make(const QString &id, const QString &type, int minute, const QString &text)
 {
-    QJsonObject o{{u"id"_s, id},
-                  {u"sessionId"_s, u"s1"_s},
-                  {u"requestId"_s, u"r1"_s},
-                  {u"appClass"_s, u"IPM.SkypeTeams.Message.Copilot.BizChat"_s},
-                  {u"interactionType"_s, type},
-                  {u"createdDateTime"_s, QDateTime(QDate(2025, 6, 2), QTime(9, minute), Qt::UTC).toString(Qt::ISODateWithMs)},
-                  {u"body"_s, QJsonObject{{u"contentType"_s, u"text"_s}, {u"content"_s, text}}}};
-    return Interaction::fromRaw(u"alice"_s, QJsonDocument(o).toJson(QJsonDocument::Compact));
+    return test::interactionOf(u"alice"_s, test::interactionJson(id, u"s1"_s, u"r1"_s, u"IPM.SkypeTeams.Message.Copilot.BizChat"_s,
+                                                                 type, QDateTime(QDate(2025, 6, 2), QTime(9, minute), Qt::UTC),
+                                                                 u"text"_s, text));
 }
 
 } // namespace

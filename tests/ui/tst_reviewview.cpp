@@ -2,6 +2,7 @@
 // (J/K, F/E/C/U, N, A) recording decisions through ReviewStore, counts per status, the filters
 // by status, case, user and detector, "Draw sample" adding to the queue; the review columns and
 // the Review filter of the Prompts and Sessions tabs; the Review tab in the workspace.
+#include "Fixtures.h"
 #include "TestSupport.h"
 #include "app/archive/ActivityLog.h"
 #include "app/archive/Archive.h"
@@ -37,14 +38,10 @@ namespace {
 Interaction make(const QString &user, const QString &id, const QString &type, const QString &session, int day, int minute,
                  const QString &text)
 {
-    QJsonObject o{{u"id"_s, id},
-                  {u"sessionId"_s, session},
-                  {u"requestId"_s, QString(u"r-"_s + (type == u"aiResponse" ? id.chopped(1) : id))},
-                  {u"appClass"_s, u"IPM.SkypeTeams.Message.Copilot.BizChat"_s},
-                  {u"interactionType"_s, type},
-                  {u"createdDateTime"_s, QDateTime(QDate(2025, 6, day), QTime(9, minute), Qt::UTC).toString(Qt::ISODateWithMs)},
-                  {u"body"_s, QJsonObject{{u"contentType"_s, u"text"_s}, {u"content"_s, text}}}};
-    return Interaction::fromRaw(user, QJsonDocument(o).toJson(QJsonDocument::Compact));
+    return test::interactionOf(user, test::interactionJson(id, session, QString(u"r-"_s + (type == u"aiResponse" ? id.chopped(1) : id)),
+                                                           u"IPM.SkypeTeams.Message.Copilot.BizChat"_s, type,
+                                                           QDateTime(QDate(2025, 6, day), QTime(9, minute), Qt::UTC),
+                                                           u"text"_s, text));
 }
 
 // alice: 12 prompts on 2–6 June (one with a card number), bob: 2 prompts.

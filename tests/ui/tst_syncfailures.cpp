@@ -2,6 +2,7 @@
 // (`copilot-ledger check`, Connections → Test) for the same fault: a wrong secret with its AADSTS
 // code, an unknown tenant or client, a missing permission by name, a transport failure. Both go
 // through TenantConnection, so the window's sync signs in exactly like the check.
+#include "Fixtures.h"
 #include "TestSupport.h"
 #include "UiTestData.h"
 
@@ -53,9 +54,7 @@ private slots:
     {
         test::isolateEnvironment();
         uitest::clearSettings();
-        DemoTenantSpec spec;
-        spec.users = 12;
-        spec.interactions = 200;
+        const DemoTenantSpec spec = test::demoTenant(12, 200);
         QString error;
         env = DemoEnvironment::start(spec, {}, 0, &error);
         QVERIFY2(env, qPrintable(error));

@@ -32,7 +32,7 @@ private slots:
         test::isolateEnvironment();
         uitest::clearSettings();
         QString error;
-        QVERIFY2(m_archive.open(QDir(test::tempDir()).filePath(QStringLiteral("models.sqlite")), &error), qPrintable(error));
+        QVERIFY2(uitest::openTempArchive(m_archive, QStringLiteral("models.sqlite"), &error), qPrintable(error));
         m_expected = uitest::fillArchive(m_archive);
         QCOMPARE(m_archive.reader().countTurns({}), qint64(m_expected.turns));
     }
@@ -161,7 +161,7 @@ private slots:
         // Graph may send a null sessionId: the row must still lead to its conversation.
         Archive archive;
         QString error;
-        QVERIFY2(archive.open(QDir(test::tempDir()).filePath(QStringLiteral("nullsession.sqlite")), &error), qPrintable(error));
+        QVERIFY2(uitest::openTempArchive(archive, QStringLiteral("nullsession.sqlite"), &error), qPrintable(error));
         const QString uid = uitest::userId(1);
         const QByteArray prompt = R"({"id":"p-null-1","sessionId":null,"requestId":null,"appClass":"IPM.SkypeTeams.Message.Copilot.Word","interactionType":"userPrompt","createdDateTime":"2026-01-02T03:04:05.000Z","body":{"contentType":"text","content":"Prompt without a session"}})";
         const QByteArray response = R"({"id":"r-null-1","sessionId":null,"requestId":null,"appClass":"IPM.SkypeTeams.Message.Copilot.Word","interactionType":"aiResponse","createdDateTime":"2026-01-02T03:04:09.000Z","body":{"contentType":"text","content":"Orphan answer"}})";
@@ -211,7 +211,7 @@ private slots:
         // same prompt is still current, two rows further down, and nothing was reset.
         Archive archive;
         QString error;
-        QVERIFY2(archive.open(QDir(test::tempDir()).filePath(QStringLiteral("refresh.sqlite")), &error), qPrintable(error));
+        QVERIFY2(uitest::openTempArchive(archive, QStringLiteral("refresh.sqlite"), &error), qPrintable(error));
         uitest::fillArchive(archive);
         PromptsModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -256,7 +256,7 @@ private slots:
         // the very top of the table, new rows appear instead.
         Archive archive;
         QString error;
-        QVERIFY2(archive.open(QDir(test::tempDir()).filePath(QStringLiteral("anchor.sqlite")), &error), qPrintable(error));
+        QVERIFY2(uitest::openTempArchive(archive, QStringLiteral("anchor.sqlite"), &error), qPrintable(error));
         uitest::fillArchive(archive);
         PromptsModel model;
         model.setPageSize(10);

@@ -55,34 +55,13 @@ private slots:
     {
         test::isolateEnvironment();
         uitest::clearSettings();
-        ProfileStore store;
-        Profile p;
-        p.name = u"Contoso test"_s;
-        p.connection.tenant = u"contoso.onmicrosoft.com"_s;
-        p.connection.clientId = u"11111111-2222-3333-4444-555555555555"_s;
-        m_profileId = store.save(p).id;
+        m_profileId = uitest::saveTestProfile();
         Archive archive;
         m_archivePath = Archive::defaultPath(m_profileId);
-        QDir().mkpath(QFileInfo(m_archivePath).absolutePath());
         QString error;
-        QVERIFY2(archive.open(m_archivePath, &error), qPrintable(error));
+        QVERIFY2(uitest::openProfileArchive(archive, m_profileId, &error), qPrintable(error));
         uitest::fillArchive(archive);
-        User twin;
-        twin.id = m_twin;
-        twin.displayName = u"Adele Vance"_s;
-        twin.userPrincipalName = u"adele.vance2@contoso.test"_s;
-        archive.writer().upsertUsers({twin});
-        const QDateTime when(QDate(2026, 10, 20), QTime(10, 0), Qt::UTC);
-        const QString app = QString::fromLatin1(uitest::kWord);
-        archive.writer().insertInteractions(
-            {Interaction::fromRaw(twin.id, uitest::interactionJson(u"tw-p"_s, twin.id, u"twin-s"_s, u"tw-r"_s, app, true,
-                                                                   when, u"Twin question"_s)),
-             Interaction::fromRaw(twin.id, uitest::interactionJson(u"tw-a"_s, twin.id, u"twin-s"_s, u"tw-r"_s, app, false,
-                                                                   when.addSecs(3), u"Twin answer"_s))});
-        SyncState st;
-        st.userId = twin.id;
-        st.status = UserStatus::Ok;
-        archive.writer().setSyncState(st);
+        uitest::addTwin(archive, uitest::twinUser());
         archive.close();
     }
 

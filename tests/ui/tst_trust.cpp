@@ -54,19 +54,10 @@ namespace {
 
 QList<QByteArray> csvLines(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QByteArray all = f.readAll();
+    QByteArray all = test::readFile(path);
     if (all.startsWith("\xEF\xBB\xBF"))
         all = all.mid(3);
-    QList<QByteArray> lines = all.split('\n');
-    if (!lines.isEmpty() && lines.last().isEmpty())
-        lines.removeLast();
-    for (QByteArray &l : lines)
-        if (l.endsWith('\r'))
-            l.chop(1);
-    return lines;
+    return test::splitLines(all);
 }
 
 QChar mnemonicOf(const QString &text)
@@ -127,38 +118,15 @@ private slots:
         test::isolateEnvironment();
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         uitest::clearSettings();
-        ProfileStore store;
-        Profile p;
-        p.name = QStringLiteral("Contoso test");
-        p.connection.tenant = QStringLiteral("contoso.onmicrosoft.com");
-        p.connection.clientId = QStringLiteral("11111111-2222-3333-4444-555555555555");
-        m_profileId = store.save(p).id;
+        m_profileId = uitest::saveTestProfile();
         Archive archive;
-        const QString path = Archive::defaultPath(m_profileId);
-        QDir().mkpath(QFileInfo(path).absolutePath());
         QString error;
-        QVERIFY2(archive.open(path, &error), qPrintable(error));
+        QVERIFY2(uitest::openProfileArchive(archive, m_profileId, &error), qPrintable(error));
         m_expected = uitest::fillArchive(archive);
         // A second "Adele Vance" (another person, another UPN) with one conversation.
-        User twin;
-        twin.id = uitest::userId(9);
-        twin.displayName = QStringLiteral("Adele Vance");
-        twin.userPrincipalName = QStringLiteral("adele.vance2@contoso.test");
+        User twin = uitest::twinUser();
         twin.department = QStringLiteral("Sales");
-        archive.writer().upsertUsers({twin});
-        const QDateTime when(QDate(2026, 10, 20), QTime(10, 0), Qt::UTC);
-        const QString app = QString::fromLatin1(uitest::kWord);
-        archive.writer().insertInteractions(
-            {Interaction::fromRaw(twin.id, uitest::interactionJson(QStringLiteral("tw-p"), twin.id, QStringLiteral("twin-s"),
-                                                                   QStringLiteral("tw-r"), app, true, when,
-                                                                   QStringLiteral("Twin question"))),
-             Interaction::fromRaw(twin.id, uitest::interactionJson(QStringLiteral("tw-a"), twin.id, QStringLiteral("twin-s"),
-                                                                   QStringLiteral("tw-r"), app, false, when.addSecs(3),
-                                                                   QStringLiteral("Twin answer")))});
-        SyncState st;
-        st.userId = twin.id;
-        st.status = UserStatus::Ok;
-        archive.writer().setSyncState(st);
+        uitest::addTwin(archive, twin);
         archive.close();
     }
 
