@@ -85,6 +85,20 @@ QStringList defaultUserFields()
             QStringLiteral("id")};
 }
 
+// The user fields the request's $select names (defaultUserFields() without one: *hasSelect false).
+// Empty, with Graph's 400 answer in *refusal, when it names a property users do not have.
+QStringList selectedUserFields(const HttpRequest &request, const RequestIds &ids, bool *hasSelect, HttpResponse *refusal)
+{
+    const QString select = queryValue(request, QStringLiteral("$select"), hasSelect);
+    QString unknown;
+    const QStringList fields = *hasSelect ? parseSelect(select, &unknown) : defaultUserFields();
+    if (fields.isEmpty())
+        *refusal = graphError(400, QStringLiteral("Request_BadRequest"),
+                              QStringLiteral("Could not find a property named '%1' on type 'microsoft.graph.user'.").arg(unknown),
+                              ids);
+    return fields;
+}
+
 std::optional<int> parseTop(const QString &text)
 {
     bool ok = false;
@@ -134,15 +148,12 @@ HttpResponse DemoGraphApi::listUsers(const HttpRequest &request, const IssuedTok
         return graphError(403, QStringLiteral("Authorization_RequestDenied"),
                           QStringLiteral("Insufficient privileges to complete the operation."), ids);
     bool hasSelect = false, hasTop = false, hasSkip = false;
-    const QString select = queryValue(request, QStringLiteral("$select"), &hasSelect);
     const QString topText = queryValue(request, QStringLiteral("$top"), &hasTop);
     const QString skip = queryValue(request, QStringLiteral("$skiptoken"), &hasSkip);
-    QString unknown;
-    const QStringList fields = hasSelect ? parseSelect(select, &unknown) : defaultUserFields();
+    HttpResponse refusal;
+    const QStringList fields = selectedUserFields(request, ids, &hasSelect, &refusal);
     if (fields.isEmpty())
-        return graphError(400, QStringLiteral("Request_BadRequest"),
-                          QStringLiteral("Could not find a property named '%1' on type 'microsoft.graph.user'.").arg(unknown),
-                          ids);
+        return refusal;
     int top = 100;
     if (hasTop) {
         const auto v = parseTop(topText);
@@ -199,13 +210,10 @@ HttpResponse DemoGraphApi::getUser(const QString &idOrUpn, const HttpRequest &re
                                          "are not present.").arg(idOrUpn),
                           ids);
     bool hasSelect = false;
-    const QString select = queryValue(request, QStringLiteral("$select"), &hasSelect);
-    QString unknown;
-    const QStringList fields = hasSelect ? parseSelect(select, &unknown) : defaultUserFields();
+    HttpResponse refusal;
+    const QStringList fields = selectedUserFields(request, ids, &hasSelect, &refusal);
     if (fields.isEmpty())
-        return graphError(400, QStringLiteral("Request_BadRequest"),
-                          QStringLiteral("Could not find a property named '%1' on type 'microsoft.graph.user'.").arg(unknown),
-                          ids);
+        return refusal;
     QJsonObject o = projectUser(m_tenant.users().at(index), fields);
     o.insert(QStringLiteral("@odata.context"),
              QString(base + QStringLiteral("/v1.0/$metadata#users")
