@@ -159,6 +159,46 @@ private slots:
         QVERIFY(chart->toolTipFor(hit).isEmpty());
     }
 
+    // The charts' mouse handling (HoverChart): a hand over what a click opens, an arrow over an
+    // empty day, a left click on a bar or a user reports it, a click on nothing does not.
+    void chartsMouseHoverAndClick()
+    {
+        ActivityView view;
+        view.resize(1100, 600);
+        view.setData(knownDays(), knownUsers());
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        DailyActivityChart *chart = view.dailyChart();
+        const int word = int(view.series().appClasses.indexOf(Word));
+        const QPoint onBar = chart->segmentRect(2, word).center().toPoint();
+        const QRectF plot = chart->plotRect();
+        const QPoint emptyDay(int(plot.left() + plot.width() / 2), int(plot.bottom() - 3));
+        QCOMPARE(chart->hitTest(emptyDay).day, 1);
+
+        QTest::mouseMove(chart, onBar);
+        QTRY_COMPARE(chart->cursor().shape(), Qt::PointingHandCursor);
+        QTest::mouseMove(chart, emptyDay);
+        QTRY_COMPARE(chart->cursor().shape(), Qt::ArrowCursor);
+
+        QSignalSpy days(chart, &DailyActivityChart::dayClicked);
+        QTest::mouseClick(chart, Qt::LeftButton, {}, emptyDay);
+        QTest::mouseClick(chart, Qt::RightButton, {}, onBar);
+        QCOMPARE(days.size(), 0);
+        QTest::mouseClick(chart, Qt::LeftButton, {}, onBar);
+        QCOMPARE(days.size(), 1);
+        QCOMPARE(days.at(0).at(0).toInt(), 2);
+
+        TopUsersChart *users = view.topUsersChart();
+        QSignalSpy rows(users, &TopUsersChart::userClicked);
+        QTest::mouseMove(users, users->barRect(1).center().toPoint());
+        QTRY_COMPARE(users->cursor().shape(), Qt::PointingHandCursor);
+        QTest::mouseClick(users, Qt::LeftButton, {}, QPoint(1, 1));
+        QCOMPARE(rows.size(), 0);
+        QTest::mouseClick(users, Qt::LeftButton, {}, users->barRect(1).center().toPoint());
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.at(0).at(0).toInt(), 1);
+    }
+
     void topUsersHitTesting()
     {
         ActivityView view;

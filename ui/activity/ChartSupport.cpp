@@ -1,6 +1,8 @@
 #include "ui/activity/ChartSupport.h"
 
+#include <QEvent>
 #include <QHelpEvent>
+#include <QMouseEvent>
 #include <QToolTip>
 #include <QWidget>
 
@@ -24,6 +26,40 @@ bool showPlainToolTip(QWidget *widget, QHelpEvent *event, const QString &plainTi
                            widget);
     }
     return true;
+}
+
+bool HoverChart::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        return showPlainToolTip(this, help, toolTipAt(help->pos()));
+    }
+    return QWidget::event(event);
+}
+
+void HoverChart::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPoint pos = event->position().toPoint();
+    if (hoverAt(pos)) {
+        setCursor(clickableAt(pos) ? Qt::PointingHandCursor : Qt::ArrowCursor);
+        update();
+    }
+    QWidget::mouseMoveEvent(event);
+}
+
+void HoverChart::mouseReleaseEvent(QMouseEvent *event)
+{
+    const QPoint pos = event->position().toPoint();
+    if (event->button() == Qt::LeftButton && clickableAt(pos))
+        clickedAt(pos);
+    QWidget::mouseReleaseEvent(event);
+}
+
+void HoverChart::leaveEvent(QEvent *event)
+{
+    clearHover();
+    update();
+    QWidget::leaveEvent(event);
 }
 
 } // namespace ledger::gui

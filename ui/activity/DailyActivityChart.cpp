@@ -16,7 +16,7 @@ namespace ledger::gui {
 
 
 DailyActivityChart::DailyActivityChart(QWidget *parent)
-    : QWidget(parent)
+    : HoverChart(parent)
 {
     setMouseTracking(true);
     setAttribute(Qt::WA_OpaquePaintEvent, false);
@@ -194,40 +194,20 @@ QString DailyActivityChart::toolTipFor(const Hit &hit) const
     return tip;
 }
 
-bool DailyActivityChart::event(QEvent *event)
+bool DailyActivityChart::hoverAt(const QPoint &pos)
 {
-    if (event->type() == QEvent::ToolTip) {
-        auto *help = static_cast<QHelpEvent *>(event);
-        return showPlainToolTip(this, help, toolTipFor(hitTest(help->pos())));
-    }
-    return QWidget::event(event);
+    const Hit hit = hitTest(pos);
+    if (hit.day == m_hoverDay && hit.app == m_hoverApp)
+        return false;
+    m_hoverDay = hit.day;
+    m_hoverApp = hit.app;
+    return true;
 }
 
-void DailyActivityChart::mouseMoveEvent(QMouseEvent *event)
+bool DailyActivityChart::clickableAt(const QPoint &pos) const
 {
-    const Hit hit = hitTest(event->position().toPoint());
-    if (hit.day != m_hoverDay || hit.app != m_hoverApp) {
-        m_hoverDay = hit.day;
-        m_hoverApp = hit.app;
-        setCursor(hit.day >= 0 && m_series.dayTotals.value(hit.day) > 0 ? Qt::PointingHandCursor : Qt::ArrowCursor);
-        update();
-    }
-    QWidget::mouseMoveEvent(event);
-}
-
-void DailyActivityChart::mouseReleaseEvent(QMouseEvent *event)
-{
-    const Hit hit = hitTest(event->position().toPoint());
-    if (event->button() == Qt::LeftButton && hit.day >= 0 && m_series.dayTotals.value(hit.day) > 0)
-        emit dayClicked(hit.day);
-    QWidget::mouseReleaseEvent(event);
-}
-
-void DailyActivityChart::leaveEvent(QEvent *event)
-{
-    m_hoverDay = m_hoverApp = -1;
-    update();
-    QWidget::leaveEvent(event);
+    const Hit hit = hitTest(pos);
+    return hit.day >= 0 && m_series.dayTotals.value(hit.day) > 0;
 }
 
 void DailyActivityChart::paintEvent(QPaintEvent *)

@@ -3,12 +3,12 @@
 // date labels, hover highlight and tooltip (day, app, count). Geometry is computed on resize /
 // new data and cached; paintEvent only draws.
 #include "app/archive/ActivitySeries.h"
+#include "ui/activity/ChartSupport.h"
 #include <QRectF>
-#include <QWidget>
 
 namespace ledger::gui {
 
-class DailyActivityChart : public QWidget {
+class DailyActivityChart : public HoverChart {
     Q_OBJECT
 public:
     explicit DailyActivityChart(QWidget *parent = nullptr);
@@ -32,12 +32,13 @@ signals:
     void dayClicked(int day);   // index into series().days
 
 protected:
-    void mouseReleaseEvent(QMouseEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
-    void mouseMoveEvent(QMouseEvent *event) override;
-    void leaveEvent(QEvent *event) override;
-    bool event(QEvent *event) override;
+    QString toolTipAt(const QPoint &pos) const override { return toolTipFor(hitTest(pos)); }
+    bool hoverAt(const QPoint &pos) override;
+    void clearHover() override { m_hoverDay = m_hoverApp = -1; }
+    bool clickableAt(const QPoint &pos) const override;
+    void clickedAt(const QPoint &pos) override { emit dayClicked(hitTest(pos).day); }
 
 private:
     void relayout();

@@ -15,7 +15,7 @@ namespace ledger::gui {
 
 
 TopUsersChart::TopUsersChart(QWidget *parent)
-    : QWidget(parent)
+    : HoverChart(parent)
 {
     setMouseTracking(true);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -108,39 +108,13 @@ QString TopUsersChart::toolTipFor(int row) const
     return nameOf(row) + u'\n' + (u.count == 1 ? tr("1 interaction") : tr("%1 interactions").arg(count));
 }
 
-bool TopUsersChart::event(QEvent *event)
+bool TopUsersChart::hoverAt(const QPoint &pos)
 {
-    if (event->type() == QEvent::ToolTip) {
-        auto *help = static_cast<QHelpEvent *>(event);
-        return showPlainToolTip(this, help, toolTipFor(hitTest(help->pos())));
-    }
-    return QWidget::event(event);
-}
-
-void TopUsersChart::mouseMoveEvent(QMouseEvent *event)
-{
-    const int row = hitTest(event->position().toPoint());
-    if (row != m_hover) {
-        m_hover = row;
-        setCursor(row >= 0 ? Qt::PointingHandCursor : Qt::ArrowCursor);
-        update();
-    }
-    QWidget::mouseMoveEvent(event);
-}
-
-void TopUsersChart::mouseReleaseEvent(QMouseEvent *event)
-{
-    const int row = hitTest(event->position().toPoint());
-    if (event->button() == Qt::LeftButton && row >= 0)
-        emit userClicked(row);
-    QWidget::mouseReleaseEvent(event);
-}
-
-void TopUsersChart::leaveEvent(QEvent *event)
-{
-    m_hover = -1;
-    update();
-    QWidget::leaveEvent(event);
+    const int row = hitTest(pos);
+    if (row == m_hover)
+        return false;
+    m_hover = row;
+    return true;
 }
 
 void TopUsersChart::paintEvent(QPaintEvent *)

@@ -3,12 +3,12 @@
 // tooltip. Geometry cached on resize / new data.
 #include "app/archive/ArchiveTypes.h"
 #include <QList>
+#include "ui/activity/ChartSupport.h"
 #include <QRectF>
-#include <QWidget>
 
 namespace ledger::gui {
 
-class TopUsersChart : public QWidget {
+class TopUsersChart : public HoverChart {
     Q_OBJECT
 public:
     explicit TopUsersChart(QWidget *parent = nullptr);
@@ -28,12 +28,13 @@ signals:
     void userClicked(int row);
 
 protected:
-    void mouseReleaseEvent(QMouseEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
-    void mouseMoveEvent(QMouseEvent *event) override;
-    void leaveEvent(QEvent *event) override;
-    bool event(QEvent *event) override;
+    QString toolTipAt(const QPoint &pos) const override { return toolTipFor(hitTest(pos)); }
+    bool hoverAt(const QPoint &pos) override;
+    void clearHover() override { m_hover = -1; }
+    bool clickableAt(const QPoint &pos) const override { return hitTest(pos) >= 0; }
+    void clickedAt(const QPoint &pos) override { emit userClicked(hitTest(pos)); }
 
 private:
     void relayout();
