@@ -172,85 +172,77 @@ struct Run {
         return true;
     }
 
-    qint64 prompts(QIODevice *dev, const ArchiveFilter &f, bool guard)
+    // One CSV file: its byte order mark, its header, then the rows `stream` hands to its `write`
+    // (false from write: a failed write or a cancel, stop); `stream` returns whether it could
+    // read. -1 on a failure (said in `error`: readError, or "Reading the archive failed") or a
+    // cancel; else the number of rows.
+    template <typename Stream>
+    qint64 csvFile(QIODevice *dev, bool guard, const QString &name, const QStringList &header, Stream stream,
+                   const std::function<QString()> &readError = {})
     {
         CsvWriter w(dev, guard);
         w.writeBom();
-        bool ok = w.writeRow(Exporter::promptsHeader());
-        const auto row = [&](const TurnRow &t) {
-            return (ok = w.writeRow(pseudonymized(pseudo, promptCells(t), t.userId, {0, 1, 2}))) && tick();
-        };
-        const bool read = ok && (order ? inViewOrder<TurnRow>(ArchiveView::Turns, f, &ArchiveReader::turnsByKeys, row)
-                                       : archive.reader().forEachTurn(f, row));
+        bool ok = w.writeRow(header);
+        const auto write = [&](const QStringList &cells) { return (ok = w.writeRow(cells)) && tick(); };
+        const bool read = ok && stream(write);
         if (!ok)
-            writeFailed(dev, kPrompts);
+            writeFailed(dev, name);
+        else if (!read && readError)
+            error = readError();
         else if (!read)
             readFailed();
         return ok && read && !cancelled ? w.rowsWritten() - 1 : -1;
+    }
+    using RowWrite = std::function<bool(const QStringList &)>;
+
+    qint64 prompts(QIODevice *dev, const ArchiveFilter &f, bool guard)
+    {
+        return csvFile(dev, guard, kPrompts, Exporter::promptsHeader(), [&](const RowWrite &write) {
+            const auto row = [&](const TurnRow &t) { return write(pseudonymized(pseudo, promptCells(t), t.userId, {0, 1, 2})); };
+            return order ? inViewOrder<TurnRow>(ArchiveView::Turns, f, &ArchiveReader::turnsByKeys, row)
+                         : archive.reader().forEachTurn(f, row);
+        });
     }
     qint64 sessions(QIODevice *dev, const ArchiveFilter &f, bool guard)
     {
-        CsvWriter w(dev, guard);
-        w.writeBom();
-        bool ok = w.writeRow(Exporter::sessionsHeader());
-        const auto row = [&](const SessionRow &s) {
-            return (ok = w.writeRow(pseudonymized(pseudo, sessionCells(s), s.userId, {0, 1, 2}))) && tick();
-        };
-        const bool read = ok && (order ? inViewOrder<SessionRow>(ArchiveView::Sessions, f, &ArchiveReader::sessionsByKeys, row)
-                                       : archive.reader().forEachSession(f, row));
-        if (!ok)
-            writeFailed(dev, kSessions);
-        else if (!read)
-            readFailed();
-        return ok && read && !cancelled ? w.rowsWritten() - 1 : -1;
+        return csvFile(dev, guard, kSessions, Exporter::sessionsHeader(), [&](const RowWrite &write) {
+            const auto row = [&](const SessionRow &s) { return write(pseudonymized(pseudo, sessionCells(s), s.userId, {0, 1, 2})); };
+            return order ? inViewOrder<SessionRow>(ArchiveView::Sessions, f, &ArchiveReader::sessionsByKeys, row)
+                         : archive.reader().forEachSession(f, row);
+        });
     }
     qint64 users(QIODevice *dev, const ArchiveFilter &f, bool guard)
     {
-        CsvWriter w(dev, guard);
-        w.writeBom();
-        bool ok = w.writeRow(Exporter::usersHeader());
-        for (const UserRow &r : archive.reader().users(syncedUsersFilter(f), order ? *order : SortSpec{UserRow::Upn, Qt::AscendingOrder})) {
-            if (!(ok = w.writeRow(pseudonymized(pseudo, userCells(r), r.user.id, {0, 1, 2, 3}))) || !tick())
-                break;
-        }
-        if (!ok)
-            writeFailed(dev, kUsers);
-        return ok && !cancelled ? w.rowsWritten() - 1 : -1;
+        return csvFile(dev, guard, kUsers, Exporter::usersHeader(), [&](const RowWrite &write) {
+            const SortSpec sort = order ? *order : SortSpec{UserRow::Upn, Qt::AscendingOrder};
+            for (const UserRow &r : archive.reader().users(syncedUsersFilter(f), sort))
+                if (!write(pseudonymized(pseudo, userCells(r), r.user.id, {0, 1, 2, 3})))
+                    break;
+            return true;   // a few thousand rows, read before the first is written
+        });
     }
     qint64 findings(QIODevice *dev, const ArchiveFilter &f, bool guard)
     {
-        CsvWriter w(dev, guard);
-        w.writeBom();
-        bool ok = w.writeRow(findingsHeader());
-        const bool read = ok && archive.findings().forEachFinding(f, [&](const FindingRow &r) {
-            return (ok = w.writeRow(pseudonymized(pseudo, findingCells(r), r.userId, {1, 2}))) && tick();
+        return csvFile(dev, guard, kFindings, findingsHeader(), [&](const RowWrite &write) {
+            return archive.findings().forEachFinding(f, [&](const FindingRow &r) {
+                return write(pseudonymized(pseudo, findingCells(r), r.userId, {1, 2}));
+            });
         });
-        if (!ok)
-            writeFailed(dev, kFindings);
-        else if (!read)
-            readFailed();
-        return ok && read && !cancelled ? w.rowsWritten() - 1 : -1;
     }
     // reviews.csv: one row per reviewed turn in scope (review/ReviewStore.h forEachReviewedTurn).
     qint64 reviews(QIODevice *dev, const ArchiveFilter &f, bool guard)
     {
-        CsvWriter w(dev, guard);
-        w.writeBom();
-        bool ok = w.writeRow(Exporter::reviewsHeader());
         const ReviewStore store(archive);
-        const bool read = ok && store.forEachReviewedTurn(f, [&](const ReviewStore::ExportRow &r) {
-            QStringList cells{r.interactionId, r.sessionId, r.userPrincipalName, r.status, r.cases, r.note,
-                              r.reviewedBy, formatUtc(r.reviewedUtc)};
-            cells = pseudonymized(pseudo, cells, r.userId, {2});
-            if (pseudo && pseudo->isActive())
-                cells[6] = pseudo->reviewerPseudonym(r.reviewedBy);
-            return (ok = w.writeRow(cells)) && tick();
-        });
-        if (!ok)
-            writeFailed(dev, kReviews);
-        else if (!read)
-            error = u"Reading the reviews failed: "_s + store.lastError();
-        return ok && read && !cancelled ? w.rowsWritten() - 1 : -1;
+        return csvFile(dev, guard, kReviews, Exporter::reviewsHeader(), [&](const RowWrite &write) {
+            return store.forEachReviewedTurn(f, [&](const ReviewStore::ExportRow &r) {
+                QStringList cells{r.interactionId, r.sessionId, r.userPrincipalName, r.status, r.cases, r.note,
+                                  r.reviewedBy, formatUtc(r.reviewedUtc)};
+                cells = pseudonymized(pseudo, cells, r.userId, {2});
+                if (pseudo && pseudo->isActive())
+                    cells[6] = pseudo->reviewerPseudonym(r.reviewedBy);
+                return write(cells);
+            });
+        }, [&store] { return u"Reading the reviews failed: "_s + store.lastError(); });
     }
     // Sees every interaction written to interactions.jsonl with its line number (1-based), e.g.
     // the transcripts; false stops the export (with `error` set).
