@@ -252,16 +252,22 @@ QString ArchiveSql::turnInCase(const QString &t, const QString &name)
         + u".session_key)))"_s;
 }
 
-void ArchiveSql::turnConditions(const ArchiveFilter &f, bool withText)
+void ArchiveSql::rangeAppsUsers(const ArchiveFilter &f, const QString &endColumn, const QString &startColumn,
+                                const QString &alias)
 {
     if (f.from.isValid())
-        add(u"t.time >= ?"_s, {f.from.toMSecsSinceEpoch()});
+        add(endColumn + u" >= ?"_s, {f.from.toMSecsSinceEpoch()});
     if (f.to.isValid())
-        add(u"t.time < ?"_s, {f.to.toMSecsSinceEpoch()});
+        add(startColumn + u" < ?"_s, {f.to.toMSecsSinceEpoch()});
     if (!f.appClasses.isEmpty())
-        m_conds << inList(u"t.app_class"_s, f.appClasses);
+        m_conds << inList(alias + u".app_class"_s, f.appClasses);
     if (!f.userIds.isEmpty())
-        m_conds << inList(u"t.user_id"_s, f.userIds);
+        m_conds << inList(alias + u".user_id"_s, f.userIds);
+}
+
+void ArchiveSql::turnConditions(const ArchiveFilter &f, bool withText)
+{
+    rangeAppsUsers(f, u"t.time"_s, u"t.time"_s, u"t"_s);
     if (withText && !f.text.trimmed().isEmpty()) {
         const QString c = textCondition(u"t"_s, f.text);
         if (!c.isEmpty())
@@ -275,14 +281,7 @@ void ArchiveSql::turnConditions(const ArchiveFilter &f, bool withText)
 void ArchiveSql::sessionConditions(const ArchiveFilter &f)
 {
     // A session is in a date range when it overlaps it: ended >= from and started < to.
-    if (f.from.isValid())
-        add(u"s.ended >= ?"_s, {f.from.toMSecsSinceEpoch()});
-    if (f.to.isValid())
-        add(u"s.started < ?"_s, {f.to.toMSecsSinceEpoch()});
-    if (!f.appClasses.isEmpty())
-        m_conds << inList(u"s.app_class"_s, f.appClasses);
-    if (!f.userIds.isEmpty())
-        m_conds << inList(u"s.user_id"_s, f.userIds);
+    rangeAppsUsers(f, u"s.ended"_s, u"s.started"_s, u"s"_s);
     if (!f.text.trimmed().isEmpty()) {
         const QString c = textCondition(u"t"_s, f.text);
         if (!c.isEmpty())
@@ -295,14 +294,7 @@ void ArchiveSql::sessionConditions(const ArchiveFilter &f)
 
 void ArchiveSql::interactionConditions(const ArchiveFilter &f)
 {
-    if (f.from.isValid())
-        add(u"i.created >= ?"_s, {f.from.toMSecsSinceEpoch()});
-    if (f.to.isValid())
-        add(u"i.created < ?"_s, {f.to.toMSecsSinceEpoch()});
-    if (!f.appClasses.isEmpty())
-        m_conds << inList(u"i.app_class"_s, f.appClasses);
-    if (!f.userIds.isEmpty())
-        m_conds << inList(u"i.user_id"_s, f.userIds);
+    rangeAppsUsers(f, u"i.created"_s, u"i.created"_s, u"i"_s);
     if (!f.text.trimmed().isEmpty()) {
         const QString c = textCondition(u"t"_s, f.text);
         if (!c.isEmpty())

@@ -53,6 +53,9 @@ public:
     QString turnInCase(const QString &turnAlias, const QString &name);
 
 private:
+    // The filter's date range (a row is in it when endColumn >= from and startColumn < to), apps
+    // and users, on the table `alias` (its app_class and user_id columns).
+    void rangeAppsUsers(const ArchiveFilter &f, const QString &endColumn, const QString &startColumn, const QString &alias);
     QString inList(const QString &column, const QStringList &values);
     QString textCondition(const QString &turnAlias, const QString &text);
     // EXISTS (a finding of the spec in the interactions `interactions` of user `user`).
