@@ -44,6 +44,15 @@ QList<UserActivity> knownUsers()
     return {{u"u2"_s, u"Megan Bowen"_s, 4}, {u"u1"_s, u"Adele Vance"_s, 7}, {u"u3"_s, QString(), 0}};
 }
 
+// The view over the known data set, shown (both charts laid out) at `size`.
+bool showKnown(ActivityView &view, QSize size = QSize(1100, 600))
+{
+    view.resize(size);
+    view.setData(knownDays(), knownUsers());
+    view.show();
+    return QTest::qWaitForWindowExposed(&view);
+}
+
 } // namespace
 
 class tst_ActivityView : public QObject {
@@ -115,10 +124,7 @@ private slots:
     void hoverHitTestingReturnsTheRightBar()
     {
         ActivityView view;
-        view.resize(1100, 600);
-        view.setData(knownDays(), knownUsers());
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(showKnown(view));
         DailyActivityChart *chart = view.dailyChart();
         QVERIFY(!chart->plotRect().isEmpty());
 
@@ -164,10 +170,7 @@ private slots:
     void chartsMouseHoverAndClick()
     {
         ActivityView view;
-        view.resize(1100, 600);
-        view.setData(knownDays(), knownUsers());
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(showKnown(view));
         DailyActivityChart *chart = view.dailyChart();
         const int word = int(view.series().appClasses.indexOf(Word));
         const QPoint onBar = chart->segmentRect(2, word).center().toPoint();
@@ -202,10 +205,7 @@ private slots:
     void topUsersHitTesting()
     {
         ActivityView view;
-        view.resize(1100, 600);
-        view.setData(knownDays(), knownUsers());
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(showKnown(view));
         TopUsersChart *users = view.topUsersChart();
         const QRectF first = users->barRect(0), second = users->barRect(1);
         QVERIFY(!first.isEmpty());
@@ -222,10 +222,7 @@ private slots:
     void savePngWritesAnImageOfTheRightSize()
     {
         ActivityView view;
-        view.resize(1000, 560);
-        view.setData(knownDays(), knownUsers());
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(showKnown(view, QSize(1000, 560)));
         const QString path = ledger::test::tempDir() + u"/activity.png"_s;
         QSignalSpy saved(&view, &ActivityView::pngSaved);
         QVERIFY2(view.savePng(path), qPrintable(view.lastError()));
