@@ -26,6 +26,7 @@ namespace {
 
 // Stored codes (the findings table): kind 0 sensitive / 1 watchlist; location 0/1/2.
 int kindCode(FindingKind k) { return k == FindingKind::Watchlist ? 1 : 0; }
+QString kindName(int code) { return code == 1 ? u"watchlist"_s : u"sensitive"_s; }   // findings.csv "kind"
 int locationCode(FindingLocation l) { return l == FindingLocation::Prompt ? 0 : l == FindingLocation::Response ? 1 : 2; }
 FindingLocation locationFromCode(int c)
 {
@@ -386,7 +387,7 @@ bool FindingsStore::forEachFinding(const ArchiveFilter &f, const std::function<b
         r.userPrincipalName = q.value(2).toString();
         r.appClass = q.value(3).toString();
         r.created = timeFromValue(q.value(4));
-        r.kind = q.value(5).toInt() == 1 ? u"watchlist"_s : u"sensitive"_s;
+        r.kind = kindName(q.value(5).toInt());
         r.detector = q.value(6).toString();
         r.location = detect::findingLocationKey(locationFromCode(q.value(7).toInt()));
         r.match = q.value(8).toString();
@@ -453,7 +454,6 @@ QString seriesConditions(ArchiveSql &w, const ArchiveFilter &f, const QStringLis
 
 QList<DayFindings> FindingsStore::findingsByDay(const ArchiveFilter &f) const
 {
-    QList<DayFindings> out;
     ArchiveSql w(d->fullText);
     const QString where = seriesConditions(w, f, {});
     QSqlQuery q(d->db);
@@ -463,17 +463,14 @@ QList<DayFindings> FindingsStore::findingsByDay(const ArchiveFilter &f) const
               + where + (where.isEmpty() ? u" WHERE"_s : u" AND"_s)
               + u" i.created IS NOT NULL GROUP BY day, fd.kind, fd.detector ORDER BY day, fd.kind, fd.detector"_s);
     w.bindTo(q);
-    if (!d->exec(q, u"Reading the findings per day"_s))
-        return out;
-    while (q.next()) {
+    return d->rows(q, u"Reading the findings per day"_s, [](const QSqlQuery &row) {
         DayFindings r;
-        r.day = QDate(1970, 1, 1).addDays(q.value(0).toLongLong());
-        r.kind = q.value(1).toInt() == 1 ? u"watchlist"_s : u"sensitive"_s;
-        r.detector = q.value(2).toString();
-        r.count = q.value(3).toLongLong();
-        out << r;
-    }
-    return out;
+        r.day = QDate(1970, 1, 1).addDays(row.value(0).toLongLong());
+        r.kind = kindName(row.value(1).toInt());
+        r.detector = row.value(2).toString();
+        r.count = row.value(3).toLongLong();
+        return r;
+    });
 }
 
 QList<UserActivity> FindingsStore::topFindingUsers(const ArchiveFilter &f, const QStringList &keys, int limit) const
