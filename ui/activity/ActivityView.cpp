@@ -226,15 +226,20 @@ void ActivityView::setData(const QList<DayActivity> &days, const QList<UserActiv
                            const QDate &last)
 {
     m_series = ActivitySeries::compute(days, users, first, last);
-    m_users->setCountingFindings(false);
+    showSeries(false, tr("No Copilot interactions match the current filter."));
+    updateSummary();
+}
+
+void ActivityView::showSeries(bool findings, const QString &nothingMatches)
+{
     m_daily->setSeries(m_series);
+    m_users->setCountingFindings(findings);
     m_users->setUsers(m_series.topUsers);
     const bool empty = m_series.total == 0;
-    m_empty->setText(m_archive && m_archive->isOpen() ? tr("No Copilot interactions match the current filter.")
+    m_empty->setText(m_archive && m_archive->isOpen() ? nothingMatches
                                                        : tr("No activity to show yet. Open an archive or run a sync."));
     m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_empty) : m_canvas);
     m_save->setEnabled(!empty);
-    updateSummary();
 }
 
 void ActivityView::setFindingsData(const QList<DayFindings> &days, const QList<UserActivity> &users, const QDate &first,
@@ -251,14 +256,7 @@ void ActivityView::setFindingsData(const QList<DayFindings> &days, const QList<U
         if (key.startsWith(QLatin1String("sensitive:")))
             m_series.appNames[i] = detectorLabel(key.mid(10));
     }
-    m_daily->setSeries(m_series);
-    m_users->setCountingFindings(true);
-    m_users->setUsers(m_series.topUsers);
-    const bool empty = m_series.total == 0;
-    m_empty->setText(m_archive && m_archive->isOpen() ? tr("No findings match the current filter and the chosen detectors and watchlists.")
-                                                       : tr("No activity to show yet. Open an archive or run a sync."));
-    m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_empty) : m_canvas);
-    m_save->setEnabled(!empty);
+    showSeries(true, tr("No findings match the current filter and the chosen detectors and watchlists."));
     updateSeriesMenu();
     updateTitles();
     updateSummary();

@@ -87,6 +87,9 @@ protected:
 private:
     void saveWithDialog();
     void updateSummary();
+    // Shows m_series in both charts (counting findings or interactions), or the empty page with
+    // `nothingMatches` (with an archive open) when it has nothing.
+    void showSeries(bool findings, const QString &nothingMatches);
     qreal pngScale() const;
     int pngHeadingHeight() const;
 
