@@ -63,27 +63,27 @@ Workspace::Workspace(QWidget *parent)
     m_prompts = new PromptsModel(this);
     m_highlight = new HighlightDelegate(this);
 
-    m_usersView = new LedgerTableView(QStringLiteral("tables/users"), m_tabs);
-    m_usersView->setObjectName(QStringLiteral("usersView"));
-    m_usersView->setAccessibleName(tr("Users"));
-    m_usersView->setDefaultSort(int(UserRow::Name), Qt::AscendingOrder);
-    m_usersView->setDefaultWidths({12, 16, 9, 10, 5, 9, 7, 6, 17});
-    m_usersView->setModel(m_users);
-    m_sessionsView = new LedgerTableView(QStringLiteral("tables/sessions"), m_tabs);
-    m_sessionsView->setObjectName(QStringLiteral("sessionsView"));
-    m_sessionsView->setAccessibleName(tr("Sessions"));
-    m_sessionsView->setDefaultSort(int(SessionRow::Started), Qt::DescendingOrder);
-    m_sessionsView->setDefaultWidths({11, 9, 15, 15, 5, 26, 6, 8, 12, 8});
+    // One table view: its settings key (column widths and order), names, first sort, default
+    // column widths (in "M" widths) and model.
+    const auto tableView = [this](const QString &key, const QString &name, const QString &accessible, int sortColumn,
+                                  Qt::SortOrder order, const QList<int> &widths, QAbstractItemModel *model) {
+        auto *view = new LedgerTableView(QStringLiteral("tables/") + key, m_tabs);
+        view->setObjectName(name);
+        view->setAccessibleName(accessible);
+        view->setDefaultSort(sortColumn, order);
+        view->setDefaultWidths(widths);
+        view->setModel(model);
+        return view;
+    };
+    m_usersView = tableView(QStringLiteral("users"), QStringLiteral("usersView"), tr("Users"), int(UserRow::Name), Qt::AscendingOrder,
+                            {12, 16, 9, 10, 5, 9, 7, 6, 17}, m_users);
+    m_sessionsView = tableView(QStringLiteral("sessions"), QStringLiteral("sessionsView"), tr("Sessions"), int(SessionRow::Started),
+                               Qt::DescendingOrder, {11, 9, 15, 15, 5, 26, 6, 8, 12, 8}, m_sessions);
     m_sessionsView->setItemDelegate(m_highlight);
-    m_sessionsView->setModel(m_sessions);
     m_sessionsView->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_promptsView = new LedgerTableView(QStringLiteral("tables/prompts"), m_tabs);
-    m_promptsView->setObjectName(QStringLiteral("promptsView"));
-    m_promptsView->setAccessibleName(tr("Prompts"));
-    m_promptsView->setDefaultSort(int(TurnRow::Time), Qt::DescendingOrder);
-    m_promptsView->setDefaultWidths({13, 10, 7, 20, 20, 5, 7, 10, 7});
+    m_promptsView = tableView(QStringLiteral("prompts"), QStringLiteral("promptsView"), tr("Prompts"), int(TurnRow::Time), Qt::DescendingOrder,
+                              {13, 10, 7, 20, 20, 5, 7, 10, 7}, m_prompts);
     m_promptsView->setItemDelegate(m_highlight);
-    m_promptsView->setModel(m_prompts);
 
     m_tabs->addTab(m_usersView, themedIcon(QStringLiteral("users")), tr("&Users"));
     // "S&essions": Alt+S is the Sync menu.
