@@ -28,15 +28,21 @@ void UserChain::start()
     startPager(m_params.useFilter);
 }
 
+// Stops the pager of this chain, if any, and forgets it (it deletes itself later).
+void UserChain::dropPager()
+{
+    if (!m_pager)
+        return;
+    m_pager->disconnect(this);
+    m_pager->cancel();
+    m_pager->deleteLater();
+    m_pager = nullptr;
+}
+
 void UserChain::cancel()
 {
     m_cancelled = true;
-    if (m_pager) {
-        m_pager->disconnect(this);
-        m_pager->cancel();
-        m_pager->deleteLater();
-        m_pager = nullptr;
-    }
+    dropPager();
 }
 
 void UserChain::startPager(bool withFilter)
@@ -127,12 +133,7 @@ void UserChain::finish(bool failed)
         return;
     m_done = true;
     m_failed = failed;
-    if (m_pager) {
-        m_pager->disconnect(this);
-        m_pager->cancel();
-        m_pager->deleteLater();
-        m_pager = nullptr;
-    }
+    dropPager();
     emit finished();
 }
 

@@ -52,6 +52,7 @@ signals:
 
 private:
     void startPager(bool withFilter);
+    void dropPager();
     void onPage(const GraphPage &page);
     void onPagerFinished();
     void finish(bool failed);
