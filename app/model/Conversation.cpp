@@ -9,6 +9,20 @@ namespace ledger {
 
 namespace {
 
+// Appends i to the group of `key`; a new key starts a new group (groups keep the order of their
+// first interaction).
+void addToGroup(QHash<QString, int> &index, QList<QList<const Interaction *>> &groups, const QString &key,
+                const Interaction *i)
+{
+    const auto it = index.constFind(key);
+    if (it == index.constEnd()) {
+        index.insert(key, int(groups.size()));
+        groups.append({i});
+    } else {
+        groups[it.value()].append(i);
+    }
+}
+
 bool earlier(const Interaction *a, const Interaction *b)
 {
     const qint64 ta = a->created.isValid() ? a->created.toMSecsSinceEpoch() : 0;
@@ -71,14 +85,7 @@ QList<Turn> buildTurns(const QList<Interaction> &interactions)
             groups.append({&i});
             continue;
         }
-        const QString key = i.userId + QChar(0x1F) + i.sessionId + QChar(0x1F) + i.requestId;
-        const auto it = groupIndex.constFind(key);
-        if (it == groupIndex.constEnd()) {
-            groupIndex.insert(key, int(groups.size()));
-            groups.append({&i});
-        } else {
-            groups[it.value()].append(&i);
-        }
+        addToGroup(groupIndex, groups, i.userId + QChar(0x1F) + i.sessionId + QChar(0x1F) + i.requestId, &i);
     }
     QList<Turn> turns;
     turns.reserve(groups.size());
@@ -117,14 +124,7 @@ QList<Session> buildSessions(const QList<Interaction> &interactions)
     QHash<QString, int> index;
     QList<QList<const Interaction *>> groups;
     for (const Interaction &i : interactions) {
-        const QString key = i.userId + QChar(0x1F) + i.sessionKey();
-        const auto it = index.constFind(key);
-        if (it == index.constEnd()) {
-            index.insert(key, int(groups.size()));
-            groups.append({&i});
-        } else {
-            groups[it.value()].append(&i);
-        }
+        addToGroup(index, groups, i.userId + QChar(0x1F) + i.sessionKey(), &i);
     }
     QList<Session> sessions;
     sessions.reserve(groups.size());
