@@ -1,6 +1,7 @@
 #include "app/cli/CliOptions.h"
 #include "app/export/Exporter.h"
 #include <algorithm>
+#include <functional>
 
 #include "app/auth/CredentialValidation.h"
 #include "app/model/AppClass.h"
@@ -339,25 +340,27 @@ bool parseOptions(const QString &command, const QStringList &args, CliOptions *o
         *error = u"The --demo-… options need --demo."_s;
         return false;
     }
-    double n = 0;
-    if (values.contains(u"--demo-users"_s)) {
-        if (!toNumber(u"--demo-users"_s, values.value(u"--demo-users"_s), 1, 100000, &n, error))
+    // A numeric option in [min, max], when given, handed to `set`.
+    const auto number = [&](const QString &name, double min, double max, const std::function<void(double)> &set) {
+        if (!values.contains(name))
+            return true;
+        double n = 0;
+        if (!toNumber(name, values.value(name), min, max, &n, error))
             return false;
-        o.demoSpec.users = int(n);
-        o.demoSpecChanged = true;
-    }
-    if (values.contains(u"--demo-interactions"_s)) {
-        if (!toNumber(u"--demo-interactions"_s, values.value(u"--demo-interactions"_s), 0, 10000000, &n, error))
-            return false;
-        o.demoSpec.interactions = int(n);
-        o.demoSpecChanged = true;
-    }
-    if (values.contains(u"--demo-days"_s)) {
-        if (!toNumber(u"--demo-days"_s, values.value(u"--demo-days"_s), 1, 3650, &n, error))
-            return false;
-        o.demoSpec.days = int(n);
-        o.demoSpecChanged = true;
-    }
+        set(n);
+        return true;
+    };
+    // An integer one of the demo tenant's spec.
+    const auto specNumber = [&](const QString &name, double min, double max, int *target) {
+        return number(name, min, max, [&](double n) {
+            *target = int(n);
+            o.demoSpecChanged = true;
+        });
+    };
+    if (!specNumber(u"--demo-users"_s, 1, 100000, &o.demoSpec.users)
+        || !specNumber(u"--demo-interactions"_s, 0, 10000000, &o.demoSpec.interactions)
+        || !specNumber(u"--demo-days"_s, 1, 3650, &o.demoSpec.days))
+        return false;
     if (values.contains(u"--demo-seed"_s)) {
         bool ok = false;
         o.demoSpec.seed = values.value(u"--demo-seed"_s).toULongLong(&ok);
@@ -367,21 +370,10 @@ bool parseOptions(const QString &command, const QStringList &args, CliOptions *o
         }
         o.demoSpecChanged = true;
     }
-    if (values.contains(u"--demo-latency-ms"_s)) {
-        if (!toNumber(u"--demo-latency-ms"_s, values.value(u"--demo-latency-ms"_s), 0, 60000, &n, error))
-            return false;
-        o.demoOptions.latencyMs = int(n);
-    }
-    if (values.contains(u"--demo-rate"_s)) {
-        if (!toNumber(u"--demo-rate"_s, values.value(u"--demo-rate"_s), 0, 100000, &n, error))
-            return false;
-        o.demoOptions.rateLimit = n;
-    }
-    if (values.contains(u"--demo-fault-rate"_s)) {
-        if (!toNumber(u"--demo-fault-rate"_s, values.value(u"--demo-fault-rate"_s), 0, 1, &n, error))
-            return false;
-        o.demoOptions.faultRate = n;
-    }
+    if (!number(u"--demo-latency-ms"_s, 0, 60000, [&](double n) { o.demoOptions.latencyMs = int(n); })
+        || !number(u"--demo-rate"_s, 0, 100000, [&](double n) { o.demoOptions.rateLimit = n; })
+        || !number(u"--demo-fault-rate"_s, 0, 1, [&](double n) { o.demoOptions.faultRate = n; }))
+        return false;
     o.demoOptions.faults = seenFlags.contains(u"--demo-faults"_s);
     o.demoOptions.rejectFilter = seenFlags.contains(u"--demo-reject-filter"_s);
 
@@ -538,16 +530,9 @@ bool parseOptions(const QString &command, const QStringList &args, CliOptions *o
         if (!toNumber(u"--rate"_s, values.value(u"--rate"_s), 0.1, 1000, &o.rate, error))
             return false;
     }
-    if (values.contains(u"--concurrency"_s)) {
-        if (!toNumber(u"--concurrency"_s, values.value(u"--concurrency"_s), 1, 64, &n, error))
-            return false;
-        o.concurrency = int(n);
-    }
-    if (values.contains(u"--max-retries"_s)) {
-        if (!toNumber(u"--max-retries"_s, values.value(u"--max-retries"_s), 0, 20, &n, error))
-            return false;
-        o.maxRetries = int(n);
-    }
+    if (!number(u"--concurrency"_s, 1, 64, [&](double n) { o.concurrency = int(n); })
+        || !number(u"--max-retries"_s, 0, 20, [&](double n) { o.maxRetries = int(n); }))
+        return false;
     if (values.contains(u"--timeout"_s)) {
         o.timeoutSeconds = parseDuration(values.value(u"--timeout"_s));
         if (o.timeoutSeconds <= 0) {
@@ -556,11 +541,8 @@ bool parseOptions(const QString &command, const QStringList &args, CliOptions *o
             return false;
         }
     }
-    if (values.contains(u"--reprobe-days"_s)) {
-        if (!toNumber(u"--reprobe-days"_s, values.value(u"--reprobe-days"_s), 0, 3650, &n, error))
-            return false;
-        o.reprobeDays = int(n);
-    }
+    if (!number(u"--reprobe-days"_s, 0, 3650, [&](double n) { o.reprobeDays = int(n); }))
+        return false;
     o.full = seenFlags.contains(u"--full"_s);
     o.probeUnlicensed = seenFlags.contains(u"--probe-unlicensed"_s);
     o.includeDeleted = seenFlags.contains(u"--include-deleted"_s);
