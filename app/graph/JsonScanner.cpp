@@ -1,4 +1,5 @@
 #include "app/graph/JsonScanner.h"
+#include <utility>
 
 namespace ledger {
 
@@ -152,6 +153,42 @@ bool JsonScanner::scanNumber()
     return m_pos > start;
 }
 
+// Walks the object or array that starts at m_pos ('{' or '['), calling item(key) once per member or
+// element with m_pos at the first character of its value; item scans the value (and may keep its
+// bytes) and returns false when it is not well-formed. key is the member's decoded name when
+// decodeKeys is set, else empty (array elements, and the members of nested objects, whose names
+// only need to be well-formed). One loop for every container, so objects and arrays are checked
+// by the same rules wherever they stand.
+template <typename Item>
+bool JsonScanner::scanItems(bool decodeKeys, Item &&item)
+{
+    const char open = m_s.at(m_pos);
+    const char close = open == '{' ? '}' : ']';
+    ++m_pos;
+    if (!skipWs())
+        return false;
+    if (m_s.at(m_pos) == close) {
+        ++m_pos;
+        return true;
+    }
+    QByteArray key;
+    for (;;) {
+        if (open == '{') {
+            key.clear();
+            if (!skipWs() || !scanString(decodeKeys ? &key : nullptr) || !skipWs() || m_s.at(m_pos) != ':')
+                return false;
+            ++m_pos;
+        }
+        if (!skipWs() || !item(std::as_const(key)) || !skipWs())
+            return false;
+        const char sep = m_s.at(m_pos++);
+        if (sep == close)
+            return true;
+        if (sep != ',')
+            return false;
+    }
+}
+
 bool JsonScanner::scanValue(int depth)
 {
     if (depth > kMaxDepth || !skipWs())
@@ -159,30 +196,8 @@ bool JsonScanner::scanValue(int depth)
     const char c = m_s.at(m_pos);
     if (c == '"')
         return scanString(nullptr);
-    if (c == '{' || c == '[') {
-        const char close = c == '{' ? '}' : ']';
-        ++m_pos;
-        if (!skipWs())
-            return false;
-        if (m_s.at(m_pos) == close) {
-            ++m_pos;
-            return true;
-        }
-        for (;;) {
-            if (c == '{') {
-                if (!skipWs() || !scanString(nullptr) || !skipWs() || m_s.at(m_pos) != ':')
-                    return false;
-                ++m_pos;
-            }
-            if (!scanValue(depth + 1) || !skipWs())
-                return false;
-            const char sep = m_s.at(m_pos++);
-            if (sep == close)
-                return true;
-            if (sep != ',')
-                return false;
-        }
-    }
+    if (c == '{' || c == '[')
+        return scanItems(false, [&](const QByteArray &) { return scanValue(depth + 1); });
     if (c == 't' || c == 'f' || c == 'n')
         return scanLiteral();
     return scanNumber();
@@ -194,60 +209,27 @@ std::optional<QList<QByteArray>> JsonScanner::arrayElements(const QByteArray &js
     std::optional<QList<QByteArray>> found;
     if (!s.skipWs() || json.at(s.m_pos) != '{')
         return std::nullopt;
-    ++s.m_pos;
-    if (!s.skipWs())
-        return std::nullopt;
-    if (json.at(s.m_pos) == '}') {
-        ++s.m_pos;
-    } else {
-        for (;;) {
-            QByteArray key;
-            if (!s.skipWs() || !s.scanString(&key) || !s.skipWs() || json.at(s.m_pos) != ':')
-                return std::nullopt;
-            ++s.m_pos;
-            if (!s.skipWs())
-                return std::nullopt;
-            if (key == member && json.at(s.m_pos) == '[') {
-                QList<QByteArray> elements;
-                ++s.m_pos;
-                if (!s.skipWs())
-                    return std::nullopt;
-                if (json.at(s.m_pos) == ']') {
-                    ++s.m_pos;
-                } else {
-                    for (;;) {
-                        if (!s.skipWs())
-                            return std::nullopt;
-                        const qsizetype start = s.m_pos;
-                        if (!s.scanValue(1))
-                            return std::nullopt;
-                        elements.append(json.mid(start, s.m_pos - start));
-                        if (!s.skipWs())
-                            return std::nullopt;
-                        const char sep = json.at(s.m_pos++);
-                        if (sep == ']')
-                            break;
-                        if (sep != ',')
-                            return std::nullopt;
-                    }
-                }
-                found = std::move(elements);   // a later duplicate member wins, as in QJsonObject
-            } else if (!s.scanValue(1)) {
-                return std::nullopt;
-            } else if (key == member) {
-                found.reset();   // the member exists but is not an array
-            }
-            if (!s.skipWs())
-                return std::nullopt;
-            const char sep = json.at(s.m_pos++);
-            if (sep == '}')
-                break;
-            if (sep != ',')
-                return std::nullopt;
+    const bool wellFormed = s.scanItems(true, [&](const QByteArray &key) {
+        if (key != member)
+            return s.scanValue(1);
+        if (json.at(s.m_pos) != '[') {
+            found.reset();   // the member exists but is not an array
+            return s.scanValue(1);
         }
-    }
-    if (s.skipWs())
-        return std::nullopt;   // trailing garbage
+        QList<QByteArray> elements;
+        const bool ok = s.scanItems(false, [&](const QByteArray &) {
+            const qsizetype start = s.m_pos;
+            if (!s.scanValue(1))
+                return false;
+            elements.append(json.mid(start, s.m_pos - start));
+            return true;
+        });
+        if (ok)
+            found = std::move(elements);   // a later duplicate member wins, as in QJsonObject
+        return ok;
+    });
+    if (!wellFormed || s.skipWs())
+        return std::nullopt;   // malformed, or trailing garbage
     return found;
 }
 

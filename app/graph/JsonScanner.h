@@ -21,6 +21,8 @@ private:
     bool skipWs();
     bool scanString(QByteArray *decoded);   // at '"'; decoded may be null
     bool scanValue(int depth);
+    template <typename Item>
+    bool scanItems(bool decodeKeys, Item &&item);
     bool scanLiteral();
     bool scanNumber();
     const QByteArray &m_s;
