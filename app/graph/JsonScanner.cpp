@@ -116,41 +116,39 @@ bool JsonScanner::scanLiteral()
     return false;
 }
 
+qsizetype JsonScanner::skipDigits()
+{
+    const qsizetype start = m_pos;
+    while (m_pos < m_s.size() && m_s.at(m_pos) >= '0' && m_s.at(m_pos) <= '9')
+        ++m_pos;
+    return m_pos - start;
+}
+
 bool JsonScanner::scanNumber()
 {
     const qsizetype n = m_s.size();
-    const qsizetype start = m_pos;
     if (m_pos < n && m_s.at(m_pos) == '-')
         ++m_pos;
     if (m_pos >= n)
         return false;
-    if (m_s.at(m_pos) == '0') {
+    if (m_s.at(m_pos) == '0')
         ++m_pos;
-    } else if (m_s.at(m_pos) >= '1' && m_s.at(m_pos) <= '9') {
-        while (m_pos < n && m_s.at(m_pos) >= '0' && m_s.at(m_pos) <= '9')
-            ++m_pos;
-    } else {
+    else if (m_s.at(m_pos) < '1' || m_s.at(m_pos) > '9' || skipDigits() == 0)
         return false;
-    }
+    // A fraction and an exponent each need at least one digit.
     if (m_pos < n && m_s.at(m_pos) == '.') {
         ++m_pos;
-        const qsizetype digits = m_pos;
-        while (m_pos < n && m_s.at(m_pos) >= '0' && m_s.at(m_pos) <= '9')
-            ++m_pos;
-        if (m_pos == digits)
+        if (skipDigits() == 0)
             return false;
     }
     if (m_pos < n && (m_s.at(m_pos) == 'e' || m_s.at(m_pos) == 'E')) {
         ++m_pos;
         if (m_pos < n && (m_s.at(m_pos) == '+' || m_s.at(m_pos) == '-'))
             ++m_pos;
-        const qsizetype digits = m_pos;
-        while (m_pos < n && m_s.at(m_pos) >= '0' && m_s.at(m_pos) <= '9')
-            ++m_pos;
-        if (m_pos == digits)
+        if (skipDigits() == 0)
             return false;
     }
-    return m_pos > start;
+    return true;
 }
 
 // Walks the object or array that starts at m_pos ('{' or '['), calling item(key) once per member or

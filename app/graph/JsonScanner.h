@@ -25,6 +25,7 @@ private:
     bool scanItems(bool decodeKeys, Item &&item);
     bool scanLiteral();
     bool scanNumber();
+    qsizetype skipDigits();   // past ASCII digits; how many
     const QByteArray &m_s;
     qsizetype m_pos = 0;
 };
