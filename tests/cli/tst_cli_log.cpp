@@ -12,9 +12,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTest>
 
 using namespace ledger;
@@ -40,28 +37,13 @@ bool tamper(const QString &path, const QStringList &statements, bool quiet = fal
 QStringList rechainStatements(const QString &path)
 {
     QStringList out{u"DROP TRIGGER IF EXISTS activity_log_no_update"_s};
+    // The entries as they now stand, read the way `log` reads them, then chained afresh.
     QList<ActivityEntry> entries;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"rechain"_s);
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery q(db);
-            q.exec(u"SELECT seq, time_utc, operator, machine, app_version, kind, details FROM activity_log ORDER BY seq"_s);
-            while (q.next()) {
-                ActivityEntry e;
-                e.seq = q.value(0).toLongLong();
-                e.time = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
-                e.operatorName = q.value(2).toString();
-                e.machine = q.value(3).toString();
-                e.appVersion = q.value(4).toString();
-                e.kind = q.value(5).toString();
-                e.details = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
-                entries << e;
-            }
-        }
-        db.close();
+        ActivityLogFile file;
+        if (file.open(path) == ActivityLogFile::OpenResult::Opened)
+            entries = file.entries();
     }
-    QSqlDatabase::removeDatabase(u"rechain"_s);
     QString prev = ActivityLog::zeroHash();
     for (ActivityEntry &e : entries) {
         e.hash = ActivityLog::chainHash(prev, e);
