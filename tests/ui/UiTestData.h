@@ -171,6 +171,43 @@ inline bool openProfileArchive(Archive &archive, const QString &profileId, QStri
     return archive.open(path, error);
 }
 
+// The usual start of a test over a temporary archive: an isolated environment, no settings,
+// `fileName` opened in a fresh temporary folder and filled by fillArchive() (*expected).
+// False (*error set) when the archive cannot be opened.
+inline bool startWithFilledArchive(Archive &archive, const QString &fileName, Expected *expected, QString *error)
+{
+    test::isolateEnvironment();
+    clearSettings();
+    if (!openTempArchive(archive, fileName, error))
+        return false;
+    *expected = fillArchive(archive);
+    return true;
+}
+
+// The usual start of a window test: an isolated environment, no settings, the saved test
+// profile whose archive holds fillArchive()'s data (*expected, when given) and whatever `more`
+// adds, closed again. The profile's id; "" (*error set) when its archive cannot be opened.
+template <typename More>
+QString startWithFilledProfile(Expected *expected, QString *error, More &&more)
+{
+    test::isolateEnvironment();
+    clearSettings();
+    const QString profileId = saveTestProfile();
+    Archive archive;
+    if (!openProfileArchive(archive, profileId, error))
+        return {};
+    const Expected e = fillArchive(archive);
+    if (expected)
+        *expected = e;
+    more(archive);
+    archive.close();
+    return profileId;
+}
+inline QString startWithFilledProfile(Expected *expected, QString *error)
+{
+    return startWithFilledProfile(expected, error, [](Archive &) {});
+}
+
 // A second "Adele Vance": another person, another UPN.
 inline User twinUser()
 {

@@ -97,14 +97,9 @@ class TestExportButtons : public QObject {
 private slots:
     void initTestCase()
     {
-        test::isolateEnvironment();
-        uitest::clearSettings();
-        m_profileId = uitest::saveTestProfile();
-        Archive archive;
         QString error;
-        QVERIFY2(uitest::openProfileArchive(archive, m_profileId, &error), qPrintable(error));
-        m_expected = uitest::fillArchive(archive);
-        archive.close();
+        m_profileId = uitest::startWithFilledProfile(&m_expected, &error);
+        QVERIFY2(!m_profileId.isEmpty(), qPrintable(error));
     }
 
     void exportViewPerTab()

@@ -30,11 +30,9 @@ class TestFilterBar : public QObject {
 private slots:
     void initTestCase()
     {
-        test::isolateEnvironment();
-        uitest::clearSettings();
         QString error;
-        QVERIFY2(uitest::openTempArchive(m_archive, QStringLiteral("filter.sqlite"), &error), qPrintable(error));
-        m_expected = uitest::fillArchive(m_archive);
+        QVERIFY2(uitest::startWithFilledArchive(m_archive, QStringLiteral("filter.sqlite"), &m_expected, &error),
+                 qPrintable(error));
     }
 
     void debouncedText()

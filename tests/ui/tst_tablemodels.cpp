@@ -29,11 +29,9 @@ class TestTableModels : public QObject {
 private slots:
     void initTestCase()
     {
-        test::isolateEnvironment();
-        uitest::clearSettings();
         QString error;
-        QVERIFY2(uitest::openTempArchive(m_archive, QStringLiteral("models.sqlite"), &error), qPrintable(error));
-        m_expected = uitest::fillArchive(m_archive);
+        QVERIFY2(uitest::startWithFilledArchive(m_archive, QStringLiteral("models.sqlite"), &m_expected, &error),
+                 qPrintable(error));
         QCOMPARE(m_archive.reader().countTurns({}), qint64(m_expected.turns));
     }
 

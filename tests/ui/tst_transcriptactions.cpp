@@ -53,16 +53,12 @@ class TestTranscriptActions : public QObject {
 private slots:
     void initTestCase()
     {
-        test::isolateEnvironment();
-        uitest::clearSettings();
-        m_profileId = uitest::saveTestProfile();
-        Archive archive;
-        m_archivePath = Archive::defaultPath(m_profileId);
         QString error;
-        QVERIFY2(uitest::openProfileArchive(archive, m_profileId, &error), qPrintable(error));
-        uitest::fillArchive(archive);
-        uitest::addTwin(archive, uitest::twinUser());
-        archive.close();
+        m_profileId = uitest::startWithFilledProfile(nullptr, &error, [](Archive &archive) {
+            uitest::addTwin(archive, uitest::twinUser());
+        });
+        QVERIFY2(!m_profileId.isEmpty(), qPrintable(error));
+        m_archivePath = Archive::defaultPath(m_profileId);
     }
 
     void init() { Dialogs::resetSeams(); }

@@ -115,19 +115,15 @@ class TestTrust : public QObject {
 private slots:
     void initTestCase()
     {
-        test::isolateEnvironment();
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        uitest::clearSettings();
-        m_profileId = uitest::saveTestProfile();
-        Archive archive;
         QString error;
-        QVERIFY2(uitest::openProfileArchive(archive, m_profileId, &error), qPrintable(error));
-        m_expected = uitest::fillArchive(archive);
-        // A second "Adele Vance" (another person, another UPN) with one conversation.
-        User twin = uitest::twinUser();
-        twin.department = QStringLiteral("Sales");
-        uitest::addTwin(archive, twin);
-        archive.close();
+        m_profileId = uitest::startWithFilledProfile(&m_expected, &error, [](Archive &archive) {
+            // A second "Adele Vance" (another person, another UPN) with one conversation.
+            User twin = uitest::twinUser();
+            twin.department = QStringLiteral("Sales");
+            uitest::addTwin(archive, twin);
+        });
+        QVERIFY2(!m_profileId.isEmpty(), qPrintable(error));
     }
 
     void init()
