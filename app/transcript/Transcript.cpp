@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <algorithm>
+#include <initializer_list>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -25,77 +27,82 @@ bool isAdaptiveCard(const QString &contentType)
     return contentType.compare("application/vnd.microsoft.card.adaptive"_L1, Qt::CaseInsensitive) == 0;
 }
 
-QStringList attachmentStrings(const QJsonObject &json)
+// The first of `keys` with a non-empty value in o, trimmed; "" when none has one.
+QString firstOf(const QJsonObject &o, std::initializer_list<QLatin1StringView> keys)
 {
-    QStringList out;
-    const QJsonArray list = json.value("attachments"_L1).toArray();
+    for (QLatin1StringView key : keys) {
+        const QString v = str(o, key);
+        if (!v.isEmpty())
+            return v;
+    }
+    return {};
+}
+
+// "name (type)", or the name alone when the type is empty.
+QString withType(const QString &name, const QString &type)
+{
+    return type.isEmpty() ? name : name + " ("_L1 + type + u')';
+}
+
+bool listable(const QString &s) { return !s.isEmpty(); }
+bool listable(const TranscriptLink &l) { return !l.url.isEmpty() || !l.text.isEmpty(); }
+
+// What `entry` makes of each object of the array json[key], in order, leaving out the entries
+// with nothing to show: one walk for the attachments, links, mentions and contexts of a message.
+template <typename T, typename Entry>
+QList<T> listed(const QJsonObject &json, QLatin1StringView key, Entry entry)
+{
+    QList<T> out;
+    const QJsonArray list = json.value(key).toArray();
     for (const QJsonValue &v : list) {
-        const QJsonObject a = v.toObject();
-        const QString type = str(a, "contentType"_L1);
-        if (isAdaptiveCard(type))
-            continue;   // its text is part of the message text
-        QString name = str(a, "name"_L1);
-        if (name.isEmpty())
-            name = str(a, "contentUrl"_L1);
-        if (name.isEmpty())
-            name = str(a, "attachmentId"_L1);
-        if (name.isEmpty())
-            continue;
-        out << (type.isEmpty() ? name : name + " ("_L1 + type + u')');
+        T item = entry(v.toObject());
+        if (listable(item))
+            out << std::move(item);
     }
     return out;
+}
+
+QStringList attachmentStrings(const QJsonObject &json)
+{
+    return listed<QString>(json, "attachments"_L1, [](const QJsonObject &a) {
+        const QString type = str(a, "contentType"_L1);
+        if (isAdaptiveCard(type))
+            return QString();   // its text is part of the message text
+        const QString name = firstOf(a, {"name"_L1, "contentUrl"_L1, "attachmentId"_L1});
+        return name.isEmpty() ? name : withType(name, type);
+    });
 }
 
 QList<TranscriptLink> linkList(const QJsonObject &json)
 {
-    QList<TranscriptLink> out;
-    const QJsonArray list = json.value("links"_L1).toArray();
-    for (const QJsonValue &v : list) {
-        const QJsonObject l = v.toObject();
-        TranscriptLink link{str(l, "displayName"_L1), str(l, "linkUrl"_L1)};
-        if (!link.url.isEmpty() || !link.text.isEmpty())
-            out << link;
-    }
-    return out;
+    return listed<TranscriptLink>(json, "links"_L1, [](const QJsonObject &l) {
+        return TranscriptLink{str(l, "displayName"_L1), str(l, "linkUrl"_L1)};
+    });
 }
 
 QStringList mentionStrings(const QJsonObject &json)
 {
-    QStringList out;
-    const QJsonArray list = json.value("mentions"_L1).toArray();
-    for (const QJsonValue &v : list) {
-        const QJsonObject m = v.toObject();
-        QString text = str(m, "mentionText"_L1);
-        if (text.isEmpty()) {
-            const QJsonObject mentioned = m.value("mentioned"_L1).toObject();
-            for (const QJsonValue &ident : mentioned) {
-                text = str(ident.toObject(), "displayName"_L1);
-                if (!text.isEmpty())
-                    break;
-            }
-        }
+    return listed<QString>(json, "mentions"_L1, [](const QJsonObject &m) {
+        const QString text = str(m, "mentionText"_L1);
         if (!text.isEmpty())
-            out << text;
-    }
-    return out;
+            return text;
+        // The mentioned identity set (user, application, …): the first with a display name.
+        const QJsonObject mentioned = m.value("mentioned"_L1).toObject();
+        for (const QJsonValue &ident : mentioned) {
+            const QString name = str(ident.toObject(), "displayName"_L1);
+            if (!name.isEmpty())
+                return name;
+        }
+        return QString();
+    });
 }
 
 QStringList contextStrings(const QJsonObject &json)
 {
-    QStringList out;
-    const QJsonArray list = json.value("contexts"_L1).toArray();
-    for (const QJsonValue &v : list) {
-        const QJsonObject c = v.toObject();
-        QString name = str(c, "displayName"_L1);
-        const QString type = str(c, "contextType"_L1);
-        const QString ref = str(c, "contextReference"_L1);
-        if (name.isEmpty())
-            name = ref;
-        if (name.isEmpty())
-            continue;
-        out << (type.isEmpty() ? name : name + " ("_L1 + type + u')');
-    }
-    return out;
+    return listed<QString>(json, "contexts"_L1, [](const QJsonObject &c) {
+        const QString name = firstOf(c, {"displayName"_L1, "contextReference"_L1});
+        return name.isEmpty() ? name : withType(name, str(c, "contextType"_L1));
+    });
 }
 
 int roleOrder(MessageRole r)

@@ -8,6 +8,7 @@
 #include "TestSupport.h"
 #include "app/export/Exporter.h"
 #include "app/review/ReviewStore.h"
+#include "app/transcript/Transcript.h"
 #include "app/transcript/TranscriptRenderer.h"
 #include "app/transcript/TranscriptSession.h"
 
@@ -313,6 +314,38 @@ private slots:
                 QFile::copy(t + f, keep + u'/' + f.section(u'/', 0, 0) + u".pdf"_s);
             }
         }
+    }
+
+    // A message's attachments, links, mentions and contexts: each entry by its first non-empty
+    // name (the fallbacks Graph leaves to us), entries with nothing to show left out, and an
+    // Adaptive Card attachment not listed (its text is the answer's).
+    void listsOfAMessage()
+    {
+        QJsonObject o = test::interactionJson(u"m1"_s, u"s1"_s, u"r1"_s, u"IPM.SkypeTeams.Message.Copilot.Word"_s,
+                                              u"userPrompt"_s, at(1), u"text"_s, u"Hello"_s);
+        o.insert(u"attachments"_s,
+                 QJsonArray{QJsonObject{{u"name"_s, u"Card"_s}, {u"contentType"_s, u"application/vnd.microsoft.card.adaptive"_s}},
+                            QJsonObject{{u"contentUrl"_s, u"https://contoso.example/a.docx"_s}, {u"contentType"_s, u"reference"_s}},
+                            QJsonObject{{u"attachmentId"_s, u" att-3 "_s}},
+                            QJsonObject{{u"contentType"_s, u"reference"_s}}});
+        o.insert(u"links"_s, QJsonArray{QJsonObject{{u"linkUrl"_s, u"https://contoso.example/l"_s}},
+                                        QJsonObject{{u"linkType"_s, u"x"_s}}});
+        o.insert(u"mentions"_s,
+                 QJsonArray{QJsonObject{{u"mentionText"_s, u"Adele"_s}},
+                            QJsonObject{{u"mentioned"_s, QJsonObject{{u"user"_s, QJsonObject{{u"displayName"_s, u"Megan Bowen"_s}}}}}},
+                            QJsonObject{{u"mentionId"_s, 3}}});
+        o.insert(u"contexts"_s, QJsonArray{QJsonObject{{u"contextReference"_s, u"https://contoso.example/c"_s},
+                                                       {u"contextType"_s, u"file"_s}},
+                                           QJsonObject{{u"contextType"_s, u"file"_s}}});
+        const Transcript t = Transcript::fromInteractions({Interaction::fromRaw(u"u1"_s, test::compactJson(o))});
+        QCOMPARE(t.messages.size(), 1);
+        const TranscriptMessage &m = t.messages.first();
+        QCOMPARE(m.attachments, (QStringList{u"https://contoso.example/a.docx (reference)"_s, u"att-3"_s}));
+        QCOMPARE(m.links.size(), 1);
+        QCOMPARE(m.links.first().url, u"https://contoso.example/l"_s);
+        QVERIFY(m.links.first().text.isEmpty());
+        QCOMPARE(m.mentions, (QStringList{u"Adele"_s, u"Megan Bowen"_s}));
+        QCOMPARE(m.contexts, QStringList{u"https://contoso.example/c (file)"_s});
     }
 
     // A Copilot Chat card answer: its text (once) and its numbered sources.
