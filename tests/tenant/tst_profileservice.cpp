@@ -30,20 +30,22 @@ class TestProfileService : public QObject {
         SecretStore secrets;
         ProfileService service{&store, &secrets};
         explicit Setup(const QString &folder) { service.setArchiveFolderForTesting(folder); }
+
+        // Saves the profile `name` with a secret in the keychain.
+        Profile addProfile(const QString &name)
+        {
+            Profile p;
+            p.name = name;
+            p.connection.tenant = u"11111111-2222-3333-4444-555555555555"_s;
+            p.connection.clientId = u"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"_s;
+            p = store.save(p);
+            bool written = false;
+            secrets.writeSecret(p.id, u"Top~Secret"_s, [&written](const SecretStore::Result &) { written = true; });
+            [&] { QTRY_VERIFY_WITH_TIMEOUT(written, 10000); }();
+            return p;
+        }
     };
 
-    Profile addProfile(ProfileStore &store, SecretStore &secrets, const QString &name)
-    {
-        Profile p;
-        p.name = name;
-        p.connection.tenant = u"11111111-2222-3333-4444-555555555555"_s;
-        p.connection.clientId = u"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"_s;
-        p = store.save(p);
-        bool written = false;
-        secrets.writeSecret(p.id, u"Top~Secret"_s, [&written](const SecretStore::Result &) { written = true; });
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(written, 10000); }();
-        return p;
-    }
     // An archive with rows (so SQLite keeps -wal and -shm next to it).
     static void fill(Archive &a)
     {
@@ -74,11 +76,8 @@ private slots:
     void deletesEverythingAfterClosingEveryConnection()
     {
         Setup t(folder);
-        auto &store = t.store;
-        auto &secrets = t.secrets;
-        auto &service = t.service;
-        const Profile p = addProfile(store, secrets, u"Contoso"_s);
-        const QString path = service.archivePath(p.id);
+        const Profile p = t.addProfile(u"Contoso"_s);
+        const QString path = t.service.archivePath(p.id);
 
         Archive shown;   // the window's archive
         QVERIFY(shown.open(path));
@@ -90,12 +89,12 @@ private slots:
         QVERIFY(QFile::exists(path + u"-shm"_s));
         QCOMPARE(archivefiles::openConnections(path), 3);
 
-        connect(&service, &ProfileService::aboutToRemove, this, [&shown, &path](const QString &, const QString &archive) {
+        connect(&t.service, &ProfileService::aboutToRemove, this, [&shown, &path](const QString &, const QString &archive) {
             if (archive == path)
                 shown.close();
         });
-        QSignalSpy removed(&service, &ProfileService::removed);
-        service.removeProfile(p.id, true);
+        QSignalSpy removed(&t.service, &ProfileService::removed);
+        t.service.removeProfile(p.id, true);
         QVERIFY(removed.wait(10000));
         const auto r = removed.first().first().value<ProfileRemoval>();
         QVERIFY2(r.ok(), qPrintable(r.problems.join(u'\n')));
@@ -103,7 +102,7 @@ private slots:
         QCOMPARE(archivefiles::openConnections(path), 0);
         for (const QString &file : archivefiles::filesOf(path))
             QVERIFY2(!QFile::exists(file), qPrintable(file));
-        QVERIFY(!store.profile(p.id));
+        QVERIFY(!t.store.profile(p.id));
 
         // The worker that still pointed at the archive does not re-create it on its next job.
         bool ran = false;
@@ -113,7 +112,7 @@ private slots:
 
         bool read = false;
         QString secret = u"x"_s;
-        secrets.readSecret(p.id, [&](const SecretStore::Result &k) { read = true; secret = k.secret; });
+        t.secrets.readSecret(p.id, [&](const SecretStore::Result &k) { read = true; secret = k.secret; });
         QTRY_VERIFY_WITH_TIMEOUT(read, 10000);
         QVERIFY(secret.isEmpty());
     }
@@ -121,17 +120,14 @@ private slots:
     void refusesWhileTheArchiveIsStillInUse()
     {
         Setup t(folder);
-        auto &store = t.store;
-        auto &secrets = t.secrets;
-        auto &service = t.service;
-        const Profile p = addProfile(store, secrets, u"Fabrikam"_s);
-        const QString path = service.archivePath(p.id);
+        const Profile p = t.addProfile(u"Fabrikam"_s);
+        const QString path = t.service.archivePath(p.id);
         Archive exporting;   // e.g. an export still reading it, not told to close
         QVERIFY(exporting.open(path));
         fill(exporting);
 
-        QSignalSpy removed(&service, &ProfileService::removed);
-        service.removeProfile(p.id, true);
+        QSignalSpy removed(&t.service, &ProfileService::removed);
+        t.service.removeProfile(p.id, true);
         QVERIFY(removed.wait(10000));
         const auto r = removed.first().first().value<ProfileRemoval>();
         QVERIFY(!r.ok());
@@ -139,12 +135,12 @@ private slots:
         const QString text = r.problems.join(u' ');
         QVERIFY2(text.contains(u"still in use"_s) && text.contains(u"was kept"_s), qPrintable(text));
         QVERIFY(QFile::exists(path));
-        QVERIFY(store.profile(p.id));   // nothing lost: the user can try again
+        QVERIFY(t.store.profile(p.id));   // nothing lost: the user can try again
         QVERIFY(exporting.isOpen());
         QCOMPARE(exporting.reader().countUsers({}), 1);
 
         exporting.close();
-        service.removeProfile(p.id, true);
+        t.service.removeProfile(p.id, true);
         QVERIFY(removed.wait(10000));
         QVERIFY(removed.last().first().value<ProfileRemoval>().ok());
         QVERIFY(!QFile::exists(path));
@@ -153,24 +149,21 @@ private slots:
     void keepsTheArchiveWhenAsked()
     {
         Setup t(folder);
-        auto &store = t.store;
-        auto &secrets = t.secrets;
-        auto &service = t.service;
-        const Profile p = addProfile(store, secrets, u"Northwind"_s);
-        const QString path = service.archivePath(p.id);
+        const Profile p = t.addProfile(u"Northwind"_s);
+        const QString path = t.service.archivePath(p.id);
         {
             Archive a;
             QVERIFY(a.open(path));
             fill(a);
         }
-        QSignalSpy removed(&service, &ProfileService::removed);
-        service.removeProfile(p.id, false);
+        QSignalSpy removed(&t.service, &ProfileService::removed);
+        t.service.removeProfile(p.id, false);
         QVERIFY(removed.wait(10000));
         const auto r = removed.first().first().value<ProfileRemoval>();
         QVERIFY2(r.ok(), qPrintable(r.problems.join(u'\n')));
         QVERIFY(!r.archiveDeleted);
         QVERIFY(QFile::exists(path));
-        QVERIFY(!store.profile(p.id));
+        QVERIFY(!t.store.profile(p.id));
     }
 
     void unknownProfileIsReported()
