@@ -92,10 +92,7 @@ private slots:
 #ifndef Q_OS_WIN
         const QString out = tempDir() + u"/sync-interrupted"_s;
         QProcess p;
-        m_cli.prepare(p, QStringList{u"export"_s} + kDemo
-                             + QStringList{u"--out"_s, out, u"--demo-latency-ms"_s, u"40"_s, u"--concurrency"_s, u"2"_s});
-        p.start();
-        QVERIFY(p.waitForStarted(10000));
+        QVERIFY(m_cli.startSlowExport(p, kDemo, out));
         QString err;
         QVERIFY2(waitForStderr(p, u"Syncing:"_s, &err), qPrintable(err));
         qint64 stored = -1;

@@ -68,6 +68,18 @@ public:
         p.setArguments(args);
     }
 
+    // Starts, without waiting for its end, `export <tenant> --out <out>` against a slow server
+    // (40 ms a request, two users at a time): for the tests that interrupt or kill a sync.
+    // False when the process did not start.
+    bool startSlowExport(QProcess &p, const QStringList &tenant, const QString &out) const
+    {
+        prepare(p, QStringList{QStringLiteral("export")} + tenant
+                       + QStringList{QStringLiteral("--out"), out, QStringLiteral("--demo-latency-ms"), QStringLiteral("40"),
+                                     QStringLiteral("--concurrency"), QStringLiteral("2")});
+        p.start();
+        return p.waitForStarted(10000 * timeoutScale());
+    }
+
     CliResult run(const QStringList &args, const QByteArray &stdinData = {}, int timeoutMs = 120000) const
     {
         QProcess p;

@@ -50,10 +50,7 @@ private slots:
         CliRunner victim;
         const QString firstOut = tempDir() + u"/killed"_s;
         QProcess p;
-        victim.prepare(p, QStringList{u"export"_s} + kDemo
-                              + QStringList{u"--out"_s, firstOut, u"--demo-latency-ms"_s, u"40"_s, u"--concurrency"_s, u"2"_s});
-        p.start();
-        QVERIFY(p.waitForStarted(10000));
+        QVERIFY(victim.startSlowExport(p, kDemo, firstOut));
         qint64 atKill = -1;
         for (int i = 0; i < 1200 && p.state() == QProcess::Running; ++i) {
             atKill = storedInteractions(victim.findArchive());
