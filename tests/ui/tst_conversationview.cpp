@@ -233,9 +233,7 @@ private slots:
         QString error;
         const QString html = dir + u"/t.html"_s;
         QVERIFY2(view.exportTranscript(html, &error), qPrintable(error));
-        QFile f(html);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const QString h = QString::fromUtf8(f.readAll());
+        const QString h = QString::fromUtf8(ledger::test::readFile(html));
         QVERIFY(h.startsWith(u"<!DOCTYPE html>"_s));
         QVERIFY(h.contains(u"</html>"_s));
         QVERIFY(h.contains(u"Content-Security-Policy"_s));
@@ -251,9 +249,7 @@ private slots:
 
         const QString txt = dir + u"/t.txt"_s;
         QVERIFY(view.exportTranscript(txt, &error));
-        QFile g(txt);
-        QVERIFY(g.open(QIODevice::ReadOnly));
-        const QString t = QString::fromUtf8(g.readAll());
+        const QString t = QString::fromUtf8(ledger::test::readFile(txt));
         QVERIFY(t.contains(u"Is 3 < 4 & \"5\" > 'x'? <b>bold</b>"_s));
         QVERIFY(t.contains(u"Copilot · "_s));
         QVERIFY(t.contains(u"Attachments: Budget FY26.xlsx (reference)"_s));

@@ -8,7 +8,6 @@
 #include "app/model/Interaction.h"
 #include "app/sim/DemoContent.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -215,9 +214,7 @@ private slots:
         const QString path = ledger::test::tempDir() + u"/hostile.html"_s;
         QString error;
         QVERIFY2(view.exportTranscript(path, &error), qPrintable(error));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const QString html = QString::fromUtf8(f.readAll());
+        const QString html = QString::fromUtf8(ledger::test::readFile(path));
 
         QVERIFY(html.contains(u"&lt;script&gt;alert(&#39;raw&#39;)&lt;/script&gt;"_s));
         QVERIFY(html.contains(u"&lt;b&gt;Mallory&lt;/b&gt;"_s));
@@ -252,9 +249,7 @@ private slots:
         // The text export is plain: the markup is there verbatim, as text.
         const QString txtPath = ledger::test::tempDir() + u"/hostile.txt"_s;
         QVERIFY(view.exportTranscript(txtPath, &error));
-        QFile t(txtPath);
-        QVERIFY(t.open(QIODevice::ReadOnly));
-        QVERIFY(QString::fromUtf8(t.readAll()).contains(u"<script>alert('raw')</script>"_s));
+        QVERIFY(QString::fromUtf8(ledger::test::readFile(txtPath)).contains(u"<script>alert('raw')</script>"_s));
     }
 
     // The same bodies through the real archive (insert, read back, show).
