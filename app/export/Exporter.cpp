@@ -474,11 +474,17 @@ struct OutFile {
 
 QJsonValue timeOrNull(const QDateTime &t) { return t.isValid() ? QJsonValue(formatUtc(t)) : QJsonValue(QJsonValue::Null); }
 
-// One CSV through QSaveFile: nothing appears at `path` (and a file already there keeps its bytes)
-// unless every row was written and the export was not cancelled.
-bool writeSingleCsv(Run &run, const QString &path, QString *error, bool *cancelled,
-                    const std::function<qint64(QIODevice *)> &write)
+// One CSV of the window's Export view through QSaveFile, in the table's order when one is given:
+// nothing appears at `path` (and a file already there keeps its bytes) unless every row was
+// written and the export was not cancelled. `total` is the row count progress is reported
+// against (0 without progress).
+bool writeSingleCsv(Archive &archive, const SortSpec *order, const Exporter::Progress &progress,
+                    const std::atomic_bool *cancel, qint64 total, const QString &path, QString *error,
+                    bool *cancelled, const std::function<qint64(Run &, QIODevice *)> &write)
 {
+    Run run(archive, progress, cancel);
+    run.order = order;
+    run.total = total;
     if (cancelled)
         *cancelled = false;
     privatefiles::restrictNewFiles();
@@ -496,7 +502,7 @@ bool writeSingleCsv(Run &run, const QString &path, QString *error, bool *cancell
         return false;
     }
     run.begin();
-    if (write(&file) < 0 || run.cancelRequested()) {
+    if (write(run, &file) < 0 || run.cancelRequested()) {
         file.cancelWriting();
         if (cancelled)
             *cancelled = run.cancelled;
@@ -970,28 +976,22 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
 bool Exporter::exportPromptsCsv(const ArchiveFilter &f, const QString &path, QString *error, bool formulaGuard,
                                 const Progress &progress, const std::atomic_bool *cancel, bool *cancelled)
 {
-    Run run(m_archive, progress, cancel);
-    run.order = m_hasViewOrder ? &m_viewOrder : nullptr;
-    run.total = progress ? promptsRows(f) : 0;
-    return writeSingleCsv(run, path, error, cancelled, [&](QIODevice *d) { return run.prompts(d, f, formulaGuard); });
+    return writeSingleCsv(m_archive, m_hasViewOrder ? &m_viewOrder : nullptr, progress, cancel, progress ? promptsRows(f) : 0,
+                          path, error, cancelled, [&](Run &run, QIODevice *d) { return run.prompts(d, f, formulaGuard); });
 }
 
 bool Exporter::exportSessionsCsv(const ArchiveFilter &f, const QString &path, QString *error, bool formulaGuard,
                                  const Progress &progress, const std::atomic_bool *cancel, bool *cancelled)
 {
-    Run run(m_archive, progress, cancel);
-    run.order = m_hasViewOrder ? &m_viewOrder : nullptr;
-    run.total = progress ? sessionsRows(f) : 0;
-    return writeSingleCsv(run, path, error, cancelled, [&](QIODevice *d) { return run.sessions(d, f, formulaGuard); });
+    return writeSingleCsv(m_archive, m_hasViewOrder ? &m_viewOrder : nullptr, progress, cancel, progress ? sessionsRows(f) : 0,
+                          path, error, cancelled, [&](Run &run, QIODevice *d) { return run.sessions(d, f, formulaGuard); });
 }
 
 bool Exporter::exportUsersCsv(const ArchiveFilter &f, const QString &path, QString *error, bool formulaGuard,
                               const Progress &progress, const std::atomic_bool *cancel, bool *cancelled)
 {
-    Run run(m_archive, progress, cancel);
-    run.order = m_hasViewOrder ? &m_viewOrder : nullptr;
-    run.total = progress ? usersRows(f) : 0;
-    return writeSingleCsv(run, path, error, cancelled, [&](QIODevice *d) { return run.users(d, f, formulaGuard); });
+    return writeSingleCsv(m_archive, m_hasViewOrder ? &m_viewOrder : nullptr, progress, cancel, progress ? usersRows(f) : 0,
+                          path, error, cancelled, [&](Run &run, QIODevice *d) { return run.users(d, f, formulaGuard); });
 }
 
 // A name the export is about to write must be absent or a plain file: never a symbolic link (the
