@@ -8,6 +8,7 @@
 #include "app/sim/DemoEnvironment.h"
 #include "Fixtures.h"
 #include "CheckRun.h"
+#include "ConnectionFaults.h"
 #include "TestSupport.h"
 
 #include <QNetworkAccessManager>
@@ -88,22 +89,7 @@ private slots:
         QFETCH(QString, expect);
         ConnectionSettings cs = env->connection();
         QString secret = env->clientSecret();
-        if (what == u"secret")
-            secret = u"wrong-secret"_s;
-        else if (what == u"tenant")
-            cs.tenant = u"99999999-8888-7777-6666-555555555555"_s;
-        else if (what == u"client")
-            cs.clientId = u"99999999-0000-0000-0000-000000000001"_s;
-        else if (what == u"expired") {
-            cs.clientId = env->tenant().clientWithExpiredSecret().clientId;
-            secret = env->tenant().clientWithExpiredSecret().secret;
-        } else if (what == u"norole") {
-            cs.clientId = env->tenant().clientWithoutInteractionRole().clientId;
-            secret = env->tenant().clientWithoutInteractionRole().secret;
-        } else if (what == u"nouserrole") {
-            cs.clientId = env->tenant().clientWithoutUserRole().clientId;
-            secret = env->tenant().clientWithoutUserRole().secret;
-        }
+        QVERIFY(test::applyConnectionFault(*env, what, &cs, &secret));
         auto r = run(cs, secret);
         QVERIFY(!r->check.passed());
         QCOMPARE(r->check.exitCode(), 3);

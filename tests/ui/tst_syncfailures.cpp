@@ -2,6 +2,7 @@
 // (`copilot-ledger check`, Connections → Test) for the same fault: a wrong secret with its AADSTS
 // code, an unknown tenant or client, a missing permission by name, a transport failure. Both go
 // through TenantConnection, so the window's sync signs in exactly like the check.
+#include "ConnectionFaults.h"
 #include "Fixtures.h"
 #include "TestSupport.h"
 #include "UiTestData.h"
@@ -81,21 +82,7 @@ private slots:
         QFETCH(QString, inDetails);
         ConnectionSettings cs = env->connection();
         QString secret = env->clientSecret();
-        if (fault == u"secret") {
-            secret = u"wrong-secret"_s;
-        } else if (fault == u"tenant") {
-            cs.tenant = u"99999999-8888-7777-6666-555555555555"_s;
-        } else if (fault == u"client") {
-            cs.clientId = u"99999999-0000-0000-0000-000000000001"_s;
-        } else if (fault == u"norole") {
-            cs.clientId = env->tenant().clientWithoutInteractionRole().clientId;
-            secret = env->tenant().clientWithoutInteractionRole().secret;
-        } else if (fault == u"nouserrole") {
-            cs.clientId = env->tenant().clientWithoutUserRole().clientId;
-            secret = env->tenant().clientWithoutUserRole().secret;
-        } else if (fault == u"transport") {
-            cs.authorityUrl = QUrl(u"http://127.0.0.1:1"_s);   // nothing listens there
-        }
+        QVERIFY(test::applyConnectionFault(*env, fault, &cs, &secret));
         const QString diagnosis = checkDiagnosis(cs, secret);
 
         MainWindow w;
