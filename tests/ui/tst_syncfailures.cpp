@@ -5,6 +5,7 @@
 #include "ConnectionFaults.h"
 #include "Fixtures.h"
 #include "TestSupport.h"
+#include "ModelWait.h"
 #include "UiTestData.h"
 
 #include "app/auth/ProfileStore.h"
@@ -12,6 +13,10 @@
 #include "app/check/ConnectionCheck.h"
 #include "app/graph/GraphClient.h"
 #include "ui/main/MainWindow.h"
+#include "ui/main/Workspace.h"
+#include "ui/models/LedgerTableView.h"
+#include "ui/models/PromptsModel.h"
+#include "ui/models/UsersModel.h"
 #include "app/tenant/TenantSession.h"
 #include "app/sim/DemoEnvironment.h"
 #include "app/sync/SyncEngine.h"
@@ -61,6 +66,38 @@ private slots:
         QVERIFY2(env, qPrintable(error));
     }
     void cleanupTestCase() { env.reset(); }
+
+    // An empty table while a sync runs says so (not "Press Sync"), and says "Nothing archived
+    // yet" again once a sync that stored nothing has ended.
+    void emptyTablesSayASyncIsRunning()
+    {
+        ConnectionSettings cs = env->connection();
+        QString secret = env->clientSecret();
+        QVERIFY(test::applyConnectionFault(*env, u"secret"_s, &cs, &secret));
+        MainWindow w;
+        Profile p;
+        p.name = u"Contoso empty"_s;
+        p.connection = cs;
+        p = w.profiles()->save(p);
+        QVERIFY(w.openProfile(p.id));
+        w.session()->setSecret(secret);
+        Workspace *ws = w.workspace();
+        QVERIFY(uitest::waitLoaded(ws->promptsModel()));
+        QVERIFY(uitest::waitLoaded(ws->usersModel()));
+        QVERIFY2(ws->promptsView()->emptyText().contains(u"Nothing archived yet"_s), qPrintable(ws->promptsView()->emptyText()));
+
+        QSignalSpy finished(&w, &MainWindow::syncFinished);
+        QVERIFY(w.startSync(SyncOptions{}));
+        for (LedgerTableView *view : {ws->usersView(), ws->sessionsView(), ws->promptsView()}) {
+            QVERIFY2(view->emptyText().contains(u"Syncing"_s), qPrintable(view->emptyText()));
+            QVERIFY2(!view->emptyText().contains(u"Press Sync"_s), qPrintable(view->emptyText()));
+        }
+        QVERIFY(finished.wait(60000));
+        QVERIFY(uitest::waitLoaded(ws->promptsModel()));
+        QVERIFY2(ws->promptsView()->emptyText().contains(u"Nothing archived yet"_s), qPrintable(ws->promptsView()->emptyText()));
+        for (QMessageBox *box : w.findChildren<QMessageBox *>())
+            box->close();
+    }
 
     void windowMatchesCheck_data()
     {

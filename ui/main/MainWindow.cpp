@@ -117,6 +117,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_syncBase = m_countPending ? -1 : m_countedInteractions;
         m_syncStatus->start();
         m_liveRefresh->start();
+        m_workspace->setSyncRunning(true);
         showArchiveCounts();
         updateActions();
     });
@@ -311,6 +312,7 @@ void MainWindow::closeSession()
     m_workspace->setArchive(nullptr);
     m_session->close();
     m_liveRefresh->stop();
+    m_workspace->setSyncRunning(false);
     m_syncStatus->finish();
     updateArchiveSummary();
 }
@@ -513,6 +515,7 @@ void MainWindow::onSyncFinished(const ledger::SyncSummary &summary)
 {
     m_liveRefresh->stop();
     m_syncStatus->finish();
+    m_workspace->setSyncRunning(false);
     m_workspace->reloadAll();
     updateArchiveSummary();
     updateActions();

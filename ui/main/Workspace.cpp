@@ -413,12 +413,21 @@ void Workspace::selectScopedUsers()
     m_updatingSelection = false;
 }
 
+void Workspace::setSyncRunning(bool running)
+{
+    m_syncRunning = running;
+    for (Tab tab : {UsersTab, SessionsTab, PromptsTab})
+        updateEmptyText(viewFor(tab), modelFor(tab));
+}
+
 void Workspace::updateEmptyText(LedgerTableView *view, ArchiveTableModel *model)
 {
     if (!m_archive)
         view->setEmptyText(tr("No archive is open. Connect to a tenant or explore the demo tenant."));
     else if (model->isLoading())
         view->setEmptyText(tr("Reading the archive…"));
+    else if (model->totalUnfiltered() == 0 && m_syncRunning)
+        view->setEmptyText(tr("Syncing… The first rows appear here within a few seconds."));
     else if (model->totalUnfiltered() == 0)
         view->setEmptyText(tr("Nothing archived yet. Press Sync (F5) to read this tenant's Copilot history."));
     else

@@ -44,6 +44,8 @@ public:
     void setArchive(ledger::Archive *archive);
     void reloadAll();
     void setShowUtc(bool on);
+    // A sync is running: an empty table says that its rows are on the way, not "Press Sync".
+    void setSyncRunning(bool running);
 
     Tab currentTab() const;
     void setCurrentTab(Tab tab);
@@ -128,6 +130,7 @@ private:
     bool m_stale[5] = {false, false, false, false, false};
     QPersistentModelIndex m_waitingConversation;   // current row whose data was still being read
     bool m_updatingSelection = false;
+    bool m_syncRunning = false;
     QString m_tenant;
     bool saveTranscriptFile(const QList<ledger::TranscriptSession> &sessions, const QString &suggestedName,
                             const QString &title, QString *savedPath);

@@ -25,6 +25,7 @@ public:
     bool copySelection();   // false (and a message) when the selection is too big
     static constexpr int MaxCopyRows = 20000;
     void setEmptyText(const QString &text);
+    QString emptyText() const { return m_emptyText; }
     // A widget shown over the empty table instead of the empty text (e.g. the active filters with
     // a clear button each); the view places it, the owner shows and hides it.
     void setEmptyOverlay(QWidget *overlay);
