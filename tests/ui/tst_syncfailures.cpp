@@ -4,8 +4,8 @@
 // through TenantConnection, so the window's sync signs in exactly like the check.
 #include "ConnectionFaults.h"
 #include "Fixtures.h"
-#include "TestSupport.h"
 #include "ModelWait.h"
+#include "TestSupport.h"
 #include "UiTestData.h"
 
 #include "app/auth/ProfileStore.h"
@@ -95,6 +95,35 @@ private slots:
         QVERIFY(finished.wait(60000));
         QVERIFY(uitest::waitLoaded(ws->promptsModel()));
         QVERIFY2(ws->promptsView()->emptyText().contains(u"Nothing archived yet"_s), qPrintable(ws->promptsView()->emptyText()));
+        for (QMessageBox *box : w.findChildren<QMessageBox *>())
+            box->close();
+    }
+
+    // The user list is stored before any history is read: the status bar counts those users as
+    // soon as the sync says how many there are, not only at the tables' next refresh.
+    void usersCountedAsSoonAsListed()
+    {
+        DemoServerOptions slow;
+        slow.latencyMs = 700;   // every user's history takes a while: the sync outlasts the count
+        env->setOptions(slow);
+        MainWindow w;
+        w.setLiveRefreshIntervalForTesting(3600 * 1000);   // no table refresh during this test
+        Profile p;
+        p.name = u"Contoso count"_s;
+        p.connection = env->connection();
+        p = w.profiles()->save(p);
+        QVERIFY(w.openProfile(p.id));
+        w.session()->setSecret(env->clientSecret());
+        QTRY_VERIFY_WITH_TIMEOUT(w.archiveSummaryText().contains(u" 0 users"_s), 10000);
+        const int users = int(env->tenant().users().size());
+        const QString expected = u" %1 users"_s.arg(QLocale().toString(users));
+        QSignalSpy finished(&w, &MainWindow::syncFinished);
+        QVERIFY(w.startSync(SyncOptions{}));
+        QTRY_VERIFY_WITH_TIMEOUT(w.archiveSummaryText().contains(expected) || !finished.isEmpty(), 30000);
+        QVERIFY2(finished.isEmpty(), "the sync ended before the status bar counted its users");
+        QVERIFY2(w.archiveSummaryText().contains(expected), qPrintable(w.archiveSummaryText()));
+        QVERIFY(finished.wait(60000));
+        env->setOptions({});
         for (QMessageBox *box : w.findChildren<QMessageBox *>())
             box->close();
     }

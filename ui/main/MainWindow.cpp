@@ -114,6 +114,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_session, &TenantSession::syncStarted, this, [this] {
         m_syncNew = 0;
+        m_syncUsersCounted = false;
         m_syncBase = m_countPending ? -1 : m_countedInteractions;
         m_syncStatus->start();
         m_liveRefresh->start();
@@ -124,6 +125,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_session, &TenantSession::syncProgress, m_syncStatus, &SyncStatusWidget::setProgress);
     connect(m_session, &TenantSession::syncProgress, this, [this](const SyncProgress &p) {
         m_syncNew = p.interactionsNew;
+        // The first progress with users: the sync has just stored the user list, so count again
+        // now rather than show the users from before the sync until the next refresh.
+        if (p.usersTotal > 0 && !m_syncUsersCounted) {
+            m_syncUsersCounted = true;
+            updateArchiveSummary();
+        }
         showArchiveCounts();
     });
     connect(m_session, &TenantSession::syncFinished, this, &MainWindow::onSyncFinished);
@@ -434,6 +441,10 @@ void MainWindow::updateArchiveSummary()
             showArchiveCounts();
         });
 }
+
+QString MainWindow::archiveSummaryText() const { return m_countLabel->text(); }
+
+void MainWindow::setLiveRefreshIntervalForTesting(int milliseconds) { m_liveRefresh->setInterval(milliseconds); }
 
 void MainWindow::showArchiveCounts()
 {

@@ -59,6 +59,9 @@ public:
     ledger::SecretStore *secrets() const { return m_secrets; }
     bool isShowingWelcome() const;
     QString lastStatusMessage() const { return m_lastMessage; }
+    QString archiveSummaryText() const;   // the status bar's "<profile> · N users · M interactions archived"
+    // Test hook: how often the tables take in new rows during a sync (default 4 s).
+    void setLiveRefreshIntervalForTesting(int milliseconds);
 
 public slots:
     void showConnections();
@@ -128,6 +131,7 @@ private:
     qint64 m_countedUsers = -1, m_countedInteractions = -1;
     qint64 m_syncBase = -1, m_syncNew = 0;
     bool m_countPending = false;
+    bool m_syncUsersCounted = false;   // this sync's stored user list was counted
 };
 
 } // namespace ledger::gui
