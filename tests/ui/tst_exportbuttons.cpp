@@ -126,22 +126,31 @@ private slots:
                                            "response_created_utc,response_text,attachments,links,contexts,locale"));
         QCOMPARE(lines.size(), m_expected.budgetTurns + 1);
 
-        // Users (the status filter is part of the view).
+        // Users (the status filter is part of the view) and Sessions, unfiltered: every row.
         w.workspace()->filterBar()->reset();
-        const QString users = exportViewOf(w, Workspace::UsersTab, QStringLiteral("view-users.csv"));
-        QVERIFY(done.wait(30000));
-        lines = readLines(users);
-        QCOMPARE(lines.value(0), QByteArray("user_id,display_name,user_principal_name,mail,department,job_title,account_enabled,"
-                                            "user_type,status,interaction_count,session_count,first_activity_utc,last_activity_utc,status_reason,deleted,deleted_utc"));
-        QCOMPARE(lines.size(), m_expected.users + 1);
-
-        // Sessions.
-        const QString sessions = exportViewOf(w, Workspace::SessionsTab, QStringLiteral("view-sessions.csv"));
-        QVERIFY(done.wait(30000));
-        lines = readLines(sessions);
-        QCOMPARE(lines.value(0), QByteArray("user_id,user_principal_name,user_display_name,session_id,app,app_class,started_utc,"
-                                            "ended_utc,prompt_count,response_count,first_prompt"));
-        QCOMPARE(lines.size(), m_expected.sessions + 1);
+        const struct {
+            Workspace::Tab tab;
+            const char *file;
+            QByteArray header;
+            int rows;
+        } whole[] = {
+            {Workspace::UsersTab, "view-users.csv",
+             "user_id,display_name,user_principal_name,mail,department,job_title,account_enabled,user_type,status,"
+             "interaction_count,session_count,first_activity_utc,last_activity_utc,status_reason,deleted,deleted_utc",
+             m_expected.users},
+            {Workspace::SessionsTab, "view-sessions.csv",
+             "user_id,user_principal_name,user_display_name,session_id,app,app_class,started_utc,ended_utc,prompt_count,"
+             "response_count,first_prompt",
+             m_expected.sessions},
+        };
+        for (const auto &t : whole) {
+            const QString path = exportViewOf(w, t.tab, QString::fromLatin1(t.file));
+            QVERIFY2(done.wait(30000), t.file);
+            QCOMPARE(done.takeFirst().at(0).toBool(), true);
+            lines = readLines(path);
+            QCOMPARE(lines.value(0), t.header);
+            QCOMPARE(lines.size(), t.rows + 1);
+        }
 
         // Cancelling the file dialog exports nothing.
         Dialogs::setNextSaveFileName(QString());
