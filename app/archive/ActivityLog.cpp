@@ -13,6 +13,18 @@
 #include <QSysInfo>
 #include <QVariant>
 #include <algorithm>
+#include <iterator>
+#include <vector>
+
+#if defined(Q_OS_UNIX)
+#include <pwd.h>
+#include <unistd.h>
+#elif defined(Q_OS_WIN)
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+#include <windows.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -154,14 +166,34 @@ QString ActivityLog::chainHash(const QString &previousHash, const ActivityEntry 
     return QString::fromLatin1(h.result().toHex());
 }
 
+// The account this process runs as, as the OS reports it: environment variables are only the
+// last resort, since a scheduled job may not set them and anyone can set them to another name.
 QString ActivityLog::currentOperator()
 {
-    QString user = qEnvironmentVariable("USERNAME");   // Windows
-    if (user.isEmpty())
-        user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("LOGNAME");
-    return user.isEmpty() ? u"unknown"_s : user;
+#if defined(Q_OS_UNIX)
+    const long hint = sysconf(_SC_GETPW_R_SIZE_MAX);
+    std::vector<char> buffer(hint > 0 ? size_t(hint) : size_t(16384));
+    passwd entry{};
+    passwd *found = nullptr;
+    if (getpwuid_r(geteuid(), &entry, buffer.data(), buffer.size(), &found) == 0 && found && found->pw_name
+        && *found->pw_name)
+        return QString::fromLocal8Bit(found->pw_name);
+#elif defined(Q_OS_WIN)
+    wchar_t name[257];   // UNLEN + 1
+    DWORD size = DWORD(std::size(name));
+    if (GetUserNameW(name, &size) && size > 1)
+        return QString::fromWCharArray(name, int(size - 1));   // size counts the terminating zero
+#endif
+    for (const char *variable : {"USERNAME", "USER", "LOGNAME"}) {
+        const QString user = qEnvironmentVariable(variable);
+        if (!user.isEmpty())
+            return user;
+    }
+#if defined(Q_OS_UNIX)
+    return u"uid "_s + QString::number(geteuid());   // an account without a user database entry
+#else
+    return u"unknown"_s;
+#endif
 }
 
 QString ActivityLog::currentMachine()

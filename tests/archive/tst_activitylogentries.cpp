@@ -17,6 +17,11 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 using namespace Qt::StringLiterals;
 using namespace ledger;
 
@@ -46,6 +51,39 @@ class TestActivityLogEntries : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() { test::isolateEnvironment(); }
+
+    // The operator is the account the process runs as, as the OS says: not an environment
+    // variable, which a scheduled job may not set (the log said "unknown") and anyone can set
+    // to another name.
+    void operatorIsTheOsAccount()
+    {
+#ifdef Q_OS_UNIX
+        const passwd *pw = getpwuid(geteuid());
+        if (!pw || !pw->pw_name || !*pw->pw_name)
+            QSKIP("this account has no user database entry");
+        const QString account = QString::fromLocal8Bit(pw->pw_name);
+        const QByteArray saved[3] = {qgetenv("USER"), qgetenv("LOGNAME"), qgetenv("USERNAME")};
+        const bool had[3] = {qEnvironmentVariableIsSet("USER"), qEnvironmentVariableIsSet("LOGNAME"),
+                             qEnvironmentVariableIsSet("USERNAME")};
+        const char *names[3] = {"USER", "LOGNAME", "USERNAME"};
+        for (const char *n : names)
+            qunsetenv(n);
+        const QString withoutEnvironment = ActivityLog::currentOperator();
+        qputenv("USER", "mallory");
+        qputenv("USERNAME", "mallory");
+        const QString withOtherName = ActivityLog::currentOperator();
+        for (int k = 0; k < 3; ++k) {
+            if (had[k])
+                qputenv(names[k], saved[k]);
+            else
+                qunsetenv(names[k]);
+        }
+        QCOMPARE(withoutEnvironment, account);
+        QCOMPARE(withOtherName, account);
+#else
+        QSKIP("the account's name comes from GetUserNameW on Windows; checked on Unix");
+#endif
+    }
 
     void watchlistChanges()
     {
