@@ -166,9 +166,11 @@ QString ActivityLog::chainHash(const QString &previousHash, const ActivityEntry 
     return QString::fromLatin1(h.result().toHex());
 }
 
+namespace {
+
 // The account this process runs as, as the OS reports it: environment variables are only the
 // last resort, since a scheduled job may not set them and anyone can set them to another name.
-QString ActivityLog::currentOperator()
+QString osAccountName()
 {
 #if defined(Q_OS_UNIX)
     const long hint = sysconf(_SC_GETPW_R_SIZE_MAX);
@@ -194,6 +196,16 @@ QString ActivityLog::currentOperator()
 #else
     return u"unknown"_s;
 #endif
+}
+
+} // namespace
+
+QString ActivityLog::currentOperator()
+{
+    // Asked once: the account does not change while the program runs, and a user database
+    // behind a directory service (LDAP, SSSD) may take a while to answer.
+    static const QString account = osAccountName();
+    return account;
 }
 
 QString ActivityLog::currentMachine()
