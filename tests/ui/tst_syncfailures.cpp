@@ -55,6 +55,20 @@ class TestSyncFailures : public QObject {
         return u"(the check passed)"_s;
     }
 
+    // Saves the profile `name` with these settings in the window, opens it and gives its session
+    // the secret (as the Connections dialog and the keychain would).
+    static bool openConnection(MainWindow &w, const QString &name, const ConnectionSettings &cs, const QString &secret)
+    {
+        Profile p;
+        p.name = name;
+        p.connection = cs;
+        p = w.profiles()->save(p);
+        if (!w.openProfile(p.id))
+            return false;
+        w.session()->setSecret(secret);
+        return true;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -66,6 +80,7 @@ private slots:
         QVERIFY2(env, qPrintable(error));
     }
     void cleanupTestCase() { env.reset(); }
+    void cleanup() { env->setOptions({}); }   // a test that slowed the server, even if it failed
 
     // An empty table while a sync runs says so (not "Press Sync"), and says "Nothing archived
     // yet" again once a sync that stored nothing has ended.
@@ -75,12 +90,7 @@ private slots:
         QString secret = env->clientSecret();
         QVERIFY(test::applyConnectionFault(*env, u"secret"_s, &cs, &secret));
         MainWindow w;
-        Profile p;
-        p.name = u"Contoso empty"_s;
-        p.connection = cs;
-        p = w.profiles()->save(p);
-        QVERIFY(w.openProfile(p.id));
-        w.session()->setSecret(secret);
+        QVERIFY(openConnection(w, u"Contoso empty"_s, cs, secret));
         Workspace *ws = w.workspace();
         QVERIFY(uitest::waitLoaded(ws->promptsModel()));
         QVERIFY(uitest::waitLoaded(ws->usersModel()));
@@ -108,12 +118,7 @@ private slots:
         env->setOptions(slow);
         MainWindow w;
         w.setLiveRefreshIntervalForTesting(3600 * 1000);   // no table refresh during this test
-        Profile p;
-        p.name = u"Contoso count"_s;
-        p.connection = env->connection();
-        p = w.profiles()->save(p);
-        QVERIFY(w.openProfile(p.id));
-        w.session()->setSecret(env->clientSecret());
+        QVERIFY(openConnection(w, u"Contoso count"_s, env->connection(), env->clientSecret()));
         QTRY_VERIFY_WITH_TIMEOUT(w.archiveSummaryText().contains(u" 0 users"_s), 10000);
         const int users = int(env->tenant().users().size());
         const QString expected = u" %1 users"_s.arg(QLocale().toString(users));
@@ -123,7 +128,6 @@ private slots:
         QVERIFY2(finished.isEmpty(), "the sync ended before the status bar counted its users");
         QVERIFY2(w.archiveSummaryText().contains(expected), qPrintable(w.archiveSummaryText()));
         QVERIFY(finished.wait(60000));
-        env->setOptions({});
         for (QMessageBox *box : w.findChildren<QMessageBox *>())
             box->close();
     }
@@ -152,12 +156,7 @@ private slots:
         const QString diagnosis = checkDiagnosis(cs, secret);
 
         MainWindow w;
-        Profile p;
-        p.name = u"Contoso "_s + fault;
-        p.connection = cs;
-        p = w.profiles()->save(p);
-        QVERIFY(w.openProfile(p.id));
-        w.session()->setSecret(secret);
+        QVERIFY(openConnection(w, u"Contoso "_s + fault, cs, secret));
         QSignalSpy finished(&w, &MainWindow::syncFinished);
         QVERIFY(w.startSync(SyncOptions{}));
         QVERIFY(finished.wait(60000));
