@@ -976,22 +976,25 @@ ExportResult Exporter::exportFolder(const ExportRequest &req, const Progress &pr
 bool Exporter::exportPromptsCsv(const ArchiveFilter &f, const QString &path, QString *error, bool formulaGuard,
                                 const Progress &progress, const std::atomic_bool *cancel, bool *cancelled)
 {
-    return writeSingleCsv(m_archive, m_hasViewOrder ? &m_viewOrder : nullptr, progress, cancel, progress ? promptsRows(f) : 0,
-                          path, error, cancelled, [&](Run &run, QIODevice *d) { return run.prompts(d, f, formulaGuard); });
+    return writeSingleCsv(m_archive, m_hasViewOrder ? &m_viewOrder : nullptr, progress, cancel,
+                          progress ? promptsRows(f) : 0, path, error, cancelled,
+                          [&](Run &run, QIODevice *d) { return run.prompts(d, f, formulaGuard); });
 }
 
 bool Exporter::exportSessionsCsv(const ArchiveFilter &f, const QString &path, QString *error, bool formulaGuard,
                                  const Progress &progress, const std::atomic_bool *cancel, bool *cancelled)
 {
-    return writeSingleCsv(m_archive, m_hasViewOrder ? &m_viewOrder : nullptr, progress, cancel, progress ? sessionsRows(f) : 0,
-                          path, error, cancelled, [&](Run &run, QIODevice *d) { return run.sessions(d, f, formulaGuard); });
+    return writeSingleCsv(m_archive, m_hasViewOrder ? &m_viewOrder : nullptr, progress, cancel,
+                          progress ? sessionsRows(f) : 0, path, error, cancelled,
+                          [&](Run &run, QIODevice *d) { return run.sessions(d, f, formulaGuard); });
 }
 
 bool Exporter::exportUsersCsv(const ArchiveFilter &f, const QString &path, QString *error, bool formulaGuard,
                               const Progress &progress, const std::atomic_bool *cancel, bool *cancelled)
 {
-    return writeSingleCsv(m_archive, m_hasViewOrder ? &m_viewOrder : nullptr, progress, cancel, progress ? usersRows(f) : 0,
-                          path, error, cancelled, [&](Run &run, QIODevice *d) { return run.users(d, f, formulaGuard); });
+    return writeSingleCsv(m_archive, m_hasViewOrder ? &m_viewOrder : nullptr, progress, cancel,
+                          progress ? usersRows(f) : 0, path, error, cancelled,
+                          [&](Run &run, QIODevice *d) { return run.users(d, f, formulaGuard); });
 }
 
 // A name the export is about to write must be absent or a plain file: never a symbolic link (the
